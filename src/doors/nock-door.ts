@@ -1,0 +1,96 @@
+/**
+ * The door for every Node HTTP client: nock intercepts InvokeAsync requests to any Lambda host (and
+ * to custom endpoints of open doubles) and hands them to the engine. Other traffic passes untouched.
+ */
+import type { Interceptor } from 'nock';
+import type { LambdaDouble } from '../double.js';
+import type { WireRequest } from '../wire/wire-types.js';
+import { faultError } from '../transport-faults.js';
+
+type Nock = typeof import('nock');
+
+// nock tests a RegExp scope against "host", "proto://host:port" and "METHOD proto://host:port/path".
+const AWS_LAMBDA_ORIGIN = /(^|\/\/)lambda\.[a-z0-9-]+\.amazonaws\.com(\.cn)?(:\d+)?(\/|$)/;
+const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/[^/]+\/invoke-async\/?(\?.*)?$/;
+
+interface NockRequest {
+  headers: Record<string, string | string[] | undefined>;
+  options: { proto: string; host: string };
+  requestBodyBuffers?: Buffer[];
+}
+
+/** Doubles that are open, newest last: the newest one that accepts a request answers it. */
+const open: LambdaDouble[] = [];
+/** Interceptors by origin key ("aws" or an endpoint origin), with how many doubles use each. */
+const scopes = new Map<string, { interceptor: Interceptor; users: number }>();
+let nockModule: Promise<Nock> | undefined;
+
+function loadNock(): Promise<Nock> {
+  nockModule ??= import('nock').then((m) => ((m as { default?: Nock }).default ?? m) as Nock);
+  return nockModule;
+}
+
+function originOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    throw new TypeError(`lambda-cassette: option "endpoint" must be an absolute URL, got "${endpoint}"`);
+  }
+}
+
+function accepts(double: LambdaDouble, url: URL): boolean {
+  return AWS_LAMBDA_ORIGIN.test(url.hostname) || double.settings.endpoints.some((e) => originOf(e) === url.origin);
+}
+
+function toWireRequest(req: NockRequest, path: string): { wire: WireRequest; url: URL } {
+  // `new URL` drops default ports, so origins compare equal however the caller spelled them.
+  const url = new URL(`${req.options.proto}://${req.options.host}${path}`);
+  const body = Buffer.concat(req.requestBodyBuffers ?? []);
+  return { wire: { method: 'POST', url: url.href, headers: req.headers, body }, url };
+}
+
+async function reply(this: { req: NockRequest }, path: string): Promise<[number, Buffer, Record<string, string>]> {
+  const { wire, url } = toWireRequest(this.req, path);
+  const double = open.findLast((d) => accepts(d, url));
+  if (!double) throw Object.assign(new Error('lambda-cassette: no open double accepts this request'), { code: 'ECONNREFUSED' });
+  const outcome = await double.handle(wire);
+  if (!outcome) throw new Error(`lambda-cassette: ${wire.url} is not an InvokeAsync request`);
+  if (outcome.kind === 'fault') throw faultError(outcome.fault);
+  return [outcome.status, Buffer.from(outcome.body), outcome.headers];
+}
+
+async function retain(key: string, basePath: string | RegExp): Promise<void> {
+  const existing = scopes.get(key);
+  if (existing) {
+    existing.users += 1;
+    return;
+  }
+  const nock = await loadNock();
+  const interceptor = nock(basePath, { allowUnmocked: true }).persist().post(INVOKE_ASYNC_PATH);
+  interceptor.reply(reply as never);
+  scopes.set(key, { interceptor, users: 1 });
+}
+
+async function release(key: string): Promise<void> {
+  const entry = scopes.get(key);
+  if (!entry) return;
+  entry.users -= 1;
+  if (entry.users > 0) return;
+  scopes.delete(key);
+  const nock = await loadNock();
+  nock.removeInterceptor(entry.interceptor);
+}
+
+/** Starts routing this process's InvokeAsync HTTP traffic to `double` until `close()`. */
+export async function attachNockDoor(double: LambdaDouble): Promise<void> {
+  const keys = ['aws', ...new Set(double.settings.endpoints.map(originOf))];
+  for (const key of keys) await retain(key, key === 'aws' ? AWS_LAMBDA_ORIGIN : key);
+  open.push(double);
+  double.addAttachment({
+    detach: async () => {
+      const index = open.indexOf(double);
+      if (index >= 0) open.splice(index, 1);
+      for (const key of keys) await release(key);
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { WireResponse } from './wire-types.js';
+import type { LambdaErrorSpec } from './error-catalogue.js';
+
+function jsonResponse(status: number, extraHeaders: Record<string, string>, body: unknown): WireResponse {
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  return {
+    kind: 'response',
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(bytes.byteLength),
+      'x-amzn-RequestId': randomUUID(),
+      ...extraHeaders,
+    },
+    body: bytes,
+  };
+}
+
+/** The service's success answer to InvokeAsync: 202 and `{"Status":202}`. */
+export function successResponse(): WireResponse {
+  return jsonResponse(202, {}, { Status: 202 });
+}
+
+/** An error answer as the service sends it: status, `x-amzn-ErrorType`, request id, `Type` and message. */
+export function errorResponse(spec: LambdaErrorSpec, message: string): WireResponse {
+  return jsonResponse(spec.status, { 'x-amzn-ErrorType': spec.name }, { Type: spec.type, [spec.messageField]: message });
+}
+
+/** Fills `{placeholders}` in a catalogue message from the request's context. */
+export function fillMessage(template: string, context: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => context[key] ?? whole);
+}

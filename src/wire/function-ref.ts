@@ -1,0 +1,70 @@
+/**
+ * Function references as Lambda accepts them: a plain name, `name:qualifier`, a partial ARN
+ * (`123456789012:function:name`) or a full ARN, each optionally qualified.
+ */
+
+/** The service's own pattern for `FunctionName` (AWS API reference), anchored. */
+export const FUNCTION_NAME_PATTERN_SOURCE =
+  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?';
+
+const FUNCTION_NAME_PATTERN = new RegExp(`^${FUNCTION_NAME_PATTERN_SOURCE}$`);
+
+/** Longest `FunctionName` the service accepts, in any form. */
+export const MAX_FUNCTION_REF_LENGTH = 170;
+/** Longest bare function name. */
+export const MAX_FUNCTION_NAME_LENGTH = 64;
+
+/** A parsed function reference. */
+export interface FunctionRef {
+  /** Exactly what the caller sent (URI-decoded). */
+  raw: string;
+  /** The plain function name, e.g. `orders-fn`. */
+  name: string;
+  /** Version or alias, when one was given. */
+  qualifier?: string;
+  /** The reference itself when the caller used a full or partial ARN. */
+  arn?: string;
+  /** Region named inside a full ARN. */
+  region?: string;
+  /** Account id named inside an ARN. */
+  accountId?: string;
+  /** Partition named inside a full ARN (`aws`, `aws-cn`, ...). */
+  partition?: string;
+}
+
+/** Why a reference is not one the service would accept. */
+export type FunctionRefProblem =
+  | { kind: 'length'; limit: number }
+  | { kind: 'pattern' };
+
+/** Parses a reference; returns `undefined` when it does not match the service's pattern at all. */
+export function parseFunctionRef(raw: string): FunctionRef | undefined {
+  const m = FUNCTION_NAME_PATTERN.exec(raw);
+  if (!m) return undefined;
+  const [, arnPrefix, partition, regionPart, , accountPart, functionPart, name, , qualifier] = m;
+  const isArn = Boolean(arnPrefix || accountPart || functionPart);
+  const ref: FunctionRef = { raw, name: name as string };
+  if (qualifier !== undefined) ref.qualifier = qualifier;
+  if (isArn) ref.arn = raw;
+  if (regionPart) ref.region = regionPart.slice(0, -1);
+  if (accountPart) ref.accountId = accountPart.slice(0, -1);
+  if (arnPrefix) ref.partition = partition || 'aws';
+  return ref;
+}
+
+/** Checks a reference against the service's length and pattern constraints. */
+export function checkFunctionRef(raw: string): FunctionRefProblem | undefined {
+  if (raw.length < 1 || raw.length > MAX_FUNCTION_REF_LENGTH) {
+    return { kind: 'length', limit: MAX_FUNCTION_REF_LENGTH };
+  }
+  const ref = parseFunctionRef(raw);
+  if (!ref) return { kind: 'pattern' };
+  if (ref.name.length > MAX_FUNCTION_NAME_LENGTH) return { kind: 'length', limit: MAX_FUNCTION_NAME_LENGTH };
+  return undefined;
+}
+
+/** The full ARN of the function a reference names (unqualified), as the service prints it in messages. */
+export function functionArn(ref: FunctionRef, region: string, accountId: string): string {
+  const partition = ref.partition ?? (region.startsWith('cn-') ? 'aws-cn' : 'aws');
+  return `arn:${partition}:lambda:${ref.region ?? region}:${ref.accountId ?? accountId}:function:${ref.name}`;
+}

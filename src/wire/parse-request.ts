@@ -1,0 +1,85 @@
+import { normalizeHeaders, type WireRequest } from './wire-types.js';
+import { parseFunctionRef, type FunctionRef } from './function-ref.js';
+
+const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/;
+const LAMBDA_HOST = /^lambda\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
+const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/lambda\/aws4_request/;
+const SDK_ATTEMPT = /attempt=(\d+)/;
+
+/** Host pattern of every public Lambda endpoint, all regions and partitions. */
+export const LAMBDA_HOST_PATTERN = /^lambda\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+
+/** An InvokeAsync request as the service reads it. */
+export interface InvokeAsyncRequest {
+  /** `FunctionName` from the path, URI-decoded. */
+  functionName: string;
+  /** Parsed reference; `undefined` when the name breaks the service's pattern. */
+  ref: FunctionRef | undefined;
+  region: string;
+  /** Raw `InvokeArgs` bytes. */
+  body: Uint8Array;
+  /** Parsed JSON payload when the body is JSON. */
+  json: { ok: true; value: unknown } | { ok: false; error: string };
+  /** The SDK's retry attempt from `amz-sdk-request`, 1 when absent. */
+  attempt: number;
+  headers: Record<string, string>;
+}
+
+/** Returns the still-encoded `FunctionName` when `pathname` is an InvokeAsync path. */
+export function matchInvokeAsyncPath(pathname: string): string | undefined {
+  return INVOKE_ASYNC_PATH.exec(pathname)?.[1];
+}
+
+/** Whether a method and URL address InvokeAsync (any host). */
+export function isInvokeAsync(method: string, url: URL): boolean {
+  return method.toUpperCase() === 'POST' && matchInvokeAsyncPath(url.pathname) !== undefined;
+}
+
+/** The region a request is addressed to: from the host, else the SigV4 credential scope. */
+export function regionOf(host: string, headers: Record<string, string>, fallback: string): string {
+  const fromHost = LAMBDA_HOST.exec(host)?.[1];
+  if (fromHost) return fromHost;
+  const fromScope = CREDENTIAL_SCOPE.exec(headers['authorization'] ?? '')?.[1];
+  return fromScope ?? fallback;
+}
+
+/** Reads the SDK's retry attempt number; 1 when the caller did not say. */
+export function attemptOf(headers: Record<string, string>): number {
+  const n = Number(SDK_ATTEMPT.exec(headers['amz-sdk-request'] ?? '')?.[1]);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+/** Parses the body as JSON the way the service insists on. */
+export function parseJsonBody(body: Uint8Array): InvokeAsyncRequest['json'] {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+/** Parses an InvokeAsync request; `undefined` when the request is not InvokeAsync. */
+export function parseInvokeAsync(req: WireRequest, defaultRegion: string): InvokeAsyncRequest | undefined {
+  const url = new URL(req.url);
+  if (req.method.toUpperCase() !== 'POST') return undefined;
+  const encoded = matchInvokeAsyncPath(url.pathname);
+  if (encoded === undefined) return undefined;
+  let functionName: string;
+  try {
+    functionName = decodeURIComponent(encoded);
+  } catch {
+    functionName = encoded;
+  }
+  const headers = normalizeHeaders(req.headers);
+  const ref = parseFunctionRef(functionName);
+  return {
+    functionName,
+    ref,
+    region: regionOf(url.hostname, headers, ref?.region ?? defaultRegion),
+    body: req.body,
+    json: parseJsonBody(req.body),
+    attempt: attemptOf(headers),
+    headers,
+  };
+}

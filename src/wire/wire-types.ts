@@ -1,0 +1,39 @@
+/** A request as any door hands it to the engine: transport-neutral. */
+export interface WireRequest {
+  method: string;
+  /** Absolute URL, e.g. `https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async`. */
+  url: string;
+  /** Header names in any case; a door may pass repeated headers as arrays. */
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+}
+
+/** An HTTP answer, exactly as it is to reach the caller. */
+export interface WireResponse {
+  kind: 'response';
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/** A transport failure instead of an answer. */
+export interface WireFault {
+  kind: 'fault';
+  fault: TransportFault;
+}
+
+/** Transport failures a double can simulate. */
+export type TransportFault = 'timeout' | 'connection-reset';
+
+/** What the engine gives back to a door. */
+export type WireOutcome = WireResponse | WireFault;
+
+/** Lower-cases header names and joins repeated values the way HTTP does. */
+export function normalizeHeaders(headers: WireRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
