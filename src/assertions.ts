@@ -72,7 +72,7 @@ export function closestPayloadDiff(calls: readonly InvokeAsyncCall[], expected: 
     const mark = part.added ? '+ ' : part.removed ? '- ' : '  ';
     for (const line of part.value.replace(/\n$/, '').split('\n')) lines.push(`    ${mark}${line}`);
   }
-  return [`Closest payload (call #${calls.indexOf(calls[best!.index]!) + 1} to this function), - expected + actual:`, ...lines].join('\n');
+  return [`Closest payload (call #${best!.index + 1} to this function), - expected + actual:`, ...lines].join('\n');
 }
 
 function fail(message: string, actual: unknown, expected: unknown): never {
