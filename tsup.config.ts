@@ -1,12 +1,20 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
+export default defineConfig([{
   entry: { index: 'src/index.ts', vitest: 'src/vitest/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
+  // One copy of the engine per format, even across entry points (CJS too).
+  splitting: true,
   sourcemap: true,
   target: 'node20',
   // Peers stay external so users never get a second copy of nock or the SDK.
   external: ['nock', 'vitest', '@aws-sdk/client-lambda'],
-});
+}, {
+  entry: { cli: 'src/cli.ts' },
+  format: ['esm'],
+  target: 'node20',
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+  external: ['nock', 'vitest', '@aws-sdk/client-lambda'],
+}]);

@@ -19,15 +19,23 @@ interface NockRequest {
   requestBodyBuffers?: Buffer[];
 }
 
-/** Doubles that are open, newest last: the newest one that accepts a request answers it. */
-const open: LambdaDouble[] = [];
-/** Interceptors by origin key ("aws" or an endpoint origin), with how many doubles use each. */
-const scopes = new Map<string, { interceptor: Interceptor; users: number }>();
-let nockModule: Promise<Nock> | undefined;
+interface DoorState {
+  /** Doubles that are open, newest last: the newest one that accepts a request answers it. */
+  open: LambdaDouble[];
+  /** Interceptors by origin key ("aws" or an endpoint origin), with how many doubles use each. */
+  scopes: Map<string, { interceptor: Interceptor; users: number }>;
+  nock?: Promise<Nock>;
+}
+
+// Kept on globalThis so the ESM and CJS builds (dual-package hazard) share one registry.
+const STATE_KEY = Symbol.for('lambda-cassette.nock-door');
+const state: DoorState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], scopes: new Map() } satisfies DoorState);
+const { open, scopes } = state;
 
 function loadNock(): Promise<Nock> {
-  nockModule ??= import('nock').then((m) => ((m as { default?: Nock }).default ?? m) as Nock);
-  return nockModule;
+  state.nock ??= import('nock').then((m) => ((m as { default?: Nock }).default ?? m) as Nock);
+  return state.nock;
 }
 
 function originOf(endpoint: string): string {

@@ -8,7 +8,7 @@ import { mockLambda, type MockLambdaOptions } from '../mock-lambda.js';
 import type { LambdaDouble } from '../double.js';
 import { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';
 
-export type { LambdaCassetteMatchers } from './matchers.js';
+export { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any

@@ -1,3 +1,4 @@
+import type { MatcherState } from 'vitest';
 import type { InvokeAsyncCall } from '../call-log.js';
 import { callsTo, describeCalls } from '../assertions.js';
 
@@ -6,11 +7,9 @@ interface HasCalls {
   readonly calls: readonly InvokeAsyncCall[];
 }
 
-interface MatcherContext {
-  isNot: boolean;
-  equals(a: unknown, b: unknown): boolean;
-  utils: { stringify(v: unknown): string };
-}
+// Typed with vitest's own MatcherState so the published .d.ts imports 'vitest' and the
+// `declare module 'vitest'` augmentation applies in users' projects.
+type MatcherContext = MatcherState;
 
 interface MatcherResult {
   pass: boolean;
