@@ -1,0 +1,27 @@
+/**
+ * A small order service: placing an order hands it to the fulfilment function and asks the mailer
+ * for a receipt, both fire-and-forget through Lambda's InvokeAsync.
+ */
+import { InvokeAsyncCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+
+export interface Order {
+  id: number;
+  customer: string;
+  items: { sku: string; qty: number }[];
+}
+
+export type PlaceOrderResult = { ok: true } | { ok: false; reason: string };
+
+export async function placeOrder(lambda: LambdaClient, order: Order): Promise<PlaceOrderResult> {
+  if (order.items.length === 0) return { ok: false, reason: 'empty order' };
+  try {
+    await lambda.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn:live', InvokeArgs: JSON.stringify({ type: 'order.placed', order }) }));
+  } catch (e) {
+    return { ok: false, reason: `fulfilment unavailable: ${(e as Error).name}` };
+  }
+  // A receipt is best effort: a mailer outage must not fail the order.
+  await lambda
+    .send(new InvokeAsyncCommand({ FunctionName: 'mailer', InvokeArgs: JSON.stringify({ template: 'receipt', to: order.customer, orderId: order.id }) }))
+    .catch(() => undefined);
+  return { ok: true };
+}

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
+
+// The examples import 'lambda-cassette' exactly as a user would; here that name points at the sources.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^lambda-cassette\/vitest$/, replacement: src('vitest/index.ts') },
+      { find: /^lambda-cassette$/, replacement: src('index.ts') },
+    ],
+  },
+  test: {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: ['**/*.test.ts'],
+  },
+});
