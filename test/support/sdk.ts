@@ -9,12 +9,20 @@ export function lambdaClient(config: LambdaClientConfig = {}): LambdaClient {
   });
 }
 
+/** What the SDK throws: a service exception, or a plain error (e.g. a deserialization `SyntaxError`) it decorated. */
+export type SdkError = Error & {
+  $fault?: 'client' | 'server';
+  $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number; totalRetryDelay?: number };
+  $response?: unknown;
+  [field: string]: unknown;
+};
+
 /** Runs `fn` and returns what it threw; fails when it did not throw. */
-export async function caught(fn: () => Promise<unknown>): Promise<Error & Record<string, any>> {
+export async function caught(fn: () => Promise<unknown>): Promise<SdkError> {
   try {
     await fn();
   } catch (e) {
-    return e as Error & Record<string, any>;
+    return e as SdkError;
   }
   throw new Error('expected the call to throw, but it succeeded');
 }
