@@ -1,0 +1,41 @@
+import { canonicalJson } from '../canonical-json.js';
+
+/** A request as matching sees it, recorded or incoming. */
+export interface MatchableRequest {
+  functionName: string;
+  qualifier?: string;
+  region: string;
+  /** A JSON value, or, for a body that is not JSON, its text wrapped as `{ text }`. */
+  payload: { json: unknown } | { text: string } | { base64: string };
+}
+
+/** Parts of a request that can decide a match. */
+export type MatchField = 'functionName' | 'qualifier' | 'region' | 'payload';
+
+/**
+ * How requests are compared: the fields that must be equal (default `functionName`, `qualifier`,
+ * `payload`), or a function mapping a request to a value; requests with canonically equal values match.
+ */
+export type MatchOption = readonly MatchField[] | ((request: MatchableRequest) => unknown);
+
+/** The default: function, qualifier and canonical JSON payload; region is left out so one cassette serves every region. */
+export const DEFAULT_MATCH: readonly MatchField[] = ['functionName', 'qualifier', 'payload'];
+
+const FIELDS: readonly MatchField[] = ['functionName', 'qualifier', 'region', 'payload'];
+
+/** Checks a `match` option, naming the bad field. */
+export function checkMatchOption(match: MatchOption): void {
+  if (typeof match === 'function') return;
+  if (!Array.isArray(match)) throw new TypeError('lambda-cassette: option "match" must be an array of fields or a function');
+  for (const field of match) {
+    if (!FIELDS.includes(field)) {
+      throw new TypeError(`lambda-cassette: option "match" has unknown field "${String(field)}"; use ${FIELDS.join(', ')}`);
+    }
+  }
+}
+
+/** The index key of a request: canonical JSON of what `match` says decides a match, so key order in payloads never matters. */
+export function requestKey(request: MatchableRequest, match: MatchOption = DEFAULT_MATCH): string {
+  if (typeof match === 'function') return canonicalJson(match(request) ?? null);
+  return canonicalJson(match.map((field) => request[field] ?? null));
+}

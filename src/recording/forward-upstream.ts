@@ -1,0 +1,50 @@
+/**
+ * Sends a caller's request, unchanged, to the real endpoint. It goes through undici's own client
+ * because nock patches Node's `http`, `https` and global `fetch`: a request made through them
+ * would come straight back to our own interceptor.
+ */
+import type { WireRequest, WireResponse } from '../wire/wire-types.js';
+import { normalizeHeaders } from '../wire/wire-types.js';
+
+// Set by the transport per connection; forwarding them would describe the wrong connection.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'host', 'content-length']);
+
+// Loaded on first use: replay and mock runs never pay for it.
+const loadUndici = () => import('undici');
+let undici: ReturnType<typeof loadUndici> | undefined;
+
+/** Thrown when the real endpoint could not be reached while recording or passing through. */
+export class UpstreamError extends Error {
+  readonly code = 'LC_UPSTREAM_UNREACHABLE';
+  constructor(readonly url: string, cause: unknown) {
+    super(`lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'UpstreamError';
+  }
+}
+
+/** Forwards `wire` to its URL (or `target`'s origin, when given) and returns the real answer, bytes untouched. */
+export async function forwardUpstream(wire: WireRequest, target?: string): Promise<WireResponse> {
+  undici ??= loadUndici();
+  const { request } = await undici;
+  const url = new URL(wire.url);
+  if (target) {
+    const t = new URL(target);
+    url.protocol = t.protocol;
+    url.host = t.host;
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(normalizeHeaders(wire.headers))) {
+    if (!HOP_BY_HOP.has(name)) headers[name] = value;
+  }
+  try {
+    const res = await request(url, { method: wire.method.toUpperCase() as 'POST', headers, body: Buffer.from(wire.body) });
+    const body = new Uint8Array(await res.body.arrayBuffer());
+    const responseHeaders: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value !== undefined && value !== null) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    return { kind: 'response', status: res.statusCode, headers: responseHeaders, body };
+  } catch (e) {
+    throw new UpstreamError(url.href, e);
+  }
+}
