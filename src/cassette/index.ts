@@ -16,6 +16,7 @@ export type {
   TextBody,
 } from './cassette-types.generated.js';
 export { CassetteError, type CassetteErrorCode, type CassetteErrorDetails } from './cassette-error.js';
+export { decodeBody, encodeBody } from './body-codec.js';
 export { loadCassette, parseCassette, type LoadCassetteOptions } from './load-cassette.js';
 export {
   CASSETTE_FORMAT_VERSION,
@@ -29,3 +30,4 @@ export { newCassette } from './new-cassette.js';
 export { libraryVersion } from './library-version.js';
 export { serializeCassette } from './serialize-cassette.js';
 export { validateCassette } from './validate-cassette.js';
+export { writeCassetteAtomic } from './write-cassette-atomic.js';
