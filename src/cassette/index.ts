@@ -29,5 +29,6 @@ export {
 export { newCassette } from './new-cassette.js';
 export { libraryVersion } from './library-version.js';
 export { serializeCassette } from './serialize-cassette.js';
+export { updateCassette, type UpdateCassetteOptions } from './update-cassette.js';
 export { validateCassette } from './validate-cassette.js';
 export { writeCassetteAtomic } from './write-cassette-atomic.js';
