@@ -30,6 +30,9 @@ export interface Cassette {
    * Cassette format version. Bumped only on incompatible changes; older cassettes are migrated in memory when loaded, newer ones are refused with a request to upgrade lambda-cassette.
    */
   version: 1;
+  /**
+   * What wrote this cassette (library, its version, Node.js version); informational, never used for matching.
+   */
   recordedWith: RecordedWith;
   /**
    * Every recorded call, in the order it was recorded. Order matters: repeated identical calls replay their answers in this order.
@@ -57,10 +60,16 @@ export interface RecordedWith {
  * One InvokeAsync call: what the caller sent and what the service answered.
  */
 export interface Interaction {
+  /**
+   * What the caller sent, minus credentials and per-call headers.
+   */
   request: RecordedRequest;
+  /**
+   * What the service answered, replayed byte-for-byte.
+   */
   response: RecordedResponse;
   /**
-   * When the call was recorded, an ISO 8601 date-time in UTC (e.g. "2026-11-22T00:00:00.000Z").
+   * When the call was recorded: an RFC 3339 date-time, written in UTC by lambda-cassette (e.g. "2026-11-22T00:00:00.000Z").
    */
   recordedAt: string;
 }
