@@ -6,6 +6,8 @@ export default defineConfig([{
   dts: true,
   // One copy of the engine per format, even across entry points (CJS too).
   splitting: true,
+  // CJS output has no import.meta; the shim gives it import.meta.url.
+  shims: true,
   sourcemap: true,
   target: 'node20',
   // Peers stay external so users never get a second copy of nock or the SDK.

@@ -7,7 +7,6 @@
 // Plain .mjs rather than .ts: the repository has no TypeScript runner (no tsx), and Node 20 cannot
 // strip types, so a .ts script would need a build step of its own. Types for the test that imports
 // `generateCassetteTypes` live in gen-types.d.mts.
-/* global URL, process, console -- Node globals; the lint config declares none for plain .mjs files */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compile } from 'json-schema-to-typescript';

@@ -8,6 +8,7 @@ import { errorTypeOf, type InvokeAsyncCall } from './call-log.js';
 import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswer } from './injections.js';
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
+import { RequestHandlerDoor } from './doors/request-handler-door.js';
 import type { PayloadExpectation } from './assertions.js';
 
 /** Settings every double has, whatever its mode. */
@@ -49,6 +50,7 @@ export class LambdaDouble implements AsyncDisposable {
   readonly #misses: string[] = [];
   readonly #attachments: DoorAttachment[] = [];
   #closed?: Promise<void>;
+  #requestHandler?: RequestHandlerDoor;
 
   /** @internal Built by `openCassette` / `mockLambda`. */
   constructor(
@@ -90,6 +92,9 @@ export class LambdaDouble implements AsyncDisposable {
     if (outcome.kind === 'fault') {
       call.status = 0;
       call.errorType = outcome.fault;
+    } else if (outcome.kind === 'failure') {
+      call.status = 0;
+      call.errorType = outcome.error.name;
     } else {
       call.status = outcome.status;
       const errorType = errorTypeOf(outcome.headers);
@@ -150,6 +155,17 @@ export class LambdaDouble implements AsyncDisposable {
   /** Drops every pending injection. */
   clearInjections(): void {
     this.#injections.clear();
+  }
+
+  // ---- other doors (API.md §6-7) ----
+
+  /**
+   * An `HttpHandler` for `new LambdaClient({ requestHandler })`: the SDK's requests reach this double
+   * in-process, with no socket and no nock, and get the same answers, log entries and cassettes.
+   */
+  get requestHandler(): RequestHandlerDoor {
+    this.#requestHandler ??= new RequestHandlerDoor(this);
+    return this.#requestHandler;
   }
 
   // ---- lifecycle ----

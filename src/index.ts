@@ -3,6 +3,15 @@
  * @packageDocumentation
  */
 export { mockLambda, type MockLambdaOptions } from './mock-lambda.js';
+export { openCassette, type OpenCassetteOptions } from './open-cassette.js';
+export { CASSETTE_MODES, type CassetteMode } from './modes.js';
+export { CassetteNotFoundError, RecordingInCIError, InvalidCassetteNameError } from './cassette-errors.js';
+export { CassetteMissError, RecordingIncompleteError } from './cassette-responder.js';
+export { UpstreamError } from './recording/forward-upstream.js';
+export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
+export type { MatchOption, MatchField, MatchableRequest } from './matching/request-key.js';
+export { CassetteError, CASSETTE_FORMAT_VERSION, type CassetteErrorCode } from './cassette/index.js';
+export type { Cassette, Interaction, RecordedRequest, RecordedResponse, Body } from './cassette/index.js';
 export { LambdaDouble, UnmatchedRequestsError } from './double.js';
 export type { InvokeAsyncCall, CallSource } from './call-log.js';
 export type { InjectOptions, InjectionScope } from './injections.js';

@@ -7,7 +7,7 @@ const send = (FunctionName: string, payload: unknown) =>
   lambdaClient({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: JSON.stringify(payload) }));
 
 describe('vitest matchers', () => {
-  const lambda = useLambdaCassette({ functions: ['orders-fn', 'mailer'] });
+  const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn', 'mailer'] });
 
   it('toHaveInvokedAsync, With, Times and NthWith pass on what happened', async () => {
     await send('orders-fn', { id: 7, note: 'gift' });

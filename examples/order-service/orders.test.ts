@@ -7,7 +7,7 @@ const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyI
 const order: Order = { id: 7, customer: 'ada@example.com', items: [{ sku: 'A-1', qty: 2 }] };
 
 describe('placing an order', () => {
-  const lambda = useLambdaCassette({ functions: ['orders-fn', 'mailer'] });
+  const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn', 'mailer'] });
 
   it('hands the order to fulfilment and sends a receipt', async () => {
     expect(await placeOrder(client, order)).toEqual({ ok: true });

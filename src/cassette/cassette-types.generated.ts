@@ -38,6 +38,10 @@ export interface Cassette {
    * Every recorded call, in the order it was recorded. Order matters: repeated identical calls replay their answers in this order.
    */
   interactions: Interaction[];
+  /**
+   * Scrubbing applied to every interaction before it was written. Replay applies the same to incoming requests, so redacted payloads still match.
+   */
+  filters?: Filters;
 }
 /**
  * What wrote the cassette, to explain differences between recordings made on different machines.
@@ -143,4 +147,17 @@ export interface RecordedResponse {
    * The response body. Stored as `json` only when its canonical JSON text is exactly the bytes received, otherwise as `text` or `base64`, so replay gives the caller identical bytes.
    */
   body: Body;
+}
+/**
+ * How recordings in this cassette were scrubbed.
+ */
+export interface Filters {
+  /**
+   * JSONPath expressions (e.g. "$.card.number", "$..password") whose payload values were replaced with "[REDACTED]".
+   */
+  redact?: string[];
+  /**
+   * Whether 12-digit AWS account ids in function references, response headers and bodies were replaced with 000000000000.
+   */
+  maskAccountIds?: boolean;
 }

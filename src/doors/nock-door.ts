@@ -64,6 +64,7 @@ async function reply(this: { req: NockRequest }, path: string): Promise<[number,
   const outcome = await double.handle(wire);
   if (!outcome) throw new Error(`lambda-cassette: ${wire.url} is not an InvokeAsync request`);
   if (outcome.kind === 'fault') throw faultError(outcome.fault);
+  if (outcome.kind === 'failure') throw outcome.error;
   return [outcome.status, Buffer.from(outcome.body), outcome.headers];
 }
 

@@ -1,12 +1,13 @@
 import { canonicalJson } from '../canonical-json.js';
+import type { Body } from '../cassette/index.js';
 
 /** A request as matching sees it, recorded or incoming. */
 export interface MatchableRequest {
   functionName: string;
   qualifier?: string;
   region: string;
-  /** A JSON value, or, for a body that is not JSON, its text wrapped as `{ text }`. */
-  payload: { json: unknown } | { text: string } | { base64: string };
+  /** The payload as a cassette stores it: `{ json }`, or `{ text }` / `{ base64 }` for a body that is not JSON. */
+  payload: Body;
 }
 
 /** Parts of a request that can decide a match. */

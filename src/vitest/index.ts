@@ -4,7 +4,9 @@
  * @packageDocumentation
  */
 import { afterEach, beforeEach, expect } from 'vitest';
-import { mockLambda, type MockLambdaOptions } from '../mock-lambda.js';
+import { relative, sep } from 'node:path';
+import { openCassette, type OpenCassetteOptions } from '../open-cassette.js';
+import { safeSegment } from '../cassette-name.js';
 import type { LambdaDouble } from '../double.js';
 import { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';
 
@@ -19,25 +21,53 @@ declare module 'vitest' {
 
 expect.extend(lambdaMatchers);
 
-/** Options of {@link useLambdaCassette}. */
-export type UseLambdaCassetteOptions = MockLambdaOptions;
+/** Which test a cassette is for, as handed to a custom `name` function. */
+export interface TestIdentity {
+  /** Absolute path of the test file. */
+  file: string;
+  /** Suite names then the test name, outermost first. */
+  names: readonly string[];
+}
+
+/** Options of {@link useLambdaCassette}: those of `openCassette`, plus how to name each test's cassette. */
+export interface UseLambdaCassetteOptions extends OpenCassetteOptions {
+  /** Cassette name for a test; default: the test file's path (from the working directory, without `.test.ts`) then one folder per suite and the test name, each made filesystem-safe. */
+  name?: (test: TestIdentity) => string;
+}
+
+/** The default cassette name of a test: stable across runs and safe on every filesystem. */
+export function defaultCassetteName(test: TestIdentity): string {
+  let file = relative(process.cwd(), test.file);
+  if (file.startsWith('..')) file = file.split(sep).at(-1) ?? file;
+  const fileParts = file.replace(/\.(test|spec)\.[cm]?[jt]sx?$|\.[cm]?[jt]sx?$/, '').split(/[\\/]/).map(safeSegment);
+  return [...fileParts, ...test.names.map(safeSegment)].join('/');
+}
+
+function currentTest(): TestIdentity {
+  const state = expect.getState();
+  if (!state.testPath || !state.currentTestName) throw new Error('useLambdaCassette(): could not tell which test is running');
+  return { file: state.testPath, names: state.currentTestName.split(' > ') };
+}
 
 /**
- * Opens a double before each test of the enclosing suite and closes it after (failing the test if
- * the double reports unmatched requests). Returns a handle that always points at the current
- * test's double.
+ * Opens a cassette before each test of the enclosing suite and closes it after (the test fails
+ * when the double reports unmatched requests or cannot write its recording). The cassette is named
+ * after the test file and test, so `LAMBDA_CASSETTE_MODE=record npx vitest` re-records a suite.
+ * Returns a handle that always points at the current test's double.
  *
  * @example
- * const lambda = useLambdaCassette();
+ * const lambda = useLambdaCassette();                              // cassettes, mode auto
+ * const mocked = useLambdaCassette({ mode: 'mock', functions: ['orders-fn'] }); // no files
  * it('sends the order', async () => {
  *   await placeOrder();
  *   expect(lambda).toHaveInvokedAsyncWith('orders-fn', expect.objectContaining({ id: 7 }));
  * });
  */
 export function useLambdaCassette(options: UseLambdaCassetteOptions = {}): LambdaDouble {
+  const { name = defaultCassetteName, ...open } = options;
   let current: LambdaDouble | undefined;
   beforeEach(async () => {
-    current = await mockLambda(options);
+    current = await openCassette(name(currentTest()), open);
   });
   afterEach(async () => {
     const closing = current;

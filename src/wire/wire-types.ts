@@ -22,11 +22,17 @@ export interface WireFault {
   fault: TransportFault;
 }
 
+/** The engine could not answer (a replay miss, an unreachable endpoint): the caller gets `error` as a transport error. */
+export interface WireFailure {
+  kind: 'failure';
+  error: Error;
+}
+
 /** Transport failures a double can simulate. */
 export type TransportFault = 'timeout' | 'connection-reset';
 
 /** What the engine gives back to a door. */
-export type WireOutcome = WireResponse | WireFault;
+export type WireOutcome = WireResponse | WireFault | WireFailure;
 
 /** Lower-cases header names and joins repeated values the way HTTP does. */
 export function normalizeHeaders(headers: WireRequest['headers']): Record<string, string> {

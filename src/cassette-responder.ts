@@ -1,0 +1,197 @@
+/**
+ * The responder behind a cassette: replays recorded answers, forwards and records misses, or passes
+ * everything through, as its mode says; writes what it recorded when the double closes.
+ */
+import type { Answer, Responder } from './responder.js';
+import type { InvokeAsyncRequest } from './wire/parse-request.js';
+import type { WireRequest, WireResponse } from './wire/wire-types.js';
+import { canonicalJson } from './canonical-json.js';
+import {
+  decodeBody,
+  encodeBody,
+  newCassette,
+  updateCassette,
+  type Body,
+  type Cassette,
+  type Interaction,
+} from './cassette/index.js';
+import { InteractionIndex } from './matching/interaction-index.js';
+import { describeExhausted, describeMiss } from './matching/miss-report.js';
+import type { MatchableRequest, MatchOption } from './matching/request-key.js';
+import { forwardUpstream, UpstreamError } from './recording/forward-upstream.js';
+import { maskAccountIds, redactPayload } from './recording/redaction.js';
+import { scrubSecrets, secretsOf } from './recording/secret-scrubber.js';
+
+/** What a cassette responder does with each request. */
+export type CassetteBehaviour = 'replay' | 'record' | 'new-episodes' | 'passthrough';
+
+/** Everything a cassette responder needs, settled by `openCassette`. */
+export interface CassetteResponderOptions {
+  behaviour: CassetteBehaviour;
+  file: string;
+  /** The cassette as loaded at open (undefined when there was none). */
+  loaded: Cassette | undefined;
+  match: MatchOption;
+  allowPlaybackRepeats: boolean;
+  redact: readonly string[];
+  maskAccountIds: boolean;
+  /** Where to forward instead of the request's own URL (a custom endpoint). */
+  target?: string;
+}
+
+/** A request that found no recorded answer. */
+export class CassetteMissError extends Error {
+  readonly code = 'LC_CASSETTE_MISS';
+  constructor(message: string) {
+    super(message);
+    this.name = 'CassetteMissError';
+  }
+}
+
+/** Recording could not finish, so the cassette was left as it was. */
+export class RecordingIncompleteError extends Error {
+  readonly code = 'LC_RECORDING_INCOMPLETE';
+  constructor(readonly file: string, readonly failures: readonly string[]) {
+    super(
+      `lambda-cassette: ${failures.length} request(s) could not reach the real endpoint, so ${file} was left untouched:\n` +
+        failures.map((f, i) => `  ${i + 1}. ${f}`).join('\n'),
+    );
+    this.name = 'RecordingIncompleteError';
+  }
+}
+
+// Per-connection or per-moment headers: replay recomputes or omits them.
+const UNRECORDED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'set-cookie']);
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function mapText(bytes: Uint8Array, fn: (text: string) => string): Uint8Array {
+  try {
+    return Buffer.from(fn(utf8.decode(bytes)), 'utf8');
+  } catch {
+    return bytes;
+  }
+}
+
+function recordedResponse(res: WireResponse): Interaction['response'] {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.headers)) {
+    const lower = name.toLowerCase();
+    if (!UNRECORDED_RESPONSE_HEADERS.has(lower)) headers[lower] = value;
+  }
+  return { status: res.status, headers, body: encodeBody(res.body, false) };
+}
+
+/** The response a recorded interaction stands for, bytes as recorded. */
+function replayedResponse(interaction: Interaction): WireResponse {
+  const body = decodeBody(interaction.response.body);
+  return {
+    kind: 'response',
+    status: interaction.response.status,
+    headers: { ...interaction.response.headers, 'content-length': String(body.byteLength) },
+    body,
+  };
+}
+
+function describeRequest(request: InvokeAsyncRequest): string {
+  return `${request.functionName} (${request.region})`;
+}
+
+export class CassetteResponder implements Responder {
+  readonly #index: InteractionIndex<Interaction>;
+  readonly #recordedRequests: MatchableRequest[] = [];
+  readonly #recorded: Interaction[] = [];
+  readonly #upstreamFailures: string[] = [];
+  readonly #redact: string[];
+  readonly #maskAccountIds: boolean;
+
+  constructor(private readonly options: CassetteResponderOptions) {
+    // Filters the cassette was recorded with stay in force, so its redacted payloads keep matching.
+    this.#redact = [...new Set([...(options.loaded?.filters?.redact ?? []), ...options.redact])];
+    this.#maskAccountIds = options.maskAccountIds || options.loaded?.filters?.maskAccountIds === true;
+    this.#index = new InteractionIndex(options.match, options.allowPlaybackRepeats);
+    if (options.behaviour === 'replay' || options.behaviour === 'new-episodes') {
+      options.loaded?.interactions.forEach((interaction, position) => {
+        this.#index.add(interaction.request, interaction, position);
+        this.#recordedRequests.push(interaction.request);
+      });
+    }
+  }
+
+  async respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+    const { behaviour } = this.options;
+    if (behaviour === 'passthrough') return this.#forward(wire, request, 'passthrough');
+    if (behaviour === 'record') return this.#record(request, wire);
+    const matchable = this.#matchable(request);
+    const found = this.#index.take(matchable);
+    if (found.kind === 'hit') return { source: 'replay', outcome: replayedResponse(found.value) };
+    if (behaviour === 'new-episodes') return this.#record(request, wire);
+    const message =
+      found.kind === 'exhausted'
+        ? describeExhausted(this.options.file, matchable, found.played)
+        : describeMiss(this.options.file, matchable, this.#recordedRequests);
+    return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message) }, miss: message };
+  }
+
+  async close(): Promise<void> {
+    const { behaviour, file } = this.options;
+    if (behaviour === 'replay' || behaviour === 'passthrough') return;
+    if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
+    if (behaviour === 'new-episodes' && this.#recorded.length === 0 && this.options.loaded) return;
+    const stale = new Set(behaviour === 'record' ? (this.options.loaded?.interactions ?? []).map((i) => canonicalJson(i)) : []);
+    await updateCassette(file, (current) => {
+      const base = current ?? newCassette();
+      // Interactions other workers wrote since we loaded are kept; in record mode only what we
+      // loaded (and are re-recording) is dropped.
+      const kept = base.interactions.filter((i) => !stale.has(canonicalJson(i)));
+      const filters = this.#filters();
+      return { ...base, ...(filters ? { filters } : {}), recordedWith: newCassette().recordedWith, interactions: [...kept, ...this.#recorded] };
+    });
+  }
+
+  #filters(): Cassette['filters'] | undefined {
+    if (this.#redact.length === 0 && !this.#maskAccountIds) return undefined;
+    return { ...(this.#redact.length ? { redact: this.#redact } : {}), ...(this.#maskAccountIds ? { maskAccountIds: true } : {}) };
+  }
+
+  #payload(request: InvokeAsyncRequest): Body {
+    if (request.json.ok) return encodeBody(Buffer.from(canonicalJson(redactPayload(request.json.value, this.#redact)), 'utf8'), true);
+    return encodeBody(request.body, true);
+  }
+
+  #matchable(request: InvokeAsyncRequest): MatchableRequest {
+    const m: MatchableRequest = { functionName: request.ref?.name ?? request.functionName, region: request.region, payload: this.#payload(request) };
+    if (request.ref?.qualifier !== undefined) m.qualifier = request.ref.qualifier;
+    return m;
+  }
+
+  async #forward(wire: WireRequest, request: InvokeAsyncRequest, source: 'record' | 'passthrough'): Promise<Answer & { response?: WireResponse }> {
+    try {
+      const response = await forwardUpstream(wire, this.options.target);
+      return { source, outcome: response, response };
+    } catch (e) {
+      const error = e instanceof UpstreamError ? e : new UpstreamError(wire.url, e);
+      if (source === 'record') this.#upstreamFailures.push(`${describeRequest(request)}: ${error.message}`);
+      return { source, outcome: { kind: 'failure', error } };
+    }
+  }
+
+  async #record(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+    const answer = await this.#forward(wire, request, 'record');
+    if (answer.response) this.#recorded.push(this.#interaction(request, answer.response));
+    return answer;
+  }
+
+  #interaction(request: InvokeAsyncRequest, response: WireResponse): Interaction {
+    const secrets = secretsOf(request.headers);
+    // Account ids are masked in what the service said and in the reference, never in the payload,
+    // which must keep matching the requests the code under test sends.
+    const mask = (text: string) => scrubSecrets(this.#maskAccountIds ? maskAccountIds(text) : text, secrets);
+    const answer = recordedResponse({ ...response, body: mapText(response.body, mask) });
+    for (const [name, value] of Object.entries(answer.headers)) answer.headers[name] = mask(value);
+    const recorded: Interaction = { request: this.#matchable(request), response: answer, recordedAt: new Date().toISOString() };
+    if (request.functionName !== recorded.request.functionName) recorded.request.functionRef = mask(request.functionName);
+    // Last line of defence: no credential survives anywhere, wherever an endpoint echoed it.
+    return JSON.parse(scrubSecrets(JSON.stringify(recorded), secrets)) as Interaction;
+  }
+}
