@@ -17,7 +17,7 @@ import {
 } from './cassette/index.js';
 import { InteractionIndex } from './matching/interaction-index.js';
 import { describeExhausted, describeMiss } from './matching/miss-report.js';
-import type { MatchableRequest, MatchOption } from './matching/request-key.js';
+import { requestKey, type MatchableRequest, type MatchOption } from './matching/request-key.js';
 import { forwardUpstream, UpstreamError } from './recording/forward-upstream.js';
 import { maskAccountIds, redactPayload } from './recording/redaction.js';
 import { scrubSecrets, secretsOf } from './recording/secret-scrubber.js';
@@ -138,15 +138,26 @@ export class CassetteResponder implements Responder {
     if (behaviour === 'replay' || behaviour === 'passthrough') return;
     if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
     if (behaviour === 'new-episodes' && this.#recorded.length === 0 && this.options.loaded) return;
-    const stale = new Set(behaviour === 'record' ? (this.options.loaded?.interactions ?? []).map((i) => canonicalJson(i)) : []);
+    const stale = this.#staleInteractions();
     await updateCassette(file, (current) => {
       const base = current ?? newCassette();
-      // Interactions other workers wrote since we loaded are kept; in record mode only what we
-      // loaded (and are re-recording) is dropped.
       const kept = base.interactions.filter((i) => !stale.has(canonicalJson(i)));
       const filters = this.#filters();
       return { ...base, ...(filters ? { filters } : {}), recordedWith: newCassette().recordedWith, interactions: [...kept, ...this.#recorded] };
     });
+  }
+
+  /**
+   * What a record run replaces: the answers it loaded for requests it recorded again. Answers for
+   * requests it did not see stay, so vitest workers recording into one cassette never drop each
+   * other's interactions, whichever opened first.
+   */
+  #staleInteractions(): Set<string> {
+    if (this.options.behaviour !== 'record') return new Set();
+    const rerecorded = new Set(this.#recorded.map((i) => requestKey(i.request, this.options.match)));
+    return new Set(
+      (this.options.loaded?.interactions ?? []).filter((i) => rerecorded.has(requestKey(i.request, this.options.match))).map((i) => canonicalJson(i)),
+    );
   }
 
   #filters(): Cassette['filters'] | undefined {

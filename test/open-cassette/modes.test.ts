@@ -149,15 +149,23 @@ describe('replay mode', () => {
 });
 
 describe('record mode', () => {
-  it('re-records every call and overwrites on close', async () => {
+  it('re-records every call it sees, replacing those answers on close and keeping answers it did not see', async () => {
+    let n = 0;
+    await upstream.close();
+    upstream = await startUpstream(() => ({ status: 202, headers: { 'x-amzn-RequestId': `run-${++n}` }, body: '' }));
     const first = await open('rerecord', { mode: 'record' });
     await invoke('f', { v: 1 });
+    await invoke('g', { v: 9 });
     await first.close();
     const second = await open('rerecord', { mode: 'record' });
-    await invoke('f', { v: 2 });
+    await invoke('f', { v: 1 });
     await second.close();
-    expect(interactions('rerecord').map((i) => i.request.payload)).toEqual([{ json: { v: 2 } }]);
-    expect(upstream.received).toHaveLength(2);
+    const stored = interactions('rerecord') as unknown as { request: { functionName: string }; response: { headers: Record<string, string> } }[];
+    expect(stored.map((i) => [i.request.functionName, i.response.headers['x-amzn-requestid']])).toEqual([
+      ['g', 'run-2'],
+      ['f', 'run-3'],
+    ]);
+    expect(upstream.received).toHaveLength(3);
   });
 
   it('keeps the old cassette when the endpoint could not be reached', async () => {
