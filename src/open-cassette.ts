@@ -18,6 +18,11 @@ export interface OpenCassetteOptions {
   dir?: string;
   /** Custom Lambda endpoint(s) to intercept too; recording forwards to them. */
   endpoint?: string | readonly string[];
+  /**
+   * When recording or passing through, send requests here (origin of a URL) instead of to the host
+   * they were addressed to: code written against AWS's hosts can record from an emulator.
+   */
+  target?: string;
   /** Replay the last recorded answer again once all answers for a request were played (default false). */
   allowPlaybackRepeats?: boolean;
   /** JSONPath expressions of payload fields to replace with `[REDACTED]` before anything is written. */
@@ -83,6 +88,7 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
     allowPlaybackRepeats: options.allowPlaybackRepeats ?? false,
     redact: options.redact ?? [],
     maskAccountIds: options.maskAccountIds ?? false,
+    ...(options.target ? { target: options.target } : {}),
   });
   const double = new LambdaDouble(mode, responder, settings);
   await attachNockDoor(double);

@@ -58,15 +58,18 @@ function currentTest(): TestIdentity {
  * @example
  * const lambda = useLambdaCassette();                              // cassettes, mode auto
  * const mocked = useLambdaCassette({ mode: 'mock', functions: ['orders-fn'] }); // no files
+ * const local = useLambdaCassette(() => ({ endpoint: emulator.url }));  // options read per test
  * it('sends the order', async () => {
  *   await placeOrder();
  *   expect(lambda).toHaveInvokedAsyncWith('orders-fn', expect.objectContaining({ id: 7 }));
  * });
  */
-export function useLambdaCassette(options: UseLambdaCassetteOptions = {}): LambdaDouble {
-  const { name = defaultCassetteName, ...open } = options;
+export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {
   let current: LambdaDouble | undefined;
   beforeEach(async () => {
+    // A function is read per test, so options can name things that exist only once hooks ran
+    // (say, the URL of an emulator started in beforeAll).
+    const { name = defaultCassetteName, ...open } = typeof options === 'function' ? options() : options;
     current = await openCassette(name(currentTest()), open);
   });
   afterEach(async () => {
