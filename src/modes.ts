@@ -14,8 +14,13 @@ function truthy(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
 
-/** The mode in force: `LAMBDA_CASSETTE_MODE` wins over `fromCode`, which wins over `fallback`. */
+/**
+ * The mode in force: `LAMBDA_CASSETTE_MODE` wins over `fromCode`, which wins over `fallback`. A
+ * double set to `mock` in code has no cassette and stays a mock, so re-recording a suite with
+ * `LAMBDA_CASSETTE_MODE=record` leaves its unit tests alone.
+ */
 export function resolveMode(fromCode: CassetteMode | undefined, fallback: CassetteMode, env: NodeJS.ProcessEnv = process.env): CassetteMode {
+  if (fromCode === 'mock') return 'mock';
   const fromEnv = env[MODE_ENV];
   if (fromEnv !== undefined && fromEnv !== '') {
     if (!CASSETTE_MODES.includes(fromEnv as CassetteMode)) {

@@ -1,19 +1,25 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The order service's suite, replaying cassettes recorded from a real Lambda endpoint
+ * (`npm run record:examples` records them from moto; `npm run demo` replays them, no network).
+ */
+import { describe, expect, inject, it } from 'vitest';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { useLambdaCassette } from 'lambda-cassette/vitest';
 import { placeOrder, type Order } from './orders.js';
 
+// Production-shaped client: AWS's own host. When recording, the cassette forwards to `target`.
 const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' } });
 const order: Order = { id: 7, customer: 'ada@example.com', items: [{ sku: 'A-1', qty: 2 }] };
 
 describe('placing an order', () => {
-  const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn', 'mailer'] });
+  const lambda = useLambdaCassette(() => ({ target: inject('lambdaTarget') }));
 
   it('hands the order to fulfilment and sends a receipt', async () => {
     expect(await placeOrder(client, order)).toEqual({ ok: true });
-    expect(lambda).toHaveInvokedAsyncWith('orders-fn:live', { type: 'order.placed', order });
+    expect(lambda).toHaveInvokedAsyncWith('orders-fn', { type: 'order.placed', order });
     expect(lambda).toHaveInvokedAsyncWith('mailer', expect.objectContaining({ to: 'ada@example.com', orderId: 7 }));
     expect(lambda).toHaveInvokedAsyncNthWith(1, 'orders-fn', expect.objectContaining({ type: 'order.placed' }));
+    expect(lambda.calls.every((c) => c.source === 'replay' || c.source === 'record')).toBe(true);
   });
 
   it('does not call Lambda for an empty order', async () => {
@@ -24,7 +30,10 @@ describe('placing an order', () => {
   it('survives one ServiceException through the SDK retry', async () => {
     lambda.inject('ServiceException', { functionName: 'orders-fn', times: 1 });
     expect(await placeOrder(client, order)).toEqual({ ok: true });
-    expect(lambda.callsTo('orders-fn').map((c) => c.status)).toEqual([500, 202]);
+    expect(lambda.callsTo('orders-fn').map((c) => [c.attempt, c.status, c.source])).toEqual([
+      [1, 500, 'injected'],
+      [2, 202, lambda.mode === 'record' ? 'record' : 'replay'],
+    ]);
   });
 
   it('reports fulfilment as unavailable when the function is missing', async () => {
@@ -39,3 +48,22 @@ describe('placing an order', () => {
     expect(lambda).toHaveInvokedAsyncTimes('mailer', 3);
   });
 });
+
+describe('placing an order, as a unit test with no cassette', () => {
+  const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn', 'mailer'] });
+
+  it('validates like the service: only the listed functions exist', async () => {
+    expect(await placeOrder(client, order)).toEqual({ ok: true });
+    expect(lambda.calls.map((c) => [c.functionName, c.status, c.source])).toEqual([
+      ['orders-fn', 202, 'mock'],
+      ['mailer', 202, 'mock'],
+    ]);
+  });
+});
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The real endpoint to record from; set only by examples/vitest.record.config.ts. */
+    lambdaTarget?: string;
+  }
+}

@@ -12,16 +12,19 @@ export interface Order {
 
 export type PlaceOrderResult = { ok: true } | { ok: false; reason: string };
 
+/** The mailer is addressed by ARN, the fulfilment function by name: both forms occur in real code. */
+export const MAILER_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:mailer';
+
 export async function placeOrder(lambda: LambdaClient, order: Order): Promise<PlaceOrderResult> {
   if (order.items.length === 0) return { ok: false, reason: 'empty order' };
   try {
-    await lambda.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn:live', InvokeArgs: JSON.stringify({ type: 'order.placed', order }) }));
+    await lambda.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: JSON.stringify({ type: 'order.placed', order }) }));
   } catch (e) {
     return { ok: false, reason: `fulfilment unavailable: ${(e as Error).name}` };
   }
   // A receipt is best effort: a mailer outage must not fail the order.
   await lambda
-    .send(new InvokeAsyncCommand({ FunctionName: 'mailer', InvokeArgs: JSON.stringify({ template: 'receipt', to: order.customer, orderId: order.id }) }))
+    .send(new InvokeAsyncCommand({ FunctionName: MAILER_ARN, InvokeArgs: JSON.stringify({ template: 'receipt', to: order.customer, orderId: order.id }) }))
     .catch(() => undefined);
   return { ok: true };
 }

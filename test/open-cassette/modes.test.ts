@@ -226,6 +226,9 @@ describe('mode selection and guards', () => {
     const d = await open('env', { mode: 'replay' });
     expect(d.mode).toBe('passthrough');
     await d.close();
+    const mock = await open('env', { mode: 'mock' });
+    expect(mock.mode).toBe('mock');
+    await mock.close();
     vi.stubEnv('LAMBDA_CASSETTE_MODE', 'sideways');
     await expect(open('env')).rejects.toThrow(/LAMBDA_CASSETTE_MODE="sideways" is not a mode/);
   });
