@@ -40,7 +40,7 @@ describe('useLambdaCassette with cassettes', () => {
     }
   });
 
-  const lambda = useLambdaCassette(() => ({ mode: 'record', dir, endpoint: upstream.url }));
+  const lambda = useLambdaCassette(() => ({ mode: 'record', dir, endpoint: upstream.url, allowRecordingInCI: true }));
 
   it('records into a cassette named after the test', async () => {
     await lambdaClient({ endpoint: upstream.url }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));

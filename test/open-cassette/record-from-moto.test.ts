@@ -51,7 +51,7 @@ describe.each([
   const name = label.replace(/\W+/g, '-');
   it('records it from moto, then replays it with nothing sent, and the SDK sees the same outcome', async () => {
     const config = { maxAttempts: 3 };
-    const recording = await openCassette(name, { dir, endpoint: moto.url, mode: 'record' });
+    const recording = await openCassette(name, { dir, endpoint: moto.url, mode: 'record', allowRecordingInCI: true });
     const recorded = await outcome(config, fn, body);
     await recording.close();
     expect(recorded).toMatchObject(expected);
@@ -78,7 +78,7 @@ it('the recorder itself sees requests, so an empty recording above means nothing
 
 it('keeps moto\'s odd success answer byte-for-byte (HTML body, extra headers)', async () => {
   const raw = await moto.invokeAsyncRaw('orders-fn', '{"id":1}');
-  const d = await openCassette('odd-success', { dir, endpoint: moto.url, mode: 'record' });
+  const d = await openCassette('odd-success', { dir, endpoint: moto.url, mode: 'record', allowRecordingInCI: true });
   await outcome({}, 'orders-fn', '{"id":1}');
   await d.close();
   const cassette = JSON.parse(await readFile(join(dir, 'odd-success.json'), 'utf8')) as {
@@ -98,7 +98,7 @@ it('a record run with session credentials leaves no credential or signature in a
     sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN//////////wEaCXVzLWVhc3QtMSJHMEUCIQD',
   };
   const creds = join(dir, 'creds');
-  const d = await openCassette('with-session', { dir: creds, endpoint: moto.url, mode: 'record' });
+  const d = await openCassette('with-session', { dir: creds, endpoint: moto.url, mode: 'record', allowRecordingInCI: true });
   const signatures: string[] = [];
   const client = moto.lambdaClient({ credentials, maxAttempts: 1 });
   client.middlewareStack.add(
