@@ -1,6 +1,7 @@
 /**
  * The package as a user gets it: packed, installed into a fresh project, imported as ESM and CJS,
- * type-checked, and used for one real SDK call.
+ * type-checked, and used for one real SDK call; then the ends of the peer ranges: nock 14 with
+ * vitest 3 on Node 20, and nock 15 with vitest 5 on Node 24 (installed from the registry).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -10,10 +11,11 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
 let project: string;
+let tarballPath: string;
 
-function run(cmd: string, args: string[], cwd = project): string {
+function run(cmd: string, args: string[], cwd = project, env: NodeJS.ProcessEnv = {}): string {
   try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1', ...env } });
   } catch (e) {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
     throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`);
@@ -34,6 +36,7 @@ beforeAll(() => {
   run('npm', ['pack', '--pack-destination', project, '--silent'], root);
   const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack produced no tarball');
+  tarballPath = join(project, tarball);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }));
   const peers = ['nock', '@aws-sdk/client-lambda', 'vitest'].map((name) => {
     const version = (JSON.parse(run('node', ['-p', `JSON.stringify(require('${name}/package.json').version)`], root)) as string);
@@ -92,4 +95,80 @@ export const handle = useLambdaCassette;
   it('installs the CLI as a bin', () => {
     expect(run(join(project, 'node_modules', '.bin', 'lambda-cassette'), ['--version']).trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
+});
+
+const PEER_TEST = `
+import { describe, expect, it } from 'vitest';
+import http from 'node:http';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LambdaClient, InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import { openCassette } from 'lambda-cassette';
+import { useLambdaCassette } from 'lambda-cassette/vitest';
+
+const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 's' } });
+
+describe('mock mode', () => {
+  const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn'] });
+  it('intercepts, retries an injected error, and matches', async () => {
+    lambda.inject('ServiceException', { times: 1 });
+    const out = await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));
+    expect(out.Status).toBe(202);
+    expect(lambda).toHaveInvokedAsyncWith('orders-fn', expect.objectContaining({ id: 7 }));
+    expect(lambda).toHaveInvokedAsyncTimes('orders-fn', 2);
+    expect(lambda).not.toHaveInvokedAsync('mailer');
+    const err = await client.send(new InvokeAsyncCommand({ FunctionName: 'mailer', InvokeArgs: '{}' })).catch((e) => e);
+    expect(err.name).toBe('ResourceNotFoundException');
+  });
+});
+
+it('records through the real network, then replays without it', async () => {
+  let hits = 0;
+  const server = http.createServer((req, res) => {
+    hits++;
+    req.resume();
+    req.on('end', () => res.writeHead(202, { 'x-amzn-RequestId': 'real-1', 'content-type': 'application/json' }).end('{"Status":202}'));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
+  const endpoint = 'http://127.0.0.1:' + server.address().port;
+  const dir = mkdtempSync(join(tmpdir(), 'lc-peer-'));
+  const local = new LambdaClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'AKID', secretAccessKey: 's' } });
+  try {
+    const rec = await openCassette('c', { dir, endpoint, mode: 'record', allowRecordingInCI: true });
+    expect((await local.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{"a":1}' }))).$metadata.requestId).toBe('real-1');
+    await rec.close();
+    const rep = await openCassette('c', { dir, endpoint, mode: 'replay' });
+    expect((await local.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{"a":1}' }))).$metadata.requestId).toBe('real-1');
+    await rep.close();
+    expect(hits).toBe(1);
+    expect(readFileSync(join(dir, 'c.json'), 'utf8')).toContain('real-1');
+  } finally {
+    server.close();
+  }
+});
+`;
+
+describe.each([
+  { label: 'nock 14 + vitest 3 on Node 20', packages: ['nock@14', 'vitest@3'], node: undefined },
+  { label: 'nock 15 + vitest 5 on Node 24', packages: ['nock@15', 'vitest@5', 'node@24'], node: '24' },
+])('peer range ends: $label', ({ packages, node }) => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lc-peers-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'peer-project', version: '1.0.0', private: true, type: 'module' }));
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', tarballPath, '@aws-sdk/client-lambda@3', ...packages], dir);
+    writeFileSync(join(dir, 'peer.test.ts'), PEER_TEST);
+  }, 300_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('mocks, injects, matches, records and replays under the peer versions', () => {
+    // The `node` package puts its binary first on PATH for this project's scripts.
+    const path = node ? `${join(dir, 'node_modules', 'node', 'bin')}:${process.env['PATH']}` : process.env['PATH'];
+    if (node) expect(run('node', ['--version'], dir, { PATH: path }).trim()).toMatch(new RegExp(`^v${node}\\.`));
+    const out = run(join(dir, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=verbose'], dir, { PATH: path, CI: 'true' });
+    expect(out).toMatch(/2 passed/);
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import type { Interceptor } from 'nock';
 import type { LambdaDouble } from '../double.js';
 import type { WireRequest } from '../wire/wire-types.js';
 import { faultError } from '../transport-faults.js';
+import { FORWARDED_HEADER } from '../recording/forward-upstream.js';
 
 type Nock = typeof import('nock');
 
@@ -50,15 +51,23 @@ function accepts(double: LambdaDouble, url: URL): boolean {
   return AWS_LAMBDA_ORIGIN.test(url.hostname) || double.settings.endpoints.some((e) => originOf(e) === url.origin);
 }
 
-function toWireRequest(req: NockRequest, path: string): { wire: WireRequest; url: URL } {
+function fromNock14(req: NockRequest, path: string): { wire: WireRequest; url: URL } {
   // `new URL` drops default ports, so origins compare equal however the caller spelled them.
   const url = new URL(`${req.options.proto}://${req.options.host}${path}`);
   const body = Buffer.concat(req.requestBodyBuffers ?? []);
   return { wire: { method: 'POST', url: url.href, headers: req.headers, body }, url };
 }
 
-async function reply(this: { req: NockRequest }, path: string): Promise<[number, Buffer, Record<string, string>]> {
-  const { wire, url } = toWireRequest(this.req, path);
+async function fromFetchRequest(request: Request): Promise<{ wire: WireRequest; url: URL }> {
+  const url = new URL(request.url);
+  const body = new Uint8Array(await request.arrayBuffer());
+  return { wire: { method: request.method, url: url.href, headers: Object.fromEntries(request.headers), body }, url };
+}
+
+// nock 14 calls reply functions with (path, body) and the request on `this.req`; nock 15 with a
+// Fetch API Request.
+async function reply(this: { req?: NockRequest }, first: string | Request): Promise<[number, Buffer, Record<string, string>]> {
+  const { wire, url } = typeof first === 'string' ? fromNock14(this.req!, first) : await fromFetchRequest(first);
   const double = open.findLast((d) => accepts(d, url));
   if (!double) throw Object.assign(new Error('lambda-cassette: no open double accepts this request'), { code: 'ECONNREFUSED' });
   const outcome = await double.handle(wire);
@@ -75,7 +84,7 @@ async function retain(key: string, basePath: string | RegExp): Promise<void> {
     return;
   }
   const nock = await loadNock();
-  const interceptor = nock(basePath, { allowUnmocked: true }).persist().post(INVOKE_ASYNC_PATH);
+  const interceptor = nock(basePath, { allowUnmocked: true, badheaders: [FORWARDED_HEADER] }).persist().post(INVOKE_ASYNC_PATH);
   interceptor.reply(reply as never);
   scopes.set(key, { interceptor, users: 1 });
 }

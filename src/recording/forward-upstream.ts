@@ -1,10 +1,15 @@
 /**
- * Sends a caller's request, unchanged, to the real endpoint. It goes through undici's own client
- * because nock patches Node's `http`, `https` and global `fetch`: a request made through them
- * would come straight back to our own interceptor.
+ * Sends a caller's request to the real endpoint. It goes through undici's own client because nock
+ * 14 patches Node's `http`, `https` and global `fetch`: a request made through them would come
+ * straight back to our own interceptor. nock 15 intercepts sockets, undici's included, so the
+ * request also carries {@link FORWARDED_HEADER}, which our interceptors refuse to match (nock then
+ * lets it through). It is the one header added; it is not signed, so SigV4 ignores it.
  */
 import type { WireRequest, WireResponse } from '../wire/wire-types.js';
 import { normalizeHeaders } from '../wire/wire-types.js';
+
+/** Marks a request lambda-cassette itself forwards, so its own interceptors let it pass. */
+export const FORWARDED_HEADER = 'x-lambda-cassette-forwarded';
 
 // Set by the transport per connection; forwarding them would describe the wrong connection.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'host', 'content-length']);
@@ -36,6 +41,7 @@ export async function forwardUpstream(wire: WireRequest, target?: string): Promi
   for (const [name, value] of Object.entries(normalizeHeaders(wire.headers))) {
     if (!HOP_BY_HOP.has(name)) headers[name] = value;
   }
+  headers[FORWARDED_HEADER] = '1';
   try {
     const res = await request(url, { method: wire.method.toUpperCase() as 'POST', headers, body: Buffer.from(wire.body) });
     const body = new Uint8Array(await res.body.arrayBuffer());
