@@ -149,8 +149,32 @@ it('records through the real network, then replays without it', async () => {
 });
 `;
 
+// The legacy SDK is still the most common caller of this deprecated API: trailing slash, binary/octet-stream.
+const SDK_V2_TEST = `
+import { expect, it } from 'vitest';
+import AWS from 'aws-sdk';
+import { mockLambda } from 'lambda-cassette';
+
+it('intercepts aws-sdk v2 invokeAsync, errors included', async () => {
+  const lambda = await mockLambda({ functions: ['orders-fn'] });
+  const client = new AWS.Lambda({ region: 'eu-west-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 's' }, maxRetries: 0 });
+  try {
+    const out = await client.invokeAsync({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }).promise();
+    expect(out.Status).toBe(202);
+    lambda.inject('ThrottlingException', { times: 1 });
+    const err = await client.invokeAsync({ FunctionName: 'orders-fn', InvokeArgs: '{}' }).promise().catch((e) => e);
+    expect(err.code).toBe('ThrottlingException');
+    expect(err.statusCode).toBe(400);
+    expect(lambda.calls.map((c) => [c.functionName, c.region, c.status])).toEqual([['orders-fn', 'eu-west-1', 202], ['orders-fn', 'eu-west-1', 400]]);
+    lambda.expectInvoked('orders-fn', { id: 7 });
+  } finally {
+    await lambda.close();
+  }
+});
+`;
+
 describe.each([
-  { label: 'nock 14 + vitest 3 on Node 20', packages: ['nock@14', 'vitest@3'], node: undefined },
+  { label: 'nock 14 + vitest 3 on Node 20, with aws-sdk v2', packages: ['nock@14', 'vitest@3', 'aws-sdk@2'], node: undefined },
   { label: 'nock 15 + vitest 5 on Node 24', packages: ['nock@15', 'vitest@5', 'node@24'], node: '24' },
 ])('peer range ends: $label', ({ packages, node }) => {
   let dir: string;
@@ -159,6 +183,7 @@ describe.each([
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'peer-project', version: '1.0.0', private: true, type: 'module' }));
     run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', tarballPath, '@aws-sdk/client-lambda@3', ...packages], dir);
     writeFileSync(join(dir, 'peer.test.ts'), PEER_TEST);
+    if (packages.includes('aws-sdk@2')) writeFileSync(join(dir, 'sdk-v2.test.ts'), SDK_V2_TEST);
   }, 300_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -169,6 +194,6 @@ describe.each([
     const path = node ? `${join(dir, 'node_modules', 'node', 'bin')}:${process.env['PATH']}` : process.env['PATH'];
     if (node) expect(run('node', ['--version'], dir, { PATH: path }).trim()).toMatch(new RegExp(`^v${node}\\.`));
     const out = run(join(dir, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=verbose'], dir, { PATH: path, CI: 'true' });
-    expect(out).toMatch(/2 passed/);
+    expect(out).toMatch(packages.includes('aws-sdk@2') ? /3 passed/ : /2 passed/);
   }, 120_000);
 });
