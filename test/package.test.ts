@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -90,6 +90,15 @@ export const handle = useLambdaCassette;
     // A wrong error name must not type-check.
     writeFileSync(join(project, 'types.ts'), `import type { LambdaErrorName } from 'lambda-cassette';\nexport const n: LambdaErrorName = 'NoSuchError';\n`);
     expect(() => run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'])).toThrow(/NoSuchError/);
+  });
+
+  it("runs the README's unit-test quick start as pasted", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Quick start: unit tests with no AWS'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(code).toContain('mockLambda');
+    writeFileSync(join(project, 'quickstart.mjs'), `${code}\nconsole.log(JSON.stringify(lambda.calls));\n`);
+    expect(JSON.parse(run('node', ['quickstart.mjs']).trim())).toMatchObject([{ functionName: 'orders-fn', qualifier: 'live', status: 202 }]);
   });
 
   it('installs the CLI as a bin', () => {
