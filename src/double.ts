@@ -9,7 +9,7 @@ import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswe
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
 import { RequestHandlerDoor } from './doors/request-handler-door.js';
-import type { PayloadExpectation } from './assertions.js';
+import type { PayloadExpectationFor } from './payload-types.js';
 
 /** Settings every double has, whatever its mode. */
 export interface DoubleSettings {
@@ -107,12 +107,12 @@ export class LambdaDouble implements AsyncDisposable {
   // ---- assertions (API.md §3) ----
 
   /** Whether `fn` was invoked (with a matching payload, when given). */
-  wasInvoked(fn: string, payload?: PayloadExpectation): boolean {
+  wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): boolean {
     return assertions.matchingCalls(this.#calls, fn, payload, arguments.length > 1).length > 0;
   }
 
   /** Throws an `AssertionError` unless `fn` was invoked at least once (with a matching payload, when given). */
-  expectInvoked(fn: string, payload?: PayloadExpectation): void {
+  expectInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): void {
     assertions.expectInvoked(this.#calls, fn, payload, arguments.length > 1);
   }
 

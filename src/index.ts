@@ -16,6 +16,7 @@ export { LambdaDouble, UnmatchedRequestsError } from './double.js';
 export type { InvokeAsyncCall, CallSource } from './call-log.js';
 export type { InjectOptions, InjectionScope } from './injections.js';
 export type { PayloadExpectation } from './assertions.js';
+export type { LambdaPayloads, PayloadFor, PayloadExpectationFor, FunctionNameOf } from './payload-types.js';
 export {
   LAMBDA_ERRORS,
   UnknownLambdaErrorName,
