@@ -9,6 +9,7 @@ import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswe
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
 import { RequestHandlerDoor } from './doors/request-handler-door.js';
+import { listenLoopback, type ListenOptions, type LoopbackServer } from './doors/loopback-server-door.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 
 /** Settings every double has, whatever its mode. */
@@ -166,6 +167,15 @@ export class LambdaDouble implements AsyncDisposable {
   get requestHandler(): RequestHandlerDoor {
     this.#requestHandler ??= new RequestHandlerDoor(this);
     return this.#requestHandler;
+  }
+
+  /**
+   * Serves InvokeAsync on `http://127.0.0.1:PORT` for clients outside this process (AWS CLI, boto3),
+   * with the same answers, call log and cassette; `GET <url>/_lambda-cassette/calls` gives the call
+   * log as JSON. `close()` of the double stops the server too.
+   */
+  listen(options?: ListenOptions): Promise<LoopbackServer> {
+    return listenLoopback(this, options);
   }
 
   // ---- lifecycle ----
