@@ -1,0 +1,138 @@
+/**
+ * The `lambda-cassette` command line: commander wiring, help texts and exit codes. Each command's
+ * work lives in its own module next to this one.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { libraryVersion } from '../cassette/library-version.js';
+import type { CassetteMode } from '../modes.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import type { StopSignal } from './serve.js';
+import { SERVE_MODES } from './defaults.js';
+
+// Each command's module (and the packages it needs: json-schema-to-typescript, cli-table3, the
+// engine) loads only when that command runs: `--help` and `validate` in a pre-commit hook stay quick.
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65_535) throw new InvalidArgumentError('must be an integer from 0 to 65535 (0: any free port)');
+  return n;
+}
+
+function list(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES_HELP}`;
+
+export interface RunOptions {
+  /** How `serve` waits to be stopped (tests replace the process signals). */
+  stopSignal?: StopSignal;
+}
+
+/** Runs the command line `argv` (without `node` and the script) and resolves with the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo, runOptions: RunOptions = {}): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('lambda-cassette')
+    .description('Record, replay and mock AWS Lambda InvokeAsync: serve cassettes to any client, and check, scrub, migrate and type them.')
+    .version(libraryVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (every command has its own: lambda-cassette <command> --help)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(io.errColor.red(text)),
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  program
+    .command('serve')
+    .summary('serve a cassette (or mock answers) on http://127.0.0.1:PORT for the AWS CLI, boto3, any SDK')
+    .description(
+      'Runs a loopback InvokeAsync server in the foreground, backed by a cassette (or mock answers). ' +
+        'Prints its URL on the first line of stdout; logs each call on stderr. GET <url>/_lambda-cassette/calls ' +
+        'returns the call log as JSON. SIGINT/SIGTERM stop it: the cassette is written when recording, and ' +
+        'requests that found no recorded answer make the exit code 1.\n\n' +
+        '<cassette> is a name inside --dir (default "cassettes"), or a path to a .json file. Recording needs ' +
+        '--target: requests arrive signed for 127.0.0.1, so only endpoints that do not check signatures ' +
+        '(moto, LocalStack) can answer them. --mode beats LAMBDA_CASSETTE_MODE; without either, "auto".',
+    )
+    .argument('[cassette]', 'cassette name or .json path (not needed with --mode mock)')
+    .addOption(new Option('--mode <mode>', 'how the cassette is used (default: $LAMBDA_CASSETTE_MODE, else auto)').choices(SERVE_MODES))
+    .option('--port <n>', 'port on 127.0.0.1; 0 picks any free port', port, 0)
+    .option('--target <url>', 'where recording forwards requests (e.g. http://127.0.0.1:5000 for moto)')
+    .option('--dir <dir>', 'folder of cassettes (default "cassettes")')
+    .option('--region <region>', 'region assumed when a request does not name one (default us-east-1)')
+    .option('--functions <names>', 'mock mode: the functions that exist, comma-separated (default: all)', list)
+    .addHelpText(
+      'after',
+      examples([
+        'lambda-cassette serve checkout/happy-path --mode replay --port 4010',
+        'lambda-cassette serve checkout/happy-path --mode record --target http://127.0.0.1:5000',
+        'lambda-cassette serve --mode mock --functions orders-fn,mailer',
+        'aws lambda invoke-async --endpoint-url http://127.0.0.1:4010 --function-name orders-fn --invoke-args event.json',
+      ]),
+    )
+    .action(async (cassette: string | undefined, options: { mode?: CassetteMode; port: number; target?: string; dir?: string; region?: string; functions?: string[] }) => {
+      exitCode = await (await import('./serve.js')).serveCommand(cassette, options, io, runOptions.stopSignal);
+    });
+
+  program
+    .command('inspect')
+    .summary('list the interactions of a cassette')
+    .description('Prints a table of a cassette\'s interactions: #, function, qualifier, payload summary, status, error type. The cassette is validated as it is loaded.')
+    .argument('<cassette-file>', 'the cassette .json file')
+    .option('--json', 'print the rows as JSON')
+    .option('--width <n>', 'widest payload summary, in characters', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 10) throw new InvalidArgumentError('must be an integer of at least 10');
+      return n;
+    })
+    .addHelpText('after', examples(['lambda-cassette inspect cassettes/checkout/happy-path.json', 'lambda-cassette inspect cassettes/checkout/happy-path.json --json']))
+    .action(async (file: string, options: { json?: boolean; width?: number }) => {
+      exitCode = await (await import('./inspect.js')).inspectCommand(file, options, io);
+    });
+
+  program
+    .command('validate')
+    .summary('check cassettes against the schema and scan them for secrets (pre-commit hook)')
+    .description(
+      'Checks that every cassette loads (JSON, schema, format version) and holds no credential: AWS access ' +
+        'key ids (AKIA.../ASIA...), SigV4 signatures, session tokens, authorization / x-amz-security-token ' +
+        'values, and 40-character secret access keys next to a key name. Folders are walked for *.json. ' +
+        'Each finding names the file and the JSON Pointer of the value; secrets are never printed.',
+    )
+    .argument('<paths...>', 'cassette files or folders')
+    .option('--json', 'print findings as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'lambda-cassette validate cassettes',
+        'git diff --cached --name-only -z -- "cassettes/*.json" | xargs -0 -r lambda-cassette validate',
+      ]),
+    )
+    .action(async (paths: string[], options: { json?: boolean }) => {
+      exitCode = await (await import('./validate.js')).validateCommand(paths, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    const c = io.errColor;
+    if (e instanceof UsageError) {
+      io.err(`${c.red('error:')} ${e.message}\n(add --help for usage)\n`);
+      return EXIT_USAGE;
+    }
+    // Our own errors (CassetteError and the others with a stable LC_ code) explain themselves.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('LC_')) {
+      io.err(`${c.red('error:')} ${(e as Error).message}\n`);
+      return EXIT_FINDINGS;
+    }
+    io.err(`${c.red('error:')} ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_FINDINGS;
+  }
+}
