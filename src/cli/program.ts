@@ -19,6 +19,10 @@ function port(value: string): number {
   return n;
 }
 
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 function list(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
@@ -114,6 +118,38 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
     )
     .action(async (paths: string[], options: { json?: boolean }) => {
       exitCode = await (await import('./validate.js')).validateCommand(paths, options, io);
+    });
+
+  program
+    .command('redact')
+    .summary('scrub payload fields (and account ids) from cassettes in place')
+    .description(
+      'Replaces every payload value matched by a JSONPath with "[REDACTED]" and, with --mask-account-ids, ' +
+        'every 12-digit account id in function references, response headers and bodies with 000000000000. ' +
+        'Files are rewritten atomically, only when something changes. The filters are recorded in the ' +
+        'cassette, as the recorder does, so replay redacts incoming payloads the same way and they still match.',
+    )
+    .argument('<paths...>', 'cassette files or folders')
+    .option('--path <json-path>', 'payload field to redact, e.g. "$.card.number" or "$..password" (repeatable)', collect)
+    .option('--mask-account-ids', 'mask 12-digit account ids (never in payloads, which must keep matching)')
+    .addHelpText('after', examples(['lambda-cassette redact cassettes --path "$.card.number" --path "$..password"', 'lambda-cassette redact cassettes/checkout.json --mask-account-ids']))
+    .action(async (paths: string[], options: { path?: string[]; maskAccountIds?: boolean }) => {
+      exitCode = await (await import('./redact.js')).redactCommand(paths, options, io);
+    });
+
+  program
+    .command('migrate')
+    .summary('upgrade cassettes to the current format version')
+    .description(
+      'Rewrites cassettes written in an older format version in the current one (atomically), through the ' +
+        'same migration chain that loading applies in memory. Files already current are left untouched. ' +
+        'Reports each file. With --check nothing is written, and the exit code is 1 if anything would change.',
+    )
+    .argument('<paths...>', 'cassette files or folders')
+    .option('--check', 'only report; exit 1 when a cassette needs migrating')
+    .addHelpText('after', examples(['lambda-cassette migrate cassettes', 'lambda-cassette migrate --check cassettes']))
+    .action(async (paths: string[], options: { check?: boolean }) => {
+      exitCode = await (await import('./migrate.js')).migrateCommand(paths, options, io);
     });
 
   try {
