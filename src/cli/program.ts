@@ -8,7 +8,7 @@ import type { CassetteMode } from '../modes.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { StopSignal } from './serve.js';
-import { SERVE_MODES } from './defaults.js';
+import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES } from './defaults.js';
 
 // Each command's module (and the packages it needs: json-schema-to-typescript, cli-table3, the
 // engine) loads only when that command runs: `--help` and `validate` in a pre-commit hook stay quick.
@@ -150,6 +150,35 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
     .addHelpText('after', examples(['lambda-cassette migrate cassettes', 'lambda-cassette migrate --check cassettes']))
     .action(async (paths: string[], options: { check?: boolean }) => {
       exitCode = await (await import('./migrate.js')).migrateCommand(paths, options, io);
+    });
+
+  program
+    .command('typegen')
+    .summary('generate per-function payload types for the assertion helpers and vitest matchers')
+    .description(
+      'Generates TypeScript types from JSON Schemas of function payloads (one <function-name>.schema.json per ' +
+        'function in --schemas) with json-schema-to-typescript, and registers them with lambda-cassette so that ' +
+        'expectInvoked, wasInvoked, toHaveInvokedAsyncWith and toHaveInvokedAsyncNthWith type-check the payload ' +
+        'of each registered function. Include the output file in your tsconfig.\n\n' +
+        '--infer derives a schema for each function from the JSON payloads recorded in --cassettes (types seen, ' +
+        'keys required when every sample has them, array items unioned); hand-written schemas win.',
+    )
+    .option('--schemas <dir>', 'folder of <function-name>.schema.json files', DEFAULT_SCHEMAS_DIR)
+    .option('--out <file>', 'file to write ("-" for stdout)', DEFAULT_OUT)
+    .option('--infer', 'infer schemas from recorded payloads')
+    .option('--cassettes <dir>', `with --infer: folder of cassettes (default "${DEFAULT_CASSETTES_DIR}")`)
+    .option('--save-schemas', 'with --infer: also write the inferred schemas into --schemas (never over existing files)')
+    .option('--check', 'do not write; exit 1 when the output file is missing or stale')
+    .addHelpText(
+      'after',
+      examples([
+        'lambda-cassette typegen --schemas payload-schemas --out test/lambda-payloads.d.ts',
+        'lambda-cassette typegen --infer --cassettes cassettes --out test/lambda-payloads.d.ts',
+        'lambda-cassette typegen --check --out test/lambda-payloads.d.ts',
+      ]),
+    )
+    .action(async (options: { schemas?: string; out?: string; infer?: boolean; cassettes?: string; saveSchemas?: boolean; check?: boolean }) => {
+      exitCode = await (await import('./typegen.js')).typegenCommand(options, io);
     });
 
   try {
