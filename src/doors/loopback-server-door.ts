@@ -111,6 +111,8 @@ export async function listenLoopback(double: LambdaDouble, options: ListenOption
         else send(res, jsonResponse(405, { message: `${CALLS_PATH} only answers GET` }, { allow: 'GET, HEAD' }));
         return;
       }
+      // Absolute-form (proxy) and `*` targets are never an AWS API call.
+      if (!path.startsWith('/')) return send(res, unknownOperation());
       if (req.headers[VIA_HEADER] === id) {
         const loop = new LoopbackForwardLoopError(origin);
         // The forwarding side only sees a closed connection; say why where a person will see it.

@@ -202,6 +202,16 @@ describe('lambda.listen()', () => {
       expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
       expect(JSON.parse(res.body)).toMatchObject({ Type: 'User' });
     }
+    const proxyForm = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host: '127.0.0.1', port: Number(new URL(url).port) }, () =>
+        socket.end('GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(proxyForm).toMatch(/^HTTP\/1\.1 404 [\s\S]*x-amzn-ErrorType: UnknownOperationException/);
     expect((await request(`${url}/_lambda-cassette/calls`, { method: 'DELETE' })).status).toBe(405);
     expect(lambda.calls).toEqual([]);
   });
