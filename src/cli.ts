@@ -1,33 +1,12 @@
 /**
- * The `lambda-cassette` command. Today it answers `--version` and `--help`; the cassette commands
- * (serve, inspect, validate, redact, migrate, typegen) are added here.
+ * The `lambda-cassette` command (the package's bin): serve, inspect, validate, redact, migrate and
+ * typegen. Exit codes: 0 ok, 1 findings or failures, 2 usage error (see `lambda-cassette --help`).
  */
-import { readFileSync } from 'node:fs';
+import { processIo } from './cli/cli-io.js';
+import { runCli } from './cli/program.js';
 
-const HELP = `Usage: lambda-cassette <command> [options]
-
-Options:
-  --version   print the version
-  --help      print this help
-`;
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
-function main(argv: readonly string[]): number {
-  const [first] = argv;
-  if (first === '--version' || first === '-v') {
-    process.stdout.write(`${version()}\n`);
-    return 0;
-  }
-  if (first === undefined || first === '--help' || first === '-h') {
-    process.stdout.write(HELP);
-    return first === undefined ? 1 : 0;
-  }
-  process.stderr.write(`lambda-cassette: unknown command "${first}"\n\n${HELP}`);
-  return 2;
-}
-
-process.exitCode = main(process.argv.slice(2));
+const io = processIo();
+const code = await runCli(process.argv.slice(2), io);
+// Let stdout and stderr drain, then exit even if a keep-alive socket (forwarding) lingers.
+process.exitCode = code;
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

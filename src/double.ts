@@ -9,7 +9,8 @@ import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswe
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
 import { RequestHandlerDoor } from './doors/request-handler-door.js';
-import type { PayloadExpectation } from './assertions.js';
+import { listenLoopback, type ListenOptions, type LoopbackServer } from './doors/loopback-server-door.js';
+import type { PayloadExpectationFor } from './payload-types.js';
 
 /** Settings every double has, whatever its mode. */
 export interface DoubleSettings {
@@ -107,12 +108,12 @@ export class LambdaDouble implements AsyncDisposable {
   // ---- assertions (API.md §3) ----
 
   /** Whether `fn` was invoked (with a matching payload, when given). */
-  wasInvoked(fn: string, payload?: PayloadExpectation): boolean {
+  wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): boolean {
     return assertions.matchingCalls(this.#calls, fn, payload, arguments.length > 1).length > 0;
   }
 
   /** Throws an `AssertionError` unless `fn` was invoked at least once (with a matching payload, when given). */
-  expectInvoked(fn: string, payload?: PayloadExpectation): void {
+  expectInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): void {
     assertions.expectInvoked(this.#calls, fn, payload, arguments.length > 1);
   }
 
@@ -166,6 +167,15 @@ export class LambdaDouble implements AsyncDisposable {
   get requestHandler(): RequestHandlerDoor {
     this.#requestHandler ??= new RequestHandlerDoor(this);
     return this.#requestHandler;
+  }
+
+  /**
+   * Serves InvokeAsync on `http://127.0.0.1:PORT` for clients outside this process (AWS CLI, boto3),
+   * with the same answers, call log and cassette; `GET <url>/_lambda-cassette/calls` gives the call
+   * log as JSON. `close()` of the double stops the server too.
+   */
+  listen(options?: ListenOptions): Promise<LoopbackServer> {
+    return listenLoopback(this, options);
   }
 
   // ---- lifecycle ----

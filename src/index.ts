@@ -16,6 +16,9 @@ export { LambdaDouble, UnmatchedRequestsError } from './double.js';
 export type { InvokeAsyncCall, CallSource } from './call-log.js';
 export type { InjectOptions, InjectionScope } from './injections.js';
 export type { PayloadExpectation } from './assertions.js';
+export type { LambdaPayloads, PayloadFor, PayloadExpectationFor, FunctionNameOf } from './payload-types.js';
+export type { ListenOptions, LoopbackServer } from './doors/loopback-server-door.js';
+export { LoopbackForwardLoopError } from './doors/loopback-server-door.js';
 export {
   LAMBDA_ERRORS,
   UnknownLambdaErrorName,

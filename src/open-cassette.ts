@@ -19,8 +19,9 @@ export interface OpenCassetteOptions {
   /** Custom Lambda endpoint(s) to intercept too; recording forwards to them. */
   endpoint?: string | readonly string[];
   /**
-   * When recording or passing through, send requests here (origin of a URL) instead of to the host
-   * they were addressed to: code written against AWS's hosts can record from an emulator.
+   * Where recording (and passthrough) forwards every request, instead of the URL it was sent to:
+   * an absolute URL whose origin replaces the request's (e.g. a moto or LocalStack endpoint). Needed
+   * when requests arrive through `listen()`, whose own URL is the double itself.
    */
   target?: string;
   /** Replay the last recorded answer again once all answers for a request were played (default false). */
@@ -64,6 +65,7 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
   const match = options.match ?? DEFAULT_MATCH;
   checkMatchOption(match);
   const accountId = options.accountId ?? '123456789012';
+  if (options.target !== undefined) checkTarget(options.target);
   const settings = { region: options.region ?? 'us-east-1', accountId, endpoints: endpointList(options.endpoint), label: file };
 
   if (mode === 'mock') {
@@ -88,9 +90,21 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
     allowPlaybackRepeats: options.allowPlaybackRepeats ?? false,
     redact: options.redact ?? [],
     maskAccountIds: options.maskAccountIds ?? false,
-    ...(options.target ? { target: options.target } : {}),
+    ...(options.target !== undefined ? { target: options.target } : {}),
   });
   const double = new LambdaDouble(mode, responder, settings);
   await attachNockDoor(double);
   return double;
+}
+
+function checkTarget(target: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(target);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new TypeError(`lambda-cassette: option "target" must be an absolute http(s) URL, got "${target}"`);
+  }
 }

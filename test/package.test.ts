@@ -101,8 +101,51 @@ export const handle = useLambdaCassette;
     expect(JSON.parse(run('node', ['quickstart.mjs']).trim())).toMatchObject([{ functionName: 'orders-fn', qualifier: 'live', status: 202 }]);
   });
 
+  it('lets a typegen-style augmentation type payloads through the published declarations (ESM and CJS)', () => {
+    writeFileSync(
+      join(project, 'payloads.d.ts'),
+      `export interface OrdersFnPayload { id: number }
+export interface LambdaPayloadTypes { 'orders-fn': OrdersFnPayload }
+declare module 'lambda-cassette' {
+  interface LambdaPayloads extends LambdaPayloadTypes {}
+}
+`,
+    );
+    writeFileSync(
+      join(project, 'payload-use.ts'),
+      `import { mockLambda } from 'lambda-cassette';
+import 'lambda-cassette/vitest';
+import { expect } from 'vitest';
+export async function f(): Promise<void> {
+  const lambda = await mockLambda();
+  lambda.expectInvoked('other-fn', { id: 'anything goes' });
+  lambda.expectInvoked('orders-fn', { id: 'x' });
+  expect(lambda).toHaveInvokedAsyncWith('orders-fn:prod', { id: 'y' });
+}
+`,
+    );
+    for (const module of ['NodeNext', 'CommonJS']) {
+      const moduleResolution = module === 'NodeNext' ? 'NodeNext' : 'Node10';
+      writeFileSync(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { module, moduleResolution, target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2023', 'ESNext.Disposable'] }, files: ['payloads.d.ts', 'payload-use.ts'] }),
+      );
+      let output = '';
+      try {
+        run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.']);
+      } catch (e) {
+        output = (e as Error).message;
+      }
+      expect(output.match(/payload-use\.ts\(\d+/g)).toEqual(['payload-use.ts(7', 'payload-use.ts(8']);
+    }
+  });
+
   it('installs the CLI as a bin', () => {
-    expect(run(join(project, 'node_modules', '.bin', 'lambda-cassette'), ['--version']).trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const bin = join(project, 'node_modules', '.bin', 'lambda-cassette');
+    expect(run(bin, ['--version']).trim()).toMatch(/^\d+\.\d+\.\d+/);
+    // A command whose module is a lazily loaded chunk: the package must ship it.
+    writeFileSync(join(project, 'empty.json'), JSON.stringify({ version: 1, recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20' }, interactions: [] }));
+    expect(run(bin, ['validate', 'empty.json'])).toBe('ok: 1 cassette(s) valid, no secrets found\n');
   });
 });
 

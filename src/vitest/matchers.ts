@@ -1,6 +1,7 @@
 import type { MatcherState } from 'vitest';
 import type { InvokeAsyncCall } from '../call-log.js';
 import { callsTo, describeCalls } from '../assertions.js';
+import type { PayloadFor } from '../payload-types.js';
 
 /** What the matchers accept: a double (or the handle `useLambdaCassette` returns). */
 interface HasCalls {
@@ -95,10 +96,10 @@ export const lambdaMatchers = {
 export interface LambdaCassetteMatchers<R = unknown> {
   /** Passes when the double logged at least one InvokeAsync call to `fn` (any reference form). */
   toHaveInvokedAsync(fn: string): R;
-  /** Passes when some call to `fn` had this payload; asymmetric matchers work inside it. */
-  toHaveInvokedAsyncWith(fn: string, payload: unknown): R;
+  /** Passes when some call to `fn` had this payload; asymmetric matchers work inside it. Typed per function by `LambdaPayloads`. */
+  toHaveInvokedAsyncWith<F extends string>(fn: F, payload: PayloadFor<F>): R;
   /** Passes when `fn` was invoked exactly `times` times (each retry attempt counts). */
   toHaveInvokedAsyncTimes(fn: string, times: number): R;
   /** Passes when the `n`th InvokeAsync call overall (1-based) was to `fn` with this payload. */
-  toHaveInvokedAsyncNthWith(n: number, fn: string, payload: unknown): R;
+  toHaveInvokedAsyncNthWith<F extends string>(n: number, fn: F, payload: PayloadFor<F>): R;
 }

@@ -1,0 +1,137 @@
+/**
+ * `lambda-cassette redact <paths...> --path <json-path> [--mask-account-ids]`: scrubs cassettes
+ * that are already on disk the way the recorder scrubs new ones, and records the filters in the
+ * cassette so replay applies them to incoming requests too (redacted payloads keep matching).
+ */
+import { JSONPath } from 'jsonpath-plus';
+import { decodeBody, encodeBody, loadCassette, serializeCassette, writeCassetteAtomic, type Cassette, type Interaction, type JsonValue } from '../cassette/index.js';
+import { maskAccountIds, redactPayload, REDACTED } from '../recording/redaction.js';
+import type { CliIo } from './cli-io.js';
+import { cassettePaths } from './cassette-paths.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
+import { startProgress } from './progress.js';
+
+export interface RedactOptions {
+  /** JSONPath expressions of payload fields, e.g. `$.card.number`, `$..password`. */
+  path?: string[];
+  maskAccountIds?: boolean;
+}
+
+/** What redacting one cassette changed. */
+export interface RedactResult {
+  /** Payload values replaced with `[REDACTED]`. */
+  redacted: number;
+  /** Values in which account ids were masked (references, header values, bodies). */
+  masked: number;
+  /** Whether the file was rewritten. */
+  written: boolean;
+}
+
+/** @throws {UsageError} for an expression that is not a JSONPath starting at `$`. */
+export function checkJsonPaths(paths: readonly string[]): void {
+  for (const path of paths) {
+    if (!path.startsWith('$')) throw new UsageError(`--path "${path}" must be a JSONPath starting with "$", e.g. "$.card.number" or "$..password"`);
+    try {
+      JSONPath({ path, json: {}, wrap: true });
+    } catch (e) {
+      throw new UsageError(`--path "${path}" is not a valid JSONPath: ${(e as Error).message}`);
+    }
+  }
+}
+
+function countHits(payload: unknown, paths: readonly string[]): number {
+  if (payload === null || typeof payload !== 'object') return 0;
+  let n = 0;
+  for (const path of paths) {
+    JSONPath({ path, json: payload as object, resultType: 'value', callback: (value: unknown) => void (value !== REDACTED && n++) });
+  }
+  return n;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Masks account ids in a body the way the recorder does: only when the bytes are text. */
+function maskBody(body: Interaction['response']['body']): Interaction['response']['body'] {
+  const bytes = decodeBody(body);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return body;
+  }
+  const masked = maskAccountIds(text);
+  return masked === text ? body : encodeBody(Buffer.from(masked, 'utf8'), false);
+}
+
+/** The cassette with `paths` redacted from every JSON payload (and account ids masked, if asked). */
+export function redactCassette(cassette: Cassette, paths: readonly string[], mask: boolean): { cassette: Cassette; redacted: number; masked: number } {
+  let redacted = 0;
+  let masked = 0;
+  const maskText = (text: string) => {
+    const out = maskAccountIds(text);
+    if (out !== text) masked++;
+    return out;
+  };
+  const interactions = cassette.interactions.map((interaction): Interaction => {
+    const request = { ...interaction.request };
+    if ('json' in request.payload && paths.length > 0) {
+      redacted += countHits(request.payload.json, paths);
+      request.payload = { json: redactPayload(request.payload.json, paths) as JsonValue };
+    }
+    let response = interaction.response;
+    if (mask) {
+      // As the recorder: never in the payload, which must keep matching what the code sends.
+      if (request.functionRef !== undefined) request.functionRef = maskText(request.functionRef);
+      const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, maskText(v)]));
+      const body = maskBody(response.body);
+      if (body !== response.body) masked++;
+      response = { ...response, headers, body };
+    }
+    return { ...interaction, request, response };
+  });
+  const redact = [...new Set([...(cassette.filters?.redact ?? []), ...paths])];
+  const filters: NonNullable<Cassette['filters']> = { ...cassette.filters };
+  if (redact.length) filters.redact = redact;
+  if (mask) filters.maskAccountIds = true;
+  const next: Cassette = { ...cassette, interactions };
+  if (Object.keys(filters).length) next.filters = filters;
+  return { cassette: next, redacted, masked };
+}
+
+/** Redacts one file in place, atomically; leaves it untouched when nothing would change. */
+export async function redactFile(file: string, paths: readonly string[], mask: boolean): Promise<RedactResult> {
+  const cassette = await loadCassette(file);
+  if (!cassette) throw new UsageError(`${file}: no such file`);
+  const { cassette: next, redacted, masked } = redactCassette(cassette, paths, mask);
+  // Compared as cassettes, not text: a file that only differs in layout is not rewritten.
+  if (serializeCassette(next) === serializeCassette(cassette)) return { redacted, masked, written: false };
+  await writeCassetteAtomic(file, next);
+  return { redacted, masked, written: true };
+}
+
+export async function redactCommand(paths: readonly string[], options: RedactOptions, io: CliIo): Promise<number> {
+  const jsonPaths = options.path ?? [];
+  const mask = options.maskAccountIds === true;
+  if (jsonPaths.length === 0 && !mask) throw new UsageError('nothing to do: give at least one --path <json-path>, or --mask-account-ids');
+  checkJsonPaths(jsonPaths);
+  const files = await cassettePaths(paths);
+  const progress = startProgress(io, files.length, 'redacting');
+  const lines: string[] = [];
+  let failed = 0;
+  const c = io.color;
+  for (const file of files) {
+    try {
+      const result = await redactFile(file, jsonPaths, mask);
+      const what = [`${result.redacted} value(s) redacted`, ...(mask ? [`account ids masked in ${result.masked} value(s)`] : [])].join(', ');
+      lines.push(`${c.bold(file)}: ${result.written ? c.green(`rewritten (${what})`) : c.dim('unchanged')}\n`);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      failed++;
+      lines.push(`${c.red('error')} ${(e as Error).message}\n`);
+    }
+    progress.tick(file);
+  }
+  progress.stop();
+  for (const line of lines) io.out(line);
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,155 @@
+/**
+ * `lambda-cassette serve [cassette]`: the loopback server in the foreground, for clients that are
+ * not Node (AWS CLI, boto3, the Java SDK). Prints the URL on stdout (first line, alone, for scripts),
+ * logs each call on stderr, and on SIGINT/SIGTERM closes the double: the cassette is written when
+ * recording, and unmatched requests make the exit code 1.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { openCassette } from '../open-cassette.js';
+import { mockLambda } from '../mock-lambda.js';
+import { cassetteFile } from '../cassette-name.js';
+import { CassetteNotFoundError, InvalidCassetteNameError } from '../cassette-errors.js';
+import { MODE_ENV, resolveMode, type CassetteMode } from '../modes.js';
+import type { LambdaDouble } from '../double.js';
+import type { InvokeAsyncCall } from '../call-log.js';
+import { CALLS_PATH } from '../doors/loopback-server-door.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
+
+export interface ServeOptions {
+  /** Set only when given on the command line: it then wins over LAMBDA_CASSETTE_MODE. */
+  mode?: CassetteMode;
+  port: number;
+  target?: string;
+  dir?: string;
+  region?: string;
+  functions?: string[];
+}
+
+/** Resolves when the process is asked to stop; a second signal exits at once. */
+export type StopSignal = () => Promise<NodeJS.Signals>;
+
+export function processStopSignal(io: CliIo): StopSignal {
+  return () =>
+    new Promise((resolve) => {
+      let asked = false;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (asked) {
+          io.err(`lambda-cassette: ${signal} again, stopping without finishing (nothing written)\n`);
+          process.exit(EXIT_FINDINGS);
+        }
+        asked = true;
+        resolve(signal);
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    });
+}
+
+/** `<dir>/<name>.json`, or the path itself when the argument names a `.json` file. */
+function locate(cassette: string, dir: string | undefined): { name: string; dir: string; file: string } {
+  if (cassette.endsWith('.json') && dir === undefined) {
+    const resolved = { name: path.basename(cassette), dir: path.dirname(cassette) };
+    return { ...resolved, file: cassetteFile(resolved.name, resolved.dir) };
+  }
+  const d = dir ?? 'cassettes';
+  return { name: cassette, dir: d, file: cassetteFile(cassette, d) };
+}
+
+function describeCall(call: InvokeAsyncCall, io: CliIo): string {
+  const c = io.errColor;
+  const fn = call.qualifier ? `${call.functionName}:${call.qualifier}` : call.functionName;
+  const outcome = call.status === 0 ? c.red(call.errorType ?? 'no answer') : call.errorType ? c.yellow(`${call.status} ${call.errorType}`) : c.green(String(call.status));
+  return `  ${fn} (${call.region}) -> ${outcome} [${call.source}]\n`;
+}
+
+export async function serveCommand(cassette: string | undefined, options: ServeOptions, io: CliIo, stopSignal: StopSignal = processStopSignal(io)): Promise<number> {
+  // The flag beats the environment variable; openCassette must not let the variable override it.
+  const mode = options.mode ?? resolveMode(undefined, 'auto', io.env);
+  delete process.env[MODE_ENV];
+  if (options.target !== undefined) {
+    try {
+      const url = new URL(options.target);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+    } catch {
+      throw new UsageError(`--target must be an absolute http(s) URL, got "${options.target}"`);
+    }
+  }
+
+  let lambda: LambdaDouble;
+  let file: string | undefined;
+  let existed = false;
+  if (mode === 'mock') {
+    lambda = await mockLambda({ ...(options.functions ? { functions: options.functions } : {}), ...(options.region ? { region: options.region } : {}) });
+  } else {
+    if (cassette === undefined) throw new UsageError(`mode "${mode}" needs a <cassette> (a name inside --dir, or a path to a .json file)`);
+    let where: ReturnType<typeof locate>;
+    try {
+      where = locate(cassette, options.dir);
+    } catch (e) {
+      if (e instanceof InvalidCassetteNameError) throw new UsageError(e.message);
+      throw e;
+    }
+    file = where.file;
+    existed = existsSync(file);
+    const forwards = mode === 'record' || mode === 'new-episodes' || mode === 'passthrough' || (mode === 'auto' && !existed);
+    if (forwards && options.target === undefined) {
+      const why = mode === 'auto' ? `${file} does not exist, so mode "auto" would record it` : `mode "${mode}" forwards requests to a real endpoint`;
+      throw new UsageError(`${why}: pass --target URL (where to record from, e.g. a moto or LocalStack endpoint)`);
+    }
+    try {
+      lambda = await openCassette(where.name, {
+        dir: where.dir,
+        mode,
+        ...(options.target !== undefined ? { target: options.target } : {}),
+        ...(options.region ? { region: options.region } : {}),
+        ...(options.functions ? { functions: options.functions } : {}),
+      });
+    } catch (e) {
+      if (e instanceof CassetteNotFoundError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+
+  const c = io.errColor;
+  let server;
+  try {
+    server = await lambda.listen({
+      port: options.port,
+      onFailure: (error, req) => io.err(`${c.red('no answer')} ${req.method} ${req.path}: ${error.message}\n`),
+    });
+  } catch (e) {
+    await lambda.close().catch(() => {});
+    throw e;
+  }
+  io.out(`${server.url}\n`);
+  io.err(
+    `lambda-cassette: serving ${file ?? 'mock answers'} (mode ${mode}) at ${c.bold(server.url)}\n` +
+      `  call log: GET ${server.url}${CALLS_PATH}\n` +
+      `  try: aws lambda invoke-async --endpoint-url ${server.url} --function-name my-fn --invoke-args event.json\n` +
+      '  Ctrl+C (SIGINT) or SIGTERM stops it' +
+      (mode === 'mock' || mode === 'replay' ? '\n' : ' and writes the cassette\n'),
+  );
+
+  // Each call as it is answered, in log order.
+  let printed = 0;
+  const printNew = () => {
+    for (const call of lambda.calls.slice(printed)) io.err(describeCall(call, io));
+    printed = lambda.calls.length;
+  };
+  const ticker = setInterval(printNew, 100);
+
+  const signal = await stopSignal();
+  clearInterval(ticker);
+  printNew();
+  io.err(`lambda-cassette: ${signal}, stopping after ${lambda.calls.length} call(s)\n`);
+  try {
+    await lambda.close();
+  } catch (e) {
+    io.err(`${c.red('error')} ${(e as Error).message}\n`);
+    return EXIT_FINDINGS;
+  }
+  if (file !== undefined && (mode === 'record' || (mode === 'auto' && !existed))) io.err(`lambda-cassette: wrote ${file}\n`);
+  return EXIT_OK;
+}
