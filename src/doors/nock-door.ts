@@ -61,7 +61,11 @@ function fromNock14(req: NockRequest, path: string): { wire: WireRequest; url: U
 async function fromFetchRequest(request: Request): Promise<{ wire: WireRequest; url: URL }> {
   const url = new URL(request.url);
   const body = new Uint8Array(await request.arrayBuffer());
-  return { wire: { method: request.method, url: url.href, headers: Object.fromEntries(request.headers), body }, url };
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { wire: { method: request.method, url: url.href, headers, body }, url };
 }
 
 // nock 14 calls reply functions with (path, body) and the request on `this.req`; nock 15 with a
