@@ -1,9 +1,12 @@
 /**
  * The in-process door: an SDK `HttpHandler` that hands each request straight to the engine.
- * The SDK still serializes, signs and parses for real; only the socket is gone.
+ * The SDK still serializes, signs, retries and parses for real; only the socket is gone. What the
+ * door gives back is what the SDK's own `NodeHttpHandler` would: lower-case header names, and
+ * socket errors renamed `TimeoutError` where it renames them.
  */
 import type { LambdaDouble } from '../double.js';
-import { faultError } from '../transport-faults.js';
+import { requestBodyBytes } from './request-body.js';
+import { handlerRejection, nodeHeaders } from './sdk-outcome.js';
 
 /** The parts of @smithy/protocol-http's HttpRequest this door reads. */
 interface SdkHttpRequest {
@@ -25,29 +28,31 @@ interface SdkHttpResponse {
   body: Uint8Array;
 }
 
-async function bodyBytes(body: unknown): Promise<Uint8Array> {
-  if (body === undefined || body === null) return new Uint8Array();
-  if (typeof body === 'string') return Buffer.from(body, 'utf8');
-  if (body instanceof Uint8Array) return body;
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks);
-  }
-  throw new TypeError(`lambda-cassette requestHandler: cannot read a request body of type ${Object.prototype.toString.call(body)}`);
+/** The options the SDK passes to `handle`. */
+interface SdkHandlerOptions {
+  abortSignal?: { aborted: boolean; reason?: unknown };
 }
 
 function urlOf(request: SdkHttpRequest): string {
   const port = request.port ? `:${request.port}` : '';
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(request.query ?? {})) {
-    if (v === null) query.append(k, '');
-    else for (const item of Array.isArray(v) ? v : [v]) query.append(k, item);
+  let search = '';
+  if (request.query) {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(request.query)) {
+      if (v === null) query.append(k, '');
+      else for (const item of Array.isArray(v) ? v : [v]) query.append(k, item);
+    }
+    if (query.size > 0) search = `?${query}`;
   }
-  const search = query.size > 0 ? `?${query}` : '';
   return `${request.protocol}//${request.hostname}${port}${request.path}${search}`;
+}
+
+/** `NodeHttpHandler`'s error for a request aborted before it was sent. */
+function abortError(signal: NonNullable<SdkHandlerOptions['abortSignal']>): Error {
+  const error = new Error(signal.reason instanceof Error || signal.reason === undefined ? 'Request aborted' : String(signal.reason));
+  error.name = 'AbortError';
+  if (signal.reason instanceof Error) error.cause = signal.reason;
+  return error;
 }
 
 /** An SDK `HttpHandler` backed by a double. */
@@ -58,15 +63,21 @@ export class RequestHandlerDoor {
   constructor(private readonly double: LambdaDouble) {}
 
   /** Called by the SDK for every request the client sends. */
-  async handle(request: SdkHttpRequest): Promise<{ response: SdkHttpResponse }> {
-    const wire = { method: request.method, url: urlOf(request), headers: request.headers, body: await bodyBytes(request.body) };
+  async handle(request: SdkHttpRequest, options?: SdkHandlerOptions): Promise<{ response: SdkHttpResponse }> {
+    if (options?.abortSignal?.aborted) throw abortError(options.abortSignal);
+    if (this.double.closed) {
+      throw new Error(
+        `lambda-cassette requestHandler: the double (${this.double.settings.label}) was closed; ` +
+          'a client that outlives its double must get a new requestHandler from the next one',
+      );
+    }
+    const wire = { method: request.method, url: urlOf(request), headers: request.headers, body: await requestBodyBytes(request.body, 'requestHandler') };
     const outcome = await this.double.handle(wire);
     if (!outcome) {
       throw new Error(`lambda-cassette requestHandler: ${request.method} ${wire.url} is not InvokeAsync; this handler only answers InvokeAsync`);
     }
-    if (outcome.kind === 'fault') throw faultError(outcome.fault);
-    if (outcome.kind === 'failure') throw outcome.error;
-    return { response: { statusCode: outcome.status, headers: outcome.headers, body: outcome.body } };
+    if (outcome.kind !== 'response') throw handlerRejection(outcome);
+    return { response: { statusCode: outcome.status, headers: nodeHeaders(outcome.headers), body: outcome.body } };
   }
 
   updateHttpClientConfig(): void {}
