@@ -118,6 +118,10 @@ export class CassetteResponder implements Responder {
     }
   }
 
+  get reachesUpstream(): boolean {
+    return this.options.behaviour !== 'replay';
+  }
+
   async respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
     const { behaviour } = this.options;
     if (behaviour === 'passthrough') return this.#forward(wire, request, 'passthrough');
