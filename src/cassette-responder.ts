@@ -5,7 +5,7 @@
 import type { Answer, Responder } from './responder.js';
 import type { InvokeAsyncRequest } from './wire/parse-request.js';
 import type { WireRequest, WireResponse } from './wire/wire-types.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalize, canonicalJson } from './canonical-json.js';
 import {
   decodeBody,
   encodeBody,
@@ -14,6 +14,7 @@ import {
   type Body,
   type Cassette,
   type Interaction,
+  type JsonValue,
 } from './cassette/index.js';
 import { InteractionIndex } from './matching/interaction-index.js';
 import { describeExhausted, describeMiss } from './matching/miss-report.js';
@@ -159,7 +160,10 @@ export class CassetteResponder implements Responder {
   }
 
   #payload(request: InvokeAsyncRequest): Body {
-    if (request.json.ok) return encodeBody(Buffer.from(canonicalJson(redactPayload(request.json.value, this.#redact)), 'utf8'), true);
+    // What encodeBody(<canonical JSON bytes>, true) gives, without encoding the value to bytes and
+    // parsing it back on every call: keys and cassettes canonicalize it anyway, and a recording is
+    // copied through JSON before it is kept.
+    if (request.json.ok) return { json: canonicalize(redactPayload(request.json.value, this.#redact)) as JsonValue };
     return encodeBody(request.body, true);
   }
 
