@@ -72,11 +72,21 @@ function encodeLabel(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-async function regionOf(client: StubbedClient | undefined, fallback: string): Promise<string> {
-  const region = client?.config?.region;
+// A client's region does not change: the SDK's region provider is asked once per client, and later
+// calls read the answer without waiting.
+const regions = new WeakMap<object, string>();
+
+async function resolveRegion(client: StubbedClient | undefined, fallback: string): Promise<string> {
+  if (!client) return fallback;
+  const known = regions.get(client);
+  if (known !== undefined) return known;
+  const region = client.config?.region;
   try {
     const value: unknown = typeof region === 'function' ? await (region as () => Promise<unknown>)() : region;
-    if (typeof value === 'string' && value !== '') return value;
+    if (typeof value === 'string' && value !== '') {
+      regions.set(client, value);
+      return value;
+    }
   } catch {
     // A client without a region still works with a stub; the double's default region stands in.
   }
@@ -90,13 +100,14 @@ async function answer(double: LambdaDouble, lambda: LambdaSdk, input: InvokeAsyn
   if (double.reachesUpstream) return throughClient(double, lambda, input, client);
   const name = input?.FunctionName;
   if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
-  const region = await regionOf(client, double.settings.region);
+  const region = (client && regions.get(client)) || (await resolveRegion(client, double.settings.region));
+  const args = input.InvokeArgs;
   const host = `lambda.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
   const wire = {
     method: 'POST',
     url: `https://${host}/2014-11-13/functions/${encodeLabel(String(name))}/invoke-async`,
     headers: { 'content-type': 'application/octet-stream' },
-    body: await requestBodyBytes(input.InvokeArgs, 'bindClientMock'),
+    body: typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock'),
   };
   const outcome = await double.handle(wire);
   if (!outcome) throw new Error(`lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address InvokeAsync`);
