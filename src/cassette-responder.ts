@@ -5,7 +5,7 @@
 import type { Answer, Responder } from './responder.js';
 import type { InvokeAsyncRequest } from './wire/parse-request.js';
 import type { WireRequest, WireResponse } from './wire/wire-types.js';
-import { canonicalize, canonicalJson } from './canonical-json.js';
+import { canonicalJson } from './canonical-json.js';
 import {
   decodeBody,
   encodeBody,
@@ -160,10 +160,10 @@ export class CassetteResponder implements Responder {
   }
 
   #payload(request: InvokeAsyncRequest): Body {
-    // What encodeBody(<canonical JSON bytes>, true) gives, without encoding the value to bytes and
-    // parsing it back on every call: keys and cassettes canonicalize it anyway, and a recording is
-    // copied through JSON before it is kept.
-    if (request.json.ok) return { json: canonicalize(redactPayload(request.json.value, this.#redact)) as JsonValue };
+    // Stands for what encodeBody(<canonical JSON bytes>, true) gives, without encoding the value to
+    // bytes and parsing it back on every call: matching compares values or canonical keys, cassettes
+    // are written canonically, and a recording is copied through JSON before it is kept.
+    if (request.json.ok) return { json: redactPayload(request.json.value, this.#redact) as JsonValue };
     return encodeBody(request.body, true);
   }
 

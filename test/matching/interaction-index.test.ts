@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InteractionIndex } from '../../src/matching/interaction-index.js';
-import type { MatchableRequest } from '../../src/matching/request-key.js';
+import { InteractionIndex, type Lookup } from '../../src/matching/interaction-index.js';
+import { DEFAULT_MATCH, requestKey, type MatchableRequest } from '../../src/matching/request-key.js';
 
 const req = (functionName: string, json: unknown): MatchableRequest => ({ functionName, region: 'us-east-1', payload: { json } as MatchableRequest['payload'] });
 
@@ -41,5 +41,66 @@ describe('InteractionIndex', () => {
     expect(keyed()).toBe(20 + 1 + 990); // a miss keys the rest of the cassette, once
     expect(index.take(req('fn', { i: 500 }))).toMatchObject({ kind: 'hit', position: 500 });
     expect(keyed()).toBe(1011 + 1);
+  });
+
+  it('replaying in recorded order compares values and keys nothing; any other lookup answers as a full index would', () => {
+    /** The obvious implementation: every interaction keyed up front. */
+    class FullIndex {
+      readonly queues = new Map<string, { values: number[]; next: number }>();
+      constructor(requests: MatchableRequest[], readonly allowRepeats: boolean) {
+        requests.forEach((r, i) => {
+          const key = requestKey(r, DEFAULT_MATCH);
+          const q = this.queues.get(key) ?? { values: [], next: 0 };
+          q.values.push(i);
+          this.queues.set(key, q);
+        });
+      }
+      take(r: MatchableRequest): Lookup<string> {
+        const q = this.queues.get(requestKey(r, DEFAULT_MATCH));
+        if (!q) return { kind: 'miss' };
+        const i = q.values[q.next] ?? (this.allowRepeats ? q.values.at(-1) : undefined);
+        if (i === undefined) return { kind: 'exhausted', played: q.values.length };
+        if (q.next < q.values.length) q.next += 1;
+        return { kind: 'hit', value: `answer ${i}`, position: i };
+      }
+    }
+    // A small deterministic generator, so a failure can be reproduced.
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const pick = (): MatchableRequest => {
+      const payloads = [{ a: 1 }, { a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, { a: 2 }, [1, { c: null }], 'text'];
+      return { functionName: `fn-${random(2)}`, ...(random(4) === 0 ? { qualifier: 'prod' } : {}), region: 'us-east-1', payload: { json: payloads[random(payloads.length)] } };
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      const recorded = Array.from({ length: 1 + random(12) }, pick);
+      const allowRepeats = random(2) === 0;
+      const index = new InteractionIndex<string>(DEFAULT_MATCH, allowRepeats);
+      recorded.forEach((r, i) => index.add(r, `answer ${i}`, i));
+      const reference = new FullIndex(recorded, allowRepeats);
+      // Mostly the recorded requests in order (copies, keys reordered), now and then something else.
+      const requests = recorded.map((r) => (random(5) === 0 ? pick() : { ...r, payload: JSON.parse(JSON.stringify(r.payload)) as MatchableRequest['payload'] }));
+      for (let i = 0; i < 6; i++) requests.push(pick());
+      for (const request of requests) expect(index.take(request), `trial ${trial}`).toEqual(reference.take(request));
+    }
+  });
+
+  it('in recorded order, the default match keys no interaction', () => {
+    const recorded = Array.from({ length: 100 }, (_, i) => req('fn', { i, nested: { z: 1, a: [i] } }));
+    const index = new InteractionIndex<string>(DEFAULT_MATCH, false);
+    recorded.forEach((r, i) => index.add(r, `answer ${i}`, i));
+    // Keys are canonical JSON: count them by watching JSON.stringify.
+    const stringify = JSON.stringify;
+    let keyed = 0;
+    JSON.stringify = ((...args: Parameters<typeof JSON.stringify>) => {
+      keyed += 1;
+      return stringify(...args);
+    }) as typeof JSON.stringify;
+    try {
+      for (let i = 0; i < 100; i++) expect(index.take(req('fn', { nested: { a: [i], z: 1 }, i }))).toMatchObject({ kind: 'hit', position: i });
+    } finally {
+      JSON.stringify = stringify;
+    }
+    expect(keyed).toBe(0);
+    expect(index.take(req('fn', { i: 0, nested: { z: 1, a: [0] } }))).toEqual({ kind: 'exhausted', played: 1 });
   });
 });
