@@ -93,9 +93,23 @@ async function resolveRegion(client: StubbedClient | undefined, fallback: string
   return fallback;
 }
 
-async function answer(double: LambdaDouble, lambda: LambdaSdk, input: InvokeAsyncInput, client: StubbedClient | undefined): Promise<InvokeAsyncOutput> {
-  if (double.closed) {
-    throw new Error(`lambda-cassette bindClientMock: the double (${double.settings.label}) this stub is bound to was closed; bind the stub to the next one`);
+/**
+ * What a stub is bound to. aws-sdk-client-mock keeps every fake it was given for as long as the stub
+ * lives (usually the whole test file, `stub.reset()` or not), so the fake holds this, not the double:
+ * once the double closes, the binding lets go of it and its cassette.
+ */
+interface Binding {
+  double?: LambdaDouble;
+  /** The label of the last double bound, for the error after it closed. */
+  label: string;
+}
+
+const bindings = new WeakMap<object, Binding>();
+
+async function answer(binding: Binding, lambda: LambdaSdk, input: InvokeAsyncInput, client: StubbedClient | undefined): Promise<InvokeAsyncOutput> {
+  const double = binding.double;
+  if (!double || double.closed) {
+    throw new Error(`lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`);
   }
   if (double.reachesUpstream) return throughClient(double, lambda, input, client);
   const name = input?.FunctionName;
@@ -134,10 +148,25 @@ export function bindClientMock(double: LambdaDouble, stub: ClientMockStub): void
     throw new TypeError('lambda-cassette bindClientMock(): pass the stub that aws-sdk-client-mock\'s mockClient(LambdaClient) returns');
   }
   const lambda = loadSdk();
-  const fake = (input: InvokeAsyncInput, getClient?: () => StubbedClient | undefined) => {
+  let binding = bindings.get(stub);
+  if (!binding) bindings.set(stub, (binding = { label: double.settings.label }));
+  const bound = binding;
+  bound.double = double;
+  bound.label = double.settings.label;
+  double.addAttachment({
+    detach() {
+      if (bound.double === double) bound.double = undefined;
+    },
+  });
+  // Set again on every binding: the caller may have reset the stub since the last one.
+  stub.on(lambda.InvokeAsyncCommand as never).callsFake(fakeFor(bound, lambda) as never);
+}
+
+/** The function the stub calls; made out here so that its closure holds the binding, never a double. */
+function fakeFor(binding: Binding, lambda: LambdaSdk) {
+  return (input: InvokeAsyncInput, getClient?: () => StubbedClient | undefined) => {
     // aws-sdk-client-mock's getClient() reads the client of the latest send(): call it before any await.
     const client = typeof getClient === 'function' ? getClient() : undefined;
-    return answer(double, lambda, input, client);
+    return answer(binding, lambda, input, client);
   };
-  stub.on(lambda.InvokeAsyncCommand as never).callsFake(fake as never);
 }

@@ -60,19 +60,35 @@ export class RequestHandlerDoor {
   /** The SDK reads this to decide how to send the request (HTTP/1.1 here). */
   readonly metadata = { handlerProtocol: 'http/1.1' };
 
-  constructor(private readonly double: LambdaDouble) {}
+  // Dropped when the double closes: a client can outlive its double (a module-level client), and must
+  // not keep the double's cassette in memory after it.
+  #double: LambdaDouble | undefined;
+  readonly #label: string;
+
+  constructor(double: LambdaDouble) {
+    this.#double = double;
+    this.#label = double.settings.label;
+    double.addAttachment({ detach: () => void (this.#double = undefined) });
+  }
 
   /** Called by the SDK for every request the client sends. */
   async handle(request: SdkHttpRequest, options?: SdkHandlerOptions): Promise<{ response: SdkHttpResponse }> {
     if (options?.abortSignal?.aborted) throw abortError(options.abortSignal);
-    if (this.double.closed) {
+    const double = this.#double;
+    if (!double || double.closed) {
       throw new Error(
-        `lambda-cassette requestHandler: the double (${this.double.settings.label}) was closed; ` +
+        `lambda-cassette requestHandler: the double (${this.#label}) was closed; ` +
           'a client that outlives its double must get a new requestHandler from the next one',
       );
     }
-    const wire = { method: request.method, url: urlOf(request), headers: request.headers, body: await requestBodyBytes(request.body, 'requestHandler') };
-    const outcome = await this.double.handle(wire);
+    const body = request.body;
+    const wire = {
+      method: request.method,
+      url: urlOf(request),
+      headers: request.headers,
+      body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body instanceof Uint8Array ? body : await requestBodyBytes(body, 'requestHandler'),
+    };
+    const outcome = await double.handle(wire);
     if (!outcome) {
       throw new Error(`lambda-cassette requestHandler: ${request.method} ${wire.url} is not InvokeAsync; this handler only answers InvokeAsync`);
     }

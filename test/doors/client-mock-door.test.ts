@@ -4,6 +4,7 @@ import { GetFunctionCommand, InvokeAsyncCommand, LambdaClient } from '@aws-sdk/c
 import { mockClient } from 'aws-sdk-client-mock';
 import { mockLambda, type LambdaDouble } from '../../src/index.js';
 import { caught, lambdaClient } from '../support/sdk.js';
+import { isCollectable } from '../support/gc.js';
 
 const stub = mockClient(LambdaClient);
 let lambda: LambdaDouble | undefined;
@@ -54,6 +55,17 @@ describe('bindClientMock', () => {
     lambda = (await mockLambda()).bindClientMock(stub);
     expect((await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }))).Status).toBe(202);
     expect(first.calls).toEqual([]);
+  });
+
+  it('does not keep a closed double (and its cassette) in memory for as long as the stub lives', async () => {
+    const collectable = await isCollectable(async () => {
+      const double = await mockLambda();
+      double.bindClientMock(stub);
+      await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      await double.close();
+      return double;
+    });
+    expect(collectable).toBe(true);
   });
 
   it('is typed structurally: any aws-sdk-client-mock stub of a LambdaClient fits, other values do not', async () => {

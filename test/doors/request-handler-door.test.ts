@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GetFunctionCommand, InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble } from '../../src/index.js';
 import { caught, lambdaClient } from '../support/sdk.js';
+import { isCollectable } from '../support/gc.js';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 
 let lambda: LambdaDouble | undefined;
 afterEach(async () => {
@@ -31,6 +33,19 @@ describe('requestHandler', () => {
     const err = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })));
     expect(err.message).toMatch(/the double \(mockLambda\) was closed/);
     expect(double.calls).toEqual([]);
+  });
+
+  it('a client that outlives its double does not keep the double in memory', async () => {
+    let client: LambdaClient | undefined;
+    const collectable = await isCollectable(async () => {
+      const double = await mockLambda();
+      client = lambdaClient({ requestHandler: double.requestHandler });
+      await client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      await double.close();
+      return double;
+    });
+    expect(client).toBeDefined();
+    expect(collectable).toBe(true);
   });
 
   it('an aborted request fails as the SDK\'s HTTP handler fails it', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InteractionIndex, type Lookup } from '../../src/matching/interaction-index.js';
 import { DEFAULT_MATCH, requestKey, type MatchableRequest } from '../../src/matching/request-key.js';
+import type { JsonValue } from '../../src/cassette/index.js';
 
 const req = (functionName: string, json: unknown): MatchableRequest => ({ functionName, region: 'us-east-1', payload: { json } as MatchableRequest['payload'] });
 
@@ -68,8 +69,8 @@ describe('InteractionIndex', () => {
     let seed = 7;
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
     const pick = (): MatchableRequest => {
-      const payloads = [{ a: 1 }, { a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, { a: 2 }, [1, { c: null }], 'text'];
-      return { functionName: `fn-${random(2)}`, ...(random(4) === 0 ? { qualifier: 'prod' } : {}), region: 'us-east-1', payload: { json: payloads[random(payloads.length)] } };
+      const payloads: JsonValue[] = [{ a: 1 }, { a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, { a: 2 }, [1, { c: null }], 'text'];
+      return { functionName: `fn-${random(2)}`, ...(random(4) === 0 ? { qualifier: 'prod' } : {}), region: 'us-east-1', payload: { json: payloads[random(payloads.length)]! } };
     };
     for (let trial = 0; trial < 200; trial++) {
       const recorded = Array.from({ length: 1 + random(12) }, pick);
