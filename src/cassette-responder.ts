@@ -99,14 +99,21 @@ function describeRequest(request: InvokeAsyncRequest): string {
 }
 
 export class CassetteResponder implements Responder {
-  readonly #index: InteractionIndex<Interaction>;
-  readonly #recordedRequests: MatchableRequest[] = [];
-  readonly #recorded: Interaction[] = [];
+  #index: InteractionIndex<Interaction>;
+  #recordedRequests: MatchableRequest[] = [];
+  #recorded: Interaction[] = [];
+  /** The cassette as loaded; let go of after close(), see {@link #release}. */
+  #loaded: Cassette | undefined;
   readonly #upstreamFailures: string[] = [];
   readonly #redact: string[];
   readonly #maskAccountIds: boolean;
 
-  constructor(private readonly options: CassetteResponderOptions) {
+  readonly #options: Omit<CassetteResponderOptions, 'loaded'>;
+
+  constructor(options: CassetteResponderOptions) {
+    const { loaded, ...rest } = options;
+    this.#options = rest;
+    this.#loaded = loaded;
     // Filters the cassette was recorded with stay in force, so its redacted payloads keep matching.
     this.#redact = [...new Set([...(options.loaded?.filters?.redact ?? []), ...options.redact])];
     this.#maskAccountIds = options.maskAccountIds || options.loaded?.filters?.maskAccountIds === true;
@@ -120,11 +127,11 @@ export class CassetteResponder implements Responder {
   }
 
   get reachesUpstream(): boolean {
-    return this.options.behaviour !== 'replay';
+    return this.#options.behaviour !== 'replay';
   }
 
   async respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
-    const { behaviour } = this.options;
+    const { behaviour } = this.#options;
     if (behaviour === 'passthrough') return this.#forward(wire, request, 'passthrough');
     if (behaviour === 'record') return this.#record(request, wire);
     const matchable = this.#matchable(request);
@@ -133,17 +140,37 @@ export class CassetteResponder implements Responder {
     if (behaviour === 'new-episodes') return this.#record(request, wire);
     const message =
       found.kind === 'exhausted'
-        ? describeExhausted(this.options.file, matchable, found.played)
-        : describeMiss(this.options.file, matchable, this.#recordedRequests);
+        ? describeExhausted(this.#options.file, matchable, found.played)
+        : describeMiss(this.#options.file, matchable, this.#recordedRequests);
     return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message) }, miss: message };
   }
 
   async close(): Promise<void> {
-    const { behaviour, file } = this.options;
+    try {
+      await this.#write();
+    } finally {
+      this.#release();
+    }
+  }
+
+  /**
+   * Lets go of the cassette once closed. A closed double keeps its call log for assertions, and may
+   * itself be kept longer than its test (a variable in a closure, an aws-sdk-client-mock stub's record
+   * of its last call's stack): that must not keep thousands of interactions in memory too.
+   */
+  #release(): void {
+    this.#loaded = undefined;
+    this.#index = new InteractionIndex(this.#options.match, this.#options.allowPlaybackRepeats);
+    this.#recordedRequests = [];
+    this.#recorded = [];
+  }
+
+  async #write(): Promise<void> {
+    const { behaviour, file } = this.#options;
     if (behaviour === 'replay' || behaviour === 'passthrough') return;
     if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
-    if (behaviour === 'new-episodes' && this.#recorded.length === 0 && this.options.loaded) return;
-    const stale = new Set(behaviour === 'record' ? (this.options.loaded?.interactions ?? []).map((i) => canonicalJson(i)) : []);
+    if (behaviour === 'new-episodes' && this.#recorded.length === 0 && this.#loaded) return;
+    const stale = new Set(behaviour === 'record' ? (this.#loaded?.interactions ?? []).map((i) => canonicalJson(i)) : []);
     await updateCassette(file, (current) => {
       const base = current ?? newCassette();
       // Interactions other workers wrote since we loaded are kept; in record mode only what we
@@ -175,7 +202,7 @@ export class CassetteResponder implements Responder {
 
   async #forward(wire: WireRequest, request: InvokeAsyncRequest, source: 'record' | 'passthrough'): Promise<Answer & { response?: WireResponse }> {
     try {
-      const response = await forwardUpstream(wire, this.options.target);
+      const response = await forwardUpstream(wire, this.#options.target);
       return { source, outcome: response, response };
     } catch (e) {
       const error = e instanceof UpstreamError ? e : new UpstreamError(wire.url, e);
