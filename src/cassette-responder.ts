@@ -85,7 +85,10 @@ function recordedResponse(res: WireResponse): Interaction['response'] {
 
 /** The response a recorded interaction stands for, bytes as recorded. */
 function replayedResponse(interaction: Interaction): WireResponse {
-  const body = decodeBody(interaction.response.body);
+  // As a Buffer, like every other body the engine hands out (and like Node's own): the SDK code that
+  // reads bodies then sees one kind of object, not two.
+  const bytes = decodeBody(interaction.response.body);
+  const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return {
     kind: 'response',
     status: interaction.response.status,

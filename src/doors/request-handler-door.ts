@@ -33,16 +33,22 @@ interface SdkHandlerOptions {
   abortSignal?: { aborted: boolean; reason?: unknown };
 }
 
+function hasKeys(object: object): boolean {
+  for (const _key in object) return true;
+  return false;
+}
+
 function urlOf(request: SdkHttpRequest): string {
   const port = request.port ? `:${request.port}` : '';
   let search = '';
-  if (request.query) {
+  // The SDK always passes a query object, nearly always empty.
+  if (request.query && hasKeys(request.query)) {
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(request.query)) {
       if (v === null) query.append(k, '');
       else for (const item of Array.isArray(v) ? v : [v]) query.append(k, item);
     }
-    if (query.size > 0) search = `?${query}`;
+    search = `?${query}`;
   }
   return `${request.protocol}//${request.hostname}${port}${request.path}${search}`;
 }
