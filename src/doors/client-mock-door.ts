@@ -94,9 +94,10 @@ async function resolveRegion(client: StubbedClient | undefined, fallback: string
 }
 
 /**
- * What a stub is bound to. aws-sdk-client-mock keeps every fake it was given for as long as the stub
- * lives (usually the whole test file, `stub.reset()` or not), so the fake holds this, not the double:
- * once the double closes, the binding lets go of it and its cassette.
+ * What a stub is bound to. aws-sdk-client-mock (through sinon) keeps every fake it was given, and the
+ * stack of its last call, as long as the stub's sinon sandbox lives, usually the whole test run,
+ * `stub.reset()` or not. So the fake holds this, not the double: once the double closes, the binding
+ * lets go of it.
  */
 interface Binding {
   double?: LambdaDouble;
