@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generates src/cassette/cassette-types.generated.ts from schema/cassette.schema.json.
+// Generates src/cassette/cassette-types.generated.ts from schema/cassette.schema.json, and (through
+// gen-validators.mjs) src/cassette/cassette-validators.generated.ts.
 //
 //   node scripts/gen-types.mjs           write the file
 //   node scripts/gen-types.mjs --check   exit 1 when the committed file is stale (for CI)
@@ -10,6 +11,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
+import { generateCassetteValidators, GENERATED_VALIDATORS_FILE } from './gen-validators.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema/cassette.schema.json', import.meta.url));
@@ -42,17 +44,23 @@ export async function generateCassetteTypes() {
 }
 
 async function main() {
-  const fresh = await generateCassetteTypes();
-  if (process.argv.includes('--check')) {
-    const committed = await readFile(GENERATED_FILE, 'utf8').catch(() => '');
-    if (committed !== fresh) {
-      console.error('src/cassette/cassette-types.generated.ts is stale: run `npm run gen` and commit the result.');
-      process.exitCode = 1;
+  const outputs = [
+    [GENERATED_FILE, await generateCassetteTypes()],
+    [GENERATED_VALIDATORS_FILE, await generateCassetteValidators()],
+  ];
+  for (const [file, fresh] of outputs) {
+    const name = file.slice(root.length).replace(/\\/g, '/');
+    if (process.argv.includes('--check')) {
+      const committed = await readFile(file, 'utf8').catch(() => '');
+      if (committed !== fresh) {
+        console.error(`${name} is stale: run \`npm run gen\` and commit the result.`);
+        process.exitCode = 1;
+      }
+      continue;
     }
-    return;
+    await writeFile(file, fresh);
+    console.log(`wrote ${name}`);
   }
-  await writeFile(GENERATED_FILE, fresh);
-  console.log('wrote src/cassette/cassette-types.generated.ts');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

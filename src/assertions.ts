@@ -1,9 +1,11 @@
 import { AssertionError } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
-import { diffLines } from 'diff';
+import { lazyModule } from './lazy-module.js';
 import type { InvokeAsyncCall } from './call-log.js';
 import { callFilter } from './function-match.js';
 import { canonicalJson } from './canonical-json.js';
+
+const textDiff = lazyModule<typeof import('diff')>('diff');
 
 /** A payload to compare against: a value (deep equality) or a predicate. */
 export type PayloadExpectation = unknown;
@@ -54,7 +56,7 @@ function pretty(value: unknown): string {
 }
 
 function changedLines(expected: string, actual: string): number {
-  return diffLines(expected, actual).reduce((n, part) => (part.added || part.removed ? n + (part.count ?? 1) : n), 0);
+  return textDiff().diffLines(expected, actual).reduce((n, part) => (part.added || part.removed ? n + (part.count ?? 1) : n), 0);
 }
 
 /** A line diff, `-` expected and `+` actual, of the recorded payload closest to the expected one. */
@@ -68,7 +70,7 @@ export function closestPayloadDiff(calls: readonly InvokeAsyncCall[], expected: 
     if (!best || cost < best.cost) best = { index, cost, text };
   });
   const lines: string[] = [];
-  for (const part of diffLines(want, best!.text)) {
+  for (const part of textDiff().diffLines(want, best!.text)) {
     const mark = part.added ? '+ ' : part.removed ? '- ' : '  ';
     for (const line of part.value.replace(/\n$/, '').split('\n')) lines.push(`    ${mark}${line}`);
   }

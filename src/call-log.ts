@@ -24,8 +24,8 @@ export type CallSource = 'replay' | 'record' | 'passthrough' | 'mock' | 'injecte
 
 /** The error name a response carries, read the way the SDK reads it (anything after `:` dropped). */
 export function errorTypeOf(headers: Record<string, string>): string | undefined {
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === 'x-amzn-errortype') return value.split(':')[0];
+  for (const name in headers) {
+    if (name.length === 16 && name.toLowerCase() === 'x-amzn-errortype') return headers[name]!.split(':')[0];
   }
   return undefined;
 }

@@ -14,6 +14,7 @@ import {
   type Body,
   type Cassette,
   type Interaction,
+  type JsonValue,
 } from './cassette/index.js';
 import { InteractionIndex } from './matching/interaction-index.js';
 import { describeExhausted, describeMiss } from './matching/miss-report.js';
@@ -84,7 +85,10 @@ function recordedResponse(res: WireResponse): Interaction['response'] {
 
 /** The response a recorded interaction stands for, bytes as recorded. */
 function replayedResponse(interaction: Interaction): WireResponse {
-  const body = decodeBody(interaction.response.body);
+  // As a Buffer, like every other body the engine hands out (and like Node's own): the SDK code that
+  // reads bodies then sees one kind of object, not two.
+  const bytes = decodeBody(interaction.response.body);
+  const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return {
     kind: 'response',
     status: interaction.response.status,
@@ -98,14 +102,21 @@ function describeRequest(request: InvokeAsyncRequest): string {
 }
 
 export class CassetteResponder implements Responder {
-  readonly #index: InteractionIndex<Interaction>;
-  readonly #recordedRequests: MatchableRequest[] = [];
-  readonly #recorded: Interaction[] = [];
+  #index: InteractionIndex<Interaction>;
+  #recordedRequests: MatchableRequest[] = [];
+  #recorded: Interaction[] = [];
+  /** The cassette as loaded; let go of after close(), see {@link #release}. */
+  #loaded: Cassette | undefined;
   readonly #upstreamFailures: string[] = [];
   readonly #redact: string[];
   readonly #maskAccountIds: boolean;
 
-  constructor(private readonly options: CassetteResponderOptions) {
+  readonly #options: Omit<CassetteResponderOptions, 'loaded'>;
+
+  constructor(options: CassetteResponderOptions) {
+    const { loaded, ...rest } = options;
+    this.#options = rest;
+    this.#loaded = loaded;
     // Filters the cassette was recorded with stay in force, so its redacted payloads keep matching.
     this.#redact = [...new Set([...(options.loaded?.filters?.redact ?? []), ...options.redact])];
     this.#maskAccountIds = options.maskAccountIds || options.loaded?.filters?.maskAccountIds === true;
@@ -118,8 +129,12 @@ export class CassetteResponder implements Responder {
     }
   }
 
+  get reachesUpstream(): boolean {
+    return this.#options.behaviour !== 'replay';
+  }
+
   async respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
-    const { behaviour } = this.options;
+    const { behaviour } = this.#options;
     if (behaviour === 'passthrough') return this.#forward(wire, request, 'passthrough');
     if (behaviour === 'record') return this.#record(request, wire);
     const matchable = this.#matchable(request);
@@ -128,16 +143,36 @@ export class CassetteResponder implements Responder {
     if (behaviour === 'new-episodes') return this.#record(request, wire);
     const message =
       found.kind === 'exhausted'
-        ? describeExhausted(this.options.file, matchable, found.played)
-        : describeMiss(this.options.file, matchable, this.#recordedRequests);
+        ? describeExhausted(this.#options.file, matchable, found.played)
+        : describeMiss(this.#options.file, matchable, this.#recordedRequests);
     return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message) }, miss: message };
   }
 
   async close(): Promise<void> {
-    const { behaviour, file } = this.options;
+    try {
+      await this.#write();
+    } finally {
+      this.#release();
+    }
+  }
+
+  /**
+   * Lets go of the cassette once closed. A closed double keeps its call log for assertions, and may
+   * itself be kept longer than its test (a variable in a closure, an aws-sdk-client-mock stub's record
+   * of its last call's stack): that must not keep thousands of interactions in memory too.
+   */
+  #release(): void {
+    this.#loaded = undefined;
+    this.#index = new InteractionIndex(this.#options.match, this.#options.allowPlaybackRepeats);
+    this.#recordedRequests = [];
+    this.#recorded = [];
+  }
+
+  async #write(): Promise<void> {
+    const { behaviour, file } = this.#options;
     if (behaviour === 'replay' || behaviour === 'passthrough') return;
     if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
-    if (behaviour === 'new-episodes' && this.#recorded.length === 0 && this.options.loaded) return;
+    if (behaviour === 'new-episodes' && this.#recorded.length === 0 && this.#loaded) return;
     const stale = this.#staleInteractions();
     await updateCassette(file, (current) => {
       const base = current ?? newCassette();
@@ -153,11 +188,10 @@ export class CassetteResponder implements Responder {
    * other's interactions, whichever opened first.
    */
   #staleInteractions(): Set<string> {
-    if (this.options.behaviour !== 'record') return new Set();
-    const rerecorded = new Set(this.#recorded.map((i) => requestKey(i.request, this.options.match)));
-    return new Set(
-      (this.options.loaded?.interactions ?? []).filter((i) => rerecorded.has(requestKey(i.request, this.options.match))).map((i) => canonicalJson(i)),
-    );
+    if (this.#options.behaviour !== 'record') return new Set();
+    const { match } = this.#options;
+    const rerecorded = new Set(this.#recorded.map((i) => requestKey(i.request, match)));
+    return new Set((this.#loaded?.interactions ?? []).filter((i) => rerecorded.has(requestKey(i.request, match))).map((i) => canonicalJson(i)));
   }
 
   #filters(): Cassette['filters'] | undefined {
@@ -166,7 +200,10 @@ export class CassetteResponder implements Responder {
   }
 
   #payload(request: InvokeAsyncRequest): Body {
-    if (request.json.ok) return encodeBody(Buffer.from(canonicalJson(redactPayload(request.json.value, this.#redact)), 'utf8'), true);
+    // Stands for what encodeBody(<canonical JSON bytes>, true) gives, without encoding the value to
+    // bytes and parsing it back on every call: matching compares values or canonical keys, cassettes
+    // are written canonically, and a recording is copied through JSON before it is kept.
+    if (request.json.ok) return { json: redactPayload(request.json.value, this.#redact) as JsonValue };
     return encodeBody(request.body, true);
   }
 
@@ -178,7 +215,7 @@ export class CassetteResponder implements Responder {
 
   async #forward(wire: WireRequest, request: InvokeAsyncRequest, source: 'record' | 'passthrough'): Promise<Answer & { response?: WireResponse }> {
     try {
-      const response = await forwardUpstream(wire, this.options.target);
+      const response = await forwardUpstream(wire, this.#options.target);
       return { source, outcome: response, response };
     } catch (e) {
       const error = e instanceof UpstreamError ? e : new UpstreamError(wire.url, e);

@@ -10,6 +10,7 @@ import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
 import { RequestHandlerDoor } from './doors/request-handler-door.js';
 import { listenLoopback, type ListenOptions, type LoopbackServer } from './doors/loopback-server-door.js';
+import { bindClientMock, type ClientMockStub } from './doors/client-mock-door.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 
 /** Settings every double has, whatever its mode. */
@@ -70,6 +71,11 @@ export class LambdaDouble implements AsyncDisposable {
   /** Whether `close()` has been called. */
   get closed(): boolean {
     return this.#closed !== undefined;
+  }
+
+  /** @internal Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
+  get reachesUpstream(): boolean {
+    return this.responder.reachesUpstream === true;
   }
 
   /** @internal Lets a door register itself so `close()` detaches it. */
@@ -176,6 +182,22 @@ export class LambdaDouble implements AsyncDisposable {
    */
   listen(options?: ListenOptions): Promise<LoopbackServer> {
     return listenLoopback(this, options);
+  }
+
+  /**
+   * Makes an aws-sdk-client-mock stub of `LambdaClient` answer every `InvokeAsyncCommand` from this
+   * double: same answers, call log, injections and cassettes, and the SDK's own exception classes.
+   * The stub skips the SDK's middleware, so there are no retries (`inject(..., { times: 1 })` fails
+   * the one call it catches); when recording or passing through, the command runs through the
+   * client's own middleware (signing, retries) into {@link requestHandler} instead.
+   *
+   * @example
+   * const stub = mockClient(LambdaClient);
+   * lambda.bindClientMock(stub);
+   */
+  bindClientMock(stub: ClientMockStub): this {
+    bindClientMock(this, stub);
+    return this;
   }
 
   // ---- lifecycle ----

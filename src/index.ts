@@ -13,6 +13,7 @@ export type { MatchOption, MatchField, MatchableRequest } from './matching/reque
 export { CassetteError, CASSETTE_FORMAT_VERSION, type CassetteErrorCode } from './cassette/index.js';
 export type { Cassette, Interaction, RecordedRequest, RecordedResponse, Body } from './cassette/index.js';
 export { LambdaDouble, UnmatchedRequestsError } from './double.js';
+export type { ClientMockStub, ClientMockBehavior } from './doors/client-mock-door.js';
 export type { InvokeAsyncCall, CallSource } from './call-log.js';
 export type { InjectOptions, InjectionScope } from './injections.js';
 export type { PayloadExpectation } from './assertions.js';

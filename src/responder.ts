@@ -15,6 +15,8 @@ export interface Answer {
  * Doors never see it; the double asks it once injections have had their say.
  */
 export interface Responder {
+  /** Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
+  readonly reachesUpstream?: boolean;
   respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;

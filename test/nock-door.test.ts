@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import nock from 'nock';
 import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 import { mockLambda, type LambdaDouble } from '../src/index.js';
 import { lambdaClient } from './support/sdk.js';
@@ -148,6 +149,33 @@ describe('the nock door', () => {
       // No network here: the real host cannot be resolved or reached, which proves the double let go.
       expect(err).toBeInstanceOf(Error);
       expect(lambda.calls).toEqual([]);
+    });
+  });
+
+  describe('living with the caller\'s own nock', () => {
+    const host = 'https://lambda.eu-north-1.amazonaws.com';
+    const path = '/2014-11-13/functions/theirs/invoke-async';
+    afterEach(() => {
+      nock.cleanAll();
+    });
+
+    it('after a double closes, the caller\'s own nock interceptors for Lambda hosts answer again', async () => {
+      const double = await mockLambda();
+      await double.close();
+      nock(host).post(path).reply(202, '{"Status":202}', { 'x-amzn-requestid': 'from-their-nock' });
+      const out = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'theirs', InvokeArgs: '{}' }));
+      expect(out.$metadata.requestId).toBe('from-their-nock');
+      expect(double.calls).toEqual([]);
+    });
+
+    it('a nock.cleanAll() between doubles does not stop the next double from intercepting', async () => {
+      const first = await mockLambda();
+      nock.cleanAll();
+      lambda = await mockLambda();
+      await lambdaClient({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      await first.close();
+      await lambdaClient({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'g', InvokeArgs: '{}' }));
+      expect(lambda.calls.map((c) => c.functionName)).toEqual(['f', 'g']);
     });
   });
 

@@ -4,7 +4,6 @@ import type { Body, JsonValue } from './cassette-types.generated.js';
 // `fatal` rejects invalid UTF-8 instead of substituting U+FFFD (which would not round-trip);
 // `ignoreBOM` keeps a leading byte-order mark in the string so re-encoding gives it back.
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const utf8Encoder = new TextEncoder();
 
 /**
  * Stores bytes in the most readable form that still gives them back.
@@ -29,12 +28,14 @@ export function encodeBody(bytes: Uint8Array, preferJson: boolean): Body {
   return { text };
 }
 
-/** The bytes a body stands for: `json` gives the value's canonical JSON text (sorted keys, no whitespace). */
+/**
+ * The bytes a body stands for: `json` gives the value's canonical JSON text (sorted keys, no
+ * whitespace). A Buffer (a Uint8Array), as Node hands out bodies; replay decodes one per call.
+ */
 export function decodeBody(body: Body): Uint8Array {
-  if ('json' in body) return utf8Encoder.encode(canonicalJson(body.json));
-  if ('text' in body) return utf8Encoder.encode(body.text);
-  const buf = Buffer.from(body.base64, 'base64');
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  if ('json' in body) return Buffer.from(canonicalJson(body.json), 'utf8');
+  if ('text' in body) return Buffer.from(body.text, 'utf8');
+  return Buffer.from(body.base64, 'base64');
 }
 
 /**

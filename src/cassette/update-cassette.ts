@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { CassetteError } from './cassette-error.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { loadCassette, type LoadCassetteOptions } from './load-cassette.js';
@@ -62,6 +61,8 @@ async function updateLocked(
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {
+    // Loaded here: only runs that write cassettes need it (and it patches `fs` through graceful-fs).
+    const { default: lockfile } = await import('proper-lockfile');
     release = await lockfile.lock(file, {
       // The cassette may not exist yet, and realpath would require it to.
       realpath: false,

@@ -1,22 +1,30 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../schema/cassette.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
 import { CassetteError } from './cassette-error.js';
 import type { Cassette } from './cassette-types.generated.js';
+import { validateLoad, validateWrite } from './cassette-validators.generated.js';
 
-// Compiling the schema costs milliseconds; every load and write reuses one compiled validator.
-let compiled: ValidateFunction<Cassette> | undefined;
-
-function validator(): ValidateFunction<Cassette> {
-  if (compiled === undefined) {
-    // allErrors stays off: the first problem is the one worth fixing, and it is much faster on
-    // big cassettes. Strict mode catches mistakes in the schema itself at compile time.
-    const ajv = new Ajv({ allErrors: false, strict: true });
-    // ajv-formats is not a dependency; "date-time" is the only format the schema uses.
-    ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-    compiled = ajv.compile<Cassette>(schema);
-  }
-  return compiled;
+/** A validator as ajv generates it: true or false, and the errors of the last call. */
+interface GeneratedValidator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+/**
+ * The validators are generated from the schema ahead of time (scripts/gen-validators.mjs, `npm run
+ * gen`): importing ajv and compiling the schema took longer than loading a large cassette, and every
+ * test worker paid it again.
+ *
+ * Loaded files are checked by `validateLoad`, which skips the recursive `JsonValue` check:
+ * everything in a loaded file came out of `JSON.parse`, so every payload and body value is JSON by
+ * construction and that check, which visits every node of every payload (four fifths of the time
+ * validation took on a large cassette), can only pass. The one value it would refuse, a number too
+ * large for a double such as `1e999`, parses to Infinity and is written back as null. Writes keep the
+ * full check, since an in-memory cassette can hold anything.
+ */
+const VALIDATORS: Record<'load' | 'write', GeneratedValidator> = {
+  load: validateLoad as GeneratedValidator,
+  write: validateWrite as GeneratedValidator,
+};
 
 /**
  * Throws a `LC_CASSETTE_SCHEMA` {@link CassetteError} naming `file` and the JSON path at fault when
@@ -26,7 +34,7 @@ function validator(): ValidateFunction<Cassette> {
  * (the message then says the write was refused, since the fault is the caller's, not the file's).
  */
 export function validateCassette(value: unknown, file: string, doing: 'load' | 'write'): asserts value is Cassette {
-  const validate = validator();
+  const validate = VALIDATORS[doing];
   if (validate(value)) return;
   const error = mostSpecific(validate.errors ?? []);
   const jsonPath = error?.instancePath ?? '';
@@ -96,19 +104,4 @@ function at(root: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[key];
   }
   return node;
-}
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
-
-/** RFC 3339 date-time (what JSON Schema's "date-time" format means), with real calendar checks. */
-function isDateTime(s: string): boolean {
-  const m = DATE_TIME.exec(s);
-  if (m === null) return false;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offH = 0, offM = 0] = m
-    .slice(1)
-    .map((x) => (x === undefined ? 0 : Number(x)));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  // Second 60 is a leap second, which RFC 3339 allows.
-  return day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60 && offH <= 23 && offM <= 59;
 }

@@ -10,6 +10,24 @@ import { FORWARDED_HEADER } from '../recording/forward-upstream.js';
 
 type Nock = typeof import('nock');
 
+/**
+ * The scope of every AWS Lambda host, as a RegExp that matches only while `live`.
+ *
+ * nock picks one scope per request, by key, and never deletes a scope's key: removing the last
+ * interceptor leaves the key behind, still claiming the requests it matches (and, with
+ * `allowUnmocked`, passing them to the network). A plain RegExp key would outlive the double and
+ * shadow the caller's own nock scopes for Lambda hosts for the rest of the process; this one stops
+ * matching when the last double using it closes. One object for the whole process, because nock
+ * keeps the first key object it saw for a given pattern.
+ */
+class LiveScope extends RegExp {
+  live = false;
+
+  override exec(text: string): RegExpExecArray | null {
+    return this.live ? super.exec(text) : null;
+  }
+}
+
 // nock tests a RegExp scope against "host", "proto://host:port" and "METHOD proto://host:port/path".
 const AWS_LAMBDA_ORIGIN = /(^|\/\/)lambda\.[a-z0-9-]+\.amazonaws\.com(\.cn)?(:\d+)?(\/|$)/;
 const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/[^/]+\/invoke-async\/?(\?.*)?$/;
@@ -25,6 +43,8 @@ interface DoorState {
   open: LambdaDouble[];
   /** Interceptors by origin key ("aws" or an endpoint origin), with how many doubles use each. */
   scopes: Map<string, { interceptor: Interceptor; users: number }>;
+  /** The key of the AWS scope, created once (see {@link LiveScope}). */
+  awsScope?: LiveScope;
   nock?: Promise<Nock>;
 }
 
@@ -81,16 +101,27 @@ async function reply(this: { req?: NockRequest }, first: string | Request): Prom
   return [outcome.status, Buffer.from(outcome.body), outcome.headers];
 }
 
-async function retain(key: string, basePath: string | RegExp): Promise<void> {
+/** Whether nock still holds `interceptor` (a caller's `nock.cleanAll()` drops every interceptor, ours included). */
+function registered(nock: Nock, interceptor: Interceptor): boolean {
+  const key = (interceptor as unknown as { _key?: string })._key;
+  return key === undefined || nock.activeMocks().includes(key);
+}
+
+async function retain(key: string): Promise<void> {
+  const nock = await loadNock();
   const existing = scopes.get(key);
-  if (existing) {
+  if (existing && registered(nock, existing.interceptor)) {
     existing.users += 1;
     return;
   }
-  const nock = await loadNock();
+  let basePath: string | RegExp = key;
+  if (key === 'aws') {
+    basePath = state.awsScope ??= new LiveScope(AWS_LAMBDA_ORIGIN.source);
+    state.awsScope.live = true;
+  }
   const interceptor = nock(basePath, { allowUnmocked: true, badheaders: [FORWARDED_HEADER] }).persist().post(INVOKE_ASYNC_PATH);
   interceptor.reply(reply as never);
-  scopes.set(key, { interceptor, users: 1 });
+  scopes.set(key, { interceptor, users: (existing?.users ?? 0) + 1 });
 }
 
 async function release(key: string): Promise<void> {
@@ -101,12 +132,13 @@ async function release(key: string): Promise<void> {
   scopes.delete(key);
   const nock = await loadNock();
   nock.removeInterceptor(entry.interceptor);
+  if (key === 'aws' && state.awsScope) state.awsScope.live = false;
 }
 
 /** Starts routing this process's InvokeAsync HTTP traffic to `double` until `close()`. */
 export async function attachNockDoor(double: LambdaDouble): Promise<void> {
   const keys = ['aws', ...new Set(double.settings.endpoints.map(originOf))];
-  for (const key of keys) await retain(key, key === 'aws' ? AWS_LAMBDA_ORIGIN : key);
+  for (const key of keys) await retain(key);
   open.push(double);
   double.addAttachment({
     detach: async () => {

@@ -1,6 +1,8 @@
-import { diffLines } from 'diff';
+import { lazyModule } from '../lazy-module.js';
 import { canonicalJson } from '../canonical-json.js';
 import type { MatchableRequest } from './request-key.js';
+
+const textDiff = lazyModule<typeof import('diff')>('diff');
 
 const SHOWN = 3;
 
@@ -41,7 +43,7 @@ function compare(incoming: MatchableRequest, recorded: MatchableRequest, positio
   const b = payloadText(incoming.payload);
   if (a !== b) {
     fields.push('payload');
-    for (const part of diffLines(a, b)) {
+    for (const part of textDiff().diffLines(a, b)) {
       if (!part.added && !part.removed) continue;
       cost += part.count ?? 1;
       for (const line of part.value.replace(/\n$/, '').split('\n')) diff.push(`${part.added ? '+' : '-'} ${line}`);

@@ -2,7 +2,9 @@
  * What is scrubbed before a recording touches disk: payload fields named by JSON path, and, on
  * request, 12-digit AWS account ids.
  */
-import { JSONPath } from 'jsonpath-plus';
+import { lazyModule } from '../lazy-module.js';
+
+const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 
 /** What every redacted value is replaced with. */
 export const REDACTED = '[REDACTED]';
@@ -16,7 +18,7 @@ export function redactPayload(payload: unknown, paths: readonly string[]): unkno
   if (paths.length === 0 || payload === null || typeof payload !== 'object') return payload;
   const copy: unknown = structuredClone(payload);
   for (const path of paths) {
-    JSONPath({
+    jsonPath().JSONPath({
       path,
       json: copy as object,
       resultType: 'all',

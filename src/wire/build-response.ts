@@ -3,7 +3,10 @@ import type { WireResponse } from './wire-types.js';
 import type { LambdaErrorSpec } from './error-catalogue.js';
 
 function jsonResponse(status: number, extraHeaders: Record<string, string>, body: unknown): WireResponse {
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  return bytesResponse(status, extraHeaders, Buffer.from(JSON.stringify(body), 'utf8'));
+}
+
+function bytesResponse(status: number, extraHeaders: Record<string, string>, bytes: Uint8Array): WireResponse {
   return {
     kind: 'response',
     status,
@@ -17,9 +20,11 @@ function jsonResponse(status: number, extraHeaders: Record<string, string>, body
   };
 }
 
+const SUCCESS_BODY = JSON.stringify({ Status: 202 });
+
 /** The service's success answer to InvokeAsync: 202 and `{"Status":202}`. */
 export function successResponse(): WireResponse {
-  return jsonResponse(202, {}, { Status: 202 });
+  return bytesResponse(202, {}, Buffer.from(SUCCESS_BODY, 'utf8'));
 }
 
 /** An error answer as the service sends it: status, `x-amzn-ErrorType`, request id, `Type` and message. */

@@ -37,8 +37,21 @@ export type FunctionRefProblem =
   | { kind: 'length'; limit: number }
   | { kind: 'pattern' };
 
-/** Parses a reference; returns `undefined` when it does not match the service's pattern at all. */
+// Test suites call the same few functions over and over: each reference is parsed once (the pattern
+// has nine groups and backtracks), up to this many distinct ones.
+const MEMO_LIMIT = 1000;
+const memo = new Map<string, FunctionRef | undefined>();
+
+/** Parses a reference; returns `undefined` when it does not match the service's pattern at all. The result is frozen and shared. */
 export function parseFunctionRef(raw: string): FunctionRef | undefined {
+  if (memo.has(raw)) return memo.get(raw);
+  const ref = parse(raw);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, ref);
+  return ref;
+}
+
+function parse(raw: string): FunctionRef | undefined {
   const m = FUNCTION_NAME_PATTERN.exec(raw);
   if (!m) return undefined;
   const [, arnPrefix, partition, regionPart, , accountPart, functionPart, name, , qualifier] = m;
@@ -49,7 +62,7 @@ export function parseFunctionRef(raw: string): FunctionRef | undefined {
   if (regionPart) ref.region = regionPart.slice(0, -1);
   if (accountPart) ref.accountId = accountPart.slice(0, -1);
   if (arnPrefix) ref.partition = partition || 'aws';
-  return ref;
+  return Object.freeze(ref);
 }
 
 /** Checks a reference against the service's length and pattern constraints. */

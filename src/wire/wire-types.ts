@@ -37,7 +37,8 @@ export type WireOutcome = WireResponse | WireFault | WireFailure;
 /** Lower-cases header names and joins repeated values the way HTTP does. */
 export function normalizeHeaders(headers: WireRequest['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
     out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   }

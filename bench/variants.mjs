@@ -1,0 +1,181 @@
+/**
+ * Each way of answering an SDK InvokeAsync that the bench times: our three doors, in mock and
+ * replay, and the bare mechanism under each (the floor a door cannot go below), plus nock.back and
+ * a real loopback server as peers. Every variant sends the same calls through a real LambdaClient.
+ */
+import http from 'node:http';
+import { call, input } from './fixtures.mjs';
+
+const CREDENTIALS = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
+const REGION = 'us-east-1';
+const ANSWER = Buffer.from('{"Status":202}');
+const answerHeaders = (i) => ({ 'content-type': 'application/json', 'x-amzn-requestid': call(i).requestId });
+
+/**
+ * The libraries the variants drive, loaded once: the package under test (`lc`), the SDK, nock,
+ * aws-sdk-client-mock (and the sinon it is built on), and the folder of fixtures.
+ */
+export function variantsFor({ lc, sdk, nock, mockClient, sinon, dir }) {
+  const { LambdaClient, InvokeAsyncCommand } = sdk;
+  const client = (config = {}) => new LambdaClient({ region: REGION, credentials: CREDENTIALS, ...config });
+  const sender = (c) => (i) => c.send(new InvokeAsyncCommand(input(i)));
+  const replay = (n) => lc.openCassette(`n${n}`, { mode: 'replay', dir });
+
+  // nock patches Node's http for the whole process; it is on only around the blocks that use it,
+  // so the loopback server is measured without it.
+  const nockOn = () => {
+    if (!nock.isActive()) nock.activate();
+  };
+  const nockOff = () => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    nock.restore();
+  };
+
+  // In-process: one client per variant, whose handler forwards to the block's handler.
+  const inProcess = (name, calls, makeHandler) => {
+    let current;
+    const forward = {
+      metadata: { handlerProtocol: 'http/1.1' },
+      handle: (request, options) => current.handle(request, options),
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+      destroy() {},
+    };
+    const send = sender(client({ requestHandler: forward }));
+    return {
+      name,
+      calls,
+      async setup() {
+        const t0 = performance.now();
+        const { handler, close } = await makeHandler();
+        const setupMs = performance.now() - t0;
+        current = handler;
+        return { send, setupMs, teardown: close };
+      },
+    };
+  };
+
+  const bareHandler = {
+    async handle(_request) {
+      // A body of its own per response, as any real handler gives.
+      return { response: { statusCode: 202, headers: answerHeaders(0), body: Buffer.from(ANSWER) } };
+    },
+  };
+
+  const viaNock = (name, calls, open) => {
+    const send = sender(client());
+    return {
+      name,
+      calls,
+      async setup() {
+        nockOn();
+        const t0 = performance.now();
+        const close = await open();
+        const setupMs = performance.now() - t0;
+        return { send, setupMs, teardown: async () => { await close(); nockOff(); } };
+      },
+    };
+  };
+
+  // One stub per variant, reset before each block as test suites do. sinon keeps every fake a stub's
+  // on() made, with the calls it received and their stacks, until its sandbox is restored
+  // (stub.reset() is not enough): over a whole bench that is gigabytes, so every 20 blocks the
+  // sandbox is restored and the stub made again, untimed.
+  const viaStub = (name, calls, bind) => {
+    const c = client();
+    const send = sender(c);
+    let sandbox;
+    let stub;
+    let blocks = 0;
+    return {
+      name,
+      calls,
+      async setup() {
+        if (blocks++ % 20 === 0) {
+          sandbox?.restore();
+          sandbox = sinon.createSandbox();
+          stub = mockClient(c, { sandbox });
+        }
+        stub.reset();
+        const t0 = performance.now();
+        const close = await bind(stub);
+        const setupMs = performance.now() - t0;
+        return { send, setupMs, teardown: close };
+      },
+      dispose() {
+        sandbox?.restore();
+        sandbox = stub = undefined;
+        blocks = 0;
+      },
+    };
+  };
+
+  const doubleAsHandler = async (open) => {
+    const double = await open();
+    return { handler: double.requestHandler, close: () => double.close() };
+  };
+
+  return {
+    bareRequestHandler: (calls) => inProcess('bare requestHandler', calls, () => ({ handler: bareHandler, close() {} })),
+    requestHandlerMock: (calls) => inProcess('lambda.requestHandler (mock)', calls, () => doubleAsHandler(() => lc.mockLambda())),
+    requestHandlerReplay: (n, calls) => inProcess(`lambda.requestHandler (replay ${n})`, calls, () => doubleAsHandler(() => replay(n))),
+
+    bareNock: (calls) =>
+      viaNock('bare nock', calls, () => {
+        // Hand-written interceptors as usual: exact host and path, persisted, a canned answer.
+        const scope = nock(`https://lambda.${REGION}.amazonaws.com`).persist();
+        for (let k = 0; k < 5; k++) scope.post(`/2014-11-13/functions/${call(k).functionName}/invoke-async`).reply(202, ANSWER, answerHeaders(0));
+        return () => {};
+      }),
+    nockDoorMock: (calls) =>
+      viaNock('nock door (mock)', calls, async () => {
+        const double = await lc.mockLambda();
+        return () => double.close();
+      }),
+    nockDoorReplay: (n, calls) =>
+      viaNock(`nock door (replay ${n})`, calls, async () => {
+        const double = await replay(n);
+        return () => double.close();
+      }),
+    nockBack: (n, calls) =>
+      viaNock(`nock.back lockdown (${n})`, calls, async () => {
+        nock.back.fixtures = dir;
+        nock.back.setMode('lockdown');
+        const { nockDone } = await nock.back(`nockback-n${n}.json`);
+        return () => nockDone();
+      }),
+
+    bareClientMock: (calls) =>
+      viaStub('bare aws-sdk-client-mock', calls, (stub) => {
+        stub.on(InvokeAsyncCommand).resolves({ Status: 202, $metadata: { httpStatusCode: 202, requestId: call(0).requestId, attempts: 1, totalRetryDelay: 0 } });
+        return () => {};
+      }),
+    clientMockMock: (calls) =>
+      viaStub('lambda.bindClientMock (mock)', calls, async (stub) => {
+        const double = await lc.mockLambda();
+        double.bindClientMock(stub);
+        return () => double.close();
+      }),
+    clientMockReplay: (n, calls) =>
+      viaStub(`lambda.bindClientMock (replay ${n})`, calls, async (stub) => {
+        const double = await replay(n);
+        double.bindClientMock(stub);
+        return () => double.close();
+      }),
+
+    /** A real HTTP server on 127.0.0.1 answering 202; the SDK reaches it over a keep-alive socket. */
+    async loopback(calls) {
+      const server = http.createServer((req, res) => {
+        req.resume();
+        req.on('end', () => res.writeHead(202, answerHeaders(0)).end(ANSWER));
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const send = sender(client({ endpoint: `http://127.0.0.1:${server.address().port}` }));
+      return {
+        variant: { name: 'HTTP server on 127.0.0.1', calls, setup: async () => ({ send, teardown() {} }) },
+        close: () => new Promise((resolve) => server.close(resolve)),
+      };
+    },
+  };
+}

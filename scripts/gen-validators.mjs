@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Generates src/cassette/cassette-validators.generated.ts from schema/cassette.schema.json: the
+// cassette validators as plain code (ajv's standalone output), so loading a cassette never imports
+// ajv or compiles the schema at run time (together 150-350 ms in every test worker on a 2-core
+// machine, see docs/performance.md).
+//
+//   node scripts/gen-validators.mjs           write the file (`npm run gen` runs it too)
+//   node scripts/gen-validators.mjs --check   exit 1 when the committed file is stale
+//
+// Two validators: `validateWrite` checks the whole schema; `validateLoad` skips the recursive
+// JsonValue check, which can only pass on what JSON.parse returned (see validate-cassette.ts).
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ajv, _ } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { format } from 'prettier';
+
+export const SCHEMA_FILE = fileURLToPath(new URL('../schema/cassette.schema.json', import.meta.url));
+export const GENERATED_VALIDATORS_FILE = fileURLToPath(new URL('../src/cassette/cassette-validators.generated.ts', import.meta.url));
+
+const HEADER = `/* eslint-disable */
+// @ts-nocheck
+/**
+ * GENERATED FILE, DO NOT EDIT.
+ * Generated from schema/cassette.schema.json by scripts/gen-validators.mjs (\`npm run gen\`).
+ * Change the schema and regenerate; test/cassette/generated-validators.test.ts fails while this file is stale.
+ */
+import { formats, ucs2length } from './schema-runtime.js';
+`;
+
+const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
+
+/** The schema with JsonValue accepting anything: what a freshly parsed file needs checked. */
+export function loadSchema(schema) {
+  const { title, description } = schema.definitions.JsonValue;
+  return { ...schema, definitions: { ...schema.definitions, JsonValue: { title, description } } };
+}
+
+/** The generated TypeScript source. Deterministic: the same schema gives the same text. */
+export async function generateCassetteValidators() {
+  const schema = JSON.parse(await readFile(SCHEMA_FILE, 'utf8'));
+  // Options as validate-cassette.ts has always used: first error only (faster on big cassettes),
+  // strict mode to catch mistakes in the schema itself.
+  const ajv = new Ajv({ allErrors: false, strict: true, code: { source: true, esm: true, formats: _`formats` } });
+  ajv.addFormat('date-time', { type: 'string', validate: () => true });
+  ajv.addSchema({ ...schema, $id: 'write' });
+  ajv.addSchema({ ...loadSchema(schema), $id: 'load' });
+  let code = standaloneCode(ajv, { validateWrite: 'write', validateLoad: 'load' });
+  code = code.replace(/^"use strict";/, '').split(UCS2LENGTH).join('ucs2length');
+  if (code.includes('require(')) throw new Error('ajv standalone code needs a runtime helper that schema-runtime.ts does not provide');
+  // Formatted, so a schema change shows up as a readable diff rather than one changed 70 kB line.
+  const pretty = await format(code, { parser: 'babel', printWidth: 120, singleQuote: true, trailingComma: 'all' });
+  return `${HEADER}${pretty.trim()}\n`;
+}
+
+async function main() {
+  const fresh = await generateCassetteValidators();
+  if (process.argv.includes('--check')) {
+    const committed = await readFile(GENERATED_VALIDATORS_FILE, 'utf8').catch(() => '');
+    if (committed !== fresh) {
+      console.error('src/cassette/cassette-validators.generated.ts is stale: run `npm run gen` and commit the result.');
+      process.exitCode = 1;
+    }
+    return;
+  }
+  await writeFile(GENERATED_VALIDATORS_FILE, fresh);
+  console.log('wrote src/cassette/cassette-validators.generated.ts');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

@@ -1,0 +1,54 @@
+/**
+ * Every way a caller's InvokeAsync reaches a double, as one table. The behavioural cases in
+ * door-behaviour.test.ts run through each entry; a new door is one more entry here, e.g.
+ *
+ *   { name: 'loopback server', retries: true, async connect(double, config) {
+ *       const server = await double.listen();
+ *       return { client: lambdaClient({ ...config, endpoint: server.url }), release: () => server.close() };
+ *   } },
+ */
+import type { LambdaClient, LambdaClientConfig } from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { LambdaDouble } from '../../src/index.js';
+import { lambdaClient } from '../support/sdk.js';
+
+export interface Connection {
+  /** A real SDK client whose InvokeAsync calls reach the double through the door. */
+  client: LambdaClient;
+  /** Undoes whatever `connect` set up (the double itself is closed by the test). */
+  release(): Promise<void> | void;
+}
+
+export interface Door {
+  name: string;
+  /** Whether the SDK's retry strategy runs between the caller and the double (aws-sdk-client-mock skips it). */
+  retries: boolean;
+  /** Connects a client, configured with `config` on top of test/support/sdk.ts's defaults, to `double`. */
+  connect(double: LambdaDouble, config?: LambdaClientConfig): Promise<Connection> | Connection;
+}
+
+export const NOCK_DOOR: Door = {
+  name: 'nock',
+  retries: true,
+  // Every open double intercepts this process's HTTP traffic to Lambda (and to its `endpoint`s).
+  connect: (_double, config) => ({ client: lambdaClient(config), release() {} }),
+};
+
+export const DOORS: readonly Door[] = [
+  NOCK_DOOR,
+  {
+    name: 'requestHandler',
+    retries: true,
+    connect: (double, config) => ({ client: lambdaClient({ ...config, requestHandler: double.requestHandler }), release() {} }),
+  },
+  {
+    name: 'bindClientMock',
+    retries: false,
+    connect(double, config) {
+      const client = lambdaClient(config);
+      const stub = mockClient(client);
+      double.bindClientMock(stub);
+      return { client, release: () => stub.restore() };
+    },
+  },
+];

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseInvokeAsync } from '../../src/wire/parse-request.js';
+
+const body = Buffer.from('{"id":1}');
+const parse = (url: string) => parseInvokeAsync({ method: 'POST', url, headers: {}, body }, 'eu-west-1');
+
+/** What the parse must find, read the slow and sure way: WHATWG URL parsing. */
+function expected(url: string) {
+  const { hostname, pathname } = new URL(url);
+  const encoded = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/.exec(pathname)?.[1];
+  if (encoded === undefined) return undefined;
+  let functionName = encoded;
+  try {
+    functionName = decodeURIComponent(encoded);
+  } catch {
+    // kept as sent
+  }
+  return { functionName, region: /^lambda\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(hostname)?.[1] ?? 'eu-west-1' };
+}
+
+describe('parseInvokeAsync reads host and path as URL parsing would', () => {
+  it.each([
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/orders-fn/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com:443/2014-11-13/functions/orders-fn/invoke-async/',
+    'https://lambda.cn-north-1.amazonaws.com.cn/2014-11-13/functions/arn%3Aaws-cn%3Alambda%3Acn-north-1%3A123456789012%3Afunction%3Af%3Aprod/invoke-async',
+    'https://LAMBDA.US-WEST-2.AMAZONAWS.COM/2014-11-13/functions/f/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async?x=1#frag',
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/x/../f/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/x/%2E%2e/f/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/./f/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/a b/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/bad%zzname/invoke-async',
+    'http://127.0.0.1:4599/2014-11-13/functions/f%24LATEST/invoke-async',
+    'http://[::1]:4599/2014-11-13/functions/f/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/f/invocations',
+  ])('%s', (url) => {
+    const got = parse(url);
+    const want = expected(url);
+    expect(got === undefined ? undefined : { functionName: got.functionName, region: got.region }).toEqual(want);
+  });
+});
