@@ -4,7 +4,7 @@
  */
 import type { Answer, Responder } from './responder.js';
 import type { InvokeAsyncRequest } from './wire/parse-request.js';
-import type { WireRequest, WireResponse } from './wire/wire-types.js';
+import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from './wire/wire-types.js';
 import { canonicalJson } from './canonical-json.js';
 import {
   decodeBody,
@@ -62,7 +62,7 @@ export class RecordingIncompleteError extends Error {
 }
 
 // Per-connection or per-moment headers: replay recomputes or omits them.
-const UNRECORDED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'set-cookie']);
+const UNRECORDED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([...CONNECTION_HEADERS, 'date', 'set-cookie']);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

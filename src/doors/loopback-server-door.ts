@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { LambdaDouble } from '../double.js';
-import type { WireRequest, WireResponse } from '../wire/wire-types.js';
+import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../wire/wire-types.js';
 import { errorResponse } from '../wire/build-response.js';
 import { LAMBDA_ERRORS } from '../wire/error-catalogue.js';
 
@@ -21,8 +21,6 @@ export const CALLS_PATH = '/_lambda-cassette/calls';
 // back means the forward target is this very server: answering would recurse without end.
 const VIA_HEADER = 'x-lambda-cassette-via';
 
-// Describe one connection, not the answer: Node sets them for the connection it actually has.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'content-length']);
 
 /** Options of `lambda.listen()`. */
 export interface ListenOptions {
@@ -69,7 +67,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 'headers' | 'body'>): void {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
-    if (!HOP_BY_HOP.has(name.toLowerCase())) headers[name] = value;
+    if (!CONNECTION_HEADERS.has(name.toLowerCase())) headers[name] = value;
   }
   headers['content-length'] = String(response.body.byteLength);
   res.writeHead(response.status, headers);

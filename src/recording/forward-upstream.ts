@@ -3,16 +3,12 @@
  * 14 patches Node's `http`, `https` and global `fetch`: a request made through them would come
  * straight back to our own interceptor. nock 15 intercepts sockets, undici's included, so the
  * request also carries {@link FORWARDED_HEADER}, which our interceptors refuse to match (nock then
- * lets it through). It is the one header added; it is not signed, so SigV4 ignores it.
+ * lets it through). The header is not signed, so SigV4 ignores it.
  */
-import type { WireRequest, WireResponse } from '../wire/wire-types.js';
-import { normalizeHeaders } from '../wire/wire-types.js';
+import { CONNECTION_HEADERS, normalizeHeaders, type WireRequest, type WireResponse } from '../wire/wire-types.js';
 
 /** Marks a request lambda-cassette itself forwards, so its own interceptors let it pass. */
 export const FORWARDED_HEADER = 'x-lambda-cassette-forwarded';
-
-// Set by the transport per connection; forwarding them would describe the wrong connection.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'host', 'content-length']);
 
 // Loaded on first use: replay and mock runs never pay for it.
 const loadUndici = () => import('undici');
@@ -39,7 +35,8 @@ export async function forwardUpstream(wire: WireRequest, target?: string): Promi
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(normalizeHeaders(wire.headers))) {
-    if (!HOP_BY_HOP.has(name)) headers[name] = value;
+    // undici sets `host` from the URL, which is the target's when one is given.
+    if (!CONNECTION_HEADERS.has(name) && name !== 'host') headers[name] = value;
   }
   headers[FORWARDED_HEADER] = '1';
   try {

@@ -34,6 +34,19 @@ export type TransportFault = 'timeout' | 'connection-reset';
 /** What the engine gives back to a door. */
 export type WireOutcome = WireResponse | WireFault | WireFailure;
 
+/**
+ * Headers that describe one connection, not the message (plus `content-length`, which follows from
+ * the body): every hop sets its own, so none is copied from one connection to another.
+ */
+export const CONNECTION_HEADERS: ReadonlySet<string> = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'content-length',
+]);
+
 /** Lower-cases header names and joins repeated values the way HTTP does. */
 export function normalizeHeaders(headers: WireRequest['headers']): Record<string, string> {
   const out: Record<string, string> = {};
