@@ -30,11 +30,6 @@ export function matchInvokeAsyncPath(pathname: string): string | undefined {
   return INVOKE_ASYNC_PATH.exec(pathname)?.[1];
 }
 
-/** Whether a method and URL address InvokeAsync (any host). */
-export function isInvokeAsync(method: string, url: URL): boolean {
-  return method.toUpperCase() === 'POST' && matchInvokeAsyncPath(url.pathname) !== undefined;
-}
-
 /** The region a request is addressed to: from the host, else the SigV4 credential scope. */
 export function regionOf(host: string, headers: Record<string, string>, fallback: string): string {
   const fromHost = LAMBDA_HOST.exec(host)?.[1];
