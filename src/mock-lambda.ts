@@ -31,11 +31,16 @@ export function endpointList(endpoint: string | readonly string[] | undefined): 
  * await lambda.close();
  */
 export async function mockLambda(options: MockLambdaOptions = {}): Promise<LambdaDouble> {
+  return openMockDouble(options, 'mockLambda');
+}
+
+/** @internal A mock double named `label` in messages; also what `openCassette` opens in `mock` mode. */
+export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
   const accountId = options.accountId ?? '123456789012';
   const double = new LambdaDouble(
     'mock',
     new MockResponder({ functions: options.functions, accountId }),
-    { region: options.region ?? 'us-east-1', accountId, endpoints: endpointList(options.endpoint), label: 'mockLambda' },
+    { region: options.region ?? 'us-east-1', accountId, endpoints: endpointList(options.endpoint), label },
   );
   await attachNockDoor(double);
   return double;

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { LambdaDouble } from './double.js';
-import { MockResponder } from './mock-responder.js';
 import { CassetteResponder, type CassetteBehaviour } from './cassette-responder.js';
 import { attachNockDoor } from './doors/nock-door.js';
 import { loadCassette } from './cassette/index.js';
@@ -8,7 +7,7 @@ import { cassetteFile } from './cassette-name.js';
 import { CassetteNotFoundError, RecordingInCIError } from './cassette-errors.js';
 import { ciRecordingAllowed, inCI, resolveMode, writesCassette, type CassetteMode } from './modes.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from './matching/request-key.js';
-import { endpointList } from './mock-lambda.js';
+import { endpointList, openMockDouble } from './mock-lambda.js';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {
@@ -68,11 +67,7 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
   if (options.target !== undefined) checkTarget(options.target);
   const settings = { region: options.region ?? 'us-east-1', accountId, endpoints: endpointList(options.endpoint), label: file };
 
-  if (mode === 'mock') {
-    const double = new LambdaDouble(mode, new MockResponder({ functions: options.functions, accountId }), settings);
-    await attachNockDoor(double);
-    return double;
-  }
+  if (mode === 'mock') return openMockDouble(options, file);
 
   const exists = existsSync(file);
   if (inCI() && writesCassette(mode, exists) && !ciRecordingAllowed(options.allowRecordingInCI)) {
