@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { InvalidCassetteNameError } from './cassette-errors.js';
+import { staysInside } from './cassette/real-path-inside.js';
 
 /** The file a cassette name stands for: `<dir>/<name>.json`, checked to stay inside `dir`. */
 export function cassetteFile(name: string, dir: string): string {
@@ -9,9 +10,17 @@ export function cassetteFile(name: string, dir: string): string {
   if (isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
     throw new InvalidCassetteNameError(name, `must be a relative path inside the cassette folder "${dir}"`);
   }
+  // `validate` and `redact` skip dot-files, and an empty segment ("a/", "a//b") ends up as one.
+  const segments = (name.endsWith('.json') ? name.slice(0, -'.json'.length) : name).split(/[\\/]/);
+  if (segments.some((s) => s === '' || s.startsWith('.'))) {
+    throw new InvalidCassetteNameError(name, 'has an empty part or a part starting with "." (it would be a hidden file the CLI skips); give each part of the name a letter or digit first');
+  }
   const file = join(dir, name.endsWith('.json') ? name : `${name}.json`);
   const root = resolve(dir);
   if (!resolve(file).startsWith(root + sep)) throw new InvalidCassetteNameError(name, `leaves the cassette folder "${dir}"`);
+  if (!staysInside(file, dir)) {
+    throw new InvalidCassetteNameError(name, `goes through a symbolic link that leads outside the cassette folder "${dir}"; use a real folder or change option "dir"`);
+  }
   return file;
 }
 

@@ -200,7 +200,7 @@ const schema11 = {
         base64: {
           description: 'The bytes, standard base64 with padding (RFC 4648 section 4).',
           type: 'string',
-          pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$',
+          format: 'base64',
         },
       },
     },
@@ -346,7 +346,7 @@ const schema19 = {
     base64: {
       description: 'The bytes, standard base64 with padding (RFC 4648 section 4).',
       type: 'string',
-      pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$',
+      format: 'base64',
     },
   },
 };
@@ -628,7 +628,7 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
   validate14.errors = vErrors;
   return errors === 0;
 }
-const pattern0 = new RegExp('^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$', 'u');
+const formats0 = formats.base64;
 function validate13(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -773,39 +773,38 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               let data1 = data.base64;
               const _errs12 = errors;
               if (errors === _errs12) {
-                if (typeof data1 === 'string') {
-                  if (!pattern0.test(data1)) {
-                    const err6 = {
+                if (errors === _errs12) {
+                  if (typeof data1 === 'string') {
+                    if (!formats0.validate(data1)) {
+                      const err6 = {
+                        instancePath: instancePath + '/base64',
+                        schemaPath: '#/definitions/Base64Body/properties/base64/format',
+                        keyword: 'format',
+                        params: { format: 'base64' },
+                        message: 'must match format "' + 'base64' + '"',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err6];
+                      } else {
+                        vErrors.push(err6);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err7 = {
                       instancePath: instancePath + '/base64',
-                      schemaPath: '#/definitions/Base64Body/properties/base64/pattern',
-                      keyword: 'pattern',
-                      params: { pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$' },
-                      message:
-                        'must match pattern "' +
-                        '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$' +
-                        '"',
+                      schemaPath: '#/definitions/Base64Body/properties/base64/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                     };
                     if (vErrors === null) {
-                      vErrors = [err6];
+                      vErrors = [err7];
                     } else {
-                      vErrors.push(err6);
+                      vErrors.push(err7);
                     }
                     errors++;
                   }
-                } else {
-                  const err7 = {
-                    instancePath: instancePath + '/base64',
-                    schemaPath: '#/definitions/Base64Body/properties/base64/type',
-                    keyword: 'type',
-                    params: { type: 'string' },
-                    message: 'must be string',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
                 }
               }
             }
@@ -1132,7 +1131,7 @@ const schema20 = {
     },
   },
 };
-const pattern1 = new RegExp('^[^A-Z]+$', 'u');
+const pattern0 = new RegExp('^[^A-Z]+$', 'u');
 function validate20(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1229,7 +1228,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                   for (const key1 in data1) {
                     const _errs6 = errors;
                     if (typeof key1 === 'string') {
-                      if (!pattern1.test(key1)) {
+                      if (!pattern0.test(key1)) {
                         const err0 = {
                           instancePath: instancePath + '/headers',
                           schemaPath: '#/properties/headers/propertyNames/pattern',
@@ -1336,7 +1335,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
   validate20.errors = vErrors;
   return errors === 0;
 }
-const formats0 = formats['date-time'];
+const formats2 = formats['date-time'];
 function validate11(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1418,7 +1417,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 if (errors === _errs6) {
                   if (errors === _errs6) {
                     if (typeof data2 === 'string') {
-                      if (!formats0.validate(data2)) {
+                      if (!formats2.validate(data2)) {
                         validate11.errors = [
                           {
                             instancePath: instancePath + '/recordedAt',
@@ -2058,7 +2057,7 @@ const schema22 = {
         base64: {
           description: 'The bytes, standard base64 with padding (RFC 4648 section 4).',
           type: 'string',
-          pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$',
+          format: 'base64',
         },
       },
     },
@@ -2255,39 +2254,38 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
               let data1 = data.base64;
               const _errs12 = errors;
               if (errors === _errs12) {
-                if (typeof data1 === 'string') {
-                  if (!pattern0.test(data1)) {
-                    const err6 = {
+                if (errors === _errs12) {
+                  if (typeof data1 === 'string') {
+                    if (!formats0.validate(data1)) {
+                      const err6 = {
+                        instancePath: instancePath + '/base64',
+                        schemaPath: '#/definitions/Base64Body/properties/base64/format',
+                        keyword: 'format',
+                        params: { format: 'base64' },
+                        message: 'must match format "' + 'base64' + '"',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err6];
+                      } else {
+                        vErrors.push(err6);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err7 = {
                       instancePath: instancePath + '/base64',
-                      schemaPath: '#/definitions/Base64Body/properties/base64/pattern',
-                      keyword: 'pattern',
-                      params: { pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$' },
-                      message:
-                        'must match pattern "' +
-                        '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$' +
-                        '"',
+                      schemaPath: '#/definitions/Base64Body/properties/base64/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                     };
                     if (vErrors === null) {
-                      vErrors = [err6];
+                      vErrors = [err7];
                     } else {
-                      vErrors.push(err6);
+                      vErrors.push(err7);
                     }
                     errors++;
                   }
-                } else {
-                  const err7 = {
-                    instancePath: instancePath + '/base64',
-                    schemaPath: '#/definitions/Base64Body/properties/base64/type',
-                    keyword: 'type',
-                    params: { type: 'string' },
-                    message: 'must be string',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
                 }
               }
             }
@@ -2689,7 +2687,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                   for (const key1 in data1) {
                     const _errs6 = errors;
                     if (typeof key1 === 'string') {
-                      if (!pattern1.test(key1)) {
+                      if (!pattern0.test(key1)) {
                         const err0 = {
                           instancePath: instancePath + '/headers',
                           schemaPath: '#/properties/headers/propertyNames/pattern',
@@ -2877,7 +2875,7 @@ function validate25(data, { instancePath = '', parentData, parentDataProperty, r
                 if (errors === _errs6) {
                   if (errors === _errs6) {
                     if (typeof data2 === 'string') {
-                      if (!formats0.validate(data2)) {
+                      if (!formats2.validate(data2)) {
                         validate25.errors = [
                           {
                             instancePath: instancePath + '/recordedAt',

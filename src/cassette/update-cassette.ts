@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CassetteError } from './cassette-error.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { loadCassette, type LoadCassetteOptions } from './load-cassette.js';
 import { writeCassetteAtomic } from './write-cassette-atomic.js';
+import { forgetHolder, noteHolder, removeCrashedTempFiles, removeLockOfDeadHolder } from './crashed-writer.js';
 
 /** Options of {@link updateCassette}. */
 export interface UpdateCassetteOptions extends LoadCassetteOptions {
@@ -14,7 +16,8 @@ export interface UpdateCassetteOptions extends LoadCassetteOptions {
   lockTimeoutMs?: number;
   /**
    * A lock not refreshed for this long, in ms, belongs to a dead process and is taken over
-   * (default 10 000; the holder refreshes it every `staleMs / 2`).
+   * (default 10 000; the holder refreshes it every `staleMs / 2`). A lock whose holder is a process
+   * of this machine that no longer exists is taken over at once.
    */
   staleMs?: number;
 }
@@ -61,27 +64,8 @@ async function updateLocked(
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {
-    // Loaded here: only runs that write cassettes need it (and it patches `fs` through graceful-fs).
-    const { default: lockfile } = await import('proper-lockfile');
-    release = await lockfile.lock(file, {
-      // The cassette may not exist yet, and realpath would require it to.
-      realpath: false,
-      stale: staleMs,
-      // Randomized exponential backoff, capped low so a waiting worker notices a release quickly,
-      // and bounded by time. Enough attempts to fill that time even at the cap, but no more: the
-      // retry module precomputes (and sorts) one delay per attempt on every lock call.
-      retries: {
-        retries: Math.ceil(lockTimeoutMs / MAX_BACKOFF_MS) + 10,
-        factor: 1.5,
-        minTimeout: 5,
-        maxTimeout: MAX_BACKOFF_MS,
-        randomize: true,
-        maxRetryTime: lockTimeoutMs,
-      },
-      // The default throws from a timer, crashing the process; note it and refuse to write instead.
-      onCompromised: (err) => {
-        compromised = err;
-      },
+    release = await acquireLock(file, lockPath, lockTimeoutMs, staleMs, (err) => {
+      compromised = err;
     });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ELOCKED') {
@@ -114,8 +98,42 @@ async function updateLocked(
     await writeCassetteAtomic(file, next);
     return next;
   } finally {
+    await forgetHolder(lockPath);
     // Releasing a compromised lock rejects; the write outcome above is what matters.
     await release().catch(() => {});
+  }
+}
+
+/**
+ * Takes the lock, waiting with randomized exponential backoff (capped low, so a waiting worker
+ * notices a release quickly) up to `timeoutMs`. A lock whose holder is a dead process of this
+ * machine is removed at once (see crashed-writer.ts); one from elsewhere goes stale after `staleMs`.
+ */
+async function acquireLock(
+  file: string,
+  lockPath: string,
+  timeoutMs: number,
+  staleMs: number,
+  onCompromised: (err: Error) => void,
+): Promise<() => Promise<void>> {
+  // Loaded here: only runs that write cassettes need it (and it patches `fs` through graceful-fs).
+  const { default: lockfile } = await import('proper-lockfile');
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // The cassette may not exist yet, and realpath would require it to. The default
+      // onCompromised throws from a timer, crashing the process; the caller refuses to write instead.
+      const release = await lockfile.lock(file, { realpath: false, stale: staleMs, retries: 0, onCompromised });
+      await noteHolder(lockPath);
+      await removeCrashedTempFiles(file);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
+      if (await removeLockOfDeadHolder(lockPath)) continue;
+      if (Date.now() >= deadline) throw e;
+      const backoff = Math.min(MAX_BACKOFF_MS, 5 * 1.5 ** attempt) * (0.5 + Math.random() / 2);
+      await sleep(Math.min(backoff, Math.max(0, deadline - Date.now())));
+    }
   }
 }
 

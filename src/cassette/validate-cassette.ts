@@ -79,6 +79,9 @@ function describe(error: ErrorObject, root: unknown): string {
         return `${where} property name ${JSON.stringify(error.propertyName)} ${error.message ?? 'is invalid'}`;
       }
       return `${where} ${error.message ?? 'is invalid'}`;
+    case 'format':
+      if (params.format === 'base64') return `${where} must be standard base64 with padding (RFC 4648)`;
+      return `${where} ${error.message ?? 'is invalid'}`;
     case 'const':
       return `${where} must be ${JSON.stringify(params.allowedValue)}`;
     default:

@@ -13,6 +13,7 @@ async function compiled(load: boolean): Promise<Validator> {
   const schema = JSON.parse(await readFile(SCHEMA_FILE, 'utf8'));
   const ajv = new Ajv({ allErrors: false, strict: true });
   ajv.addFormat('date-time', formats['date-time']);
+  ajv.addFormat('base64', formats.base64);
   return ajv.compile(load ? loadSchema(schema) : schema) as Validator;
 }
 

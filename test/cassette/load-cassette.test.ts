@@ -100,7 +100,7 @@ describe('a cassette that breaks the schema: the message names the file and the 
     [
       'base64 that is not base64',
       edited((c) => (c.interactions[2].request.payload = { base64: 'not base64!' })),
-      '/interactions/2/request/payload/base64 must match pattern',
+      '/interactions/2/request/payload/base64 must be standard base64 with padding (RFC 4648)',
     ],
     [
       'an upper-case header name',
