@@ -1,0 +1,77 @@
+/**
+ * Issue 9, item 7: doubles opened in different async contexts each see only the requests made from
+ * their own context; a request made outside every double's context goes to the newest open double.
+ */
+import { AsyncResource } from 'node:async_hooks';
+import { describe, expect, it } from 'vitest';
+import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import { mockLambda, type LambdaDouble } from '../../src/index.js';
+import { lambdaClient } from '../support/sdk.js';
+
+// Bound while this module loads, before any double is open: runs `fn` outside every double's context.
+const outsideEveryDouble = AsyncResource.bind(<T>(fn: () => T): T => fn());
+
+const client = lambdaClient();
+const invoke = (fn: string, id: number) => client.send(new InvokeAsyncCommand({ FunctionName: fn, InvokeArgs: JSON.stringify({ id }) }));
+
+/** Resolves once `n` callers have arrived, so every flow has its double open before any calls. */
+function barrier(n: number): () => Promise<void> {
+  let arrived = 0;
+  let release!: () => void;
+  const all = new Promise<void>((resolve) => (release = resolve));
+  return () => {
+    if (++arrived === n) release();
+    return all;
+  };
+}
+
+describe('doubles opened in concurrent async flows', () => {
+  it('each sees only the calls made from its own flow, however they interleave', async () => {
+    const ready = barrier(3);
+    const flow = async (name: string): Promise<LambdaDouble> => {
+      const lambda = await mockLambda();
+      await ready();
+      for (let i = 0; i < 3; i++) {
+        await invoke(`${name}-fn`, i);
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      await lambda.close();
+      return lambda;
+    };
+    const [a, b, c] = await Promise.all([flow('a'), flow('b'), flow('c')]);
+    for (const [name, lambda] of [['a', a], ['b', b], ['c', c]] as const) {
+      expect(lambda!.calls.map((call) => `${call.functionName}#${(call.payload as { id: number }).id}`)).toEqual([
+        `${name}-fn#0`,
+        `${name}-fn#1`,
+        `${name}-fn#2`,
+      ]);
+    }
+  });
+
+  it('a request made outside every double goes to the newest open double', async () => {
+    const older = await mockLambda();
+    const newer = await outsideEveryDouble(() => new AsyncResource('other-flow').runInAsyncScope(() => mockLambda()));
+    try {
+      await outsideEveryDouble(() => invoke('stray-fn', 1));
+      expect(newer.calls.map((c) => c.functionName)).toEqual(['stray-fn']);
+      expect(older.calls).toEqual([]);
+      // And from this flow, its own double answers, not the newer one.
+      await invoke('own-fn', 2);
+      expect(older.calls.map((c) => c.functionName)).toEqual(['own-fn']);
+    } finally {
+      await newer.close();
+      await older.close();
+    }
+  });
+
+  it('a double opened inside another one in the same flow takes the calls until it closes', async () => {
+    const outer = await mockLambda();
+    const inner = await mockLambda();
+    await invoke('first-fn', 1);
+    await inner.close();
+    await invoke('second-fn', 2);
+    await outer.close();
+    expect(inner.calls.map((c) => c.functionName)).toEqual(['first-fn']);
+    expect(outer.calls.map((c) => c.functionName)).toEqual(['second-fn']);
+  });
+});
