@@ -3,9 +3,10 @@
  * to custom endpoints of open doubles) and hands them to the engine. Other traffic passes untouched.
  */
 import type { Interceptor } from 'nock';
-import type { LambdaDouble } from '../../engine/lambda-double.js';
+import type { DoorPort } from '../../engine/door-port.js';
 import type { WireRequest } from '../../wire/wire-types.js';
 import { faultError } from '../shared/transport-faults.js';
+import { INVOKE_ASYNC_PATH_WITH_QUERY, LAMBDA_ORIGIN_IN_SCOPE } from '../../wire/lambda-address.js';
 import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
 
 type Nock = typeof import('nock');
@@ -28,9 +29,6 @@ class LiveScope extends RegExp {
   }
 }
 
-// nock tests a RegExp scope against "host", "proto://host:port" and "METHOD proto://host:port/path".
-const AWS_LAMBDA_ORIGIN = /(^|\/\/)lambda\.[a-z0-9-]+\.amazonaws\.com(\.cn)?(:\d+)?(\/|$)/;
-const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/[^/]+\/invoke-async\/?(\?.*)?$/;
 
 interface NockRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -40,7 +38,7 @@ interface NockRequest {
 
 interface DoorState {
   /** Doubles that are open, newest last: the newest one that accepts a request answers it. */
-  open: LambdaDouble[];
+  open: DoorPort[];
   /** Interceptors by origin key ("aws" or an endpoint origin), with how many doubles use each. */
   scopes: Map<string, { interceptor: Interceptor; users: number }>;
   /** The key of the AWS scope, created once (see {@link LiveScope}). */
@@ -67,8 +65,8 @@ function originOf(endpoint: string): string {
   }
 }
 
-function accepts(double: LambdaDouble, url: URL): boolean {
-  return AWS_LAMBDA_ORIGIN.test(url.hostname) || double.settings.endpoints.some((e) => originOf(e) === url.origin);
+function accepts(double: DoorPort, url: URL): boolean {
+  return LAMBDA_ORIGIN_IN_SCOPE.test(url.hostname) || double.settings.endpoints.some((e) => originOf(e) === url.origin);
 }
 
 function fromNock14(req: NockRequest, path: string): { wire: WireRequest; url: URL } {
@@ -116,10 +114,10 @@ async function retain(key: string): Promise<void> {
   }
   let basePath: string | RegExp = key;
   if (key === 'aws') {
-    basePath = state.awsScope ??= new LiveScope(AWS_LAMBDA_ORIGIN.source);
+    basePath = state.awsScope ??= new LiveScope(LAMBDA_ORIGIN_IN_SCOPE.source);
     state.awsScope.live = true;
   }
-  const interceptor = nock(basePath, { allowUnmocked: true, badheaders: [FORWARDED_HEADER] }).persist().post(INVOKE_ASYNC_PATH);
+  const interceptor = nock(basePath, { allowUnmocked: true, badheaders: [FORWARDED_HEADER] }).persist().post(INVOKE_ASYNC_PATH_WITH_QUERY);
   interceptor.reply(reply as never);
   scopes.set(key, { interceptor, users: (existing?.users ?? 0) + 1 });
 }
@@ -136,11 +134,11 @@ async function release(key: string): Promise<void> {
 }
 
 /** Starts routing this process's InvokeAsync HTTP traffic to `double` until `close()`. */
-export async function attachNockDoor(double: LambdaDouble): Promise<void> {
+export async function attachNockDoor(double: DoorPort): Promise<void> {
   const keys = ['aws', ...new Set(double.settings.endpoints.map(originOf))];
   for (const key of keys) await retain(key);
   open.push(double);
-  double.addAttachment({
+  double.attach({
     detach: async () => {
       const index = open.indexOf(double);
       if (index >= 0) open.splice(index, 1);
