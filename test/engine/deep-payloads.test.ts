@@ -11,7 +11,7 @@ import { AssertionError } from 'node:assert';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, openCassette } from '../../src/index.js';
-import { canonicalJson, canonicalize } from '../../src/canonical-json.js';
+import { canonicalJson, canonicalize } from '../../src/common/canonical-json.js';
 import { lambdaClient, caught } from '../support/sdk.js';
 import { startUpstream } from '../support/upstream-server.js';
 
