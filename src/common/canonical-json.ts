@@ -1,3 +1,5 @@
+import { canonicalizeDeep, deeperThan, INDENT_DEPTH_LIMIT, isStackOverflow, stringifyDeep } from './deep-json.js';
+
 /**
  * A JSON value with every object's keys in sorted order, so equal payloads serialize equally.
  *
@@ -7,12 +9,20 @@
  * plain are copied key by key; a `__proto__` key is dropped by that copy, as it always was).
  */
 export function canonicalize(value: unknown): unknown {
+  return canonicalizeAt(value, 0);
+}
+
+// Past this depth the rest of a value is walked without recursion (see deep-json.ts).
+const RECURSION_LIMIT = 1_000;
+
+function canonicalizeAt(value: unknown, depth: number): unknown {
   if (value === null || typeof value !== 'object') return value;
+  if (depth > RECURSION_LIMIT) return canonicalizeDeep(value);
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const canonical = canonicalize(item);
+      const canonical = canonicalizeAt(item, depth + 1);
       if (copy === undefined && canonical !== item) copy = value.slice(0, i);
       copy?.push(canonical);
     }
@@ -29,7 +39,7 @@ export function canonicalize(value: unknown): unknown {
     let changed: unknown[] | undefined;
     for (let i = 0; i < keys.length; i++) {
       const item = record[keys[i]!];
-      const canonical = canonicalize(item);
+      const canonical = canonicalizeAt(item, depth + 1);
       if (changed === undefined && canonical !== item) changed = keys.slice(0, i).map((k) => record[k]);
       changed?.push(canonical);
     }
@@ -39,11 +49,26 @@ export function canonicalize(value: unknown): unknown {
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const key of keys.sort()) out[key] = canonicalize(record[key]);
+  for (const key of keys.sort()) out[key] = canonicalizeAt(record[key], depth + 1);
   return out;
 }
 
-/** JSON text with sorted keys; `indent` as in `JSON.stringify`. */
+/** JSON text with sorted keys; `indent` as in `JSON.stringify`. Works at any depth. */
 export function canonicalJson(value: unknown, indent?: number): string {
-  return JSON.stringify(canonicalize(value), null, indent) ?? 'undefined';
+  return jsonText(canonicalize(value), indent);
+}
+
+/**
+ * `JSON.stringify(value, null, indent)` (keys in their own order) that does not overflow on deep
+ * values. Indented, containers nested deeper than {@link INDENT_DEPTH_LIMIT} go on one line (the
+ * same text whatever the stack allows, so cassettes stay canonical).
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  if (indent && deeperThan(value, INDENT_DEPTH_LIMIT)) return stringifyDeep(value, indent) ?? 'undefined';
+  try {
+    return JSON.stringify(value, null, indent) ?? 'undefined';
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return stringifyDeep(value, indent) ?? 'undefined';
+  }
 }

@@ -1,21 +1,17 @@
 import { AssertionError } from 'node:assert';
-import { isDeepStrictEqual } from 'node:util';
 import { lazyModule } from '../common/lazy-module.js';
 import type { InvokeAsyncCall } from './call-log.js';
 import { callFilter } from './call-filter.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { functionLabel } from '../wire/lambda-address.js';
+import { defaultEquals, depthSafe, forDisplay, type PayloadEquals } from './deep-payloads.js';
 
 const textDiff = lazyModule<typeof import('diff')>('diff');
 
 /** A payload to compare against: a value (deep equality) or a predicate. */
 export type PayloadExpectation = unknown;
 
-/** How payloads are compared; the vitest matchers plug in `this.equals` for asymmetric matchers. */
-export type PayloadEquals = (actual: unknown, expected: unknown) => boolean;
-
-const defaultEquals: PayloadEquals = (actual, expected) =>
-  typeof expected === 'function' ? Boolean((expected as (p: unknown) => unknown)(actual)) : isDeepStrictEqual(actual, expected);
+export type { PayloadEquals } from './deep-payloads.js';
 
 /** Calls to `fn` in the log, in order. */
 export function callsTo(calls: readonly InvokeAsyncCall[], fn: string): InvokeAsyncCall[] {
@@ -32,7 +28,8 @@ export function matchingCalls(
   equals: PayloadEquals = defaultEquals,
 ): InvokeAsyncCall[] {
   const toFn = callsTo(calls, fn);
-  return hasPayload ? toFn.filter((c) => equals(c.payload, payload)) : toFn;
+  const safe = equals === defaultEquals ? equals : depthSafe(equals);
+  return hasPayload ? toFn.filter((c) => safe(c.payload, payload)) : toFn;
 }
 
 function summarize(payload: unknown, max = 100): string {
@@ -79,7 +76,7 @@ export function closestPayloadDiff(calls: readonly InvokeAsyncCall[], expected: 
 }
 
 function fail(message: string, actual: unknown, expected: unknown): never {
-  throw new AssertionError({ message, actual, expected, operator: 'invokedAsync' });
+  throw new AssertionError({ message, actual: forDisplay(actual), expected: forDisplay(expected), operator: 'invokedAsync' });
 }
 
 /** Throws unless `fn` was invoked (with a matching payload, when given). */

@@ -2,6 +2,7 @@ import type { MatcherState } from 'vitest';
 import type { InvokeAsyncCall } from '../engine/call-log.js';
 import { callsTo, describeCalls } from '../engine/assertions.js';
 import type { PayloadFor } from '../engine/payload-types.js';
+import { depthSafe, forDisplay } from '../engine/deep-payloads.js';
 
 /** What the matchers accept: a double (or the handle `useLambdaCassette` returns). */
 interface HasCalls {
@@ -48,7 +49,8 @@ export const lambdaMatchers = {
   toHaveInvokedAsyncWith(this: MatcherContext, received: unknown, fn: string, payload: unknown): MatcherResult {
     const calls = callsOf(received, 'toHaveInvokedAsyncWith');
     const toFn = callsTo(calls, fn);
-    const pass = toFn.some((c) => this.equals(c.payload, payload));
+    const equals = depthSafe((a, b) => this.equals(a, b));
+    const pass = toFn.some((c) => equals(c.payload, payload));
     const candidates = payloads(toFn);
     return {
       pass,
@@ -57,8 +59,8 @@ export const lambdaMatchers = {
           ? `expected "${fn}" not to be invoked with ${this.utils.stringify(payload)}\n\n${describeCalls(calls)}`
           : `expected "${fn}" to be invoked with ${this.utils.stringify(payload)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}\n\n${describeCalls(calls)}`,
       // With one candidate, vitest prints its own diff (asymmetric matchers included).
-      actual: candidates.length === 1 ? candidates[0] : candidates,
-      expected: candidates.length === 1 ? payload : [payload],
+      actual: forDisplay(candidates.length === 1 ? candidates[0] : candidates),
+      expected: forDisplay(candidates.length === 1 ? payload : [payload]),
     };
   },
 
@@ -78,7 +80,7 @@ export const lambdaMatchers = {
     const calls = callsOf(received, 'toHaveInvokedAsyncNthWith');
     if (!Number.isInteger(n) || n < 1) throw new TypeError(`toHaveInvokedAsyncNthWith: n must be a positive integer, got ${String(n)}`);
     const call = calls[n - 1];
-    const pass = call !== undefined && callsTo([call], fn).length === 1 && this.equals(call.payload, payload);
+    const pass = call !== undefined && callsTo([call], fn).length === 1 && depthSafe((a, b) => this.equals(a, b))(call.payload, payload);
     return {
       pass,
       message: () => {
@@ -86,8 +88,8 @@ export const lambdaMatchers = {
         const got = call === undefined ? `there were only ${calls.length} call(s)` : `it was "${call.functionName}" with ${this.utils.stringify(call.payload)}`;
         return `expected ${what}, but ${pass ? 'it was' : got}\n\n${describeCalls(calls)}`;
       },
-      actual: call?.payload,
-      expected: payload,
+      actual: forDisplay(call?.payload),
+      expected: forDisplay(payload),
     };
   },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize, canonicalJson } from '../../src/common/canonical-json.js';
+import { canonicalizeDeep, stringifyDeep } from '../../src/common/deep-json.js';
 
 /** The straightforward definition: copy everything, keys sorted. */
 function reference(value: unknown): unknown {
@@ -38,5 +39,27 @@ describe('canonicalJson', () => {
     expect(out.a).toBe(partly.a);
     expect(Object.keys(out.b)).toEqual(['c', 'd']);
     expect(Object.keys(partly.b)).toEqual(['d', 'c']);
+  });
+});
+
+describe('stringifyDeep, the fallback past the stack', () => {
+  it.each([
+    [{ b: [1, 'x', null, true, { d: undefined, c: 2 }], a: { e: [] , f: {} } }],
+    [[undefined, () => 1, Number.NaN, -0, new Date(0), { toJSON: () => 'j' }]],
+    ['text'],
+    [3],
+  ])('prints %j exactly as JSON.stringify does, compact and indented', (value) => {
+    expect(stringifyDeep(value)).toBe(JSON.stringify(value));
+    expect(stringifyDeep(value, 2)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('canonicalizeDeep keeps the identity rules of canonicalize', () => {
+    const sorted = { a: [{ b: 1 }], c: 2 };
+    expect(canonicalizeDeep(sorted)).toBe(sorted);
+    const unsorted = { c: 2, a: [{ b: 1 }] };
+    const out = canonicalizeDeep(unsorted) as typeof unsorted;
+    expect(Object.keys(out)).toEqual(['a', 'c']);
+    expect(out.a).toBe(unsorted.a);
+    expect(canonicalizeDeep({ a: [{ d: 1, b: 2 }] })).toEqual(canonicalize({ a: [{ d: 1, b: 2 }] }));
   });
 });

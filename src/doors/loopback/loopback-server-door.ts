@@ -4,6 +4,8 @@
  * outcome goes back as the service would send it (or as the transport would fail).
  *
  * `GET /_lambda-cassette/calls` answers the call log as JSON, for assertions from other languages.
+ * Only local non-browser clients are answered at all (see request-guard.ts): the call log holds every
+ * payload, and a web page must neither read it nor make the double run, forward or record a call.
  * Anything else that is not InvokeAsync gets the service's answer to an unknown operation.
  */
 import http from 'node:http';
@@ -14,6 +16,8 @@ import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../../w
 import { errorResponse } from '../../wire/build-response.js';
 import { LAMBDA_ERRORS } from '../../wire/error-catalogue.js';
 import { LoopbackForwardLoopError } from '../../common/errors.js';
+import { jsonText } from '../../common/canonical-json.js';
+import { refusalOf } from './request-guard.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -68,7 +72,8 @@ function unknownOperation(): WireResponse {
 }
 
 function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): Pick<WireResponse, 'status' | 'headers' | 'body'> {
-  return { status, headers: { 'content-type': 'application/json', ...extra }, body: Buffer.from(`${JSON.stringify(value)}\n`, 'utf8') };
+  // jsonText: a payload nested thousands deep must not make JSON.stringify throw (and reset the connection).
+  return { status, headers: { 'content-type': 'application/json', ...extra }, body: Buffer.from(`${jsonText(value)}\n`, 'utf8') };
 }
 
 /** Starts a loopback server backed by `double`; `double.close()` stops it too. */
@@ -91,14 +96,17 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
     void (async () => {
       const body = await readBody(req);
       const path = req.url ?? '/';
+      // Absolute-form (proxy) and `*` targets are never an AWS API call, nor served.
+      if (!path.startsWith('/')) return send(res, unknownOperation());
+      const refused = refusalOf(req.headers);
+      if (refused !== undefined) return send(res, jsonResponse(403, { message: refused }));
       const pathname = path.split('?')[0];
       if (pathname === CALLS_PATH) {
-        if (req.method === 'GET' || req.method === 'HEAD') send(res, jsonResponse(200, double.calls));
+        // Every payload is in there: never cached, never sniffed as a script.
+        if (req.method === 'GET' || req.method === 'HEAD') send(res, jsonResponse(200, double.calls, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }));
         else send(res, jsonResponse(405, { message: `${CALLS_PATH} only answers GET` }, { allow: 'GET, HEAD' }));
         return;
       }
-      // Absolute-form (proxy) and `*` targets are never an AWS API call.
-      if (!path.startsWith('/')) return send(res, unknownOperation());
       if (req.headers[VIA_HEADER] === id) {
         const loop = new LoopbackForwardLoopError(origin);
         // The forwarding side only sees a closed connection; say why where a person will see it.
