@@ -12,6 +12,7 @@ export {
   InvalidCassetteNameError,
   LoopbackForwardLoopError,
   RecordingIncompleteError,
+  UnrecordableRequestError,
   RecordingInCIError,
   UnknownLambdaErrorName,
   UnmatchedRequestsError,

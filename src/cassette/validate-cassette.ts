@@ -2,6 +2,8 @@ import type { ErrorObject } from 'ajv';
 import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { validateLoad, validateWrite } from './cassette-validators.generated.js';
+import { isStackOverflow } from '../common/deep-json.js';
+import { firstNonJsonInBodies } from './json-value-check.js';
 
 /** A validator as ajv generates it: true or false, and the errors of the last call. */
 interface GeneratedValidator {
@@ -34,8 +36,22 @@ const VALIDATORS: Record<'load' | 'write', GeneratedValidator> = {
  * (the message then says the write was refused, since the fault is the caller's, not the file's).
  */
 export function validateCassette(value: unknown, file: string, doing: 'load' | 'write'): asserts value is Cassette {
-  const validate = VALIDATORS[doing];
-  if (validate(value)) return;
+  let validate = VALIDATORS[doing];
+  let valid: boolean;
+  try {
+    valid = validate(value);
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    // A payload too deep for the generated (recursive) JsonValue check: the rest of the schema,
+    // then that check without recursion.
+    validate = VALIDATORS.load;
+    valid = validate(value);
+    const bad = valid ? firstNonJsonInBodies(value as Cassette) : undefined;
+    if (bad !== undefined) {
+      throw new CassetteError('LC_CASSETTE_SCHEMA', file, `refusing to write an invalid cassette: ${bad} must be a JSON value`, { jsonPath: bad });
+    }
+  }
+  if (valid) return;
   const error = mostSpecific(validate.errors ?? []);
   const jsonPath = error?.instancePath ?? '';
   const problem = error === undefined ? 'does not follow the cassette schema' : describe(error, value);

@@ -109,12 +109,29 @@ export class CassetteMissError extends Error {
 /** Recording could not finish, so the cassette was left as it was. */
 export class RecordingIncompleteError extends Error {
   readonly code = 'LC_RECORDING_INCOMPLETE';
-  constructor(readonly file: string, readonly failures: readonly string[]) {
+  constructor(readonly file: string, readonly failures: readonly string[], what = 'could not reach the real endpoint') {
     super(
-      `lambda-cassette: ${failures.length} request(s) could not reach the real endpoint, so ${file} was left untouched:\n` +
+      `lambda-cassette: ${failures.length} request(s) ${what}, so ${file} was left untouched:\n` +
         failures.map((f, i) => `  ${i + 1}. ${f}`).join('\n'),
     );
     this.name = 'RecordingIncompleteError';
+  }
+}
+
+/**
+ * A request that recording could not turn into an interaction (say, a `redact` path that cannot be
+ * evaluated on a payload nested thousands deep). It was not sent: sending what cannot be recorded
+ * would lose it silently.
+ */
+export class UnrecordableRequestError extends Error {
+  readonly code = 'LC_UNRECORDABLE_REQUEST';
+  constructor(readonly request: string, readonly file: string, cause: unknown) {
+    super(
+      `lambda-cassette: ${request} was not sent: it could not be recorded into ${file} (${(cause as Error)?.message ?? String(cause)}). ` +
+        'Simplify the payload, or change the `redact` paths (a `$..` path walks every level of the payload).',
+      { cause },
+    );
+    this.name = 'UnrecordableRequestError';
   }
 }
 

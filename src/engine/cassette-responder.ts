@@ -6,7 +6,7 @@ import type { Answer, Responder } from './responder.js';
 import { ANSWERING_TABLE, type Answering } from './mode-table.js';
 import type { InvokeAsyncRequest } from '../wire/parse-request.js';
 import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../wire/wire-types.js';
-import { canonicalJson } from '../common/canonical-json.js';
+import { canonicalJson, jsonText } from '../common/canonical-json.js';
 import {
   decodeBody,
   encodeBody,
@@ -23,7 +23,7 @@ import { requestKey, type MatchableRequest, type MatchOption } from '../matching
 import { forwardUpstream } from '../recording/forward-upstream.js';
 import { maskAccountIds, redactPayload } from '../recording/redaction.js';
 import { scrubSecrets, secretsOf } from '../recording/secret-scrubber.js';
-import { CassetteMissError, RecordingIncompleteError, UpstreamError } from '../common/errors.js';
+import { CassetteMissError, RecordingIncompleteError, UnrecordableRequestError, UpstreamError } from '../common/errors.js';
 
 /** What a cassette responder does with each request: a row of the mode table other than mock. */
 export type CassetteBehaviour = Exclude<Answering, 'mock'>;
@@ -89,6 +89,8 @@ export class CassetteResponder implements Responder {
   /** The cassette as loaded; let go of after close(), see {@link #release}. */
   #loaded: Cassette | undefined;
   readonly #upstreamFailures: string[] = [];
+  /** Requests recording could not keep, each with why (see {@link #record}). */
+  readonly #notRecorded: string[] = [];
   readonly #redact: string[];
   readonly #maskAccountIds: boolean;
 
@@ -159,6 +161,7 @@ export class CassetteResponder implements Responder {
     const { behaviour, file } = this.#options;
     const { writes } = ANSWERING_TABLE[behaviour];
     if (writes === 'never') return;
+    if (this.#notRecorded.length > 0) throw new RecordingIncompleteError(file, [...this.#upstreamFailures, ...this.#notRecorded], 'were not recorded');
     if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
     if (writes === 'when-something-was-recorded' && this.#recorded.length === 0 && this.#loaded) return;
     const stale = this.#staleInteractions();
@@ -213,22 +216,40 @@ export class CassetteResponder implements Responder {
     }
   }
 
+  /**
+   * Forwards and records. What is recorded of the request is settled before anything is sent: a
+   * request that cannot be recorded is not sent either, and `close()` names it. Should recording the
+   * answer fail after all, the caller still gets it and `close()` names the request.
+   */
   async #record(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+    let recordedRequest: MatchableRequest;
+    try {
+      recordedRequest = this.#matchable(request);
+    } catch (e) {
+      const error = new UnrecordableRequestError(describeRequest(request), this.#options.file, e);
+      this.#notRecorded.push(`${describeRequest(request)}: not sent, not recorded: ${(e as Error)?.message ?? String(e)}`);
+      return { source: 'record', outcome: { kind: 'failure', error } };
+    }
     const answer = await this.#forward(wire, request, 'record');
-    if (answer.response) this.#recorded.push(this.#interaction(request, answer.response));
+    if (!answer.response) return answer;
+    try {
+      this.#recorded.push(this.#interaction(request, recordedRequest, answer.response));
+    } catch (e) {
+      this.#notRecorded.push(`${describeRequest(request)}: sent, but its answer could not be recorded: ${(e as Error)?.message ?? String(e)}`);
+    }
     return answer;
   }
 
-  #interaction(request: InvokeAsyncRequest, response: WireResponse): Interaction {
+  #interaction(request: InvokeAsyncRequest, recordedRequest: MatchableRequest, response: WireResponse): Interaction {
     const secrets = secretsOf(request.headers);
     // Account ids are masked in what the service said and in the reference, never in the payload,
     // which must keep matching the requests the code under test sends.
     const mask = (text: string) => scrubSecrets(this.#maskAccountIds ? maskAccountIds(text) : text, secrets);
     const answer = recordedResponse({ ...response, body: mapText(response.body, mask) });
     for (const [name, value] of Object.entries(answer.headers)) answer.headers[name] = mask(value);
-    const recorded: Interaction = { request: this.#matchable(request), response: answer, recordedAt: new Date().toISOString() };
+    const recorded: Interaction = { request: recordedRequest, response: answer, recordedAt: new Date().toISOString() };
     if (request.functionName !== recorded.request.functionName) recorded.request.functionRef = mask(request.functionName);
     // Last line of defence: no credential survives anywhere, wherever an endpoint echoed it.
-    return JSON.parse(scrubSecrets(JSON.stringify(recorded), secrets)) as Interaction;
+    return JSON.parse(scrubSecrets(jsonText(recorded), secrets)) as Interaction;
   }
 }

@@ -12,6 +12,8 @@ interface Entry<T> {
   position: number;
 }
 
+const SAME_JSON_DEPTH = 1_000;
+
 interface Queue<T> {
   values: Entry<T>[];
   next: number;
@@ -20,14 +22,15 @@ interface Queue<T> {
 /**
  * True only when `a` and `b` are the same JSON data, structure and values (plain objects with the
  * same keys, arrays, primitives compared with ===): then their canonical JSON is the same text. False
- * when they differ or anything is unusual; the caller then compares canonical keys.
+ * when they differ or anything is unusual, a depth past {@link SAME_JSON_DEPTH} included (the walk
+ * recurses); the caller then compares canonical keys, which work at any depth.
  */
-function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || depth > SAME_JSON_DEPTH) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i], depth + 1)) return false;
     return true;
   }
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
@@ -37,7 +40,7 @@ function sameJson(a: unknown, b: unknown): boolean {
   let count = 0;
   for (const key in ra) {
     if (!own.call(ra, key)) continue;
-    if (!own.call(rb, key) || !sameJson(ra[key], rb[key])) return false;
+    if (!own.call(rb, key) || !sameJson(ra[key], rb[key], depth + 1)) return false;
     count++;
   }
   for (const key in rb) if (own.call(rb, key)) count--;
