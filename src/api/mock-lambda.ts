@@ -2,6 +2,7 @@ import { LambdaDouble } from './lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
+import { claimCallerContext } from '../engine/async-context.js';
 
 /** Options of {@link mockLambda}. */
 export interface MockLambdaOptions {
@@ -37,12 +38,14 @@ export async function mockLambda(options: MockLambdaOptions = {}): Promise<Lambd
 
 /** @internal A mock double named `label` in messages; also what `openCassette` opens in `mock` mode. */
 export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
+  const bind = claimCallerContext();
   const accountId = options.accountId ?? DEFAULTS.accountId;
   const double = new LambdaDouble(
     'mock',
     new MockResponder({ functions: options.functions, accountId }),
     { region: options.region ?? DEFAULTS.region, accountId, endpoints: endpointList(options.endpoint), label },
   );
+  bind(double);
   await attachNockDoor(double);
   return double;
 }

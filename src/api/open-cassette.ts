@@ -9,6 +9,7 @@ import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, resolveMode, writesC
 import { DEFAULTS } from '../engine/defaults.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
 import { endpointList, openMockDouble } from './mock-lambda.js';
+import { claimCallerContext } from '../engine/async-context.js';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {
@@ -60,6 +61,8 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
  * an environment without the mode variable when `--mode` was given on the command line.
  */
 export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, options: OpenCassetteOptions): Promise<LambdaDouble> {
+  // Before any await: requests made from the caller's async context go to this double.
+  const bind = claimCallerContext();
   const mode = resolveMode(options.mode, 'auto', env);
   const dir = options.dir ?? DEFAULTS.cassetteDir;
   const file = cassetteFile(name, dir);
@@ -92,6 +95,7 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     ...(options.target !== undefined ? { target: options.target } : {}),
   });
   const double = new LambdaDouble(mode, responder, settings);
+  bind(double);
   await attachNockDoor(double);
   return double;
 }

@@ -3,7 +3,10 @@
  * module registers the `toHaveInvokedAsync*` matchers.
  * @packageDocumentation
  */
+import * as vitest from 'vitest';
 import { afterEach, beforeEach, expect } from 'vitest';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { runWithDouble } from '../engine/async-context.js';
 import { relative, sep } from 'node:path';
 import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
 import { safeSegment } from '../cassette/cassette-file.js';
@@ -20,6 +23,9 @@ declare module 'vitest' {
 }
 
 expect.extend(lambdaMatchers);
+
+/** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
+type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
 
 /** Which test a cassette is for, as handed to a custom `name` function. */
 export interface TestIdentity {
@@ -49,6 +55,26 @@ function currentTest(): TestIdentity {
   return { file: state.testPath, names: state.currentTestName.split(' > ') };
 }
 
+/** The parts of vitest's task objects (3.x to 5.x) that name a test. */
+interface TaskLike {
+  name: string;
+  type?: string;
+  suite?: TaskLike;
+  file?: { filepath: string };
+  filepath?: string;
+}
+
+/**
+ * Which test `task` is, read from the task itself: under `test.concurrent` the global
+ * `expect.getState()` names whichever test touched it last.
+ */
+function identityOf(task: TaskLike | undefined): TestIdentity {
+  if (!task?.file) return currentTest();
+  const names = [task.name];
+  for (let suite = task.suite; suite && suite.filepath === undefined && suite !== (task.file as unknown); suite = suite.suite) names.unshift(suite.name);
+  return { file: task.file.filepath, names };
+}
+
 /**
  * Opens a cassette before each test of the enclosing suite and closes it after (the test fails
  * when the double reports unmatched requests or cannot write its recording). The cassette is named
@@ -65,25 +91,55 @@ function currentTest(): TestIdentity {
  * });
  */
 export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {
-  let current: LambdaDouble | undefined;
-  beforeEach(async () => {
+  // Each test's double, found through the test's async context: `test.concurrent` tests run at the
+  // same time, so one shared variable would hand every test the same double.
+  const own = new AsyncLocalStorage<{ double?: LambdaDouble }>();
+  const open = (task: TaskLike | undefined): Promise<LambdaDouble> => {
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
-    const { name = defaultCassetteName, ...open } = typeof options === 'function' ? options() : options;
-    current = await openCassette(name(currentTest()), open);
-  });
-  afterEach(async () => {
-    const closing = current;
-    current = undefined;
-    await closing?.close();
-  });
+    const { name = defaultCassetteName, ...rest } = typeof options === 'function' ? options() : options;
+    return openCassette(name(identityOf(task)), rest);
+  };
+  const aroundEach = (vitest as { aroundEach?: AroundEach }).aroundEach;
+  if (aroundEach) {
+    // vitest 4.1+: the test, with its beforeEach and afterEach hooks, runs inside the double's context.
+    aroundEach(async (runTest, context) => {
+      const double = await open(context?.task);
+      try {
+        await own.run({ double }, () => runWithDouble(double, runTest));
+      } finally {
+        await double.close();
+      }
+    });
+  } else {
+    // Older vitest: no hook wraps the test. enterWith before the first await reaches the test's own
+    // context where vitest calls hooks in it; sequential tests work either way.
+    let latest: { double?: LambdaDouble } | undefined;
+    beforeEach(async (context) => {
+      const slot: { double?: LambdaDouble } = {};
+      own.enterWith(slot);
+      latest = slot;
+      slot.double = await open((context as { task?: TaskLike } | undefined)?.task);
+    });
+    afterEach(async () => {
+      const slot = own.getStore() ?? latest;
+      const closing = slot?.double;
+      if (slot) slot.double = undefined;
+      await closing?.close();
+    });
+  }
+  const current = (): LambdaDouble => {
+    const double = own.getStore()?.double;
+    if (!double) {
+      throw new Error('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
+    }
+    return double;
+  };
   return new Proxy({} as LambdaDouble, {
     get(_target, prop) {
-      if (!current) {
-        throw new Error('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
-      }
-      const value: unknown = Reflect.get(current, prop, current);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+      const double = current();
+      const value: unknown = Reflect.get(double, prop, double);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(double) : value;
     },
   });
 }

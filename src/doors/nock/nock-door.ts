@@ -8,6 +8,7 @@ import type { WireRequest } from '../../wire/wire-types.js';
 import { faultError } from '../shared/transport-faults.js';
 import { INVOKE_ASYNC_PATH_WITH_QUERY, LAMBDA_ORIGIN_IN_SCOPE } from '../../wire/lambda-address.js';
 import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
+import { routeRequest } from '../../engine/async-context.js';
 
 type Nock = typeof import('nock');
 
@@ -37,7 +38,7 @@ interface NockRequest {
 }
 
 interface DoorState {
-  /** Doubles that are open, newest last: the newest one that accepts a request answers it. */
+  /** Doubles that are open, newest last; see routeRequest for which one answers a request. */
   open: DoorPort[];
   /** Interceptors by origin key ("aws" or an endpoint origin), with how many doubles use each. */
   scopes: Map<string, { interceptor: Interceptor; users: number }>;
@@ -90,7 +91,7 @@ async function fromFetchRequest(request: Request): Promise<{ wire: WireRequest; 
 // Fetch API Request.
 async function reply(this: { req?: NockRequest }, first: string | Request): Promise<[number, Buffer, Record<string, string>]> {
   const { wire, url } = typeof first === 'string' ? fromNock14(this.req!, first) : await fromFetchRequest(first);
-  const double = open.findLast((d) => accepts(d, url));
+  const double = routeRequest(open, (d) => accepts(d, url));
   if (!double) throw Object.assign(new Error('lambda-cassette: no open double accepts this request'), { code: 'ECONNREFUSED' });
   const outcome = await double.handle(wire);
   if (!outcome) throw new Error(`lambda-cassette: ${wire.url} is not an InvokeAsync request`);

@@ -1,0 +1,61 @@
+/**
+ * Which double a request belongs to, by the async context that made it (msw's `server.boundary()`
+ * is the model). Doubles opened in different async contexts (vitest's `test.concurrent` tests, two
+ * flows under `Promise.all`) each see only the requests made from their own context; a request made
+ * outside every double's context goes to the newest open double, as before.
+ *
+ * `openCassette` and `mockLambda` claim the caller's context synchronously, before their first
+ * `await`: `AsyncLocalStorage.enterWith` there reaches the caller's continuation (it would not from
+ * after an await). `useLambdaCassette` runs each test inside {@link runWithDouble} instead.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DoorPort } from './door-port.js';
+
+/** One double bound to a context, and the binding it shadows (an outer double in the same context). */
+interface Binding {
+  double: DoorPort | undefined;
+  outer: Binding | undefined;
+}
+
+// On globalThis so the ESM and CJS builds (dual-package hazard) route through one storage.
+const STORAGE_KEY = Symbol.for('lambda-cassette.async-context');
+const storage: AsyncLocalStorage<Binding> = ((globalThis as Record<symbol, unknown>)[STORAGE_KEY] as AsyncLocalStorage<Binding> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[STORAGE_KEY] = new AsyncLocalStorage<Binding>());
+
+/** The innermost binding of the current context that still has an open double. */
+function liveBinding(): Binding | undefined {
+  let binding = storage.getStore();
+  while (binding && (binding.double === undefined || binding.double.closed)) binding = binding.outer;
+  return binding;
+}
+
+/**
+ * Binds the caller's async context to the double about to be opened. Call it synchronously, before
+ * any `await`; then hand the double, once built, to the function it returns.
+ */
+export function claimCallerContext(): (double: DoorPort) => void {
+  const binding: Binding = { double: undefined, outer: liveBinding() };
+  storage.enterWith(binding);
+  return (double) => {
+    binding.double = double;
+    // Let go of the double at close: a context can outlive it by far (a suite's, a worker's).
+    double.attach({ detach: () => void (binding.double = undefined) });
+  };
+}
+
+/** Runs `fn` with `double` as the double of its async context (and of everything it starts). */
+export function runWithDouble<T>(double: DoorPort, fn: () => T): T {
+  return storage.run({ double, outer: liveBinding() }, fn);
+}
+
+/**
+ * The double that answers a request made in the current async context: the innermost open double
+ * bound to it that `accepts` it; outside every double's context, the newest of `open` that does.
+ */
+export function routeRequest<D extends DoorPort>(open: readonly D[], accepts: (double: D) => boolean): D | undefined {
+  for (let binding = liveBinding(); binding; binding = binding.outer) {
+    const double = binding.double as D | undefined;
+    if (double && !double.closed && open.includes(double) && accepts(double)) return double;
+  }
+  return open.findLast(accepts);
+}
