@@ -6,7 +6,7 @@ import type { Answer, Responder } from './responder.js';
 import { ANSWERING_TABLE, type Answering } from './mode-table.js';
 import type { InvokeAsyncRequest } from '../wire/parse-request.js';
 import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../wire/wire-types.js';
-import { canonicalJson, jsonText } from '../common/canonical-json.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import {
   decodeBody,
   encodeBody,
@@ -21,8 +21,9 @@ import { InteractionIndex } from '../matching/interaction-index.js';
 import { describeExhausted, describeMiss } from '../matching/miss-report.js';
 import { requestKey, type MatchableRequest, type MatchOption } from '../matching/request-key.js';
 import { forwardUpstream } from '../recording/forward-upstream.js';
-import { maskAccountIds, redactPayload } from '../recording/redaction.js';
-import { scrubSecrets, secretsOf } from '../recording/secret-scrubber.js';
+import { redactPayload } from '../recording/redaction.js';
+import { secretsOf } from '../recording/secret-scrubber.js';
+import { scrubInteraction } from '../recording/scrub-interaction.js';
 import { CassetteMissError, RecordingIncompleteError, UnrecordableRequestError, UpstreamError } from '../common/errors.js';
 
 /** What a cassette responder does with each request: a row of the mode table other than mock. */
@@ -44,16 +45,6 @@ export interface CassetteResponderOptions {
 
 // Per-connection or per-moment headers: replay recomputes or omits them.
 const UNRECORDED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([...CONNECTION_HEADERS, 'date', 'set-cookie']);
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function mapText(bytes: Uint8Array, fn: (text: string) => string): Uint8Array {
-  try {
-    return Buffer.from(fn(utf8.decode(bytes)), 'utf8');
-  } catch {
-    return bytes;
-  }
-}
 
 function recordedResponse(res: WireResponse): Interaction['response'] {
   const headers: Record<string, string> = {};
@@ -241,15 +232,8 @@ export class CassetteResponder implements Responder {
   }
 
   #interaction(request: InvokeAsyncRequest, recordedRequest: MatchableRequest, response: WireResponse): Interaction {
-    const secrets = secretsOf(request.headers);
-    // Account ids are masked in what the service said and in the reference, never in the payload,
-    // which must keep matching the requests the code under test sends.
-    const mask = (text: string) => scrubSecrets(this.#maskAccountIds ? maskAccountIds(text) : text, secrets);
-    const answer = recordedResponse({ ...response, body: mapText(response.body, mask) });
-    for (const [name, value] of Object.entries(answer.headers)) answer.headers[name] = mask(value);
-    const recorded: Interaction = { request: recordedRequest, response: answer, recordedAt: new Date().toISOString() };
-    if (request.functionName !== recorded.request.functionName) recorded.request.functionRef = mask(request.functionName);
-    // Last line of defence: no credential survives anywhere, wherever an endpoint echoed it.
-    return JSON.parse(scrubSecrets(jsonText(recorded), secrets)) as Interaction;
+    const raw: Interaction = { request: recordedRequest, response: recordedResponse(response), recordedAt: new Date().toISOString() };
+    if (request.functionName !== raw.request.functionName) raw.request.functionRef = request.functionName;
+    return scrubInteraction(raw, { redact: this.#redact, maskAccountIds: this.#maskAccountIds, secrets: secretsOf(request.headers) }).interaction;
   }
 }
