@@ -7,6 +7,7 @@
  * Findings never repeat the secret: they may end up in CI logs.
  */
 import { decodeBody } from '../cassette/index.js';
+import { decompressedForScan } from '../recording/scrub-body.js';
 import {
   ACCESS_KEY_ID,
   allMatches,
@@ -46,7 +47,7 @@ function pointer(parts: readonly (string | number)[]): string {
   return parts.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-function scanText(text: string, at: string, found: SecretFinding[]): void {
+function scanPlain(text: string, at: string, found: SecretFinding[]): void {
   for (const m of text.matchAll(ACCESS_KEY_IDS)) {
     if (!isExample(m[0])) found.push({ jsonPath: at, rule: 'aws-access-key-id', message: `AWS access key id ${mask(m[0])}` });
   }
@@ -60,6 +61,26 @@ function scanText(text: string, at: string, found: SecretFinding[]): void {
     const secret = m[1]!;
     if (!isExample(secret)) found.push({ jsonPath: at, rule: 'secret-access-key', message: `secret access key ${mask(secret)} next to "${m[0].split(/["':=\s]/)[0]}"` });
   }
+}
+
+/** Adds what `scan` finds that `found` does not hold yet for the same place, marked with `where`. */
+function scanAlso(found: SecretFinding[], where: string, scan: (into: SecretFinding[]) => void): void {
+  const more: SecretFinding[] = [];
+  scan(more);
+  for (const f of more) {
+    if (!found.some((g) => g.jsonPath === f.jsonPath && g.message === f.message)) found.push({ ...f, message: `${f.message} (${where})` });
+  }
+}
+
+const PERCENT_ESCAPE = /%([0-9A-Fa-f]{2})/g;
+
+/** Scans `text`, and its URL-decoded form when it has percent escapes (a form body, a query string). */
+function scanText(text: string, at: string, found: SecretFinding[]): void {
+  scanPlain(text, at, found);
+  if (!text.includes('%')) return;
+  // Byte by byte through latin1: never throws on malformed UTF-8, and credentials are ASCII.
+  const decoded = text.replace(PERCENT_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (decoded !== text) scanAlso(found, 'URL-encoded', (into) => scanPlain(decoded, at, into));
 }
 
 function scanValue(value: unknown, parts: (string | number)[], key: string | undefined, found: SecretFinding[]): void {
@@ -86,10 +107,14 @@ function scanValue(value: unknown, parts: (string | number)[], key: string | und
     const entries = Object.entries(value as Record<string, unknown>);
     // A body stored as base64 may still be text once decoded.
     if (entries.length === 1 && entries[0]![0] === 'base64' && typeof entries[0]![1] === 'string') {
-      const text = Buffer.from(decodeBody({ base64: entries[0]![1] })).toString('latin1');
+      const bytes = decodeBody({ base64: entries[0]![1] });
+      const at = pointer([...parts, 'base64']);
       const before = found.length;
-      scanText(text, pointer([...parts, 'base64']), found);
+      scanText(Buffer.from(bytes).toString('latin1'), at, found);
       for (const f of found.slice(before)) f.message += ' (in the decoded base64)';
+      // A gzip or deflate body (content-encoding) hides its text from a byte scan.
+      const plain = decompressedForScan(bytes);
+      if (plain) scanAlso(found, 'in the decompressed base64', (into) => scanText(Buffer.from(plain).toString('latin1'), at, into));
       return;
     }
     for (const [k, v] of entries) {

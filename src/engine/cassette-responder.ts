@@ -24,6 +24,7 @@ import { forwardUpstream } from '../recording/forward-upstream.js';
 import { redactPayload } from '../recording/redaction.js';
 import { secretsOf } from '../recording/secret-scrubber.js';
 import { scrubInteraction } from '../recording/scrub-interaction.js';
+import { withoutOwnCredentials } from '../recording/own-credentials.js';
 import { CassetteMissError, RecordingIncompleteError, UnrecordableRequestError, UpstreamError } from '../common/errors.js';
 
 /** What a cassette responder does with each request: a row of the mode table other than mock. */
@@ -186,8 +187,10 @@ export class CassetteResponder implements Responder {
     // Stands for what encodeBody(<canonical JSON bytes>, true) gives, without encoding the value to
     // bytes and parsing it back on every call: matching compares values or canonical keys, cassettes
     // are written canonically, and a recording is copied through JSON before it is kept.
-    if (request.json.ok) return { json: redactPayload(request.json.value, this.#redact) as JsonValue };
-    return encodeBody(request.body, true);
+    // The request's own credentials are scrubbed as the recorder scrubs them (own-credentials.ts).
+    const secrets = secretsOf(request.headers);
+    if (request.json.ok) return withoutOwnCredentials({ json: redactPayload(request.json.value, this.#redact) as JsonValue }, request.body, secrets);
+    return withoutOwnCredentials(encodeBody(request.body, true), request.body, secrets);
   }
 
   #matchable(request: InvokeAsyncRequest): MatchableRequest {

@@ -4,7 +4,8 @@
  * are replaced, account ids are masked (never in the payload, which must keep matching what the
  * code sends) and credential material a request carried is removed from every string.
  */
-import { decodeBody, encodeBody, type Body, type Interaction, type JsonValue } from '../cassette/index.js';
+import type { Interaction, JsonValue } from '../cassette/index.js';
+import { scrubBody } from './scrub-body.js';
 import { lazyModule } from '../common/lazy-module.js';
 import { jsonText } from '../common/canonical-json.js';
 import { maskAccountIds, redactPayload, REDACTED } from './redaction.js';
@@ -31,8 +32,6 @@ export interface ScrubResult {
   masked: number;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 function countHits(payload: unknown, paths: readonly string[]): number {
   if (payload === null || typeof payload !== 'object') return 0;
   let n = 0;
@@ -40,18 +39,6 @@ function countHits(payload: unknown, paths: readonly string[]): number {
     jsonPath().JSONPath({ path, json: payload as object, resultType: 'value', callback: (value: unknown) => void (value !== REDACTED && n++) });
   }
   return n;
-}
-
-/** Applies `fn` to a body's bytes when they are UTF-8 text; binary bodies are left as they are. */
-function mapTextBody(body: Body, fn: (text: string) => string): Body {
-  let text: string;
-  try {
-    text = utf8.decode(decodeBody(body));
-  } catch {
-    return body;
-  }
-  const out = fn(text);
-  return out === text ? body : encodeBody(Buffer.from(out, 'utf8'), false);
 }
 
 /** Returns `interaction` scrubbed by `filters`; the input is not modified. */
@@ -71,7 +58,12 @@ export function scrubInteraction(interaction: Interaction, filters: ScrubFilters
   }
   if (request.functionRef !== undefined) request.functionRef = maskText(request.functionRef);
   const headers = Object.fromEntries(Object.entries(interaction.response.headers).map(([k, v]) => [k, maskText(v)]));
-  const body = mapTextBody(interaction.response.body, maskText);
+  // Binary content gets the secrets scrubbed, not account ids masked: twelve digits in binary data
+  // are more likely data than an account id.
+  const body = scrubBody(interaction.response.body, interaction.response.headers['content-encoding'], {
+    text: maskText,
+    binary: (latin1) => scrubSecrets(latin1, secrets),
+  });
   const scrubbed: Interaction = { ...interaction, request, response: { ...interaction.response, headers, body } };
   // Last line of defence: no credential survives anywhere, wherever an endpoint echoed it.
   const result = secrets.length > 0 ? (JSON.parse(scrubSecrets(jsonText(scrubbed), secrets)) as Interaction) : scrubbed;

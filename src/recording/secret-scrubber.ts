@@ -18,9 +18,21 @@ export function secretsOf(headers: Record<string, string>): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
-/** Replaces each secret in `text` with a marker naming what it was. */
+/**
+ * The forms a secret is echoed in: as it is, and URL-encoded (a session token holds `/`, `+` and
+ * `=`, which a form body or query string carries as `%2F`, `%2B`, `%3D`, in either case).
+ */
+export function secretForms(secret: string): string[] {
+  const encoded = encodeURIComponent(secret);
+  if (encoded === secret) return [secret];
+  return [...new Set([encoded, encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), secret])];
+}
+
+/** Replaces each secret in `text`, in every form {@link secretForms} lists, with a marker naming what it was. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(CREDENTIAL_MARKER);
+  for (const secret of secrets) {
+    for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join(CREDENTIAL_MARKER);
+  }
   return out;
 }
