@@ -83,43 +83,60 @@ function scanText(text: string, at: string, found: SecretFinding[]): void {
   if (decoded !== text) scanAlso(found, 'URL-encoded', (into) => scanPlain(decoded, at, into));
 }
 
-function scanValue(value: unknown, parts: (string | number)[], key: string | undefined, found: SecretFinding[]): void {
-  if (typeof value === 'string') {
-    const at = pointer(parts);
-    if (key !== undefined && value !== '' && !MARKERS.test(value)) {
-      if (CREDENTIAL_HEADERS.has(key.toLowerCase())) {
-        found.push({ jsonPath: at, rule: 'credential-header', message: `"${key}" holds a credential (${value.length} chars); redact it` });
-        return;
-      }
-      if (SECRET_KEY_NAME.test(key) && SECRET_VALUE.test(value) && !isExample(value)) {
-        found.push({ jsonPath: at, rule: 'secret-access-key', message: `secret access key ${mask(value)} under "${key}"` });
-        return;
-      }
-    }
-    scanText(value, at, found);
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => scanValue(item, [...parts, i], undefined, found));
-    return;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
-    // A body stored as base64 may still be text once decoded.
-    if (entries.length === 1 && entries[0]![0] === 'base64' && typeof entries[0]![1] === 'string') {
-      const bytes = decodeBody({ base64: entries[0]![1] });
-      const at = pointer([...parts, 'base64']);
-      const before = found.length;
-      scanText(Buffer.from(bytes).toString('latin1'), at, found);
-      for (const f of found.slice(before)) f.message += ' (in the decoded base64)';
-      // A gzip or deflate body (content-encoding) hides its text from a byte scan.
-      const plain = decompressedForScan(bytes);
-      if (plain) scanAlso(found, 'in the decompressed base64', (into) => scanText(Buffer.from(plain).toString('latin1'), at, into));
+/** What is left to scan: a key's text, or a value (with the key it sits under). */
+type Task = { key: string; at: string } | { value: unknown; at: string; key: string | undefined };
+
+const child = (at: string, part: string | number) => `${at}${pointer([part])}`;
+
+function scanString(value: string, at: string, key: string | undefined, found: SecretFinding[]): void {
+  if (key !== undefined && value !== '' && !MARKERS.test(value)) {
+    if (CREDENTIAL_HEADERS.has(key.toLowerCase())) {
+      found.push({ jsonPath: at, rule: 'credential-header', message: `"${key}" holds a credential (${value.length} chars); redact it` });
       return;
     }
-    for (const [k, v] of entries) {
-      scanText(k, pointer([...parts, k]), found);
-      scanValue(v, [...parts, k], k, found);
+    if (SECRET_KEY_NAME.test(key) && SECRET_VALUE.test(value) && !isExample(value)) {
+      found.push({ jsonPath: at, rule: 'secret-access-key', message: `secret access key ${mask(value)} under "${key}"` });
+      return;
+    }
+  }
+  scanText(value, at, found);
+}
+
+/** A body stored as base64 may still be text once decoded, or once decompressed. */
+function scanBase64(base64: string, at: string, found: SecretFinding[]): void {
+  const bytes = decodeBody({ base64 });
+  const before = found.length;
+  scanText(Buffer.from(bytes).toString('latin1'), at, found);
+  for (const f of found.slice(before)) f.message += ' (in the decoded base64)';
+  // A gzip or deflate body (content-encoding) hides its text from a byte scan.
+  const plain = decompressedForScan(bytes);
+  if (plain) scanAlso(found, 'in the decompressed base64', (into) => scanText(Buffer.from(plain).toString('latin1'), at, into));
+}
+
+/** Walks `document` in document order without recursion: a payload may be nested thousands deep. */
+function scanDocument(document: unknown, found: SecretFinding[]): void {
+  const tasks: Task[] = [{ value: document, at: '', key: undefined }];
+  while (tasks.length > 0) {
+    const task = tasks.pop()!;
+    if (!('value' in task)) {
+      scanText(task.key, task.at, found);
+      continue;
+    }
+    const { value, at } = task;
+    if (typeof value === 'string') {
+      scanString(value, at, task.key, found);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) tasks.push({ value: value[i], at: child(at, i), key: undefined });
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>);
+      if (entries.length === 1 && entries[0]![0] === 'base64' && typeof entries[0]![1] === 'string') {
+        scanBase64(entries[0]![1], child(at, 'base64'), found);
+        continue;
+      }
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, v] = entries[i]!;
+        tasks.push({ value: v, at: child(at, k), key: k }, { key: k, at: child(at, k) });
+      }
     }
   }
 }
@@ -127,6 +144,6 @@ function scanValue(value: unknown, parts: (string | number)[], key: string | und
 /** Every secret in `document` (a parsed cassette, or any JSON value), in document order. */
 export function scanForSecrets(document: unknown): SecretFinding[] {
   const found: SecretFinding[] = [];
-  scanValue(document, [], undefined, found);
+  scanDocument(document, found);
   return found;
 }

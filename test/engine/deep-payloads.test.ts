@@ -3,7 +3,7 @@
  * forwarded while recording and then lost (RangeError for the caller, a cassette written without
  * it); `expectInvoked` threw RangeError; the loopback call log reset every connection.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, openCassette } from '../../src/index.js';
 import { canonicalJson, canonicalize } from '../../src/common/canonical-json.js';
 import { lambdaClient, caught } from '../support/sdk.js';
+import { validateFile } from '../../src/cli/validate.js';
 import { startUpstream } from '../support/upstream-server.js';
 
 /** JSON text of a value nested `depth` deep (`{"k":[{"k":[...leaf...]}]}`), built without JSON.stringify, which overflows. */
@@ -149,5 +150,20 @@ describe('recording a payload nested 6,000 deep', () => {
     } finally {
       await upstream.close();
     }
+  });
+});
+
+describe('lambda-cassette validate at depth', () => {
+  it('scans a payload nested 6,000 deep and finds the key id at its bottom', async () => {
+    const file = join(tempDir(), 'deep.json');
+    const payload = nestedText(6_000, '"AKIAZ7Q2W5M3N8P4R6T1"');
+    writeFileSync(
+      file,
+      `{"version":1,"recordedWith":{"library":"lambda-cassette","libraryVersion":"0.1.0","node":"v20.20.2"},"interactions":[{"request":{"functionName":"f","region":"us-east-1","payload":{"json":${payload}}},"response":{"status":202,"headers":{},"body":{"text":""}},"recordedAt":"2026-01-01T00:00:00Z"}]}`,
+    );
+    const findings = await validateFile(file);
+    expect(findings).toHaveLength(1);
+    expect(JSON.stringify(findings[0])).toContain('access key id');
+    expect(findings[0]!.where.split('/').length).toBeGreaterThan(6_000);
   });
 });
