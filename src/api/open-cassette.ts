@@ -87,6 +87,7 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   const responder = new CassetteResponder({
     behaviour,
     file,
+    dir,
     loaded,
     match,
     allowPlaybackRepeats: options.allowPlaybackRepeats ?? false,

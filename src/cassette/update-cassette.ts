@@ -5,6 +5,7 @@ import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { loadCassette, type LoadCassetteOptions } from './load-cassette.js';
 import { writeCassetteAtomic } from './write-cassette-atomic.js';
+import { staysInside } from './real-path-inside.js';
 import { forgetHolder, noteHolder, removeCrashedTempFiles, removeLockOfDeadHolder } from './crashed-writer.js';
 
 /** Options of {@link updateCassette}. */
@@ -20,6 +21,12 @@ export interface UpdateCassetteOptions extends LoadCassetteOptions {
    * of this machine that no longer exists is taken over at once.
    */
   staleMs?: number;
+  /**
+   * The cassette folder: when given, nothing is created or written unless `file` still lies inside it
+   * once symbolic links are followed (checked again right before writing: a folder may have been
+   * swapped for a link since the cassette was opened).
+   */
+  root?: string;
 }
 
 /**
@@ -56,6 +63,7 @@ async function updateLocked(
 ): Promise<Cassette> {
   const { lockTimeoutMs = 60_000, staleMs = 10_000 } = options;
   const lockPath = `${file}.lock`;
+  checkInsideRoot(file, options.root);
   // The lock directory is created next to the cassette, so its directory must exist first.
   await mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((cause: Error) => {
     throw new CassetteError('LC_CASSETTE_WRITE', file, `cannot create the cassette's directory: ${cause.message}`, { cause });
@@ -95,6 +103,7 @@ async function updateLocked(
         { cause: compromised },
       );
     }
+    checkInsideRoot(file, options.root);
     await writeCassetteAtomic(file, next);
     return next;
   } finally {
@@ -135,6 +144,15 @@ async function acquireLock(
       await sleep(Math.min(backoff, Math.max(0, deadline - Date.now())));
     }
   }
+}
+
+function checkInsideRoot(file: string, root: string | undefined): void {
+  if (root === undefined || staysInside(file, root)) return;
+  throw new CassetteError(
+    'LC_CASSETTE_WRITE',
+    file,
+    `refusing to write: the path now leads outside the cassette folder "${root}" through a symbolic link; nothing was written. Replace the link with a real folder.`,
+  );
 }
 
 const queues = new Map<string, Promise<unknown>>();

@@ -34,6 +34,8 @@ export type CassetteBehaviour = Exclude<Answering, 'mock'>;
 export interface CassetteResponderOptions {
   behaviour: CassetteBehaviour;
   file: string;
+  /** The cassette folder `file` must stay inside (see updateCassette's `root`). */
+  dir?: string;
   /** The cassette as loaded at open (undefined when there was none). */
   loaded: Cassette | undefined;
   match: MatchOption;
@@ -118,7 +120,14 @@ export class CassetteResponder implements Responder {
     const { behaviour } = this.#options;
     if (behaviour === 'passthrough') return this.#forward(wire, request, 'passthrough');
     if (behaviour === 'record') return this.#record(request, wire);
-    const matchable = this.#matchable(request);
+    let matchable: MatchableRequest;
+    try {
+      matchable = this.#matchable(request);
+    } catch (e) {
+      // Say so, and let close() say so too, rather than throw out of the door unlogged.
+      const message = `lambda-cassette: ${describeRequest(request)} could not be matched against ${this.#options.file}: ${(e as Error)?.message ?? String(e)}`;
+      return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message) }, miss: message };
+    }
     const found = this.#index.take(matchable);
     if (found.kind === 'hit') return { source: 'replay', outcome: replayedResponse(found.value) };
     if (behaviour === 'new-episodes') return this.#record(request, wire);
@@ -162,7 +171,7 @@ export class CassetteResponder implements Responder {
       const kept = base.interactions.filter((i) => !stale.has(canonicalJson(i)));
       const filters = this.#filters();
       return { ...base, ...(filters ? { filters } : {}), recordedWith: newCassette().recordedWith, interactions: [...kept, ...this.#recorded] };
-    });
+    }, this.#options.dir !== undefined ? { root: this.#options.dir } : {});
     this.#wrote = true;
   }
 

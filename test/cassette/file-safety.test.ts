@@ -6,7 +6,7 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCassette, newCassette, updateCassette, type Cassette } from '../../src/cassette/index.js';
@@ -43,6 +43,18 @@ describe('a symlinked folder inside the cassette folder', () => {
     const lambda = await openCassette('alias/ok', { dir: linkedDir, mode: 'record', allowRecordingInCI: true });
     await lambda.close();
     expect(await readdir(path.join(real, 'inner'))).toEqual(['ok.json']);
+  });
+
+  it('refuses to write when the folder was swapped for such a link after open, and writes nothing there', async () => {
+    const root = path.join(dir.path, 'swapped');
+    const outside = path.join(dir.path, 'swapped-outside');
+    await mkdir(path.join(root, 'sub'), { recursive: true });
+    await mkdir(outside, { recursive: true });
+    const lambda = await openCassette('sub/later', { dir: root, mode: 'record', allowRecordingInCI: true });
+    await rm(path.join(root, 'sub'), { recursive: true });
+    await symlink(outside, path.join(root, 'sub'), 'dir');
+    await expect(lambda.close()).rejects.toMatchObject({ code: 'LC_CASSETTE_WRITE', message: expect.stringMatching(/symbolic link/) });
+    expect(await readdir(outside)).toEqual([]);
   });
 
   it('refuses a cassette file that is a link to a file outside the folder', async () => {

@@ -153,6 +153,18 @@ describe('recording a payload nested 6,000 deep', () => {
   });
 });
 
+describe('replaying a payload too deep for a redact path', () => {
+  it('fails the call as a miss naming why, and close() lists it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.json'), '{"version":1,"recordedWith":{"library":"lambda-cassette","libraryVersion":"0.1.0","node":"v20.20.2"},"interactions":[]}\n');
+    const replay = await openCassette('empty', { dir, mode: 'replay', redact: ['$..password'] });
+    const error = await caught(() => lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: nestedText(6_000) })));
+    expect(error.message).toMatch(/deep-fn \(us-east-1\) could not be matched/);
+    expect(replay.calls.map((c) => c.functionName)).toEqual(['deep-fn']);
+    await expect(replay.close()).rejects.toMatchObject({ code: 'LC_UNMATCHED_REQUESTS', message: expect.stringContaining('could not be matched') });
+  });
+});
+
 describe('lambda-cassette validate at depth', () => {
   it('scans a payload nested 6,000 deep and finds the key id at its bottom', async () => {
     const file = join(tempDir(), 'deep.json');
