@@ -2,7 +2,7 @@ import { LambdaDouble } from './lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
-import { claimCallerContext } from '../engine/async-context.js';
+import { claimCallerContext } from '../doors/shared/route-by-context.js';
 
 /** Options of {@link mockLambda}. */
 export interface MockLambdaOptions {

@@ -9,7 +9,7 @@ import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, resolveMode, writesC
 import { DEFAULTS } from '../engine/defaults.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
 import { endpointList, openMockDouble } from './mock-lambda.js';
-import { claimCallerContext } from '../engine/async-context.js';
+import { claimCallerContext } from '../doors/shared/route-by-context.js';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {

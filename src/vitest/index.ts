@@ -6,7 +6,7 @@
 import * as vitest from 'vitest';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { runWithDouble } from '../engine/async-context.js';
+import { runWithDouble } from '../doors/shared/route-by-context.js';
 import { relative, sep } from 'node:path';
 import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
 import { safeSegment } from '../cassette/cassette-file.js';

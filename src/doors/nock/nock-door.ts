@@ -8,7 +8,7 @@ import type { WireRequest } from '../../wire/wire-types.js';
 import { faultError } from '../shared/transport-faults.js';
 import { INVOKE_ASYNC_PATH_WITH_QUERY, LAMBDA_ORIGIN_IN_SCOPE } from '../../wire/lambda-address.js';
 import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
-import { routeRequest } from '../../engine/async-context.js';
+import { routeRequest } from '../shared/route-by-context.js';
 
 type Nock = typeof import('nock');
 

@@ -5,8 +5,8 @@
 import { AsyncResource } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
-import { mockLambda, type LambdaDouble } from '../../src/index.js';
-import { lambdaClient } from '../support/sdk.js';
+import { mockLambda, type LambdaDouble } from '../../../src/index.js';
+import { lambdaClient } from '../../support/sdk.js';
 
 // Bound while this module loads, before any double is open: runs `fn` outside every double's context.
 const outsideEveryDouble = AsyncResource.bind(<T>(fn: () => T): T => fn());

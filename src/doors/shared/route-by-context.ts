@@ -9,7 +9,7 @@
  * after an await). `useLambdaCassette` runs each test inside {@link runWithDouble} instead.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DoorPort } from './door-port.js';
+import type { DoorPort } from '../../engine/door-port.js';
 
 /** One double bound to a context, and the binding it shadows (an outer double in the same context). */
 interface Binding {
