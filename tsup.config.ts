@@ -10,8 +10,9 @@ export default defineConfig([{
   shims: true,
   sourcemap: true,
   target: 'node20',
-  // Peers stay external so users never get a second copy of nock or the SDK.
-  external: ['nock', 'vitest', '@aws-sdk/client-lambda'],
+  // Peers stay external so users never get a second copy of nock or the SDK; @vitest/runner is
+  // vitest's own (the vitest entry reaches it on vitest versions without aroundEach).
+  external: ['nock', 'vitest', '@vitest/runner', '@aws-sdk/client-lambda'],
 }, {
   entry: { cli: 'src/cli.ts' },
   format: ['esm'],

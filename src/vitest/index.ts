@@ -27,6 +27,12 @@ expect.extend(lambdaMatchers);
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
 type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
 
+/** What older vitest versions' runner module offers to replace a test's function. */
+interface RunnerFunctions {
+  getFn?: (task: object) => (() => unknown) | undefined;
+  setFn?: (task: object, fn: () => unknown) => void;
+}
+
 /** Which test a cassette is for, as handed to a custom `name` function. */
 export interface TestIdentity {
   /** Absolute path of the test file. */
@@ -112,17 +118,29 @@ export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => Use
       }
     });
   } else {
-    // Older vitest: no hook wraps the test. enterWith before the first await reaches the test's own
-    // context where vitest calls hooks in it; sequential tests work either way.
-    let latest: { double?: LambdaDouble } | undefined;
+    // Older vitest (3.x, 4.0): no hook wraps the test. The test's own function is wrapped instead,
+    // through @vitest/runner's getFn/setFn (vitest reads it after the beforeEach hooks); enterWith
+    // covers the hooks, and sequential tests where the runner is not reachable.
+    const originals = new WeakMap<object, () => unknown>();
+    const slots = new WeakMap<object, { double?: LambdaDouble }>();
+    const taskOf = (context: unknown) => (context as { task?: TaskLike } | undefined)?.task;
     beforeEach(async (context) => {
       const slot: { double?: LambdaDouble } = {};
       own.enterWith(slot);
-      latest = slot;
-      slot.double = await open((context as { task?: TaskLike } | undefined)?.task);
+      const task = taskOf(context);
+      if (task) slots.set(task, slot);
+      const double = await open(task);
+      slot.double = double;
+      const runner = (await import('@vitest/runner').catch(() => ({}))) as RunnerFunctions;
+      const original = task && (originals.get(task) ?? runner.getFn?.(task));
+      if (task && original && runner.setFn) {
+        originals.set(task, original);
+        runner.setFn(task, () => own.run(slot, () => runWithDouble(double, original)));
+      }
     });
-    afterEach(async () => {
-      const slot = own.getStore() ?? latest;
+    afterEach(async (context) => {
+      const task = taskOf(context);
+      const slot = (task && slots.get(task)) ?? own.getStore();
       const closing = slot?.double;
       if (slot) slot.double = undefined;
       await closing?.close();
