@@ -28,3 +28,6 @@ export {
   type ErrorSource,
 } from './wire/error-catalogue.js';
 export type { TransportFault, WireRequest, WireResponse, WireOutcome } from './wire/wire-types.js';
+export { verifyCassette, type VerifyOptions } from './verify/verify-cassette.js';
+export type { VerifyReport, VerifiedInteraction } from './verify/verify-report.js';
+export type { OutcomeSummary } from './verify/compare-outcome.js';
