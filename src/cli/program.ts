@@ -4,11 +4,12 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { libraryVersion } from '../cassette/library-version.js';
-import type { CassetteMode } from '../modes.js';
+import type { CassetteMode } from '../engine/mode-table.js';
 import type { CliIo } from './cli-io.js';
-import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { StopSignal } from './serve.js';
 import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES } from './defaults.js';
+import { UsageError } from '../common/errors.js';
 
 // Each command's module (and the packages it needs: json-schema-to-typescript, cli-table3, the
 // engine) loads only when that command runs: `--help` and `validate` in a pre-commit hook stay quick.

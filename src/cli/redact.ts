@@ -8,8 +8,9 @@ import { decodeBody, encodeBody, loadCassette, serializeCassette, writeCassetteA
 import { maskAccountIds, redactPayload, REDACTED } from '../recording/redaction.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
+import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
+import { UsageError } from '../common/errors.js';
 
 export interface RedactOptions {
   /** JSONPath expressions of payload fields, e.g. `$.card.number`, `$..password`. */
