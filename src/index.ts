@@ -7,14 +7,17 @@ export { openCassette, type OpenCassetteOptions } from './api/open-cassette.js';
 export { CASSETTE_MODES, type CassetteMode } from './engine/mode-table.js';
 export {
   CassetteError,
+  CassetteExpiredError,
   CassetteMissError,
   CassetteNotFoundError,
   InvalidCassetteNameError,
   LoopbackForwardLoopError,
   RecordingIncompleteError,
   RecordingInCIError,
+  SigningUnavailableError,
   UnknownLambdaErrorName,
   UnmatchedRequestsError,
+  UnusedInteractionsError,
   UpstreamError,
   type CassetteErrorCode,
 } from './common/errors.js';

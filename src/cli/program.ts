@@ -8,6 +8,7 @@ import type { CassetteMode } from '../engine/mode-table.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { StopSignal } from './serve.js';
+import { addTruthCommands } from './truth-commands.js';
 import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES } from './defaults.js';
 import { UsageError } from '../common/errors.js';
 
@@ -181,6 +182,8 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
     .action(async (options: { schemas?: string; out?: string; infer?: boolean; cassettes?: string; saveSchemas?: boolean; check?: boolean }) => {
       exitCode = await (await import('./typegen.js')).typegenCommand(options, io);
     });
+
+  addTruthCommands(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

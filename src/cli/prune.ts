@@ -7,11 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCassette, writeCassetteAtomic } from '../cassette/index.js';
-import { fingerprintOf, functionLabel } from '../report/cassette-run.js';
+import { fingerprintOf } from '../report/cassette-run.js';
+import { functionLabel } from '../wire/lambda-address.js';
 import type { RunSummary } from '../report/run-summary.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
+import { UsageError } from '../common/errors.js';
+import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
 export interface PruneOptions {
   /** The run summary (JSON) written by the vitest reporter's `outputFile`. */

@@ -7,7 +7,8 @@ import { verifyCassette } from '../verify/verify-cassette.js';
 import { formatInteraction, formatSummary } from '../verify/verify-report.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
+import { UsageError } from '../common/errors.js';
+import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
 
 export interface VerifyCommandOptions {

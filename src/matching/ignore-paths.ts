@@ -3,7 +3,7 @@
  * cassette keeps them as recorded. Both sides of a comparison, recorded and incoming, lose the same
  * fields before they are keyed, so a request matches whatever those fields hold now.
  */
-import { lazyModule } from '../lazy-module.js';
+import { lazyModule } from '../common/lazy-module.js';
 import { jsonPathProblem } from '../common/json-path-syntax.js';
 import type { JsonValue } from '../cassette/index.js';
 import type { MatchableRequest } from './request-key.js';

@@ -6,6 +6,7 @@
 import { jsonDifferences, jsonPathOf } from '../common/json-differences.js';
 import type { JsonValue } from '../cassette/index.js';
 import { withoutPaths } from './ignore-paths.js';
+import type { MatchableRequest } from './request-key.js';
 
 /** More differing fields than this is a different request, not a volatile field. */
 export const MAX_SUGGESTED_PATHS = 3;
@@ -36,4 +37,20 @@ export function suggestIgnore(recorded: JsonValue, incoming: JsonValue): IgnoreS
 /** The suggestion as a sentence for a miss message. */
 export function describeSuggestion(s: IgnoreSuggestion): string {
   return `the payload differs only at ${s.paths.join(', ')}; if ${s.paths.length > 1 ? 'those values change' : 'that value changes'} on every run, open the cassette with ignore: [${s.ignore.map((p) => `'${p}'`).join(', ')}]`;
+}
+
+/**
+ * The best suggestion for a request that missed: among recorded requests to the same function and
+ * qualifier with JSON payloads, the one that differs at the fewest places (if any is near enough).
+ */
+export function nearMiss(incoming: MatchableRequest, recorded: readonly MatchableRequest[]): IgnoreSuggestion | undefined {
+  if (!('json' in incoming.payload)) return undefined;
+  let best: IgnoreSuggestion | undefined;
+  for (const r of recorded) {
+    if (r.functionName !== incoming.functionName || (r.qualifier ?? '') !== (incoming.qualifier ?? '') || !('json' in r.payload)) continue;
+    const s = suggestIgnore(r.payload.json, incoming.payload.json);
+    if (s && (!best || s.paths.length < best.paths.length)) best = s;
+    if (best?.paths.length === 1) break;
+  }
+  return best;
 }

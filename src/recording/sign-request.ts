@@ -9,6 +9,7 @@
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { normalizeHeaders, type WireRequest } from '../wire/wire-types.js';
+import { SigningUnavailableError } from '../common/errors.js';
 
 /** AWS credentials, as the SDK's providers return them. */
 export interface SigningCredentials {
@@ -24,19 +25,6 @@ export interface SignRequestOptions {
   service?: string;
   /** Credentials, or a provider of them; default: the SDK's default credential chain. */
   credentials?: SigningCredentials | (() => Promise<SigningCredentials>);
-}
-
-/** A signing package is not installed. */
-export class SigningUnavailableError extends Error {
-  readonly code = 'LC_SIGNING_UNAVAILABLE';
-  constructor(pkg: string, cause: unknown) {
-    super(
-      `lambda-cassette: signing requests needs ${pkg}, which is not installed. ` +
-        'Install the signer and the credential chain next to lambda-cassette: npm install --save-dev @smithy/signature-v4 @aws-sdk/credential-provider-node',
-      { cause },
-    );
-    this.name = 'SigningUnavailableError';
-  }
 }
 
 /** What the signer hands a hash: a string, an ArrayBuffer or a view of one. */

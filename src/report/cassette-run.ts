@@ -3,8 +3,9 @@
  * reporter sums up, and what `lambda-cassette prune --from` reads to drop unused interactions.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import type { Interaction } from '../cassette/index.js';
+import { functionLabel } from '../wire/lambda-address.js';
 
 /** A recorded interaction this run never played. */
 export interface UnusedInteraction {
@@ -50,11 +51,6 @@ export interface CassetteRun {
 /** The fingerprint of an interaction: a hash of its canonical JSON. */
 export function fingerprintOf(interaction: Interaction): string {
   return createHash('sha256').update(canonicalJson(interaction)).digest('hex').slice(0, 32);
-}
-
-/** `name` or `name:qualifier`. */
-export function functionLabel(request: Interaction['request']): string {
-  return request.qualifier !== undefined ? `${request.functionName}:${request.qualifier}` : request.functionName;
 }
 
 /** The report's entry for an unused interaction. */

@@ -3,7 +3,7 @@
  * compared structurally). Request ids, dates and other per-call values never count as drift.
  */
 import { decodeBody, type RecordedResponse } from '../cassette/index.js';
-import { errorTypeOf } from '../call-log.js';
+import { errorTypeOf } from '../engine/call-log.js';
 import { describeDifference, jsonDifferences } from '../common/json-differences.js';
 import { maskAccountIds } from '../recording/redaction.js';
 import type { WireResponse } from '../wire/wire-types.js';

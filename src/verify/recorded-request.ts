@@ -7,10 +7,11 @@
 import { decodeBody, type Interaction } from '../cassette/index.js';
 import { MASKED_ACCOUNT_ID } from '../recording/redaction.js';
 import type { WireRequest } from '../wire/wire-types.js';
+import { functionLabel, invokeAsyncUrl } from '../wire/lambda-address.js';
 
 /** The reference the request names: as the caller sent it, unless masking made it useless. */
 export function functionRefOf(request: Interaction['request']): string {
-  const plain = request.qualifier !== undefined ? `${request.functionName}:${request.qualifier}` : request.functionName;
+  const plain = functionLabel(request);
   // A masked ARN names account 000000000000, which no real endpoint has.
   if (request.functionRef === undefined || request.functionRef.includes(MASKED_ACCOUNT_ID)) return plain;
   return request.functionRef;
@@ -23,7 +24,7 @@ function scopeDate(now: Date): string {
 /** The recorded request as an unsigned InvokeAsync request to `target` (an origin, any path dropped). */
 export function recordedRequest(interaction: Interaction, target: string, now: Date = new Date()): WireRequest {
   const { request } = interaction;
-  const url = new URL(`/2014-11-13/functions/${encodeURIComponent(functionRefOf(request))}/invoke-async`, target);
+  const url = new URL(new URL(invokeAsyncUrl(request.region, encodeURIComponent(functionRefOf(request)))).pathname, target);
   return {
     method: 'POST',
     url: url.href,

@@ -3,9 +3,11 @@
  * for each, whether the answer still matches the recording. The check behind `lambda-cassette verify`.
  */
 import { CassetteError, decodeBody, loadCassette, type Interaction } from '../cassette/index.js';
-import { forwardUpstream, UpstreamError } from '../recording/forward-upstream.js';
+import { UpstreamError } from '../common/errors.js';
+import { forwardUpstream } from '../recording/forward-upstream.js';
 import { signRequest, type SigningCredentials } from '../recording/sign-request.js';
 import { compareOutcome, summarize } from './compare-outcome.js';
+import { functionLabel } from '../wire/lambda-address.js';
 import { recordedRequest } from './recorded-request.js';
 import { summarizeReport, type VerifiedInteraction, type VerifyReport } from './verify-report.js';
 
@@ -23,10 +25,6 @@ export interface VerifyOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-function label(request: Interaction['request']): string {
-  return request.qualifier !== undefined ? `${request.functionName}:${request.qualifier}` : request.functionName;
-}
-
 /** Checks `target` is an absolute http(s) URL. */
 export function checkVerifyTarget(target: unknown): asserts target is string {
   let url: URL | undefined;
@@ -41,7 +39,7 @@ export function checkVerifyTarget(target: unknown): asserts target is string {
 }
 
 async function verifyOne(cassette: string, index: number, interaction: Interaction, masked: boolean, options: VerifyOptions): Promise<VerifiedInteraction> {
-  const base = { cassette, index, function: label(interaction.request) };
+  const base = { cassette, index, function: functionLabel(interaction.request) };
   const recorded = summarize(interaction.response.status, interaction.response.headers, decodeBody(interaction.response.body));
   try {
     let request = recordedRequest(interaction, options.target);
