@@ -18,8 +18,14 @@ function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
+/** Relative to the root when inside it, else absolute: `../../../tmp/x` helps nobody. */
+function shown(file: string, root: string): string {
+  const relative = path.relative(root, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 function cassetteLines(c: CassetteSummary, root: string, p: Paint): string[] {
-  const file = path.relative(root, c.cassette) || c.cassette;
+  const file = shown(c.cassette, root);
   const lines: string[] = [];
   if (c.missing) lines.push(`  ${p.red('missing')}  ${file}: no such cassette (replay mode)`);
   if (c.misses.length) lines.push(`  ${p.red('missed ')}  ${file}: ${plural(c.misses.length, 'request')} found no recorded answer`);
@@ -40,6 +46,6 @@ export function formatRunSummary(summary: RunSummary, root: string, p: Paint = P
     `${p.bold('lambda-cassette')}: ${plural(t.cassettes, 'cassette')}: ${t.replayed} replayed, ${t.recorded} recorded (${t.created} new), ` +
     `${t.missing} missing, ${plural(t.misses, 'miss', 'misses')}, ${plural(t.unused, 'unused interaction')}, ${t.expired} expired`;
   const lines = [head, ...summary.cassettes.flatMap((c) => cassetteLines(c, root, p))];
-  if (t.unused && outputFile) lines.push(p.dim(`  drop the unused ones: npx lambda-cassette prune <cassettes dir> --from ${path.relative(root, outputFile) || outputFile}`));
+  if (t.unused && outputFile) lines.push(p.dim(`  drop the unused ones: npx lambda-cassette prune <cassettes dir> --from ${shown(outputFile, root)}`));
   return `${lines.join('\n')}\n`;
 }
