@@ -11,6 +11,7 @@ export {
   CassetteMissError,
   CassetteNotFoundError,
   InvalidCassetteNameError,
+  LambdaCassetteError,
   LoopbackForwardLoopError,
   RecordingIncompleteError,
   RecordingInCIError,

@@ -23,10 +23,11 @@ import { ignoringPaths } from '../matching/ignore-paths.js';
 import { nearMiss } from '../matching/ignore-suggestion.js';
 import { requestKey, type MatchableRequest, type MatchOption } from '../matching/request-key.js';
 import { forwardUpstream } from '../recording/forward-upstream.js';
-import { maskAccountIds, redactPayload } from '../recording/redaction.js';
-import { scrubSecrets, secretsOf } from '../recording/secret-scrubber.js';
+import { redactPayload } from '../recording/redaction.js';
+import { secretsOf } from '../recording/secret-scrubber.js';
+import { scrubInteraction } from '../recording/scrub-interaction.js';
 import { CassetteExpiredError, CassetteMissError, RecordingIncompleteError, UpstreamError } from '../common/errors.js';
-import { mapText, recordedResponse, replayedResponse } from './recorded-response.js';
+import { recordedResponse, replayedResponse } from './recorded-response.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
 import { unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
 
@@ -251,15 +252,8 @@ export class CassetteResponder implements Responder {
   }
 
   #interaction(request: InvokeAsyncRequest, response: WireResponse): Interaction {
-    const secrets = secretsOf(request.headers);
-    // Account ids are masked in what the service said and in the reference, never in the payload,
-    // which must keep matching the requests the code under test sends.
-    const mask = (text: string) => scrubSecrets(this.#maskAccountIds ? maskAccountIds(text) : text, secrets);
-    const answer = recordedResponse({ ...response, body: mapText(response.body, mask) });
-    for (const [name, value] of Object.entries(answer.headers)) answer.headers[name] = mask(value);
-    const recorded: Interaction = { request: this.#matchable(request), response: answer, recordedAt: new Date().toISOString() };
-    if (request.functionName !== recorded.request.functionName) recorded.request.functionRef = mask(request.functionName);
-    // Last line of defence: no credential survives anywhere, wherever an endpoint echoed it.
-    return JSON.parse(scrubSecrets(JSON.stringify(recorded), secrets)) as Interaction;
+    const raw: Interaction = { request: this.#matchable(request), response: recordedResponse(response), recordedAt: new Date().toISOString() };
+    if (request.functionName !== raw.request.functionName) raw.request.functionRef = request.functionName;
+    return scrubInteraction(raw, { redact: this.#redact, maskAccountIds: this.#maskAccountIds, secrets: secretsOf(request.headers) }).interaction;
   }
 }

@@ -114,7 +114,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     return outcome;
   }
 
-  // ---- assertions (API.md §3) ----
+  // ---- assertions (README "API in brief") ----
 
   /** Whether `fn` was invoked (with a matching payload, when given). */
   wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): boolean {
@@ -148,7 +148,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     this.#injections.clear();
   }
 
-  // ---- injection (API.md §4) ----
+  // ---- injection (README "Quick start: error paths") ----
 
   /** Makes matching calls fail with a documented Lambda error, exactly as the service sends it. */
   inject(name: LambdaErrorName, options?: InjectOptions): this {

@@ -8,16 +8,6 @@ import { decodeBody, encodeBody, type Interaction } from '../cassette/index.js';
 // Per-connection or per-moment headers: replay recomputes or omits them.
 const UNRECORDED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([...CONNECTION_HEADERS, 'date', 'set-cookie']);
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-export function mapText(bytes: Uint8Array, fn: (text: string) => string): Uint8Array {
-  try {
-    return Buffer.from(fn(utf8.decode(bytes)), 'utf8');
-  } catch {
-    return bytes;
-  }
-}
-
 export function recordedResponse(res: WireResponse): Interaction['response'] {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(res.headers)) {
