@@ -29,7 +29,7 @@ import { scrubInteraction } from '../recording/scrub-interaction.js';
 import { CassetteExpiredError, CassetteMissError, RecordingIncompleteError, UpstreamError } from '../common/errors.js';
 import { recordedResponse, replayedResponse } from './recorded-response.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
-import { unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
+import { asEntry, unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
 
 /** What a cassette responder does with each request: a row of the mode table other than mock. */
 export type CassetteBehaviour = Exclude<Answering, 'mock'>;
@@ -109,7 +109,7 @@ export class CassetteResponder implements Responder {
 
   /** After close: this cassette's part of the run report. */
   runReport(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired'> {
-    return { cassette: path.resolve(this.#options.file), created: this.#created, missing: false, unused: this.#unused.map(({ interaction: _, ...entry }) => entry), expired: this.#expiry?.expiredCount ?? 0 };
+    return { cassette: path.resolve(this.#options.file), created: this.#created, missing: false, unused: this.#unused.map(asEntry), expired: this.#expiry?.expiredCount ?? 0 };
   }
 
   /** Whether `close()` wrote the cassette file. */

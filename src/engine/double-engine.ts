@@ -11,7 +11,7 @@ import * as assertions from './assertions.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 import { UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
-import { reportCassetteRun } from '../report/run-report-sink.js';
+import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
 
 /**
@@ -198,6 +198,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
 
   /** Tells the run summary (the vitest reporter) what this cassette did. */
   #report(): void {
+    if (!reporting()) return;
     const cassette = this.responder.runReport?.();
     if (!cassette) return;
     const misses = this.#misses.map((m) => m.split('\n')[0]!);

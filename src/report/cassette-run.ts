@@ -58,7 +58,21 @@ export function asEntry({ interaction: _interaction, ...entry }: UnusedInteracti
   return entry;
 }
 
-/** An unused-interaction entry for the interaction at `index` of `cassette`. */
+/**
+ * An unused-interaction entry for the interaction at `index` of `cassette`. The fingerprint is
+ * hashed on first read: closing a double over a large cassette that a test barely used costs nothing
+ * unless a reporter (or the caller) asks for it.
+ */
 export function unusedEntry(cassette: string, index: number, interaction: Interaction): UnusedInteraction {
-  return { cassette, index, function: functionLabel(interaction.request), recordedAt: interaction.recordedAt, fingerprint: fingerprintOf(interaction), interaction };
+  let fingerprint: string | undefined;
+  return {
+    cassette,
+    index,
+    function: functionLabel(interaction.request),
+    recordedAt: interaction.recordedAt,
+    get fingerprint() {
+      return (fingerprint ??= fingerprintOf(interaction));
+    },
+    interaction,
+  };
 }

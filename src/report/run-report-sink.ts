@@ -12,6 +12,11 @@ import type { CassetteRun } from './cassette-run.js';
 /** The environment variable naming the folder runs are reported into. */
 export const REPORT_DIR_ENV = 'LAMBDA_CASSETTE_REPORT_DIR';
 
+/** Whether a reporter listens (so a double need not build its report otherwise). */
+export function reporting(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env[REPORT_DIR_ENV]);
+}
+
 /** Appends `run` to this process's report file, when a reporter is listening. Never throws: a report is not worth failing a test for. */
 export function reportCassetteRun(run: CassetteRun, env: NodeJS.ProcessEnv = process.env): void {
   const dir = env[REPORT_DIR_ENV];
