@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { afterEach, beforeEach, expect } from '@jest/globals';
-import type { LambdaDouble } from '../double.js';
+import type { LambdaDouble } from '../api/lambda-double.js';
 import type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 import { lambdaMatchers } from '../matchers/index.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';

@@ -2,9 +2,9 @@
  * The `toHaveInvokedAsync*` matchers, written against what every Jest-compatible `expect.extend`
  * hands a matcher (vitest, Jest, and the `expect` package), so one implementation serves all runners.
  */
-import type { InvokeAsyncCall } from '../call-log.js';
-import { callsTo, describeCalls } from '../assertions.js';
-import type { PayloadFor } from '../payload-types.js';
+import type { InvokeAsyncCall } from '../engine/call-log.js';
+import { callsTo, describeCalls } from '../engine/assertions.js';
+import type { PayloadFor } from '../engine/payload-types.js';
 
 /** What the matchers accept: a double (or the handle `useLambdaCassette` returns). */
 interface HasCalls {

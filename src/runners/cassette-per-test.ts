@@ -4,9 +4,9 @@
  * test is running.
  */
 import { relative, sep } from 'node:path';
-import { openCassette, type OpenCassetteOptions } from '../open-cassette.js';
-import { safeSegment } from '../cassette-name.js';
-import type { LambdaDouble } from '../double.js';
+import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
+import { safeSegment } from '../cassette/cassette-file.js';
+import type { LambdaDouble } from '../api/lambda-double.js';
 
 /** Which test a cassette is for, as handed to a custom `name` function. */
 export interface TestIdentity {

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { LambdaDouble } from '../double.js';
+import type { LambdaDouble } from '../api/lambda-double.js';
 import { lambdaMatchers, type LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 

@@ -1,13 +1,9 @@
 import { normalizeHeaders, type WireRequest } from './wire-types.js';
 import { parseFunctionRef, type FunctionRef } from './function-ref.js';
+import { INVOKE_ASYNC_PATH, LAMBDA_HOST } from './lambda-address.js';
 
-const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/;
-const LAMBDA_HOST = /^lambda\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/lambda\/aws4_request/;
 const SDK_ATTEMPT = /attempt=(\d+)/;
-
-/** Host pattern of every public Lambda endpoint, all regions and partitions. */
-export const LAMBDA_HOST_PATTERN = /^lambda\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 
 /** An InvokeAsync request as the service reads it. */
 export interface InvokeAsyncRequest {

@@ -1,0 +1,190 @@
+/**
+ * Every public error lambda-cassette throws, in one place. Each has a stable `code` that never
+ * changes meaning, so callers (and CI scripts) can branch on it instead of on message text; each
+ * message says what to do. This module imports nothing: any layer may throw these.
+ */
+
+/** `replay` mode and no cassette file. */
+export class CassetteNotFoundError extends Error {
+  readonly code = 'LC_CASSETTE_NOT_FOUND';
+  constructor(readonly file: string) {
+    super(
+      `lambda-cassette: cassette ${file} does not exist and mode is "replay". ` +
+        'Record it first (mode "auto" or "record", or LAMBDA_CASSETTE_MODE=record), then commit it.',
+    );
+    this.name = 'CassetteNotFoundError';
+  }
+}
+
+/** A mode that would write a cassette, under `CI=true`, without permission. */
+export class RecordingInCIError extends Error {
+  readonly code = 'LC_RECORDING_IN_CI';
+  constructor(readonly file: string, readonly mode: string) {
+    super(
+      `lambda-cassette: mode "${mode}" would write cassette ${file}, but CI=true. ` +
+        'Commit the cassette and replay it in CI, or allow recording with allowRecordingInCI: true or LAMBDA_CASSETTE_ALLOW_CI_RECORD=1.',
+    );
+    this.name = 'RecordingInCIError';
+  }
+}
+
+/** A cassette name that would leave the cassette folder or is not a usable file name. */
+export class InvalidCassetteNameError extends Error {
+  readonly code = 'LC_INVALID_CASSETTE_NAME';
+  constructor(readonly cassetteName: string, reason: string) {
+    super(`lambda-cassette: cassette name "${cassetteName}" ${reason}`);
+    this.name = 'InvalidCassetteNameError';
+  }
+}
+
+export type CassetteErrorCode =
+  /** The file exists but could not be read (permissions, a directory, ...). */
+  | 'LC_CASSETTE_READ'
+  /** The file is not JSON: hand-edited badly, truncated, or empty. */
+  | 'LC_CASSETTE_INVALID_JSON'
+  /** The JSON does not follow schema/cassette.schema.json (or a cassette about to be written would not). */
+  | 'LC_CASSETTE_SCHEMA'
+  /** The cassette was written by a newer lambda-cassette whose format this version cannot read. */
+  | 'LC_CASSETTE_FUTURE_VERSION'
+  /** The cassette is older than any format this version can migrate from. */
+  | 'LC_CASSETTE_NO_MIGRATION'
+  /** A migration step failed or produced the wrong version. */
+  | 'LC_CASSETTE_MIGRATION'
+  /** The cassette (or its directory, or its temporary file) could not be written. */
+  | 'LC_CASSETTE_WRITE'
+  /** Another process held the cassette's lock for longer than the lock timeout. */
+  | 'LC_CASSETTE_LOCK_TIMEOUT'
+  /** The lock was lost (taken over as stale, or its directory removed) while this process held it. */
+  | 'LC_CASSETTE_LOCK_COMPROMISED';
+
+/** Where in a cassette file a problem is, when it is known. */
+export interface CassetteErrorDetails {
+  /** JSON Pointer (RFC 6901) of the value at fault, e.g. `/interactions/3/response/status`; `""` is the whole document. */
+  jsonPath?: string;
+  /** 1-based line of a JSON syntax error. */
+  line?: number;
+  /** 1-based column (in UTF-16 code units) of a JSON syntax error. */
+  column?: number;
+  /** The underlying error, when there is one. */
+  cause?: unknown;
+}
+
+/** Every cassette load, write or update failure. The message always starts with the file path. */
+
+/** Every cassette load, write or update failure. The message always starts with the file path. */
+export class CassetteError extends Error {
+  /** JSON Pointer of the value at fault, for schema errors. */
+  readonly jsonPath?: string;
+  /** 1-based line of a JSON syntax error. */
+  readonly line?: number;
+  /** 1-based column of a JSON syntax error. */
+  readonly column?: number;
+
+  constructor(
+    /** Stable error code. */
+    readonly code: CassetteErrorCode,
+    /** The cassette path, as the caller gave it. */
+    readonly file: string,
+    /** What went wrong, without the file name: the constructor prefixes `file: `. */
+    problem: string,
+    details: CassetteErrorDetails = {},
+  ) {
+    super(`${file}: ${problem}`, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'CassetteError';
+    if (details.jsonPath !== undefined) this.jsonPath = details.jsonPath;
+    if (details.line !== undefined) this.line = details.line;
+    if (details.column !== undefined) this.column = details.column;
+  }
+}
+
+/** A request that found no recorded answer (the SDK call fails with it; `close()` lists it). */
+export class CassetteMissError extends Error {
+  readonly code = 'LC_CASSETTE_MISS';
+  constructor(message: string) {
+    super(message);
+    this.name = 'CassetteMissError';
+  }
+}
+
+/** Recording could not finish, so the cassette was left as it was. */
+export class RecordingIncompleteError extends Error {
+  readonly code = 'LC_RECORDING_INCOMPLETE';
+  constructor(readonly file: string, readonly failures: readonly string[]) {
+    super(
+      `lambda-cassette: ${failures.length} request(s) could not reach the real endpoint, so ${file} was left untouched:\n` +
+        failures.map((f, i) => `  ${i + 1}. ${f}`).join('\n'),
+    );
+    this.name = 'RecordingIncompleteError';
+  }
+}
+
+/** Thrown by `close()` when requests found no recorded answer. */
+export class UnmatchedRequestsError extends Error {
+  readonly code = 'LC_UNMATCHED_REQUESTS';
+  constructor(readonly label: string, readonly requests: readonly string[]) {
+    super(
+      `lambda-cassette: ${requests.length} InvokeAsync request(s) found no recorded answer in ${label}:\n` +
+        requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n'),
+    );
+    this.name = 'UnmatchedRequestsError';
+  }
+}
+
+/** Thrown when the real endpoint could not be reached while recording or passing through. */
+export class UpstreamError extends Error {
+  readonly code = 'LC_UPSTREAM_UNREACHABLE';
+  constructor(readonly url: string, cause: unknown) {
+    super(`lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'UpstreamError';
+  }
+}
+
+/** Thrown when a recording loopback server is asked to forward to itself. */
+export class LoopbackForwardLoopError extends Error {
+  readonly code = 'LC_LOOPBACK_LOOP';
+  constructor(readonly url: string) {
+    super(
+      `lambda-cassette: the loopback server ${url} received a request it had forwarded itself. Recording (or ` +
+        'passthrough) through listen() needs somewhere real to forward to: pass `target` to openCassette ' +
+        '(CLI: --target URL), e.g. a moto or LocalStack endpoint.',
+    );
+    this.name = 'LoopbackForwardLoopError';
+  }
+}
+
+/** Thrown when asked for an error AWS does not document (`inject('Nope')`). */
+export class UnknownLambdaErrorName extends Error {
+  readonly code = 'LC_UNKNOWN_ERROR_NAME';
+  constructor(readonly errorName: string, known: readonly string[]) {
+    super(`lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync. Known errors: ${known.join(', ')}`);
+    this.name = 'UnknownLambdaErrorName';
+  }
+}
+
+/** CLI: a mistake in how a command was called; reported without a stack, exit code 2. */
+export class UsageError extends Error {
+  readonly code = 'LC_CLI_USAGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** CLI `typegen`: a schema folder or file it cannot use. */
+export class PayloadSchemaError extends Error {
+  readonly code = 'LC_PAYLOAD_SCHEMA';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayloadSchemaError';
+  }
+}
+
+/** Thrown when a feature needs an optional peer dependency that is not installed. */
+export class MissingPeerDependencyError extends Error {
+  readonly code = 'LC_MISSING_PEER_DEPENDENCY';
+  /** @param installCommand the command that installs the missing package as a dev dependency */
+  constructor(readonly packageName: string, readonly installCommand: string, feature: string, cause: unknown) {
+    super(`${feature} needs ${packageName}, an optional peer dependency of lambda-cassette that is not installed. Install it with:\n  ${installCommand}`, { cause });
+    this.name = 'MissingPeerDependencyError';
+  }
+}

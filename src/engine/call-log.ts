@@ -1,0 +1,31 @@
+/** One intercepted InvokeAsync attempt, as the call log records it (README "API in brief"). */
+export interface InvokeAsyncCall {
+  /** Plain name, e.g. `orders-fn`, whatever form the caller used. */
+  functionName: string;
+  /** Version or alias, from `name:qualifier` or an ARN's last part. */
+  qualifier?: string;
+  /** As given, when the caller used a full or partial ARN. */
+  arn?: string;
+  region: string;
+  /** Parsed JSON, or the raw string when the body is not JSON. */
+  payload: unknown;
+  /** The SDK's retry attempt (from `amz-sdk-request`), 1 when unknown. */
+  attempt: number;
+  /** What the caller was answered; 0 when it got a transport fault instead. */
+  status: number;
+  /** The error's name when answered with an error (or the fault, for a transport fault). */
+  errorType?: string;
+  /** Which part of the engine answered. */
+  source: CallSource;
+}
+
+/** Which part of the engine answered a call. */
+export type CallSource = 'replay' | 'record' | 'passthrough' | 'mock' | 'injected';
+
+/** The error name a response carries, read the way the SDK reads it (anything after `:` dropped). */
+export function errorTypeOf(headers: Record<string, string>): string | undefined {
+  for (const name in headers) {
+    if (name.length === 16 && name.toLowerCase() === 'x-amzn-errortype') return headers[name]!.split(':')[0];
+  }
+  return undefined;
+}
