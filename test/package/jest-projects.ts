@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { installedVersion, npmInstall, run } from './run-command.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -155,7 +156,7 @@ export function describeJestProjects(tarball: () => string): void {
       try {
         jest(['failing.test']);
       } catch (e) {
-        output = (e as Error).message;
+        output = stripVTControlCharacters((e as Error).message);
       }
       expect(output).toMatch(/Tests: +3 failed, 3 total/);
       expect(output).not.toMatch(/Comparing two different types|Expected value|Difference:/);
