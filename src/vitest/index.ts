@@ -3,12 +3,21 @@
  * module registers the `toHaveInvokedAsync*` matchers.
  * @packageDocumentation
  */
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterEach, beforeEach, expect, type MatcherState } from 'vitest';
 import type { LambdaDouble } from '../api/lambda-double.js';
-import { lambdaMatchers, type LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
+import { lambdaMatchers as runnerDiffedMatchers, type LambdaCassetteMatchers, type MatcherResult } from '../matchers/lambda-matchers.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
-export { lambdaMatchers, type LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
+export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
+
+/**
+ * The matcher implementations, as vitest's `expect.extend` takes them (importing this module
+ * registers them already). Typed with vitest's `MatcherState`, which also keeps an import of
+ * 'vitest' in the published declarations: without one, the `declare module 'vitest'` below does
+ * not apply in projects type-checked as CommonJS.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const lambdaMatchers: Record<keyof LambdaCassetteMatchers, (this: MatcherState, received: unknown, ...args: any[]) => MatcherResult> = runnerDiffedMatchers;
 export { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
 declare module 'vitest' {

@@ -7,7 +7,7 @@ import { describe, expect as vitestExpect, it } from 'vitest';
 import { stripVTControlCharacters } from 'node:util';
 import { expect } from 'expect';
 import { lambdaMatchers } from '../../src/matchers/index.js';
-import { lambdaMatchers as vitestMatchers } from '../../src/vitest/index.js';
+import { lambdaMatchers as vitestMatchers } from '../../src/matchers/lambda-matchers.js';
 import type { InvokeAsyncCall } from '../../src/engine/call-log.js';
 
 // Typed by the `declare module 'expect'` augmentation in src/jest/index.ts, as users' projects are.
@@ -52,7 +52,7 @@ describe('lambda-cassette/matchers in a Jest-compatible expect', () => {
     vitestExpect(messageOf(() => expect(double).toHaveInvokedAsync('billing'))).not.toContain('- Expected');
   });
 
-  it('are the same matchers the vitest entry registers, which leaves the diff to vitest', () => {
+  it('are the same matchers vitest gets unwrapped, leaving the diff to vitest', () => {
     vitestExpect(Object.keys(lambdaMatchers)).toEqual(Object.keys(vitestMatchers));
     const context = { isNot: false, equals: () => false, utils: { stringify: JSON.stringify, diff: () => 'DIFF' } };
     const raw = vitestMatchers.toHaveInvokedAsyncWith.call(context, double, 'orders-fn', { id: 8 });
