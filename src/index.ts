@@ -10,6 +10,7 @@ export {
   CassetteMissError,
   CassetteNotFoundError,
   InvalidCassetteNameError,
+  LambdaCassetteError,
   LoopbackForwardLoopError,
   MissingPeerDependencyError,
   RecordingIncompleteError,

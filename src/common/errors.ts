@@ -4,39 +4,58 @@
  * message says what to do. This module imports nothing: any layer may throw these.
  */
 
+/**
+ * The base of every lambda-cassette error: `instanceof LambdaCassetteError` catches them all, and
+ * `code` says which one it is.
+ */
+export class LambdaCassetteError extends Error {
+  constructor(
+    /** Stable error code (`LC_...`). */
+    readonly code: string,
+    name: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = name;
+  }
+}
+
 /** `replay` mode and no cassette file. */
-export class CassetteNotFoundError extends Error {
-  readonly code = 'LC_CASSETTE_NOT_FOUND';
+export class CassetteNotFoundError extends LambdaCassetteError {
+  declare readonly code: 'LC_CASSETTE_NOT_FOUND';
   constructor(readonly file: string) {
     super(
+      'LC_CASSETTE_NOT_FOUND',
+      'CassetteNotFoundError',
       `lambda-cassette: cassette ${file} does not exist and mode is "replay". ` +
         'Record it first (mode "auto" or "record", or LAMBDA_CASSETTE_MODE=record), then commit it.',
     );
-    this.name = 'CassetteNotFoundError';
   }
 }
 
 /** A mode that would write a cassette, under `CI=true`, without permission. */
-export class RecordingInCIError extends Error {
-  readonly code = 'LC_RECORDING_IN_CI';
+export class RecordingInCIError extends LambdaCassetteError {
+  declare readonly code: 'LC_RECORDING_IN_CI';
   constructor(readonly file: string, readonly mode: string) {
     super(
+      'LC_RECORDING_IN_CI',
+      'RecordingInCIError',
       `lambda-cassette: mode "${mode}" would write cassette ${file}, but CI=true. ` +
         'Commit the cassette and replay it in CI, or allow recording with allowRecordingInCI: true or LAMBDA_CASSETTE_ALLOW_CI_RECORD=1.',
     );
-    this.name = 'RecordingInCIError';
   }
 }
 
 /** A cassette name that would leave the cassette folder or is not a usable file name. */
-export class InvalidCassetteNameError extends Error {
-  readonly code = 'LC_INVALID_CASSETTE_NAME';
+export class InvalidCassetteNameError extends LambdaCassetteError {
+  declare readonly code: 'LC_INVALID_CASSETTE_NAME';
   constructor(readonly cassetteName: string, reason: string) {
-    super(`lambda-cassette: cassette name "${cassetteName}" ${reason}`);
-    this.name = 'InvalidCassetteNameError';
+    super('LC_INVALID_CASSETTE_NAME', 'InvalidCassetteNameError', `lambda-cassette: cassette name "${cassetteName}" ${reason}`);
   }
 }
 
+/** The codes of {@link CassetteError}. */
 export type CassetteErrorCode =
   /** The file exists but could not be read (permissions, a directory, ...). */
   | 'LC_CASSETTE_READ'
@@ -70,9 +89,8 @@ export interface CassetteErrorDetails {
 }
 
 /** Every cassette load, write or update failure. The message always starts with the file path. */
-
-/** Every cassette load, write or update failure. The message always starts with the file path. */
-export class CassetteError extends Error {
+export class CassetteError extends LambdaCassetteError {
+  declare readonly code: CassetteErrorCode;
   /** JSON Pointer of the value at fault, for schema errors. */
   readonly jsonPath?: string;
   /** 1-based line of a JSON syntax error. */
@@ -81,16 +99,14 @@ export class CassetteError extends Error {
   readonly column?: number;
 
   constructor(
-    /** Stable error code. */
-    readonly code: CassetteErrorCode,
+    code: CassetteErrorCode,
     /** The cassette path, as the caller gave it. */
     readonly file: string,
     /** What went wrong, without the file name: the constructor prefixes `file: `. */
     problem: string,
     details: CassetteErrorDetails = {},
   ) {
-    super(`${file}: ${problem}`, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'CassetteError';
+    super(code, 'CassetteError', `${file}: ${problem}`, details.cause === undefined ? undefined : { cause: details.cause });
     if (details.jsonPath !== undefined) this.jsonPath = details.jsonPath;
     if (details.line !== undefined) this.line = details.line;
     if (details.column !== undefined) this.column = details.column;
@@ -98,84 +114,82 @@ export class CassetteError extends Error {
 }
 
 /** A request that found no recorded answer (the SDK call fails with it; `close()` lists it). */
-export class CassetteMissError extends Error {
-  readonly code = 'LC_CASSETTE_MISS';
+export class CassetteMissError extends LambdaCassetteError {
+  declare readonly code: 'LC_CASSETTE_MISS';
   constructor(message: string) {
-    super(message);
-    this.name = 'CassetteMissError';
+    super('LC_CASSETTE_MISS', 'CassetteMissError', message);
   }
 }
 
 /** Recording could not finish, so the cassette was left as it was. */
-export class RecordingIncompleteError extends Error {
-  readonly code = 'LC_RECORDING_INCOMPLETE';
+export class RecordingIncompleteError extends LambdaCassetteError {
+  declare readonly code: 'LC_RECORDING_INCOMPLETE';
   constructor(readonly file: string, readonly failures: readonly string[]) {
     super(
+      'LC_RECORDING_INCOMPLETE',
+      'RecordingIncompleteError',
       `lambda-cassette: ${failures.length} request(s) could not reach the real endpoint, so ${file} was left untouched:\n` +
         failures.map((f, i) => `  ${i + 1}. ${f}`).join('\n'),
     );
-    this.name = 'RecordingIncompleteError';
   }
 }
 
 /** Thrown by `close()` when requests found no recorded answer. */
-export class UnmatchedRequestsError extends Error {
-  readonly code = 'LC_UNMATCHED_REQUESTS';
+export class UnmatchedRequestsError extends LambdaCassetteError {
+  declare readonly code: 'LC_UNMATCHED_REQUESTS';
   constructor(readonly label: string, readonly requests: readonly string[]) {
     super(
+      'LC_UNMATCHED_REQUESTS',
+      'UnmatchedRequestsError',
       `lambda-cassette: ${requests.length} InvokeAsync request(s) found no recorded answer in ${label}:\n` +
         requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n'),
     );
-    this.name = 'UnmatchedRequestsError';
   }
 }
 
 /** Thrown when the real endpoint could not be reached while recording or passing through. */
-export class UpstreamError extends Error {
-  readonly code = 'LC_UPSTREAM_UNREACHABLE';
+export class UpstreamError extends LambdaCassetteError {
+  declare readonly code: 'LC_UPSTREAM_UNREACHABLE';
   constructor(readonly url: string, cause: unknown) {
-    super(`lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = 'UpstreamError';
+    super('LC_UPSTREAM_UNREACHABLE', 'UpstreamError', `lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}`, { cause });
   }
 }
 
 /** Thrown when a recording loopback server is asked to forward to itself. */
-export class LoopbackForwardLoopError extends Error {
-  readonly code = 'LC_LOOPBACK_LOOP';
+export class LoopbackForwardLoopError extends LambdaCassetteError {
+  declare readonly code: 'LC_LOOPBACK_LOOP';
   constructor(readonly url: string) {
     super(
+      'LC_LOOPBACK_LOOP',
+      'LoopbackForwardLoopError',
       `lambda-cassette: the loopback server ${url} received a request it had forwarded itself. Recording (or ` +
         'passthrough) through listen() needs somewhere real to forward to: pass `target` to openCassette ' +
         '(CLI: --target URL), e.g. a moto or LocalStack endpoint.',
     );
-    this.name = 'LoopbackForwardLoopError';
   }
 }
 
 /** Thrown when asked for an error AWS does not document (`inject('Nope')`). */
-export class UnknownLambdaErrorName extends Error {
-  readonly code = 'LC_UNKNOWN_ERROR_NAME';
+export class UnknownLambdaErrorName extends LambdaCassetteError {
+  declare readonly code: 'LC_UNKNOWN_ERROR_NAME';
   constructor(readonly errorName: string, known: readonly string[]) {
-    super(`lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync. Known errors: ${known.join(', ')}`);
-    this.name = 'UnknownLambdaErrorName';
+    super('LC_UNKNOWN_ERROR_NAME', 'UnknownLambdaErrorName', `lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync. Known errors: ${known.join(', ')}`);
   }
 }
 
 /** CLI: a mistake in how a command was called; reported without a stack, exit code 2. */
-export class UsageError extends Error {
-  readonly code = 'LC_CLI_USAGE';
+export class UsageError extends LambdaCassetteError {
+  declare readonly code: 'LC_CLI_USAGE';
   constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
+    super('LC_CLI_USAGE', 'UsageError', message);
   }
 }
 
 /** CLI `typegen`: a schema folder or file it cannot use. */
-export class PayloadSchemaError extends Error {
-  readonly code = 'LC_PAYLOAD_SCHEMA';
+export class PayloadSchemaError extends LambdaCassetteError {
+  declare readonly code: 'LC_PAYLOAD_SCHEMA';
   constructor(message: string) {
-    super(message);
-    this.name = 'PayloadSchemaError';
+    super('LC_PAYLOAD_SCHEMA', 'PayloadSchemaError', message);
   }
 }
 
