@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importOptionalPeer } from '../../src/common/optional-peer.js';
-import { MissingPeerDependencyError } from '../../src/common/errors.js';
+import { LambdaCassetteError, MissingPeerDependencyError } from '../../src/common/errors.js';
 import { JSON_SCHEMA_TO_TYPESCRIPT_RANGE } from '../../src/cli/payload-types-source.js';
 
 const missing = 'lambda-cassette-no-such-peer';
@@ -15,6 +15,7 @@ describe('importOptionalPeer', () => {
   it('names the feature, the package and the install command when the package is missing', async () => {
     const error = await importOptionalPeer(missing, '^1.0.0 || ^2.0.0', 'lambda-cassette typegen', () => import(missing)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingPeerDependencyError);
+    expect(error).toBeInstanceOf(LambdaCassetteError);
     expect(error).toMatchObject({
       code: 'LC_MISSING_PEER_DEPENDENCY',
       packageName: missing,
