@@ -5,10 +5,15 @@ import { attachNockDoor } from '../doors/nock/nock-door.js';
 import { loadCassette } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
-import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
+import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
 import { endpointList, openMockDouble } from './mock-lambda.js';
+import { checkExpiryStrategy, parseMaxAge, type ExpiryStrategy } from '../cassette/expiry.js';
+import { checkIgnoreOption } from '../matching/ignore-paths.js';
+import type { ExpirySettings } from '../engine/expiry-policy.js';
+import { reportCassetteRun } from '../report/run-report-sink.js';
+import path from 'node:path';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {
@@ -40,6 +45,22 @@ export interface OpenCassetteOptions {
   accountId?: string;
   /** `mock` mode only: the functions that exist. */
   functions?: readonly string[];
+  /**
+   * JSONPath expressions of payload fields left out of matching (`['$.sentAt', '$..traceId']`): a
+   * request matches whatever those fields hold now. The cassette keeps them as recorded.
+   */
+  ignore?: readonly string[];
+  /** Interactions recorded longer ago than this are expired: milliseconds, or `'30d'`, `'12h'`, `'90m'`. */
+  maxAge?: number | string;
+  /**
+   * What replaying an expired interaction does (default `'warn'`): `'warn'` replays it with a
+   * warning, `'error'` fails the request, `'record'` records it again when the mode may reach the
+   * network (`auto`, `new-episodes`, not under `CI=true` unless recording there is allowed), and
+   * otherwise replays it with a warning.
+   */
+  onExpired?: ExpiryStrategy;
+  /** `false`: `close()` rejects naming the recorded interactions this run never played (default `true`). */
+  allowUnusedInteractions?: boolean;
 }
 
 /**
@@ -67,6 +88,9 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   checkMatchOption(match);
   const accountId = options.accountId ?? DEFAULTS.accountId;
   if (options.target !== undefined) checkTarget(options.target);
+  checkIgnoreOption(options.ignore);
+  checkExpiryStrategy(options.onExpired);
+  const maxAgeMs = options.maxAge === undefined ? undefined : parseMaxAge(options.maxAge);
   const settings = { region: options.region ?? DEFAULTS.region, accountId, endpoints: endpointList(options.endpoint), label: file };
 
   if (mode === 'mock') return openMockDouble(options, file);
@@ -76,7 +100,10 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   if (inCI(env) && writesCassette(mode, exists) && !ciRecordingAllowed(options.allowRecordingInCI, env)) {
     throw new RecordingInCIError(file, mode);
   }
-  if (rule.requiresCassette && !exists) throw new CassetteNotFoundError(file);
+  if (rule.requiresCassette && !exists) {
+    reportCassetteRun({ cassette: path.resolve(file), mode, replayed: 0, recorded: 0, created: false, missing: true, misses: [], unused: [], expired: 0 }, env);
+    throw new CassetteNotFoundError(file);
+  }
   // Loading validates even in record mode: a cassette we cannot read is never overwritten.
   const loaded = rule.loadsCassette ? await loadCassette(file) : undefined;
   const behaviour = answeringOf(mode, loaded !== undefined);
@@ -90,10 +117,22 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     redact: options.redact ?? [],
     maskAccountIds: options.maskAccountIds ?? false,
     ...(options.target !== undefined ? { target: options.target } : {}),
+    ignore: options.ignore ?? [],
+    ...(maxAgeMs !== undefined ? { expiry: expirySettings(mode, maxAgeMs, options, env) } : {}),
+    allowUnusedInteractions: options.allowUnusedInteractions ?? true,
   });
   const double = new LambdaDouble(mode, responder, settings);
   await attachNockDoor(double);
   return double;
+}
+
+/** Whether `onExpired: 'record'` may record here: the mode may reach the network, and CI allows it. */
+function expirySettings(mode: CassetteMode, maxAgeMs: number, options: OpenCassetteOptions, env: NodeJS.ProcessEnv): ExpirySettings {
+  const settings: ExpirySettings = { maxAgeMs, onExpired: options.onExpired ?? 'warn', mayRecord: false };
+  if (!reachesNetwork(mode, false)) settings.whyNot = `mode "${mode}" never records`;
+  else if (inCI(env) && !ciRecordingAllowed(options.allowRecordingInCI, env)) settings.whyNot = 'CI=true (allow with allowRecordingInCI: true or LAMBDA_CASSETTE_ALLOW_CI_RECORD=1)';
+  else settings.mayRecord = true;
+  return settings;
 }
 
 function checkTarget(target: string): void {
