@@ -13,6 +13,7 @@ export {
   InvalidCassetteNameError,
   LambdaCassetteError,
   LoopbackForwardLoopError,
+  MissingPeerDependencyError,
   RecordingIncompleteError,
   UnrecordableRequestError,
   RecordingInCIError,

@@ -246,6 +246,20 @@ export class PayloadSchemaError extends LambdaCassetteError {
   }
 }
 
+/** Thrown when a feature needs an optional peer dependency that is not installed. */
+export class MissingPeerDependencyError extends LambdaCassetteError {
+  declare readonly code: 'LC_MISSING_PEER_DEPENDENCY';
+  /** @param installCommand the command that installs the missing package as a dev dependency */
+  constructor(readonly packageName: string, readonly installCommand: string, feature: string, cause: unknown) {
+    super(
+      'LC_MISSING_PEER_DEPENDENCY',
+      'MissingPeerDependencyError',
+      `${feature} needs ${packageName}, an optional peer dependency of lambda-cassette that is not installed. Install it with:\n  ${installCommand}`,
+      { cause },
+    );
+  }
+}
+
 /** Signing a request (`verify --sign`, `listen({ sign: true })`) needs a package that is not installed. */
 export class SigningUnavailableError extends LambdaCassetteError {
   declare readonly code: 'LC_SIGNING_UNAVAILABLE';

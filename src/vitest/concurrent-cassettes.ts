@@ -1,0 +1,112 @@
+/**
+ * `useLambdaCassette` for vitest with `test.concurrent` in mind: each test's double is found through
+ * the test's async context, not one shared variable, so concurrent tests each get their own double,
+ * call log and cassette. On vitest 4.1+ the double wraps the test through `aroundEach`; on older
+ * versions the test's own function is wrapped (see below).
+ */
+import * as vitest from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { openCassette } from '../api/open-cassette.js';
+import type { LambdaDouble } from '../api/lambda-double.js';
+import { runWithDouble } from '../doors/shared/route-by-context.js';
+import { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+
+/** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
+type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
+
+/** What older vitest versions' runner module offers to replace a test's function. */
+interface RunnerFunctions {
+  getFn?: (task: object) => (() => unknown) | undefined;
+  setFn?: (task: object, fn: () => unknown) => void;
+}
+
+/** The parts of vitest's task objects (3.x to 5.x) that name a test. */
+interface TaskLike {
+  name: string;
+  type?: string;
+  suite?: TaskLike;
+  file?: { filepath: string };
+  filepath?: string;
+}
+
+/**
+ * Which test `task` is, read from the task itself: under `test.concurrent` the global
+ * `expect.getState()` names whichever test touched it last.
+ */
+function identityOf(task: TaskLike | undefined, currentTest: () => TestIdentity): TestIdentity {
+  if (!task?.file) return currentTest();
+  const names = [task.name];
+  for (let suite = task.suite; suite && suite.filepath === undefined && suite !== (task.file as unknown); suite = suite.suite) names.unshift(suite.name);
+  return { file: task.file.filepath, names };
+}
+
+/** Registers the hooks and returns a handle that points at the double of the test it is used in. */
+export function concurrentCassettePerTest(
+  options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions),
+  currentTest: () => TestIdentity,
+): LambdaDouble {
+  // Each test's double, found through the test's async context: `test.concurrent` tests run at the
+  // same time, so one shared variable would hand every test the same double.
+  const own = new AsyncLocalStorage<{ double?: LambdaDouble }>();
+  const open = (task: TaskLike | undefined): Promise<LambdaDouble> => {
+    // A function is read per test, so options can name things that exist only once hooks ran
+    // (say, the URL of an emulator started in beforeAll).
+    const { name = defaultCassetteName, ...rest } = typeof options === 'function' ? options() : options;
+    return openCassette(name(identityOf(task, currentTest)), rest);
+  };
+  const aroundEach = (vitest as { aroundEach?: AroundEach }).aroundEach;
+  if (aroundEach) {
+    // vitest 4.1+: the test, with its beforeEach and afterEach hooks, runs inside the double's context.
+    aroundEach(async (runTest, context) => {
+      const double = await open(context?.task);
+      try {
+        await own.run({ double }, () => runWithDouble(double, runTest));
+      } finally {
+        await double.close();
+      }
+    });
+  } else {
+    // Older vitest (3.x, 4.0): no hook wraps the test. The test's own function is wrapped instead,
+    // through @vitest/runner's getFn/setFn (vitest reads it after the beforeEach hooks); enterWith
+    // covers the hooks, and sequential tests where the runner is not reachable.
+    const originals = new WeakMap<object, () => unknown>();
+    const slots = new WeakMap<object, { double?: LambdaDouble }>();
+    const taskOf = (context: unknown) => (context as { task?: TaskLike } | undefined)?.task;
+    beforeEach(async (context) => {
+      const slot: { double?: LambdaDouble } = {};
+      own.enterWith(slot);
+      const task = taskOf(context);
+      if (task) slots.set(task, slot);
+      const double = await open(task);
+      slot.double = double;
+      const runner = (await import('@vitest/runner').catch(() => ({}))) as RunnerFunctions;
+      const original = task && (originals.get(task) ?? runner.getFn?.(task));
+      if (task && original && runner.setFn) {
+        originals.set(task, original);
+        runner.setFn(task, () => own.run(slot, () => runWithDouble(double, original)));
+      }
+    });
+    afterEach(async (context) => {
+      const task = taskOf(context);
+      const slot = (task && slots.get(task)) ?? own.getStore();
+      const closing = slot?.double;
+      if (slot) slot.double = undefined;
+      await closing?.close();
+    });
+  }
+  const current = (): LambdaDouble => {
+    const double = own.getStore()?.double;
+    if (!double) {
+      throw new Error('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
+    }
+    return double;
+  };
+  return new Proxy({} as LambdaDouble, {
+    get(_target, prop) {
+      const double = current();
+      const value: unknown = Reflect.get(double, prop, double);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(double) : value;
+    },
+  });
+}
