@@ -1,4 +1,4 @@
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import type { Body, JsonValue } from './cassette-types.generated.js';
 
 // `fatal` rejects invalid UTF-8 instead of substituting U+FFFD (which would not round-trip);

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import type { Cassette } from './cassette-types.generated.js';
 
 /**

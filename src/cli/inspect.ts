@@ -2,8 +2,8 @@
 import { access } from 'node:fs/promises';
 import Table from 'cli-table3';
 import { decodeBody, loadCassette, type Body, type Cassette, type Interaction } from '../cassette/index.js';
-import { canonicalJson } from '../canonical-json.js';
-import { errorTypeOf } from '../call-log.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { errorTypeOf } from '../engine/call-log.js';
 import type { CliIo, Colors } from './cli-io.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
 

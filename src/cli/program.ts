@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { libraryVersion } from '../cassette/library-version.js';
-import type { CassetteMode } from '../modes.js';
+import type { CassetteMode } from '../engine/mode-table.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { StopSignal } from './serve.js';

@@ -6,14 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openCassette } from '../open-cassette.js';
-import { mockLambda } from '../mock-lambda.js';
-import { cassetteFile } from '../cassette-name.js';
-import { CassetteNotFoundError, InvalidCassetteNameError } from '../cassette-errors.js';
-import { MODE_ENV, resolveMode, type CassetteMode } from '../modes.js';
-import type { LambdaDouble } from '../double.js';
-import type { InvokeAsyncCall } from '../call-log.js';
-import { CALLS_PATH } from '../doors/loopback-server-door.js';
+import { openCassette } from '../api/open-cassette.js';
+import { mockLambda } from '../api/mock-lambda.js';
+import { cassetteFile } from '../cassette/cassette-file.js';
+import { CassetteNotFoundError, InvalidCassetteNameError } from '../common/errors.js';
+import { MODE_ENV, resolveMode, type CassetteMode } from '../engine/mode-table.js';
+import type { LambdaDouble } from '../engine/lambda-double.js';
+import type { InvokeAsyncCall } from '../engine/call-log.js';
+import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
 

@@ -1,5 +1,5 @@
-import { lazyModule } from '../lazy-module.js';
-import { canonicalJson } from '../canonical-json.js';
+import { lazyModule } from '../common/lazy-module.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import type { MatchableRequest } from './request-key.js';
 
 const textDiff = lazyModule<typeof import('diff')>('diff');

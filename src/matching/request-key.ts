@@ -1,4 +1,4 @@
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import type { Body } from '../cassette/index.js';
 
 /** A request as matching sees it, recorded or incoming. */

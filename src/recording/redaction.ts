@@ -2,7 +2,7 @@
  * What is scrubbed before a recording touches disk: payload fields named by JSON path, and, on
  * request, 12-digit AWS account ids.
  */
-import { lazyModule } from '../lazy-module.js';
+import { lazyModule } from '../common/lazy-module.js';
 
 const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 

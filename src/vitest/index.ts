@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, expect } from 'vitest';
 import { relative, sep } from 'node:path';
-import { openCassette, type OpenCassetteOptions } from '../open-cassette.js';
-import { safeSegment } from '../cassette-name.js';
-import type { LambdaDouble } from '../double.js';
+import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
+import { safeSegment } from '../cassette/cassette-file.js';
+import type { LambdaDouble } from '../engine/lambda-double.js';
 import { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';
 
 export { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';

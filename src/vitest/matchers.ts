@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest';
-import type { InvokeAsyncCall } from '../call-log.js';
-import { callsTo, describeCalls } from '../assertions.js';
-import type { PayloadFor } from '../payload-types.js';
+import type { InvokeAsyncCall } from '../engine/call-log.js';
+import { callsTo, describeCalls } from '../engine/assertions.js';
+import type { PayloadFor } from '../engine/payload-types.js';
 
 /** What the matchers accept: a double (or the handle `useLambdaCassette` returns). */
 interface HasCalls {

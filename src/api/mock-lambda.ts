@@ -1,0 +1,47 @@
+import { LambdaDouble } from '../engine/lambda-double.js';
+import { MockResponder } from '../engine/mock-responder.js';
+import { attachNockDoor } from '../doors/nock/nock-door.js';
+
+/** Options of {@link mockLambda}. */
+export interface MockLambdaOptions {
+  /** Functions that exist; a call to any other gets `ResourceNotFoundException`. Default: all exist. */
+  functions?: readonly string[];
+  /** Region assumed when neither host nor signature names one. Default `us-east-1`. */
+  region?: string;
+  /** Account id the double prints in ARNs. Default `123456789012`. */
+  accountId?: string;
+  /** Custom endpoint(s) to intercept as well as every AWS Lambda host. */
+  endpoint?: string | readonly string[];
+}
+
+/** @internal Normalizes the `endpoint` option. */
+export function endpointList(endpoint: string | readonly string[] | undefined): string[] {
+  if (endpoint === undefined) return [];
+  return typeof endpoint === 'string' ? [endpoint] : [...endpoint];
+}
+
+/**
+ * Opens a double with no cassette: every valid InvokeAsync call gets the service's success answer,
+ * invalid ones the service's validation errors. For unit tests.
+ *
+ * @example
+ * const lambda = await mockLambda({ functions: ['orders-fn'] });
+ * await placeOrder();
+ * lambda.expectInvoked('orders-fn', { id: 7 });
+ * await lambda.close();
+ */
+export async function mockLambda(options: MockLambdaOptions = {}): Promise<LambdaDouble> {
+  return openMockDouble(options, 'mockLambda');
+}
+
+/** @internal A mock double named `label` in messages; also what `openCassette` opens in `mock` mode. */
+export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
+  const accountId = options.accountId ?? '123456789012';
+  const double = new LambdaDouble(
+    'mock',
+    new MockResponder({ functions: options.functions, accountId }),
+    { region: options.region ?? 'us-east-1', accountId, endpoints: endpointList(options.endpoint), label },
+  );
+  await attachNockDoor(double);
+  return double;
+}

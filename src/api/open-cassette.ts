@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { LambdaDouble } from '../engine/lambda-double.js';
+import { CassetteResponder, type CassetteBehaviour } from '../engine/cassette-responder.js';
+import { attachNockDoor } from '../doors/nock/nock-door.js';
+import { loadCassette } from '../cassette/index.js';
+import { cassetteFile } from '../cassette/cassette-file.js';
+import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
+import { ciRecordingAllowed, inCI, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
+import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
+import { endpointList, openMockDouble } from './mock-lambda.js';
+
+/** Options of {@link openCassette}. */
+export interface OpenCassetteOptions {
+  /** How the cassette and the network are used (default `auto`); `LAMBDA_CASSETTE_MODE` overrides it. */
+  mode?: CassetteMode;
+  /** Folder of cassette files (default `cassettes` in the working directory). */
+  dir?: string;
+  /** Custom Lambda endpoint(s) to intercept too; recording forwards to them. */
+  endpoint?: string | readonly string[];
+  /**
+   * Where recording (and passthrough) forwards every request, instead of the URL it was sent to:
+   * an absolute URL whose origin replaces the request's (e.g. a moto or LocalStack endpoint). Needed
+   * when requests arrive through `listen()`, whose own URL is the double itself.
+   */
+  target?: string;
+  /** Replay the last recorded answer again once all answers for a request were played (default false). */
+  allowPlaybackRepeats?: boolean;
+  /** JSONPath expressions of payload fields to replace with `[REDACTED]` before anything is written. */
+  redact?: readonly string[];
+  /** Replace 12-digit account ids in recorded references, headers and messages with `000000000000`. */
+  maskAccountIds?: boolean;
+  /** How requests are compared (default: function, qualifier and canonical JSON payload). */
+  match?: MatchOption;
+  /** Allow a mode that writes the cassette while `CI=true` (also `LAMBDA_CASSETTE_ALLOW_CI_RECORD=1`). */
+  allowRecordingInCI?: boolean;
+  /** Region assumed when neither the host nor the signature names one (default `us-east-1`). */
+  region?: string;
+  /** Account id printed in ARNs by mock answers (default `123456789012`). */
+  accountId?: string;
+  /** `mock` mode only: the functions that exist. */
+  functions?: readonly string[];
+}
+
+const BEHAVIOUR: Record<Exclude<CassetteMode, 'mock' | 'auto'>, CassetteBehaviour> = {
+  replay: 'replay',
+  record: 'record',
+  'new-episodes': 'new-episodes',
+  passthrough: 'passthrough',
+};
+
+/**
+ * Opens the cassette `<dir>/<name>.json` and intercepts InvokeAsync until `close()`.
+ *
+ * @example
+ * const lambda = await openCassette('checkout/happy-path', { mode: 'replay' });
+ * await placeOrder();
+ * lambda.expectInvoked('orders-fn');
+ * await lambda.close(); // writes the cassette when recording; rejects on unmatched requests
+ */
+export async function openCassette(name: string, options: OpenCassetteOptions = {}): Promise<LambdaDouble> {
+  const mode = resolveMode(options.mode, 'auto');
+  const dir = options.dir ?? 'cassettes';
+  const file = cassetteFile(name, dir);
+  const match = options.match ?? DEFAULT_MATCH;
+  checkMatchOption(match);
+  const accountId = options.accountId ?? '123456789012';
+  if (options.target !== undefined) checkTarget(options.target);
+  const settings = { region: options.region ?? 'us-east-1', accountId, endpoints: endpointList(options.endpoint), label: file };
+
+  if (mode === 'mock') return openMockDouble(options, file);
+
+  const exists = existsSync(file);
+  if (inCI() && writesCassette(mode, exists) && !ciRecordingAllowed(options.allowRecordingInCI)) {
+    throw new RecordingInCIError(file, mode);
+  }
+  if (mode === 'replay' && !exists) throw new CassetteNotFoundError(file);
+  // Loading validates even in record mode: a cassette we cannot read is never overwritten.
+  const loaded = mode === 'passthrough' ? undefined : await loadCassette(file);
+  const behaviour = mode === 'auto' ? (loaded ? 'replay' : 'record') : BEHAVIOUR[mode];
+  const responder = new CassetteResponder({
+    behaviour,
+    file,
+    loaded,
+    match,
+    allowPlaybackRepeats: options.allowPlaybackRepeats ?? false,
+    redact: options.redact ?? [],
+    maskAccountIds: options.maskAccountIds ?? false,
+    ...(options.target !== undefined ? { target: options.target } : {}),
+  });
+  const double = new LambdaDouble(mode, responder, settings);
+  await attachNockDoor(double);
+  return double;
+}
+
+function checkTarget(target: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(target);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new TypeError(`lambda-cassette: option "target" must be an absolute http(s) URL, got "${target}"`);
+  }
+}

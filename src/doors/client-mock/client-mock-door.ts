@@ -1,0 +1,173 @@
+/**
+ * The aws-sdk-client-mock door: makes a stub of `LambdaClient` answer every `InvokeAsyncCommand`
+ * from a double. aws-sdk-client-mock replaces `client.send`, so nothing of the SDK runs: the door
+ * turns the command's input into a `WireRequest` (FunctionName URI-encoded into the path, the
+ * InvokeArgs bytes as the body, the client's region in the host), and the engine's answer into what
+ * the SDK would have resolved or thrown (see sdk-outcome.ts): its own exception classes, `$fault`,
+ * `$metadata`, message. There are no retries here, as with any aws-sdk-client-mock stub.
+ *
+ * When the double sends requests on to the real endpoint (record, new-episodes, passthrough), the
+ * command instead runs through the client's own middleware (serialization, signing, retries) into
+ * `lambda.requestHandler`: the endpoint needs a signed request, and the cassette then holds exactly
+ * what the other doors record.
+ */
+import { createRequire } from 'node:module';
+import type { LambdaDouble } from '../../engine/lambda-double.js';
+import { requestBodyBytes } from '../shared/request-body.js';
+import { invokeAsyncRejection, invokeAsyncResult, type InvokeAsyncOutput, type LambdaSdk } from '../shared/sdk-outcome.js';
+
+/**
+ * What `bindClientMock` needs of an aws-sdk-client-mock stub (`mockClient(LambdaClient)` or
+ * `mockClient(client)`), typed structurally so lambda-cassette's types do not depend on a version
+ * of aws-sdk-client-mock or @smithy/types.
+ */
+export interface ClientMockStub {
+  on(command: never): ClientMockBehavior;
+}
+
+/** The behaviour `stub.on(InvokeAsyncCommand)` returns. */
+export interface ClientMockBehavior {
+  callsFake(fake: (input: unknown, getClient: () => unknown) => unknown): unknown;
+}
+
+/** The fields of `InvokeAsyncCommandInput` the door reads. */
+interface InvokeAsyncInput {
+  FunctionName?: unknown;
+  InvokeArgs?: unknown;
+}
+
+/** The parts of a `LambdaClient` the door reads. */
+interface StubbedClient {
+  config?: Record<string, unknown> & { region?: unknown };
+  middlewareStack?: unknown;
+}
+
+/** A Command as the SDK runs it inside `client.send()`. */
+interface RunnableCommand {
+  resolveMiddleware(stack: unknown, config: unknown, options: unknown): (command: unknown) => Promise<{ output: InvokeAsyncOutput }>;
+}
+
+let sdk: LambdaSdk | undefined;
+
+/**
+ * The SDK module, loaded synchronously (`bindClientMock` is synchronous) with `require`: it has no
+ * `exports` map, so Node's `import` of it loads this same CommonJS build, and the command class and
+ * exception classes are the ones the caller's code uses.
+ */
+function loadSdk(): LambdaSdk {
+  if (sdk) return sdk;
+  try {
+    sdk = createRequire(import.meta.url)('@aws-sdk/client-lambda') as LambdaSdk;
+  } catch (cause) {
+    throw new Error('lambda-cassette bindClientMock(): @aws-sdk/client-lambda could not be loaded; it is needed next to aws-sdk-client-mock', {
+      cause,
+    });
+  }
+  return sdk;
+}
+
+/** The SDK's `extendedEncodeURIComponent`, which encodes an HTTP label such as FunctionName. */
+function encodeLabel(value: string): string {
+  if (/^[\w.~-]+$/.test(value)) return value;
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+// A client's region does not change: the SDK's region provider is asked once per client, and later
+// calls read the answer without waiting.
+const regions = new WeakMap<object, string>();
+
+async function resolveRegion(client: StubbedClient | undefined, fallback: string): Promise<string> {
+  if (!client) return fallback;
+  const known = regions.get(client);
+  if (known !== undefined) return known;
+  const region = client.config?.region;
+  try {
+    const value: unknown = typeof region === 'function' ? await (region as () => Promise<unknown>)() : region;
+    if (typeof value === 'string' && value !== '') {
+      regions.set(client, value);
+      return value;
+    }
+  } catch {
+    // A client without a region still works with a stub; the double's default region stands in.
+  }
+  return fallback;
+}
+
+/**
+ * What a stub is bound to. aws-sdk-client-mock (through sinon) keeps every fake it was given, and the
+ * stack of its last call, as long as the stub's sinon sandbox lives, usually the whole test run,
+ * `stub.reset()` or not. So the fake holds this, not the double: once the double closes, the binding
+ * lets go of it.
+ */
+interface Binding {
+  double?: LambdaDouble;
+  /** The label of the last double bound, for the error after it closed. */
+  label: string;
+}
+
+const bindings = new WeakMap<object, Binding>();
+
+async function answer(binding: Binding, lambda: LambdaSdk, input: InvokeAsyncInput, client: StubbedClient | undefined): Promise<InvokeAsyncOutput> {
+  const double = binding.double;
+  if (!double || double.closed) {
+    throw new Error(`lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`);
+  }
+  if (double.reachesUpstream) return throughClient(double, lambda, input, client);
+  const name = input?.FunctionName;
+  if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
+  const region = (client && regions.get(client)) || (await resolveRegion(client, double.settings.region));
+  const args = input.InvokeArgs;
+  const host = `lambda.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+  const wire = {
+    method: 'POST',
+    url: `https://${host}/2014-11-13/functions/${encodeLabel(String(name))}/invoke-async`,
+    headers: { 'content-type': 'application/octet-stream' },
+    body: typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock'),
+  };
+  const outcome = await double.handle(wire);
+  if (!outcome) throw new Error(`lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address InvokeAsync`);
+  if (outcome.kind !== 'response') throw invokeAsyncRejection(outcome);
+  return invokeAsyncResult(lambda, outcome);
+}
+
+/** Runs the command through the client's real middleware, with the double as its HTTP handler. */
+async function throughClient(double: LambdaDouble, lambda: LambdaSdk, input: InvokeAsyncInput, client: StubbedClient | undefined): Promise<InvokeAsyncOutput> {
+  if (!client?.config || !client.middlewareStack) {
+    throw new Error(
+      'lambda-cassette bindClientMock: recording or passing through needs the stubbed client, which this aws-sdk-client-mock ' +
+        'does not hand to callsFake (use aws-sdk-client-mock 4 or later)',
+    );
+  }
+  const command = new lambda.InvokeAsyncCommand(input) as RunnableCommand;
+  const handler = command.resolveMiddleware(client.middlewareStack, { ...client.config, requestHandler: double.requestHandler }, undefined);
+  return (await handler(command)).output;
+}
+
+/** Points `stub`'s InvokeAsyncCommand at `double`. The most recent binding of a stub wins. */
+export function bindClientMock(double: LambdaDouble, stub: ClientMockStub): void {
+  if (!stub || typeof (stub as { on?: unknown }).on !== 'function') {
+    throw new TypeError('lambda-cassette bindClientMock(): pass the stub that aws-sdk-client-mock\'s mockClient(LambdaClient) returns');
+  }
+  const lambda = loadSdk();
+  let binding = bindings.get(stub);
+  if (!binding) bindings.set(stub, (binding = { label: double.settings.label }));
+  const bound = binding;
+  bound.double = double;
+  bound.label = double.settings.label;
+  double.addAttachment({
+    detach() {
+      if (bound.double === double) bound.double = undefined;
+    },
+  });
+  // Set again on every binding: the caller may have reset the stub since the last one.
+  stub.on(lambda.InvokeAsyncCommand as never).callsFake(fakeFor(bound, lambda) as never);
+}
+
+/** The function the stub calls; made out here so that its closure holds the binding, never a double. */
+function fakeFor(binding: Binding, lambda: LambdaSdk) {
+  return (input: InvokeAsyncInput, getClient?: () => StubbedClient | undefined) => {
+    // aws-sdk-client-mock's getClient() reads the client of the latest send(): call it before any await.
+    const client = typeof getClient === 'function' ? getClient() : undefined;
+    return answer(binding, lambda, input, client);
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The door for clients outside this process (AWS CLI, boto3, the Java SDK): a real HTTP server on
+ * 127.0.0.1 that speaks InvokeAsync. Each request becomes a `WireRequest` for the engine, and each
+ * outcome goes back as the service would send it (or as the transport would fail).
+ *
+ * `GET /_lambda-cassette/calls` answers the call log as JSON, for assertions from other languages.
+ * Anything else that is not InvokeAsync gets the service's answer to an unknown operation.
+ */
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { LambdaDouble } from '../../engine/lambda-double.js';
+import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../../wire/wire-types.js';
+import { errorResponse } from '../../wire/build-response.js';
+import { LAMBDA_ERRORS } from '../../wire/error-catalogue.js';
+
+/** Path of the call-log endpoint. */
+export const CALLS_PATH = '/_lambda-cassette/calls';
+
+// A request the engine forwards (recording, passthrough) carries this header. Seeing our own id come
+// back means the forward target is this very server: answering would recurse without end.
+const VIA_HEADER = 'x-lambda-cassette-via';
+
+
+/** Options of `lambda.listen()`. */
+export interface ListenOptions {
+  /** Port on 127.0.0.1; default 0 (any free port, see `url`). */
+  port?: number;
+  /**
+   * Called when the engine could not answer a request (e.g. a replay miss, an unreachable upstream)
+   * and the connection was closed without an answer. `close()` of the double also reports misses.
+   */
+  onFailure?: (error: Error, request: { method: string; path: string }) => void;
+}
+
+/** A running loopback server. */
+export interface LoopbackServer {
+  /** `http://127.0.0.1:PORT`: use it as the client's endpoint URL. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops the server, dropping open connections (including ones held by an injected timeout). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Thrown when a recording server is asked to forward to itself. */
+export class LoopbackForwardLoopError extends Error {
+  readonly code = 'LC_LOOPBACK_LOOP';
+  constructor(readonly url: string) {
+    super(
+      `lambda-cassette: the loopback server ${url} received a request it had forwarded itself. Recording (or ` +
+        'passthrough) through listen() needs somewhere real to forward to: pass `target` to openCassette ' +
+        '(CLI: --target URL), e.g. a moto or LocalStack endpoint.',
+    );
+    this.name = 'LoopbackForwardLoopError';
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 'headers' | 'body'>): void {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (!CONNECTION_HEADERS.has(name.toLowerCase())) headers[name] = value;
+  }
+  headers['content-length'] = String(response.body.byteLength);
+  res.writeHead(response.status, headers);
+  res.end(response.body);
+}
+
+function unknownOperation(): WireResponse {
+  const spec = LAMBDA_ERRORS.UnknownOperationException;
+  return errorResponse(spec, spec.defaultMessage);
+}
+
+function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): Pick<WireResponse, 'status' | 'headers' | 'body'> {
+  return { status, headers: { 'content-type': 'application/json', ...extra }, body: Buffer.from(`${JSON.stringify(value)}\n`, 'utf8') };
+}
+
+/** Starts a loopback server backed by `double`; `double.close()` stops it too. */
+export async function listenLoopback(double: LambdaDouble, options: ListenOptions = {}): Promise<LoopbackServer> {
+  if (double.closed) throw new Error('lambda-cassette: listen() called on a closed double');
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new RangeError(`lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`);
+  }
+  const id = randomUUID();
+  const sockets = new Set<Socket>();
+  let origin = '';
+
+  const fail = (socket: Socket, error: Error, req: http.IncomingMessage) => {
+    socket.destroy();
+    options.onFailure?.(error, { method: req.method ?? '', path: req.url ?? '' });
+  };
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const path = req.url ?? '/';
+      const pathname = path.split('?')[0];
+      if (pathname === CALLS_PATH) {
+        if (req.method === 'GET' || req.method === 'HEAD') send(res, jsonResponse(200, double.calls));
+        else send(res, jsonResponse(405, { message: `${CALLS_PATH} only answers GET` }, { allow: 'GET, HEAD' }));
+        return;
+      }
+      // Absolute-form (proxy) and `*` targets are never an AWS API call.
+      if (!path.startsWith('/')) return send(res, unknownOperation());
+      if (req.headers[VIA_HEADER] === id) {
+        const loop = new LoopbackForwardLoopError(origin);
+        // The forwarding side only sees a closed connection; say why where a person will see it.
+        if (!options.onFailure) process.emitWarning(loop.message, { code: loop.code });
+        fail(req.socket, loop, req);
+        return;
+      }
+      const wire: WireRequest = {
+        method: req.method ?? 'GET',
+        url: `${origin}${path}`,
+        headers: { ...req.headers, [VIA_HEADER]: id },
+        body,
+      };
+      const outcome = await double.handle(wire);
+      if (outcome === undefined) return send(res, unknownOperation());
+      if (outcome.kind === 'response') return send(res, outcome);
+      if (outcome.kind === 'failure') return fail(req.socket, outcome.error, req);
+      // Transport faults, as a socket would see them: a reset is an RST; a timeout is an answer that
+      // never comes (the client's own timeout decides; close() drops the connection).
+      if (outcome.fault === 'connection-reset') req.socket.resetAndDestroy();
+    })().catch((error: unknown) => fail(req.socket, error instanceof Error ? error : new Error(String(error)), req));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  // A client that sends garbage gets what Node sends (400) and its connection closed.
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  origin = `http://127.0.0.1:${actualPort}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    }));
+  double.addAttachment({ detach: close });
+  return { url: origin, port: actualPort, close };
+}

@@ -1,0 +1,114 @@
+import { AssertionError } from 'node:assert';
+import { isDeepStrictEqual } from 'node:util';
+import { lazyModule } from '../common/lazy-module.js';
+import type { InvokeAsyncCall } from './call-log.js';
+import { callFilter } from './call-filter.js';
+import { canonicalJson } from '../common/canonical-json.js';
+
+const textDiff = lazyModule<typeof import('diff')>('diff');
+
+/** A payload to compare against: a value (deep equality) or a predicate. */
+export type PayloadExpectation = unknown;
+
+/** How payloads are compared; the vitest matchers plug in `this.equals` for asymmetric matchers. */
+export type PayloadEquals = (actual: unknown, expected: unknown) => boolean;
+
+const defaultEquals: PayloadEquals = (actual, expected) =>
+  typeof expected === 'function' ? Boolean((expected as (p: unknown) => unknown)(actual)) : isDeepStrictEqual(actual, expected);
+
+/** Calls to `fn` in the log, in order. */
+export function callsTo(calls: readonly InvokeAsyncCall[], fn: string): InvokeAsyncCall[] {
+  const applies = callFilter(fn);
+  return calls.filter(applies);
+}
+
+/** Calls to `fn` whose payload matches, when a payload is given. */
+export function matchingCalls(
+  calls: readonly InvokeAsyncCall[],
+  fn: string,
+  payload?: PayloadExpectation,
+  hasPayload = payload !== undefined,
+  equals: PayloadEquals = defaultEquals,
+): InvokeAsyncCall[] {
+  const toFn = callsTo(calls, fn);
+  return hasPayload ? toFn.filter((c) => equals(c.payload, payload)) : toFn;
+}
+
+function summarize(payload: unknown, max = 100): string {
+  const text = typeof payload === 'string' ? JSON.stringify(payload) : canonicalJson(payload);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function describeCall(call: InvokeAsyncCall, index: number): string {
+  const fn = call.qualifier ? `${call.functionName}:${call.qualifier}` : call.functionName;
+  const outcome = call.errorType ? `${call.status} ${call.errorType}` : String(call.status);
+  return `  #${index + 1} ${fn} (${call.region}, attempt ${call.attempt}) -> ${outcome} [${call.source}] ${summarize(call.payload)}`;
+}
+
+/** The call log as a readable list, for failure messages. */
+export function describeCalls(calls: readonly InvokeAsyncCall[]): string {
+  if (calls.length === 0) return 'No InvokeAsync calls were made.';
+  return [`InvokeAsync calls made (${calls.length}):`, ...calls.map(describeCall)].join('\n');
+}
+
+function pretty(value: unknown): string {
+  return typeof value === 'string' ? `${JSON.stringify(value)}\n` : `${canonicalJson(value, 2)}\n`;
+}
+
+function changedLines(expected: string, actual: string): number {
+  return textDiff().diffLines(expected, actual).reduce((n, part) => (part.added || part.removed ? n + (part.count ?? 1) : n), 0);
+}
+
+/** A line diff, `-` expected and `+` actual, of the recorded payload closest to the expected one. */
+export function closestPayloadDiff(calls: readonly InvokeAsyncCall[], expected: unknown): string | undefined {
+  if (calls.length === 0 || typeof expected === 'function') return undefined;
+  const want = pretty(expected);
+  let best: { index: number; cost: number; text: string } | undefined;
+  calls.forEach((call, index) => {
+    const text = pretty(call.payload);
+    const cost = changedLines(want, text);
+    if (!best || cost < best.cost) best = { index, cost, text };
+  });
+  const lines: string[] = [];
+  for (const part of textDiff().diffLines(want, best!.text)) {
+    const mark = part.added ? '+ ' : part.removed ? '- ' : '  ';
+    for (const line of part.value.replace(/\n$/, '').split('\n')) lines.push(`    ${mark}${line}`);
+  }
+  return [`Closest payload (call #${best!.index + 1} to this function), - expected + actual:`, ...lines].join('\n');
+}
+
+function fail(message: string, actual: unknown, expected: unknown): never {
+  throw new AssertionError({ message, actual, expected, operator: 'invokedAsync' });
+}
+
+/** Throws unless `fn` was invoked (with a matching payload, when given). */
+export function expectInvoked(calls: readonly InvokeAsyncCall[], fn: string, payload?: PayloadExpectation, hasPayload = payload !== undefined): void {
+  if (matchingCalls(calls, fn, payload, hasPayload).length > 0) return;
+  const toFn = callsTo(calls, fn);
+  const parts = [
+    hasPayload
+      ? `Expected "${fn}" to be invoked with ${typeof payload === 'function' ? 'a payload matching the predicate' : summarize(payload, 400)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}.`
+      : `Expected "${fn}" to be invoked, but it was not.`,
+  ];
+  if (hasPayload) {
+    const diff = closestPayloadDiff(toFn, payload);
+    if (diff) parts.push(diff);
+  }
+  parts.push(describeCalls(calls));
+  fail(parts.join('\n'), toFn.map((c) => c.payload), payload);
+}
+
+/** Throws if `fn` (or, without `fn`, any function) was invoked. */
+export function expectNotInvoked(calls: readonly InvokeAsyncCall[], fn?: string): void {
+  const hits = fn === undefined ? calls : callsTo(calls, fn);
+  if (hits.length === 0) return;
+  const what = fn === undefined ? 'no InvokeAsync call' : `no call to "${fn}"`;
+  fail(`Expected ${what}, but there ${hits.length === 1 ? 'was 1' : `were ${hits.length}`}.\n${describeCalls(calls)}`, hits.length, 0);
+}
+
+/** Throws unless `fn` was invoked exactly `n` times (every attempt, retries included). */
+export function expectInvokedTimes(calls: readonly InvokeAsyncCall[], fn: string, n: number): void {
+  const count = callsTo(calls, fn).length;
+  if (count === n) return;
+  fail(`Expected "${fn}" to be invoked ${n} time(s), but it was invoked ${count} time(s).\n${describeCalls(calls)}`, count, n);
+}

@@ -1,0 +1,249 @@
+import { parseInvokeAsync, type InvokeAsyncRequest } from '../wire/parse-request.js';
+import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
+import { errorResponse, fillMessage } from '../wire/build-response.js';
+import { LAMBDA_ERRORS, type LambdaErrorName } from '../wire/error-catalogue.js';
+import { functionArn } from '../wire/function-ref.js';
+import type { TransportFault } from '../wire/wire-types.js';
+import { errorTypeOf, type InvokeAsyncCall } from './call-log.js';
+import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswer } from './injections.js';
+import type { Answer, Responder } from './responder.js';
+import * as assertions from './assertions.js';
+import { RequestHandlerDoor } from '../doors/request-handler/request-handler-door.js';
+import { listenLoopback, type ListenOptions, type LoopbackServer } from '../doors/loopback/loopback-server-door.js';
+import { bindClientMock, type ClientMockStub } from '../doors/client-mock/client-mock-door.js';
+import type { PayloadExpectationFor } from './payload-types.js';
+
+/** Settings every double has, whatever its mode. */
+export interface DoubleSettings {
+  /** Region assumed when neither the host nor the signature names one. */
+  region: string;
+  /** Account id used in ARNs the double prints. */
+  accountId: string;
+  /** Custom endpoints whose InvokeAsync traffic is intercepted too. */
+  endpoints: readonly string[];
+  /** Name used in error messages (the cassette's name, or "mockLambda"). */
+  label: string;
+}
+
+/** Hooks through which doors attach a double to a transport and detach it again. */
+export interface DoorAttachment {
+  detach(): Promise<void> | void;
+}
+
+/** Thrown by `close()` when requests found no recorded answer. */
+export class UnmatchedRequestsError extends Error {
+  readonly code = 'LC_UNMATCHED_REQUESTS';
+  constructor(readonly label: string, readonly requests: readonly string[]) {
+    super(
+      `lambda-cassette: ${requests.length} InvokeAsync request(s) found no recorded answer in ${label}:\n` +
+        requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n'),
+    );
+    this.name = 'UnmatchedRequestsError';
+  }
+}
+
+/**
+ * A stand-in for Lambda's InvokeAsync: every door hands it requests, it answers them (injection
+ * first, then its responder) and logs every attempt. Returned by `openCassette` and `mockLambda`.
+ */
+export class LambdaDouble implements AsyncDisposable {
+  readonly #calls: InvokeAsyncCall[] = [];
+  readonly #injections = new Injections();
+  readonly #misses: string[] = [];
+  readonly #attachments: DoorAttachment[] = [];
+  #closed?: Promise<void>;
+  #requestHandler?: RequestHandlerDoor;
+
+  /** @internal Built by `openCassette` / `mockLambda`. */
+  constructor(
+    /** The mode the double runs in. */
+    readonly mode: string,
+    private readonly responder: Responder,
+    /** @internal */
+    readonly settings: DoubleSettings,
+  ) {}
+
+  /** Every intercepted InvokeAsync attempt, in order. */
+  get calls(): readonly InvokeAsyncCall[] {
+    return this.#calls;
+  }
+
+  /** Whether `close()` has been called. */
+  get closed(): boolean {
+    return this.#closed !== undefined;
+  }
+
+  /** @internal Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
+  get reachesUpstream(): boolean {
+    return this.responder.reachesUpstream === true;
+  }
+
+  /** @internal Lets a door register itself so `close()` detaches it. */
+  addAttachment(attachment: DoorAttachment): void {
+    this.#attachments.push(attachment);
+  }
+
+  /**
+   * The engine's single entry: answers one request, logs it. `undefined` when the request is not
+   * InvokeAsync (the door then leaves it alone).
+   */
+  async handle(wire: WireRequest): Promise<WireOutcome | undefined> {
+    const request = parseInvokeAsync(wire, this.settings.region);
+    if (!request) return undefined;
+    const call = this.#newCall(request);
+    const injected = this.#injections.take(call);
+    const answer = injected ? this.#injectedAnswer(injected, request) : await this.responder.respond(request, wire);
+    if (answer.miss !== undefined) this.#misses.push(answer.miss);
+    const outcome = answer.outcome;
+    call.source = answer.source;
+    if (outcome.kind === 'fault') {
+      call.status = 0;
+      call.errorType = outcome.fault;
+    } else if (outcome.kind === 'failure') {
+      call.status = 0;
+      call.errorType = outcome.error.name;
+    } else {
+      call.status = outcome.status;
+      const errorType = errorTypeOf(outcome.headers);
+      if (errorType) call.errorType = errorType;
+    }
+    this.#calls.push(Object.freeze(call));
+    return outcome;
+  }
+
+  // ---- assertions (API.md §3) ----
+
+  /** Whether `fn` was invoked (with a matching payload, when given). */
+  wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): boolean {
+    return assertions.matchingCalls(this.#calls, fn, payload, arguments.length > 1).length > 0;
+  }
+
+  /** Throws an `AssertionError` unless `fn` was invoked at least once (with a matching payload, when given). */
+  expectInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): void {
+    assertions.expectInvoked(this.#calls, fn, payload, arguments.length > 1);
+  }
+
+  /** Throws an `AssertionError` if `fn` was invoked; without `fn`, if anything was. */
+  expectNotInvoked(fn?: string): void {
+    assertions.expectNotInvoked(this.#calls, fn);
+  }
+
+  /** Throws an `AssertionError` unless `fn` was invoked exactly `n` times (each retry attempt counts). */
+  expectInvokedTimes(fn: string, n: number): void {
+    assertions.expectInvokedTimes(this.#calls, fn, n);
+  }
+
+  /** The calls made to `fn`, in order. */
+  callsTo(fn: string): InvokeAsyncCall[] {
+    return assertions.callsTo(this.#calls, fn);
+  }
+
+  /** Clears the call log and pending injections. */
+  reset(): void {
+    this.#calls.length = 0;
+    this.#misses.length = 0;
+    this.#injections.clear();
+  }
+
+  // ---- injection (API.md §4) ----
+
+  /** Makes matching calls fail with a documented Lambda error, exactly as the service sends it. */
+  inject(name: LambdaErrorName, options?: InjectOptions): this {
+    this.#injections.addError(name, options);
+    return this;
+  }
+
+  /** Makes matching calls fail at the transport: a timeout or a reset connection. */
+  injectFault(fault: TransportFault, options?: InjectionScope): this {
+    this.#injections.addFault(fault, options);
+    return this;
+  }
+
+  /** Drops every pending injection. */
+  clearInjections(): void {
+    this.#injections.clear();
+  }
+
+  // ---- other doors (API.md §6-7) ----
+
+  /**
+   * An `HttpHandler` for `new LambdaClient({ requestHandler })`: the SDK's requests reach this double
+   * in-process, with no socket and no nock, and get the same answers, log entries and cassettes.
+   */
+  get requestHandler(): RequestHandlerDoor {
+    this.#requestHandler ??= new RequestHandlerDoor(this);
+    return this.#requestHandler;
+  }
+
+  /**
+   * Serves InvokeAsync on `http://127.0.0.1:PORT` for clients outside this process (AWS CLI, boto3),
+   * with the same answers, call log and cassette; `GET <url>/_lambda-cassette/calls` gives the call
+   * log as JSON. `close()` of the double stops the server too.
+   */
+  listen(options?: ListenOptions): Promise<LoopbackServer> {
+    return listenLoopback(this, options);
+  }
+
+  /**
+   * Makes an aws-sdk-client-mock stub of `LambdaClient` answer every `InvokeAsyncCommand` from this
+   * double: same answers, call log, injections and cassettes, and the SDK's own exception classes.
+   * The stub skips the SDK's middleware, so there are no retries (`inject(..., { times: 1 })` fails
+   * the one call it catches); when recording or passing through, the command runs through the
+   * client's own middleware (signing, retries) into {@link requestHandler} instead.
+   *
+   * @example
+   * const stub = mockClient(LambdaClient);
+   * lambda.bindClientMock(stub);
+   */
+  bindClientMock(stub: ClientMockStub): this {
+    bindClientMock(this, stub);
+    return this;
+  }
+
+  // ---- lifecycle ----
+
+  /**
+   * Stops intercepting, writes the cassette when recording, and rejects if any request found no
+   * recorded answer. Safe to call more than once.
+   */
+  close(): Promise<void> {
+    this.#closed ??= this.#close();
+    return this.#closed;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  async #close(): Promise<void> {
+    for (const attachment of this.#attachments.splice(0)) await attachment.detach();
+    await this.responder.close();
+    if (this.#misses.length > 0) throw new UnmatchedRequestsError(this.settings.label, [...this.#misses]);
+  }
+
+  #newCall(request: InvokeAsyncRequest): InvokeAsyncCall {
+    const call: InvokeAsyncCall = {
+      functionName: request.ref?.name ?? request.functionName,
+      region: request.region,
+      payload: request.json.ok ? request.json.value : Buffer.from(request.body).toString('utf8'),
+      attempt: request.attempt,
+      status: 0,
+      source: 'mock',
+    };
+    if (request.ref?.qualifier !== undefined) call.qualifier = request.ref.qualifier;
+    if (request.ref?.arn !== undefined) call.arn = request.ref.arn;
+    return call;
+  }
+
+  #injectedAnswer(injected: InjectedAnswer, request: InvokeAsyncRequest): Answer {
+    if (injected.kind === 'fault') return { source: 'injected', outcome: { kind: 'fault', fault: injected.fault } };
+    const spec = LAMBDA_ERRORS[injected.name];
+    const context: Record<string, string> = {
+      functionName: request.functionName,
+      region: request.region,
+      accountId: this.settings.accountId,
+    };
+    if (request.ref) context['functionArn'] = functionArn(request.ref, request.region, this.settings.accountId);
+    return { source: 'injected', outcome: errorResponse(spec, injected.message ?? fillMessage(spec.defaultMessage, context)) };
+  }
+}

@@ -1,0 +1,23 @@
+import type { InvokeAsyncRequest } from '../wire/parse-request.js';
+import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
+import type { CallSource } from './call-log.js';
+
+/** What a responder answers, and which part of the engine it was. */
+export interface Answer {
+  outcome: WireOutcome;
+  source: CallSource;
+  /** Set when the request found no answer (a replay miss): `close()` rejects naming it. */
+  miss?: string;
+}
+
+/**
+ * The part of the engine behind injections: mock answers, a cassette, or the real endpoint.
+ * Doors never see it; the double asks it once injections have had their say.
+ */
+export interface Responder {
+  /** Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
+  readonly reachesUpstream?: boolean;
+  respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer>;
+  /** Called once by the double's `close()`; writes whatever needs writing. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { CassetteResponder } from '../../src/engine/cassette-responder.js';
+import { DEFAULT_MATCH } from '../../src/matching/request-key.js';
+import { sampleCassette } from '../cassette/support/sample-cassette.js';
+import { isCollectable } from '../support/gc.js';
+
+describe('CassetteResponder', () => {
+  it('lets go of the loaded cassette once closed, though it is kept itself', async () => {
+    let responder: CassetteResponder | undefined;
+    const collectable = await isCollectable(async () => {
+      const loaded = sampleCassette();
+      responder = new CassetteResponder({
+        behaviour: 'replay',
+        file: 'kept.json',
+        loaded,
+        match: DEFAULT_MATCH,
+        allowPlaybackRepeats: false,
+        redact: [],
+        maskAccountIds: false,
+      });
+      await responder.close();
+      return loaded;
+    });
+    expect(responder).toBeDefined();
+    expect(collectable).toBe(true);
+  });
+});
