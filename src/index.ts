@@ -5,7 +5,15 @@
 export { mockLambda, type MockLambdaOptions } from './api/mock-lambda.js';
 export { openCassette, type OpenCassetteOptions } from './api/open-cassette.js';
 export { CASSETTE_MODES, type CassetteMode } from './engine/mode-table.js';
-export { CassetteNotFoundError, RecordingInCIError, InvalidCassetteNameError } from './common/errors.js';
+export {
+  CassetteNotFoundError,
+  RecordingInCIError,
+  InvalidCassetteNameError,
+  UnhandledRequestError,
+  InterceptionLostError,
+  NockRuntimeError,
+} from './common/errors.js';
+export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { CassetteMissError, RecordingIncompleteError } from './engine/cassette-responder.js';
 export { UpstreamError } from './recording/forward-upstream.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';

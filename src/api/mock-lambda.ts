@@ -1,6 +1,8 @@
 import { LambdaDouble } from '../engine/lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
+import { checkKnownOptions } from '../engine/option-check.js';
+import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
 
 /** Options of {@link mockLambda}. */
 export interface MockLambdaOptions {
@@ -12,7 +14,17 @@ export interface MockLambdaOptions {
   accountId?: string;
   /** Custom endpoint(s) to intercept as well as every AWS Lambda host. */
   endpoint?: string | readonly string[];
+  /**
+   * What becomes of a request to a Lambda host that the double does not serve (another Lambda API,
+   * `Invoke`): `'error'` (default: it fails with `UnhandledRequestError` and `close()` lists it),
+   * `'warn'` (printed, then sent on), `'bypass'` (sent on), or a function that sees it (sent on
+   * unless the function throws). The same vocabulary as msw.
+   */
+  onUnhandledRequest?: OnUnhandledRequest;
 }
+
+/** The options {@link mockLambda} knows, for the unknown-option check. */
+export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = ['functions', 'region', 'accountId', 'endpoint', 'onUnhandledRequest'];
 
 /** @internal Normalizes the `endpoint` option. */
 export function endpointList(endpoint: string | readonly string[] | undefined): string[] {
@@ -31,17 +43,21 @@ export function endpointList(endpoint: string | readonly string[] | undefined): 
  * await lambda.close();
  */
 export async function mockLambda(options: MockLambdaOptions = {}): Promise<LambdaDouble> {
+  checkKnownOptions('mockLambda', options, MOCK_LAMBDA_OPTIONS);
   return openMockDouble(options, 'mockLambda');
 }
 
 /** @internal A mock double named `label` in messages; also what `openCassette` opens in `mock` mode. */
 export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
   const accountId = options.accountId ?? '123456789012';
-  const double = new LambdaDouble(
-    'mock',
-    new MockResponder({ functions: options.functions, accountId }),
-    { region: options.region ?? 'us-east-1', accountId, endpoints: endpointList(options.endpoint), label },
-  );
+  checkOnUnhandledRequest(options.onUnhandledRequest);
+  const double = new LambdaDouble('mock', new MockResponder({ functions: options.functions, accountId }), {
+    region: options.region ?? 'us-east-1',
+    accountId,
+    endpoints: endpointList(options.endpoint),
+    label,
+    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
+  });
   await attachNockDoor(double);
   return double;
 }

@@ -8,6 +8,9 @@ import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
 import { ciRecordingAllowed, inCI, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
 import { endpointList, openMockDouble } from './mock-lambda.js';
+import { checkKnownOptions } from '../engine/option-check.js';
+import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
+import { checkJsonPaths } from '../recording/jsonpath-check.js';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {
@@ -39,7 +42,20 @@ export interface OpenCassetteOptions {
   accountId?: string;
   /** `mock` mode only: the functions that exist. */
   functions?: readonly string[];
+  /**
+   * What becomes of a request to a Lambda host that the double does not serve (another Lambda API,
+   * `Invoke`): `'error'` (it fails with `UnhandledRequestError` and `close()` lists it), `'warn'`
+   * (printed, then sent on), `'bypass'` (sent on), or a function that sees it (sent on unless it
+   * throws). Default: `'error'` in `replay` and `mock`, `'bypass'` in modes that reach the network.
+   */
+  onUnhandledRequest?: OnUnhandledRequest;
 }
+
+/** The options {@link openCassette} knows, for the unknown-option check. */
+export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
+  'mode', 'dir', 'endpoint', 'target', 'allowPlaybackRepeats', 'redact', 'maskAccountIds', 'match',
+  'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest',
+];
 
 const BEHAVIOUR: Record<Exclude<CassetteMode, 'mock' | 'auto'>, CassetteBehaviour> = {
   replay: 'replay',
@@ -58,6 +74,9 @@ const BEHAVIOUR: Record<Exclude<CassetteMode, 'mock' | 'auto'>, CassetteBehaviou
  * await lambda.close(); // writes the cassette when recording; rejects on unmatched requests
  */
 export async function openCassette(name: string, options: OpenCassetteOptions = {}): Promise<LambdaDouble> {
+  checkKnownOptions('openCassette', options, OPEN_CASSETTE_OPTIONS);
+  checkOnUnhandledRequest(options.onUnhandledRequest);
+  checkJsonPaths('redact', options.redact);
   const mode = resolveMode(options.mode, 'auto');
   const dir = options.dir ?? 'cassettes';
   const file = cassetteFile(name, dir);
@@ -87,7 +106,10 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
     maskAccountIds: options.maskAccountIds ?? false,
     ...(options.target !== undefined ? { target: options.target } : {}),
   });
-  const double = new LambdaDouble(mode, responder, settings);
+  const double = new LambdaDouble(mode, responder, {
+    ...settings,
+    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, behaviour !== 'replay'),
+  });
   await attachNockDoor(double);
   return double;
 }

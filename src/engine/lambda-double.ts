@@ -12,6 +12,9 @@ import { RequestHandlerDoor } from '../doors/request-handler/request-handler-doo
 import { listenLoopback, type ListenOptions, type LoopbackServer } from '../doors/loopback/loopback-server-door.js';
 import { bindClientMock, type ClientMockStub } from '../doors/client-mock/client-mock-door.js';
 import type { PayloadExpectationFor } from './payload-types.js';
+import { judgeUnhandled, type OnUnhandledRequest, type UnhandledVerdict } from './unhandled-policy.js';
+import { normalizeHeaders } from '../wire/wire-types.js';
+import { UnhandledRequestError } from '../common/errors.js';
 
 /** Settings every double has, whatever its mode. */
 export interface DoubleSettings {
@@ -23,6 +26,8 @@ export interface DoubleSettings {
   endpoints: readonly string[];
   /** Name used in error messages (the cassette's name, or "mockLambda"). */
   label: string;
+  /** What becomes of Lambda requests the double does not serve (already resolved for the mode). */
+  onUnhandledRequest: OnUnhandledRequest;
 }
 
 /** Hooks through which doors attach a double to a transport and detach it again. */
@@ -51,6 +56,8 @@ export class LambdaDouble implements AsyncDisposable {
   readonly #injections = new Injections();
   readonly #misses: string[] = [];
   readonly #attachments: DoorAttachment[] = [];
+  readonly #unhandled: string[] = [];
+  readonly #interference: Error[] = [];
   #closed?: Promise<void>;
   #requestHandler?: RequestHandlerDoor;
 
@@ -109,6 +116,21 @@ export class LambdaDouble implements AsyncDisposable {
     }
     this.#calls.push(Object.freeze(call));
     return outcome;
+  }
+
+  /**
+   * @internal A door met a Lambda request that is not InvokeAsync: applies `onUnhandledRequest`, and
+   * remembers the ones it stopped so that `close()` lists them.
+   */
+  judgeUnhandled(wire: WireRequest): UnhandledVerdict {
+    const verdict = judgeUnhandled(this.settings.onUnhandledRequest, { method: wire.method, url: wire.url, headers: normalizeHeaders(wire.headers) }, this.settings.label);
+    if (!verdict.bypass && verdict.error instanceof UnhandledRequestError) this.#unhandled.push(...verdict.error.requests);
+    return verdict;
+  }
+
+  /** @internal A door noticed that a caller's nock call took interception away; `close()` rejects with it. */
+  noteInterference(error: Error): void {
+    if (!this.#interference.some((e) => e.message === error.message)) this.#interference.push(error);
   }
 
   // ---- assertions (API.md §3) ----
@@ -219,6 +241,8 @@ export class LambdaDouble implements AsyncDisposable {
     for (const attachment of this.#attachments.splice(0)) await attachment.detach();
     await this.responder.close();
     if (this.#misses.length > 0) throw new UnmatchedRequestsError(this.settings.label, [...this.#misses]);
+    if (this.#unhandled.length > 0) throw new UnhandledRequestError(this.settings.label, [...this.#unhandled], true);
+    if (this.#interference.length > 0) throw this.#interference[0]!;
   }
 
   #newCall(request: InvokeAsyncRequest): InvokeAsyncCall {

@@ -3,7 +3,7 @@
  * script (`(...)`) segment only when it first meets data to run it on, so a broken one would fail
  * in the middle of a recording, as `Unexpected "?" at character 0`, far from the option at fault.
  */
-import { lazyModule } from '../lazy-module.js';
+import { lazyModule } from '../common/lazy-module.js';
 
 const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
-import { mockLambda, type LambdaDouble } from '../../src/index.js';
+import { InterceptionLostError, mockLambda, type LambdaDouble } from '../../src/index.js';
 import { lambdaClient } from '../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
 import { nodeRequest } from '../support/raw-request.js';
@@ -97,13 +97,25 @@ describe("the caller's own nock scope on a Lambda host", () => {
   });
 });
 
-describe('nock.cleanAll() through a named import (not seen by the door until the next request)', () => {
-  it('the next InvokeAsync is still stopped before the network', async () => {
-    const { cleanAll } = await import('nock');
+describe('nock.cleanAll() through a reference taken before the double opened (the door cannot wrap it)', () => {
+  it('the next InvokeAsync is stopped before the network, and close() names what happened', async () => {
+    const cleanAll = nock.cleanAll;
     const lambda = await mockLambda({ endpoint: network.url });
     cleanAll();
-    await invoke('f').catch(() => undefined);
+    const err = await invoke('f').catch((e: Error) => e);
+    expect(err).toBeInstanceOf(InterceptionLostError);
     expect(network.hits).toEqual([]);
-    await lambda.close().catch(() => undefined);
+    // The door put its interceptors back: the next call is the double's again.
+    await invoke('g');
+    expect(lambda.calls.map((c) => c.functionName)).toEqual(['g']);
+    await expect(lambda.close()).rejects.toThrow(/nock\.cleanAll\(\)/);
+  });
+
+  it('a nock.restore() through such a reference is named at close()', async () => {
+    const restore = nock.restore;
+    const lambda = await mockLambda({ endpoint: network.url });
+    restore();
+    await expect(lambda.close()).rejects.toBeInstanceOf(InterceptionLostError);
+    nock.activate();
   });
 });

@@ -45,7 +45,7 @@ export function fetchRequest(request: RawRequest, timeoutMs = 10_000): Promise<R
       const res = await fetch(request.url, {
         method,
         headers: request.headers ?? {},
-        ...(method === 'GET' || method === 'HEAD' ? {} : { body: request.body ?? '' }),
+        ...(method === 'GET' || method === 'HEAD' ? {} : { body: typeof request.body === 'string' || request.body === undefined ? (request.body ?? '') : new Uint8Array(request.body) }),
       });
       const headers: http.IncomingHttpHeaders = {};
       res.headers.forEach((value, name) => {
