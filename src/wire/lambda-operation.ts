@@ -39,3 +39,15 @@ export function lambdaOperation(method: string, url: string, invocationType?: st
 export function describeLambdaRequest(method: string, url: string, invocationType?: string): string {
   return `${lambdaOperation(method, url, invocationType)} (${method.toUpperCase()} ${url})`;
 }
+
+const API_VERSION_PATH = /^\/\d{4}-\d\d-\d\d\//;
+const LAMBDA_SCOPE = /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_request/;
+
+/**
+ * Whether a request to an emulator endpoint (which may serve every AWS service on one port) is for
+ * Lambda: Lambda's REST paths start with an API version (`/2015-03-31/...`), and a signed request
+ * names its service in the credential scope.
+ */
+export function isLambdaApiRequest(pathname: string, headers: Readonly<Record<string, string>>): boolean {
+  return API_VERSION_PATH.test(pathname) || LAMBDA_SCOPE.test(headers['authorization'] ?? '');
+}

@@ -13,6 +13,7 @@ import type { LambdaDouble } from '../../engine/lambda-double.js';
 import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../../wire/wire-types.js';
 import { errorResponse } from '../../wire/build-response.js';
 import { LAMBDA_ERRORS } from '../../wire/error-catalogue.js';
+import { addLoopbackOrigin } from '../shared/loopback-origins.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -150,10 +151,12 @@ export async function listenLoopback(double: LambdaDouble, options: ListenOption
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   origin = `http://127.0.0.1:${actualPort}`;
+  const forgetOrigin = addLoopbackOrigin(origin);
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
+      forgetOrigin();
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
     }));

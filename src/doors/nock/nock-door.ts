@@ -13,6 +13,8 @@ import { isAwsLambdaHost, type Destination } from './nock-keys.js';
 import { fromFetchRequest, fromNock14, type Nock14Request } from './nock-request.js';
 import { callerClaims, callerScopeOrigins, install, joinCallerScope, newInterceptorSet, stillInstalled, uninstall, type InterceptorSet } from './nock-interceptors.js';
 import { guardNock, releaseNock, type PassingRequest } from './nock-guard.js';
+import { isLoopbackOrigin } from '../shared/loopback-origins.js';
+import { isLambdaApiRequest } from '../../wire/lambda-operation.js';
 import { installedNockVersion, nockRuntimeProblem } from './nock-runtime.js';
 
 type Nock = typeof import('nock');
@@ -57,9 +59,13 @@ function servesEndpoint(double: LambdaDouble, where: Destination): boolean {
   });
 }
 
-/** Lambda hosts: AWS's, and the endpoints of open doubles. */
-function isLambdaHost(where: Destination): boolean {
-  return isAwsLambdaHost(where.hostname) || open.some((d) => servesEndpoint(d, where));
+type HostKind = 'aws' | 'endpoint' | 'any' | 'loopback';
+
+/** What a host is to the door: AWS Lambda, an open double's endpoint, a double's own loopback server, or any other. */
+function kindOf(where: Destination): HostKind {
+  if (isLoopbackOrigin(where.origin)) return 'loopback';
+  if (isAwsLambdaHost(where.hostname)) return 'aws';
+  return open.some((d) => servesEndpoint(d, where)) ? 'endpoint' : 'any';
 }
 
 /** The double a request is for: the newest that names its endpoint, else the newest. */
@@ -68,17 +74,18 @@ function doubleFor(where: Destination): LambdaDouble | undefined {
 }
 
 /** Whether a scope key should take `where`: open doubles only, and never over a caller's own scope. */
-function claims(lambdaHost: boolean) {
+function claims(kind: HostKind) {
   return (where: Destination): boolean => {
     const nock = state.module;
-    if (open.length === 0 || !nock || isLambdaHost(where) !== lambdaHost) return false;
+    if (open.length === 0 || !nock || kindOf(where) !== kind) return false;
     const caller = callerClaims(callerScopeOrigins(nock, set), where);
     if (caller) joinCallerScope(nock, set, caller[0], caller[1], reply);
     return caller === undefined;
   };
 }
-set.lambdaKey.claims = claims(true);
-set.anyKey.claims = claims(false);
+set.awsKey.claims = claims('aws');
+set.endpointKey.claims = claims('endpoint');
+set.anyKey.claims = claims('any');
 
 function withoutConnectionHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -107,8 +114,11 @@ async function reply(this: { req?: Nock14Request; method?: string }, first: stri
 
 /** Lambda traffic nock is about to let through to the network while a double is open. */
 function stop(request: PassingRequest, where: Destination): void {
+  const kind = kindOf(where);
+  if (kind === 'loopback') return;
   const invokeAsync = request.method.toUpperCase() === 'POST' && request.url.pathname.startsWith('/2014-11-13/');
-  if (!invokeAsync && !isLambdaHost(where)) return;
+  const lambda = kind === 'aws' || (kind === 'endpoint' && isLambdaApiRequest(request.url.pathname, request.headers));
+  if (!invokeAsync && !lambda) return;
   const double = doubleFor(where);
   if (!double) return;
   const wire = { method: request.method, url: request.url.href, headers: request.headers, body: new Uint8Array() };

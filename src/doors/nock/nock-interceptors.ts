@@ -1,9 +1,11 @@
 /**
- * The door's interceptors in nock: on Lambda hosts (AWS's and configured endpoints) every method
- * and path, so that requests the double does not serve meet `onUnhandledRequest` instead of the
- * network; on any other host only InvokeAsync (a POST under /2014-11-13/, the API version only
- * InvokeAsync uses); and on an origin the caller has their own nock scope for, an InvokeAsync
- * interceptor added to the caller's scope, after theirs.
+ * The door's interceptors in nock: on AWS Lambda hosts every method and path, so that requests the
+ * double does not serve meet `onUnhandledRequest` instead of the network; on configured endpoints
+ * every Lambda API path (`/<api version>/...`: an emulator such as moto or LocalStack serves other
+ * services on the same port, and those are not the double's business); on any other host only
+ * InvokeAsync (a POST under /2014-11-13/, the API version only InvokeAsync uses); and on an origin
+ * the caller has their own nock scope for, an InvokeAsync interceptor added to the caller's scope,
+ * after theirs.
  */
 import type { Interceptor, Options, Scope } from 'nock';
 import { ClaimKey, callerOrigins, type Destination } from './nock-keys.js';
@@ -15,12 +17,14 @@ type ReplyFunction = (...args: never[]) => unknown;
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const INVOKE_ASYNC_FAMILY = /^\/2014-11-13\//;
+const LAMBDA_API_PATH = /^\/\d{4}-\d\d-\d\d\//;
 // Requests the door forwards itself carry FORWARDED_HEADER: its interceptors must let them pass.
 const OPTIONS: Options = { allowUnmocked: true, badheaders: [FORWARDED_HEADER] };
 
 /** The door's interceptors, and the keys they hang on (one pair of key objects per process). */
 export interface InterceptorSet {
-  lambdaKey: ClaimKey;
+  awsKey: ClaimKey;
+  endpointKey: ClaimKey;
   anyKey: ClaimKey;
   /** Everything currently added to nock, by the door. */
   added: Interceptor[];
@@ -30,7 +34,8 @@ export interface InterceptorSet {
 
 export function newInterceptorSet(): InterceptorSet {
   return {
-    lambdaKey: new ClaimKey('^lambda-cassette-lambda-hosts$'),
+    awsKey: new ClaimKey('^lambda-cassette-aws-lambda-hosts$'),
+    endpointKey: new ClaimKey('^lambda-cassette-endpoints$'),
     anyKey: new ClaimKey('^lambda-cassette-any-host$'),
     added: [],
     inCallerScopes: new Map(),
@@ -73,11 +78,13 @@ export function joinCallerScope(nock: Nock, set: InterceptorSet, origin: string,
 /** Puts every interceptor of `set` into nock (after a `cleanAll()`, or for the first double). */
 export function install(nock: Nock, set: InterceptorSet, reply: ReplyFunction): void {
   uninstall(nock, set);
-  const lambda = scope(nock, set.lambdaKey, OPTIONS);
-  for (const method of METHODS) {
-    const interceptor = lambda.intercept(/.*/, method);
-    interceptor.reply(reply as never);
-    set.added.push(interceptor);
+  for (const [key, path] of [[set.awsKey, /.*/], [set.endpointKey, LAMBDA_API_PATH]] as const) {
+    const lambda = scope(nock, key, OPTIONS);
+    for (const method of METHODS) {
+      const interceptor = lambda.intercept(path, method);
+      interceptor.reply(reply as never);
+      set.added.push(interceptor);
+    }
   }
   const any = scope(nock, set.anyKey, OPTIONS).post(INVOKE_ASYNC_FAMILY);
   any.reply(reply as never);
