@@ -1,5 +1,6 @@
-import { LambdaDouble } from '../engine/lambda-double.js';
+import { LambdaDouble } from './lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
+import { DEFAULTS } from '../engine/defaults.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
@@ -49,10 +50,10 @@ export async function mockLambda(options: MockLambdaOptions = {}): Promise<Lambd
 
 /** @internal A mock double named `label` in messages; also what `openCassette` opens in `mock` mode. */
 export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
-  const accountId = options.accountId ?? '123456789012';
+  const accountId = options.accountId ?? DEFAULTS.accountId;
   checkOnUnhandledRequest(options.onUnhandledRequest);
   const double = new LambdaDouble('mock', new MockResponder({ functions: options.functions, accountId }), {
-    region: options.region ?? 'us-east-1',
+    region: options.region ?? DEFAULTS.region,
     accountId,
     endpoints: endpointList(options.endpoint),
     label,

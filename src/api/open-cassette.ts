@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { LambdaDouble } from '../engine/lambda-double.js';
-import { CassetteResponder, type CassetteBehaviour } from '../engine/cassette-responder.js';
+import { LambdaDouble } from './lambda-double.js';
+import { CassetteResponder } from '../engine/cassette-responder.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
 import { loadCassette } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
-import { ciRecordingAllowed, inCI, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
+import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
+import { DEFAULTS } from '../engine/defaults.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
 import { endpointList, openMockDouble } from './mock-lambda.js';
 import { checkKnownOptions } from '../engine/option-check.js';
@@ -57,13 +58,6 @@ export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
   'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest',
 ];
 
-const BEHAVIOUR: Record<Exclude<CassetteMode, 'mock' | 'auto'>, CassetteBehaviour> = {
-  replay: 'replay',
-  record: 'record',
-  'new-episodes': 'new-episodes',
-  passthrough: 'passthrough',
-};
-
 /**
  * Opens the cassette `<dir>/<name>.json` and intercepts InvokeAsync until `close()`.
  *
@@ -77,25 +71,35 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
   checkKnownOptions('openCassette', options, OPEN_CASSETTE_OPTIONS);
   checkOnUnhandledRequest(options.onUnhandledRequest);
   checkJsonPaths('redact', options.redact);
-  const mode = resolveMode(options.mode, 'auto');
-  const dir = options.dir ?? 'cassettes';
+  return openCassetteIn(process.env, name, options);
+}
+
+/**
+ * @internal {@link openCassette} reading `LAMBDA_CASSETTE_MODE` and `CI` from `env`: the CLI passes
+ * an environment without the mode variable when `--mode` was given on the command line.
+ */
+export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, options: OpenCassetteOptions): Promise<LambdaDouble> {
+  const mode = resolveMode(options.mode, 'auto', env);
+  const dir = options.dir ?? DEFAULTS.cassetteDir;
   const file = cassetteFile(name, dir);
   const match = options.match ?? DEFAULT_MATCH;
   checkMatchOption(match);
-  const accountId = options.accountId ?? '123456789012';
+  const accountId = options.accountId ?? DEFAULTS.accountId;
   if (options.target !== undefined) checkTarget(options.target);
-  const settings = { region: options.region ?? 'us-east-1', accountId, endpoints: endpointList(options.endpoint), label: file };
+  const settings = { region: options.region ?? DEFAULTS.region, accountId, endpoints: endpointList(options.endpoint), label: file };
 
   if (mode === 'mock') return openMockDouble(options, file);
 
+  const rule = MODE_TABLE[mode];
   const exists = existsSync(file);
-  if (inCI() && writesCassette(mode, exists) && !ciRecordingAllowed(options.allowRecordingInCI)) {
+  if (inCI(env) && writesCassette(mode, exists) && !ciRecordingAllowed(options.allowRecordingInCI, env)) {
     throw new RecordingInCIError(file, mode);
   }
-  if (mode === 'replay' && !exists) throw new CassetteNotFoundError(file);
+  if (rule.requiresCassette && !exists) throw new CassetteNotFoundError(file);
   // Loading validates even in record mode: a cassette we cannot read is never overwritten.
-  const loaded = mode === 'passthrough' ? undefined : await loadCassette(file);
-  const behaviour = mode === 'auto' ? (loaded ? 'replay' : 'record') : BEHAVIOUR[mode];
+  const loaded = rule.loadsCassette ? await loadCassette(file) : undefined;
+  const behaviour = answeringOf(mode, loaded !== undefined);
+  if (behaviour === 'mock') throw new Error(`lambda-cassette: mode "${mode}" has no cassette responder`);
   const responder = new CassetteResponder({
     behaviour,
     file,
@@ -108,7 +112,7 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
   });
   const double = new LambdaDouble(mode, responder, {
     ...settings,
-    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, behaviour !== 'replay'),
+    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, reachesNetwork(mode, loaded !== undefined)),
   });
   await attachNockDoor(double);
   return double;

@@ -15,7 +15,7 @@ export type {
   RecordedWith,
   TextBody,
 } from './cassette-types.generated.js';
-export { CassetteError, type CassetteErrorCode, type CassetteErrorDetails } from './cassette-error.js';
+export { CassetteError, type CassetteErrorCode, type CassetteErrorDetails } from '../common/errors.js';
 export { decodeBody, encodeBody } from './body-codec.js';
 export { loadCassette, parseCassette, type LoadCassetteOptions } from './load-cassette.js';
 export {

@@ -1,4 +1,4 @@
-import { CassetteError } from './cassette-error.js';
+import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { libraryVersion } from './library-version.js';
 

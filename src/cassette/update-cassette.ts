@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CassetteError } from './cassette-error.js';
+import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { loadCassette, type LoadCassetteOptions } from './load-cassette.js';
 import { writeCassetteAtomic } from './write-cassette-atomic.js';

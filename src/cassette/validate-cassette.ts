@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { CassetteError } from './cassette-error.js';
+import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { validateLoad, validateWrite } from './cassette-validators.generated.js';
 

@@ -1,7 +1,7 @@
 /** Turns the paths a user names (files and folders) into the cassette files to work on. */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from './exit-codes.js';
+import { UsageError } from '../common/errors.js';
 
 // Never cassettes, and can be huge.
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);

@@ -1,5 +1,6 @@
 /** Defaults shown in `--help` and applied by the commands; kept apart so help needs no command module. */
 import type { CassetteMode } from '../engine/mode-table.js';
+import { DEFAULTS } from '../engine/defaults.js';
 
 /** Modes `serve --mode` offers (LAMBDA_CASSETTE_MODE may name any mode). */
 export const SERVE_MODES: readonly CassetteMode[] = ['replay', 'record', 'auto', 'mock'];
@@ -8,4 +9,4 @@ export const DEFAULT_SCHEMAS_DIR = 'payload-schemas';
 /** File `typegen` writes. */
 export const DEFAULT_OUT = 'lambda-payloads.d.ts';
 /** Folder of cassettes `typegen --infer` reads. */
-export const DEFAULT_CASSETTES_DIR = 'cassettes';
+export const DEFAULT_CASSETTES_DIR = DEFAULTS.cassetteDir;

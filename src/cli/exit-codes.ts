@@ -16,11 +16,3 @@ Exit codes:
   2  usage error: unknown command or option, bad option value, missing
      argument, a path that does not exist`;
 
-/** A mistake in how the command was called: reported without a stack, exit code 2. */
-export class UsageError extends Error {
-  readonly code = 'LC_CLI_USAGE';
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}

@@ -5,7 +5,8 @@ import { decodeBody, loadCassette, type Body, type Cassette, type Interaction } 
 import { canonicalJson } from '../common/canonical-json.js';
 import { errorTypeOf } from '../engine/call-log.js';
 import type { CliIo, Colors } from './cli-io.js';
-import { EXIT_OK, UsageError } from './exit-codes.js';
+import { EXIT_OK } from './exit-codes.js';
+import { UsageError } from '../common/errors.js';
 
 export interface InspectOptions {
   /** Print the rows as JSON instead of a table. */

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { MAX_FUNCTION_NAME_LENGTH } from '../wire/function-ref.js';
+import { PayloadSchemaError } from '../common/errors.js';
 
 /** The schema of one function's payload, and where it came from (named in the generated header). */
 export interface PayloadSchema {
@@ -21,15 +22,6 @@ export const SCHEMA_SUFFIX = '.schema.json';
 export const ROOT_TYPE = 'LambdaPayloadTypes';
 
 const FUNCTION_NAME = /^[a-zA-Z0-9_.-]+$/;
-
-/** Thrown for a schema folder or file typegen cannot use. */
-export class PayloadSchemaError extends Error {
-  readonly code = 'LC_PAYLOAD_SCHEMA';
-  constructor(message: string) {
-    super(message);
-    this.name = 'PayloadSchemaError';
-  }
-}
 
 /** Checks a bare function name as Lambda does (pattern and length). */
 export function isFunctionName(name: string): boolean {

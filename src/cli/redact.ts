@@ -4,12 +4,13 @@
  * cassette so replay applies them to incoming requests too (redacted payloads keep matching).
  */
 import { JSONPath } from 'jsonpath-plus';
-import { decodeBody, encodeBody, loadCassette, serializeCassette, writeCassetteAtomic, type Cassette, type Interaction, type JsonValue } from '../cassette/index.js';
-import { maskAccountIds, redactPayload, REDACTED } from '../recording/redaction.js';
+import { loadCassette, serializeCassette, writeCassetteAtomic, type Cassette, type Interaction } from '../cassette/index.js';
+import { scrubInteraction } from '../recording/scrub-interaction.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
+import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
+import { UsageError } from '../common/errors.js';
 
 export interface RedactOptions {
   /** JSONPath expressions of payload fields, e.g. `$.card.number`, `$..password`. */
@@ -39,55 +40,15 @@ export function checkJsonPaths(paths: readonly string[]): void {
   }
 }
 
-function countHits(payload: unknown, paths: readonly string[]): number {
-  if (payload === null || typeof payload !== 'object') return 0;
-  let n = 0;
-  for (const path of paths) {
-    JSONPath({ path, json: payload as object, resultType: 'value', callback: (value: unknown) => void (value !== REDACTED && n++) });
-  }
-  return n;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Masks account ids in a body the way the recorder does: only when the bytes are text. */
-function maskBody(body: Interaction['response']['body']): Interaction['response']['body'] {
-  const bytes = decodeBody(body);
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return body;
-  }
-  const masked = maskAccountIds(text);
-  return masked === text ? body : encodeBody(Buffer.from(masked, 'utf8'), false);
-}
-
 /** The cassette with `paths` redacted from every JSON payload (and account ids masked, if asked). */
 export function redactCassette(cassette: Cassette, paths: readonly string[], mask: boolean): { cassette: Cassette; redacted: number; masked: number } {
   let redacted = 0;
   let masked = 0;
-  const maskText = (text: string) => {
-    const out = maskAccountIds(text);
-    if (out !== text) masked++;
-    return out;
-  };
   const interactions = cassette.interactions.map((interaction): Interaction => {
-    const request = { ...interaction.request };
-    if ('json' in request.payload && paths.length > 0) {
-      redacted += countHits(request.payload.json, paths);
-      request.payload = { json: redactPayload(request.payload.json, paths) as JsonValue };
-    }
-    let response = interaction.response;
-    if (mask) {
-      // As the recorder: never in the payload, which must keep matching what the code sends.
-      if (request.functionRef !== undefined) request.functionRef = maskText(request.functionRef);
-      const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, maskText(v)]));
-      const body = maskBody(response.body);
-      if (body !== response.body) masked++;
-      response = { ...response, headers, body };
-    }
-    return { ...interaction, request, response };
+    const result = scrubInteraction(interaction, { redact: paths, maskAccountIds: mask });
+    redacted += result.redacted;
+    masked += result.masked;
+    return result.interaction;
   });
   const redact = [...new Set([...(cassette.filters?.redact ?? []), ...paths])];
   const filters: NonNullable<Cassette['filters']> = { ...cassette.filters };

@@ -7,6 +7,16 @@
  * Findings never repeat the secret: they may end up in CI logs.
  */
 import { decodeBody } from '../cassette/index.js';
+import {
+  ACCESS_KEY_ID,
+  allMatches,
+  CREDENTIAL_HEADERS,
+  SECRET_IN_TEXT,
+  SECRET_KEY_NAME,
+  SECRET_VALUE,
+  SESSION_TOKEN,
+  SIGV4_SIGNATURE,
+} from '../recording/secret-patterns.js';
 
 /** One piece of credential material. */
 export interface SecretFinding {
@@ -19,14 +29,10 @@ export interface SecretFinding {
 
 export type SecretRule = 'aws-access-key-id' | 'sigv4-signature' | 'session-token' | 'credential-header' | 'secret-access-key';
 
-const ACCESS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g;
-const SIGNATURE = /Signature=[0-9a-f]{64}(?![0-9a-f])/g;
-// STS session tokens are base64 of a binary blob with a recognizable start ("\x21\x0a\x09origin_ec..." and older forms).
-const SESSION_TOKEN = /(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE)[A-Za-z0-9+/=]{20,}/g;
-const SECRET_IN_TEXT = /(?:aws_?secret_?access_?key|secret_?access_?key|secretkey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi;
-const SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
-const SECRET_KEY_NAME = /secret.?access.?key|aws.?secret|^secret.?key$/i;
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-amz-security-token', 'x-amz-session-token', 'aws_session_token', 'sessiontoken']);
+const ACCESS_KEY_IDS = allMatches(ACCESS_KEY_ID);
+const SIGNATURES = allMatches(SIGV4_SIGNATURE);
+const SESSION_TOKENS = allMatches(SESSION_TOKEN);
+const SECRETS_IN_TEXT = allMatches(SECRET_IN_TEXT);
 // What lambda-cassette itself writes in place of a secret.
 const MARKERS = /^\[REDACTED(?:-CREDENTIAL)?\]$/;
 // AWS documentation's examples (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY) are not secrets.
@@ -41,16 +47,16 @@ function pointer(parts: readonly (string | number)[]): string {
 }
 
 function scanText(text: string, at: string, found: SecretFinding[]): void {
-  for (const m of text.matchAll(ACCESS_KEY_ID)) {
+  for (const m of text.matchAll(ACCESS_KEY_IDS)) {
     if (!isExample(m[0])) found.push({ jsonPath: at, rule: 'aws-access-key-id', message: `AWS access key id ${mask(m[0])}` });
   }
-  for (const m of text.matchAll(SIGNATURE)) {
+  for (const m of text.matchAll(SIGNATURES)) {
     found.push({ jsonPath: at, rule: 'sigv4-signature', message: `SigV4 request signature (${m[0].slice(0, 14)}…): an authorization header was recorded` });
   }
-  for (const m of text.matchAll(SESSION_TOKEN)) {
+  for (const m of text.matchAll(SESSION_TOKENS)) {
     found.push({ jsonPath: at, rule: 'session-token', message: `value that looks like an AWS session token ${mask(m[0])}` });
   }
-  for (const m of text.matchAll(SECRET_IN_TEXT)) {
+  for (const m of text.matchAll(SECRETS_IN_TEXT)) {
     const secret = m[1]!;
     if (!isExample(secret)) found.push({ jsonPath: at, rule: 'secret-access-key', message: `secret access key ${mask(secret)} next to "${m[0].split(/["':=\s]/)[0]}"` });
   }

@@ -6,16 +6,18 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openCassette } from '../api/open-cassette.js';
+import { openCassetteIn } from '../api/open-cassette.js';
 import { mockLambda } from '../api/mock-lambda.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
-import { CassetteNotFoundError, InvalidCassetteNameError } from '../common/errors.js';
-import { MODE_ENV, resolveMode, type CassetteMode } from '../engine/mode-table.js';
-import type { LambdaDouble } from '../engine/lambda-double.js';
+import { CassetteNotFoundError, InvalidCassetteNameError, UsageError } from '../common/errors.js';
+import { MODE_ENV, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
+import { DEFAULTS } from '../engine/defaults.js';
+import type { LambdaDouble } from '../api/lambda-double.js';
 import type { InvokeAsyncCall } from '../engine/call-log.js';
 import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
 import type { CliIo } from './cli-io.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
+import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+import { functionLabel } from '../wire/lambda-address.js';
 
 export interface ServeOptions {
   /** Set only when given on the command line: it then wins over LAMBDA_CASSETTE_MODE. */
@@ -53,13 +55,13 @@ function locate(cassette: string, dir: string | undefined): { name: string; dir:
     const resolved = { name: path.basename(cassette), dir: path.dirname(cassette) };
     return { ...resolved, file: cassetteFile(resolved.name, resolved.dir) };
   }
-  const d = dir ?? 'cassettes';
+  const d = dir ?? DEFAULTS.cassetteDir;
   return { name: cassette, dir: d, file: cassetteFile(cassette, d) };
 }
 
 function describeCall(call: InvokeAsyncCall, io: CliIo): string {
   const c = io.errColor;
-  const fn = call.qualifier ? `${call.functionName}:${call.qualifier}` : call.functionName;
+  const fn = functionLabel(call);
   const outcome = call.status === 0 ? c.red(call.errorType ?? 'no answer') : call.errorType ? c.yellow(`${call.status} ${call.errorType}`) : c.green(String(call.status));
   return `  ${fn} (${call.region}) -> ${outcome} [${call.source}]\n`;
 }
@@ -67,7 +69,8 @@ function describeCall(call: InvokeAsyncCall, io: CliIo): string {
 export async function serveCommand(cassette: string | undefined, options: ServeOptions, io: CliIo, stopSignal: StopSignal = processStopSignal(io)): Promise<number> {
   // The flag beats the environment variable; openCassette must not let the variable override it.
   const mode = options.mode ?? resolveMode(undefined, 'auto', io.env);
-  delete process.env[MODE_ENV];
+  // The flag or the variable, whichever decided, is passed on as the mode itself.
+  const env = { ...io.env, [MODE_ENV]: undefined };
   if (options.target !== undefined) {
     try {
       const url = new URL(options.target);
@@ -93,13 +96,12 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     }
     file = where.file;
     existed = existsSync(file);
-    const forwards = mode === 'record' || mode === 'new-episodes' || mode === 'passthrough' || (mode === 'auto' && !existed);
-    if (forwards && options.target === undefined) {
+    if (reachesNetwork(mode, existed) && options.target === undefined) {
       const why = mode === 'auto' ? `${file} does not exist, so mode "auto" would record it` : `mode "${mode}" forwards requests to a real endpoint`;
       throw new UsageError(`${why}: pass --target URL (where to record from, e.g. a moto or LocalStack endpoint)`);
     }
     try {
-      lambda = await openCassette(where.name, {
+      lambda = await openCassetteIn(env, where.name, {
         dir: where.dir,
         mode,
         ...(options.target !== undefined ? { target: options.target } : {}),
@@ -129,7 +131,7 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
       `  call log: GET ${server.url}${CALLS_PATH}\n` +
       `  try: aws lambda invoke-async --endpoint-url ${server.url} --function-name my-fn --invoke-args event.json\n` +
       '  Ctrl+C (SIGINT) or SIGTERM stops it' +
-      (mode === 'mock' || mode === 'replay' ? '\n' : ' and writes the cassette\n'),
+      (file !== undefined && writesCassette(mode, existed) ? ' and writes the cassette\n' : '\n'),
   );
 
   // Each call as it is answered, in log order.
@@ -150,6 +152,6 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     io.err(`${c.red('error')} ${(e as Error).message}\n`);
     return EXIT_FINDINGS;
   }
-  if (file !== undefined && (mode === 'record' || (mode === 'auto' && !existed))) io.err(`lambda-cassette: wrote ${file}\n`);
+  if (file !== undefined && lambda.wroteCassette) io.err(`lambda-cassette: wrote ${file}\n`);
   return EXIT_OK;
 }

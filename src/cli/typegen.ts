@@ -8,10 +8,11 @@ import path from 'node:path';
 import { loadCassette } from '../cassette/index.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
+import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR } from './defaults.js';
 import { inferSchema } from './infer-schema.js';
 import { isFunctionName, payloadTypesSource, readSchemaDir, SCHEMA_SUFFIX, type PayloadSchema } from './payload-types-source.js';
+import { UsageError } from '../common/errors.js';
 
 
 export interface TypegenOptions {

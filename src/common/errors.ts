@@ -1,35 +1,195 @@
-/** Errors `openCassette` raises at open, each with a stable `code`. */
+/**
+ * Every public error lambda-cassette throws, in one place. Each has a stable `code` that never
+ * changes meaning, so callers (and CI scripts) can branch on it instead of on message text; each
+ * message says what to do. This module imports nothing: any layer may throw these.
+ */
+
+/**
+ * The base of every lambda-cassette error: `instanceof LambdaCassetteError` catches them all, and
+ * `code` says which one it is.
+ */
+export class LambdaCassetteError extends Error {
+  constructor(
+    /** Stable error code (`LC_...`). */
+    readonly code: string,
+    name: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = name;
+  }
+}
 
 /** `replay` mode and no cassette file. */
-export class CassetteNotFoundError extends Error {
-  readonly code = 'LC_CASSETTE_NOT_FOUND';
+export class CassetteNotFoundError extends LambdaCassetteError {
+  declare readonly code: 'LC_CASSETTE_NOT_FOUND';
   constructor(readonly file: string) {
     super(
+      'LC_CASSETTE_NOT_FOUND',
+      'CassetteNotFoundError',
       `lambda-cassette: cassette ${file} does not exist and mode is "replay". ` +
         'Record it first (mode "auto" or "record", or LAMBDA_CASSETTE_MODE=record), then commit it.',
     );
-    this.name = 'CassetteNotFoundError';
   }
 }
 
 /** A mode that would write a cassette, under `CI=true`, without permission. */
-export class RecordingInCIError extends Error {
-  readonly code = 'LC_RECORDING_IN_CI';
+export class RecordingInCIError extends LambdaCassetteError {
+  declare readonly code: 'LC_RECORDING_IN_CI';
   constructor(readonly file: string, readonly mode: string) {
     super(
+      'LC_RECORDING_IN_CI',
+      'RecordingInCIError',
       `lambda-cassette: mode "${mode}" would write cassette ${file}, but CI=true. ` +
         'Commit the cassette and replay it in CI, or allow recording with allowRecordingInCI: true or LAMBDA_CASSETTE_ALLOW_CI_RECORD=1.',
     );
-    this.name = 'RecordingInCIError';
   }
 }
 
 /** A cassette name that would leave the cassette folder or is not a usable file name. */
-export class InvalidCassetteNameError extends Error {
-  readonly code = 'LC_INVALID_CASSETTE_NAME';
+export class InvalidCassetteNameError extends LambdaCassetteError {
+  declare readonly code: 'LC_INVALID_CASSETTE_NAME';
   constructor(readonly cassetteName: string, reason: string) {
-    super(`lambda-cassette: cassette name "${cassetteName}" ${reason}`);
-    this.name = 'InvalidCassetteNameError';
+    super('LC_INVALID_CASSETTE_NAME', 'InvalidCassetteNameError', `lambda-cassette: cassette name "${cassetteName}" ${reason}`);
+  }
+}
+
+/** The codes of {@link CassetteError}. */
+export type CassetteErrorCode =
+  /** The file exists but could not be read (permissions, a directory, ...). */
+  | 'LC_CASSETTE_READ'
+  /** The file is not JSON: hand-edited badly, truncated, or empty. */
+  | 'LC_CASSETTE_INVALID_JSON'
+  /** The JSON does not follow schema/cassette.schema.json (or a cassette about to be written would not). */
+  | 'LC_CASSETTE_SCHEMA'
+  /** The cassette was written by a newer lambda-cassette whose format this version cannot read. */
+  | 'LC_CASSETTE_FUTURE_VERSION'
+  /** The cassette is older than any format this version can migrate from. */
+  | 'LC_CASSETTE_NO_MIGRATION'
+  /** A migration step failed or produced the wrong version. */
+  | 'LC_CASSETTE_MIGRATION'
+  /** The cassette (or its directory, or its temporary file) could not be written. */
+  | 'LC_CASSETTE_WRITE'
+  /** Another process held the cassette's lock for longer than the lock timeout. */
+  | 'LC_CASSETTE_LOCK_TIMEOUT'
+  /** The lock was lost (taken over as stale, or its directory removed) while this process held it. */
+  | 'LC_CASSETTE_LOCK_COMPROMISED';
+
+/** Where in a cassette file a problem is, when it is known. */
+export interface CassetteErrorDetails {
+  /** JSON Pointer (RFC 6901) of the value at fault, e.g. `/interactions/3/response/status`; `""` is the whole document. */
+  jsonPath?: string;
+  /** 1-based line of a JSON syntax error. */
+  line?: number;
+  /** 1-based column (in UTF-16 code units) of a JSON syntax error. */
+  column?: number;
+  /** The underlying error, when there is one. */
+  cause?: unknown;
+}
+
+/** Every cassette load, write or update failure. The message always starts with the file path. */
+export class CassetteError extends LambdaCassetteError {
+  declare readonly code: CassetteErrorCode;
+  /** JSON Pointer of the value at fault, for schema errors. */
+  readonly jsonPath?: string;
+  /** 1-based line of a JSON syntax error. */
+  readonly line?: number;
+  /** 1-based column of a JSON syntax error. */
+  readonly column?: number;
+
+  constructor(
+    code: CassetteErrorCode,
+    /** The cassette path, as the caller gave it. */
+    readonly file: string,
+    /** What went wrong, without the file name: the constructor prefixes `file: `. */
+    problem: string,
+    details: CassetteErrorDetails = {},
+  ) {
+    super(code, 'CassetteError', `${file}: ${problem}`, details.cause === undefined ? undefined : { cause: details.cause });
+    if (details.jsonPath !== undefined) this.jsonPath = details.jsonPath;
+    if (details.line !== undefined) this.line = details.line;
+    if (details.column !== undefined) this.column = details.column;
+  }
+}
+
+/** A request that found no recorded answer (the SDK call fails with it; `close()` lists it). */
+export class CassetteMissError extends LambdaCassetteError {
+  declare readonly code: 'LC_CASSETTE_MISS';
+  constructor(message: string) {
+    super('LC_CASSETTE_MISS', 'CassetteMissError', message);
+  }
+}
+
+/** Recording could not finish, so the cassette was left as it was. */
+export class RecordingIncompleteError extends LambdaCassetteError {
+  declare readonly code: 'LC_RECORDING_INCOMPLETE';
+  constructor(readonly file: string, readonly failures: readonly string[]) {
+    super(
+      'LC_RECORDING_INCOMPLETE',
+      'RecordingIncompleteError',
+      `lambda-cassette: ${failures.length} request(s) could not reach the real endpoint, so ${file} was left untouched:\n` +
+        failures.map((f, i) => `  ${i + 1}. ${f}`).join('\n'),
+    );
+  }
+}
+
+/** Thrown by `close()` when requests found no recorded answer. */
+export class UnmatchedRequestsError extends LambdaCassetteError {
+  declare readonly code: 'LC_UNMATCHED_REQUESTS';
+  constructor(readonly label: string, readonly requests: readonly string[]) {
+    super(
+      'LC_UNMATCHED_REQUESTS',
+      'UnmatchedRequestsError',
+      `lambda-cassette: ${requests.length} InvokeAsync request(s) found no recorded answer in ${label}:\n` +
+        requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n'),
+    );
+  }
+}
+
+/** Thrown when the real endpoint could not be reached while recording or passing through. */
+export class UpstreamError extends LambdaCassetteError {
+  declare readonly code: 'LC_UPSTREAM_UNREACHABLE';
+  constructor(readonly url: string, cause: unknown) {
+    super('LC_UPSTREAM_UNREACHABLE', 'UpstreamError', `lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
+}
+
+/** Thrown when a recording loopback server is asked to forward to itself. */
+export class LoopbackForwardLoopError extends LambdaCassetteError {
+  declare readonly code: 'LC_LOOPBACK_LOOP';
+  constructor(readonly url: string) {
+    super(
+      'LC_LOOPBACK_LOOP',
+      'LoopbackForwardLoopError',
+      `lambda-cassette: the loopback server ${url} received a request it had forwarded itself. Recording (or ` +
+        'passthrough) through listen() needs somewhere real to forward to: pass `target` to openCassette ' +
+        '(CLI: --target URL), e.g. a moto or LocalStack endpoint.',
+    );
+  }
+}
+
+/** Thrown when asked for an error AWS does not document (`inject('Nope')`). */
+export class UnknownLambdaErrorName extends LambdaCassetteError {
+  declare readonly code: 'LC_UNKNOWN_ERROR_NAME';
+  constructor(readonly errorName: string, known: readonly string[]) {
+    super('LC_UNKNOWN_ERROR_NAME', 'UnknownLambdaErrorName', `lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync. Known errors: ${known.join(', ')}`);
+  }
+}
+
+/** CLI: a mistake in how a command was called; reported without a stack, exit code 2. */
+export class UsageError extends LambdaCassetteError {
+  declare readonly code: 'LC_CLI_USAGE';
+  constructor(message: string) {
+    super('LC_CLI_USAGE', 'UsageError', message);
+  }
+}
+
+/** CLI `typegen`: a schema folder or file it cannot use. */
+export class PayloadSchemaError extends LambdaCassetteError {
+  declare readonly code: 'LC_PAYLOAD_SCHEMA';
+  constructor(message: string) {
+    super('LC_PAYLOAD_SCHEMA', 'PayloadSchemaError', message);
   }
 }
 
@@ -38,8 +198,8 @@ export class InvalidCassetteNameError extends Error {
  * `onUnhandledRequest: 'error'` before it reached the network. The request fails with one, and
  * `close()` rejects with one listing every such request.
  */
-export class UnhandledRequestError extends Error {
-  readonly code = 'LC_UNHANDLED_REQUEST';
+export class UnhandledRequestError extends LambdaCassetteError {
+  declare readonly code: 'LC_UNHANDLED_REQUEST';
   constructor(
     readonly label: string,
     /** One line per request: operation, method and URL. */
@@ -47,6 +207,8 @@ export class UnhandledRequestError extends Error {
     closing = false,
   ) {
     super(
+      'LC_UNHANDLED_REQUEST',
+      'UnhandledRequestError',
       closing
         ? `lambda-cassette: ${requests.length} Lambda request(s) that ${label} does not serve were stopped before the network:\n` +
             requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n') +
@@ -54,32 +216,32 @@ export class UnhandledRequestError extends Error {
         : `lambda-cassette: ${label} does not serve ${requests[0]}; it was stopped before the network. ` +
             "Serve it with your own mock, or let it through with onUnhandledRequest: 'bypass' (or 'warn').",
     );
-    this.name = 'UnhandledRequestError';
   }
 }
 
 /**
- * nock's interceptors were taken away while a double was open (a caller's `nock.cleanAll()` or
- * `nock.restore()` imported by name, or nock.back's record mode), and InvokeAsync traffic may have
- * gone unintercepted. The request that noticed fails with one; `close()` rejects with one.
+ * nock's interception was taken away while a double was open (a caller's `nock.cleanAll()` or
+ * `nock.restore()` through a reference taken before the double opened, nock.back's record mode, or
+ * a caller's nock scope standing in the way), so InvokeAsync traffic may have gone unintercepted.
+ * The request that noticed fails with one; `close()` rejects with one.
  */
-export class InterceptionLostError extends Error {
-  readonly code = 'LC_INTERCEPTION_LOST';
+export class InterceptionLostError extends LambdaCassetteError {
+  declare readonly code: 'LC_INTERCEPTION_LOST';
   constructor(readonly label: string, readonly what: string) {
     super(
-      `lambda-cassette: ${what} while ${label} was open, so lambda-cassette's nock interceptor was gone. ` +
+      'LC_INTERCEPTION_LOST',
+      'InterceptionLostError',
+      `lambda-cassette: ${what} while ${label} was open, so lambda-cassette's nock interceptor did not see it. ` +
         'Call nock.cleanAll()/nock.restore() only after closing the double (e.g. in afterAll, after close()), ' +
         'or open the double per test (useLambdaCassette).',
     );
-    this.name = 'InterceptionLostError';
   }
 }
 
-/** nock 15 on Node before 22: every intercepted request would fail. */
-export class NockRuntimeError extends Error {
-  readonly code = 'LC_NOCK_RUNTIME';
+/** nock 15 on Node before 22: every intercepted request would fail. The message says which nock to install. */
+export class NockRuntimeError extends LambdaCassetteError {
+  declare readonly code: 'LC_NOCK_RUNTIME';
   constructor(message: string) {
-    super(message);
-    this.name = 'NockRuntimeError';
+    super('LC_NOCK_RUNTIME', 'NockRuntimeError', message);
   }
 }

@@ -4,6 +4,7 @@ import { lazyModule } from '../common/lazy-module.js';
 import type { InvokeAsyncCall } from './call-log.js';
 import { callFilter } from './call-filter.js';
 import { canonicalJson } from '../common/canonical-json.js';
+import { functionLabel } from '../wire/lambda-address.js';
 
 const textDiff = lazyModule<typeof import('diff')>('diff');
 
@@ -40,7 +41,7 @@ function summarize(payload: unknown, max = 100): string {
 }
 
 function describeCall(call: InvokeAsyncCall, index: number): string {
-  const fn = call.qualifier ? `${call.functionName}:${call.qualifier}` : call.functionName;
+  const fn = functionLabel(call);
   const outcome = call.errorType ? `${call.status} ${call.errorType}` : String(call.status);
   return `  #${index + 1} ${fn} (${call.region}, attempt ${call.attempt}) -> ${outcome} [${call.source}] ${summarize(call.payload)}`;
 }

@@ -1,4 +1,4 @@
-/** One intercepted InvokeAsync attempt, as the call log records it (API.md §2). */
+/** One intercepted InvokeAsync attempt, as the call log records it (README "API in brief"). */
 export interface InvokeAsyncCall {
   /** Plain name, e.g. `orders-fn`, whatever form the caller used. */
   functionName: string;

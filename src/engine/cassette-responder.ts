@@ -3,6 +3,7 @@
  * everything through, as its mode says; writes what it recorded when the double closes.
  */
 import type { Answer, Responder } from './responder.js';
+import { ANSWERING_TABLE, type Answering } from './mode-table.js';
 import type { InvokeAsyncRequest } from '../wire/parse-request.js';
 import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../wire/wire-types.js';
 import { canonicalJson } from '../common/canonical-json.js';
@@ -19,12 +20,14 @@ import {
 import { InteractionIndex } from '../matching/interaction-index.js';
 import { describeExhausted, describeMiss } from '../matching/miss-report.js';
 import { requestKey, type MatchableRequest, type MatchOption } from '../matching/request-key.js';
-import { forwardUpstream, UpstreamError } from '../recording/forward-upstream.js';
-import { maskAccountIds, redactPayload } from '../recording/redaction.js';
-import { scrubSecrets, secretsOf } from '../recording/secret-scrubber.js';
+import { forwardUpstream } from '../recording/forward-upstream.js';
+import { redactPayload } from '../recording/redaction.js';
+import { secretsOf } from '../recording/secret-scrubber.js';
+import { scrubInteraction } from '../recording/scrub-interaction.js';
+import { CassetteMissError, RecordingIncompleteError, UpstreamError } from '../common/errors.js';
 
-/** What a cassette responder does with each request. */
-export type CassetteBehaviour = 'replay' | 'record' | 'new-episodes' | 'passthrough';
+/** What a cassette responder does with each request: a row of the mode table other than mock. */
+export type CassetteBehaviour = Exclude<Answering, 'mock'>;
 
 /** Everything a cassette responder needs, settled by `openCassette`. */
 export interface CassetteResponderOptions {
@@ -40,39 +43,8 @@ export interface CassetteResponderOptions {
   target?: string;
 }
 
-/** A request that found no recorded answer. */
-export class CassetteMissError extends Error {
-  readonly code = 'LC_CASSETTE_MISS';
-  constructor(message: string) {
-    super(message);
-    this.name = 'CassetteMissError';
-  }
-}
-
-/** Recording could not finish, so the cassette was left as it was. */
-export class RecordingIncompleteError extends Error {
-  readonly code = 'LC_RECORDING_INCOMPLETE';
-  constructor(readonly file: string, readonly failures: readonly string[]) {
-    super(
-      `lambda-cassette: ${failures.length} request(s) could not reach the real endpoint, so ${file} was left untouched:\n` +
-        failures.map((f, i) => `  ${i + 1}. ${f}`).join('\n'),
-    );
-    this.name = 'RecordingIncompleteError';
-  }
-}
-
 // Per-connection or per-moment headers: replay recomputes or omits them.
 const UNRECORDED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([...CONNECTION_HEADERS, 'date', 'set-cookie']);
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function mapText(bytes: Uint8Array, fn: (text: string) => string): Uint8Array {
-  try {
-    return Buffer.from(fn(utf8.decode(bytes)), 'utf8');
-  } catch {
-    return bytes;
-  }
-}
 
 function recordedResponse(res: WireResponse): Interaction['response'] {
   const headers: Record<string, string> = {};
@@ -112,6 +84,7 @@ export class CassetteResponder implements Responder {
   readonly #maskAccountIds: boolean;
 
   readonly #options: Omit<CassetteResponderOptions, 'loaded'>;
+  #wrote = false;
 
   constructor(options: CassetteResponderOptions) {
     const { loaded, ...rest } = options;
@@ -129,8 +102,13 @@ export class CassetteResponder implements Responder {
     }
   }
 
+  /** Whether `close()` wrote the cassette file. */
+  get wroteCassette(): boolean {
+    return this.#wrote;
+  }
+
   get reachesUpstream(): boolean {
-    return this.#options.behaviour !== 'replay';
+    return ANSWERING_TABLE[this.#options.behaviour].network !== 'never';
   }
 
   async respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
@@ -170,9 +148,10 @@ export class CassetteResponder implements Responder {
 
   async #write(): Promise<void> {
     const { behaviour, file } = this.#options;
-    if (behaviour === 'replay' || behaviour === 'passthrough') return;
+    const { writes } = ANSWERING_TABLE[behaviour];
+    if (writes === 'never') return;
     if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
-    if (behaviour === 'new-episodes' && this.#recorded.length === 0 && this.#loaded) return;
+    if (writes === 'when-something-was-recorded' && this.#recorded.length === 0 && this.#loaded) return;
     const stale = this.#staleInteractions();
     await updateCassette(file, (current) => {
       const base = current ?? newCassette();
@@ -180,6 +159,7 @@ export class CassetteResponder implements Responder {
       const filters = this.#filters();
       return { ...base, ...(filters ? { filters } : {}), recordedWith: newCassette().recordedWith, interactions: [...kept, ...this.#recorded] };
     });
+    this.#wrote = true;
   }
 
   /**
@@ -231,15 +211,8 @@ export class CassetteResponder implements Responder {
   }
 
   #interaction(request: InvokeAsyncRequest, response: WireResponse): Interaction {
-    const secrets = secretsOf(request.headers);
-    // Account ids are masked in what the service said and in the reference, never in the payload,
-    // which must keep matching the requests the code under test sends.
-    const mask = (text: string) => scrubSecrets(this.#maskAccountIds ? maskAccountIds(text) : text, secrets);
-    const answer = recordedResponse({ ...response, body: mapText(response.body, mask) });
-    for (const [name, value] of Object.entries(answer.headers)) answer.headers[name] = mask(value);
-    const recorded: Interaction = { request: this.#matchable(request), response: answer, recordedAt: new Date().toISOString() };
-    if (request.functionName !== recorded.request.functionName) recorded.request.functionRef = mask(request.functionName);
-    // Last line of defence: no credential survives anywhere, wherever an endpoint echoed it.
-    return JSON.parse(scrubSecrets(JSON.stringify(recorded), secrets)) as Interaction;
+    const raw: Interaction = { request: this.#matchable(request), response: recordedResponse(response), recordedAt: new Date().toISOString() };
+    if (request.functionName !== raw.request.functionName) raw.request.functionRef = request.functionName;
+    return scrubInteraction(raw, { redact: this.#redact, maskAccountIds: this.#maskAccountIds, secrets: secretsOf(request.headers) }).interaction;
   }
 }

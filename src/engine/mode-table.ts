@@ -1,9 +1,67 @@
-/** The record modes of API.md §1, and the environment switches that govern them. */
+/**
+ * The record modes (README "Modes"), in one table: what each mode does with its cassette and the
+ * network. `openCassette`, the cassette responder and `lambda-cassette serve` all read it, so a new
+ * mode is one row here plus, if it answers in a new way, one case in the responder.
+ */
 
 /** How a double uses its cassette and the network. */
 export type CassetteMode = 'replay' | 'record' | 'auto' | 'new-episodes' | 'passthrough' | 'mock';
 
 export const CASSETTE_MODES: readonly CassetteMode[] = ['replay', 'record', 'auto', 'new-episodes', 'passthrough', 'mock'];
+
+/** How requests are answered once the mode is settled against the cassette on disk. */
+export type Answering = 'replay' | 'record' | 'new-episodes' | 'passthrough' | 'mock';
+
+/** One row of the table. */
+export interface ModeRule {
+  /** Whether the cassette file is read at open (and validated: a file we cannot read is never overwritten). */
+  loadsCassette: boolean;
+  /** Whether a missing cassette is an error at open. */
+  requiresCassette: boolean;
+  /** How requests are answered when the cassette exists, and when it does not. */
+  answers: { withCassette: Answering; withoutCassette: Answering };
+}
+
+/** What each way of answering does with the network and the file. */
+export interface AnsweringRule {
+  /** When requests are sent to the real endpoint. */
+  network: 'never' | 'misses' | 'always';
+  /** When the cassette is written at `close()`. */
+  writes: 'never' | 'when-something-was-recorded' | 'always';
+}
+
+export const MODE_TABLE: Readonly<Record<CassetteMode, ModeRule>> = {
+  replay: { loadsCassette: true, requiresCassette: true, answers: { withCassette: 'replay', withoutCassette: 'replay' } },
+  record: { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'record', withoutCassette: 'record' } },
+  auto: { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'replay', withoutCassette: 'record' } },
+  'new-episodes': { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'new-episodes', withoutCassette: 'new-episodes' } },
+  passthrough: { loadsCassette: false, requiresCassette: false, answers: { withCassette: 'passthrough', withoutCassette: 'passthrough' } },
+  mock: { loadsCassette: false, requiresCassette: false, answers: { withCassette: 'mock', withoutCassette: 'mock' } },
+};
+
+export const ANSWERING_TABLE: Readonly<Record<Answering, AnsweringRule>> = {
+  replay: { network: 'never', writes: 'never' },
+  record: { network: 'always', writes: 'always' },
+  'new-episodes': { network: 'misses', writes: 'when-something-was-recorded' },
+  passthrough: { network: 'always', writes: 'never' },
+  mock: { network: 'never', writes: 'never' },
+};
+
+/** How `mode` answers, given whether its cassette exists. */
+export function answeringOf(mode: CassetteMode, cassetteExists: boolean): Answering {
+  const { answers } = MODE_TABLE[mode];
+  return cassetteExists ? answers.withCassette : answers.withoutCassette;
+}
+
+/** Whether a mode, given whether its cassette exists, may write a cassette (the CI guard asks this). */
+export function writesCassette(mode: CassetteMode, cassetteExists: boolean): boolean {
+  return ANSWERING_TABLE[answeringOf(mode, cassetteExists)].writes !== 'never';
+}
+
+/** Whether a mode, given whether its cassette exists, sends requests to the real endpoint. */
+export function reachesNetwork(mode: CassetteMode, cassetteExists: boolean): boolean {
+  return ANSWERING_TABLE[answeringOf(mode, cassetteExists)].network !== 'never';
+}
 
 /** Environment variable that overrides the mode set in code. */
 export const MODE_ENV = 'LAMBDA_CASSETTE_MODE';
@@ -43,9 +101,4 @@ export function inCI(env: NodeJS.ProcessEnv = process.env): boolean {
 /** Whether recording under CI was allowed by the option or the environment. */
 export function ciRecordingAllowed(option: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
   return option === true || truthy(env[ALLOW_CI_RECORD_ENV]);
-}
-
-/** Whether a mode, given whether its cassette exists, would write a cassette. */
-export function writesCassette(mode: CassetteMode, cassetteExists: boolean): boolean {
-  return mode === 'record' || mode === 'new-episodes' || (mode === 'auto' && !cassetteExists);
 }

@@ -17,6 +17,8 @@ export interface Answer {
 export interface Responder {
   /** Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
   readonly reachesUpstream?: boolean;
+  /** Whether `close()` wrote a cassette file. */
+  readonly wroteCassette?: boolean;
   respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { lazyModule } from '../common/lazy-module.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import type { MatchableRequest } from './request-key.js';
+import { functionLabel } from '../wire/lambda-address.js';
 
 const textDiff = lazyModule<typeof import('diff')>('diff');
 
@@ -13,7 +14,7 @@ function payloadText(p: MatchableRequest['payload']): string {
 }
 
 function summary(req: MatchableRequest): string {
-  const fn = req.qualifier ? `${req.functionName}:${req.qualifier}` : req.functionName;
+  const fn = functionLabel(req);
   let payload = 'json' in req.payload ? canonicalJson(req.payload.json) : payloadText(req.payload).trim();
   if (payload.length > 120) payload = `${payload.slice(0, 119)}…`;
   return `${fn} (${req.region}) ${payload}`;

@@ -6,6 +6,7 @@
  * lets it through). The header is not signed, so SigV4 ignores it.
  */
 import { CONNECTION_HEADERS, normalizeHeaders, type WireRequest, type WireResponse } from '../wire/wire-types.js';
+import { UpstreamError } from '../common/errors.js';
 
 /** Marks a request lambda-cassette itself forwards, so its own interceptors let it pass. */
 export const FORWARDED_HEADER = 'x-lambda-cassette-forwarded';
@@ -13,15 +14,6 @@ export const FORWARDED_HEADER = 'x-lambda-cassette-forwarded';
 // Loaded on first use: replay and mock runs never pay for it.
 const loadUndici = () => import('undici');
 let undici: ReturnType<typeof loadUndici> | undefined;
-
-/** Thrown when the real endpoint could not be reached while recording or passing through. */
-export class UpstreamError extends Error {
-  readonly code = 'LC_UPSTREAM_UNREACHABLE';
-  constructor(readonly url: string, cause: unknown) {
-    super(`lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = 'UpstreamError';
-  }
-}
 
 /** Forwards `wire` to its URL (or `target`'s origin, when given) and returns the real answer, bytes untouched. */
 export async function forwardUpstream(wire: WireRequest, target?: string): Promise<WireResponse> {

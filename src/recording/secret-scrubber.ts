@@ -3,18 +3,17 @@
  * signature, session token) is removed from every string of the recording, wherever an endpoint
  * may have echoed it.
  */
-const CREDENTIAL = /Credential=([A-Z0-9]{16,128})\//;
-const SIGNATURE = /Signature=([0-9a-f]{64})/;
+import { CREDENTIAL_MARKER, SESSION_TOKEN_HEADER, SIGV4_CREDENTIAL, SIGV4_SIGNATURE } from './secret-patterns.js';
 
 /** The secrets a request's headers carry, longest first. */
 export function secretsOf(headers: Record<string, string>): string[] {
   const found = new Set<string>();
   const auth = headers['authorization'] ?? '';
-  const key = CREDENTIAL.exec(auth)?.[1];
-  const signature = SIGNATURE.exec(auth)?.[1];
+  const key = SIGV4_CREDENTIAL.exec(auth)?.[1];
+  const signature = SIGV4_SIGNATURE.exec(auth)?.[1];
   if (key) found.add(key);
   if (signature) found.add(signature);
-  const token = headers['x-amz-security-token'];
+  const token = headers[SESSION_TOKEN_HEADER];
   if (token) found.add(token);
   return [...found].sort((a, b) => b.length - a.length);
 }
@@ -22,6 +21,6 @@ export function secretsOf(headers: Record<string, string>): string[] {
 /** Replaces each secret in `text` with a marker naming what it was. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join('[REDACTED-CREDENTIAL]');
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(CREDENTIAL_MARKER);
   return out;
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { relative, sep } from 'node:path';
 import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
 import { safeSegment } from '../cassette/cassette-file.js';
-import type { LambdaDouble } from '../engine/lambda-double.js';
+import type { LambdaDouble } from '../api/lambda-double.js';
 import { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';
 
 export { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';

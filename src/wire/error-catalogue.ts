@@ -1,3 +1,4 @@
+import { UnknownLambdaErrorName } from '../common/errors.js';
 /**
  * Every error AWS documents for InvokeAsync, plus Lambda's Common Errors, as data.
  * The wire layer builds each answer from an entry; nothing else branches on error names.
@@ -91,19 +92,8 @@ export type LambdaErrorName = keyof typeof LAMBDA_ERRORS;
 /** Looks an error up by name, throwing a clear error for an unknown one. */
 export function lambdaError(name: string): LambdaErrorSpec {
   if (!Object.prototype.hasOwnProperty.call(LAMBDA_ERRORS, name)) {
-    throw new UnknownLambdaErrorName(name);
+    throw new UnknownLambdaErrorName(name, Object.keys(LAMBDA_ERRORS));
   }
   return LAMBDA_ERRORS[name as LambdaErrorName];
 }
 
-/** Thrown when asked for an error AWS does not document for InvokeAsync. */
-export class UnknownLambdaErrorName extends Error {
-  readonly code = 'LC_UNKNOWN_ERROR_NAME';
-  constructor(readonly errorName: string) {
-    super(
-      `lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync. ` +
-        `Known errors: ${Object.keys(LAMBDA_ERRORS).join(', ')}`,
-    );
-    this.name = 'UnknownLambdaErrorName';
-  }
-}

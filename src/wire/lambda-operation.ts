@@ -3,6 +3,7 @@
  * ("GetFunction (GET https://...)" says more than a URL). Covers the common operations; any other
  * is named by its method and path.
  */
+import { LAMBDA_API_PATH } from './lambda-address.js';
 
 const OPERATIONS: [method: string, path: RegExp, name: string][] = [
   ['POST', /^\/2014-11-13\//, 'InvokeAsync'],
@@ -40,7 +41,6 @@ export function describeLambdaRequest(method: string, url: string, invocationTyp
   return `${lambdaOperation(method, url, invocationType)} (${method.toUpperCase()} ${url})`;
 }
 
-const API_VERSION_PATH = /^\/\d{4}-\d\d-\d\d\//;
 const LAMBDA_SCOPE = /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_request/;
 
 /**
@@ -49,5 +49,5 @@ const LAMBDA_SCOPE = /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_reque
  * names its service in the credential scope.
  */
 export function isLambdaApiRequest(pathname: string, headers: Readonly<Record<string, string>>): boolean {
-  return API_VERSION_PATH.test(pathname) || LAMBDA_SCOPE.test(headers['authorization'] ?? '');
+  return LAMBDA_API_PATH.test(pathname) || LAMBDA_SCOPE.test(headers['authorization'] ?? '');
 }

@@ -1,13 +1,9 @@
 import { normalizeHeaders, type WireRequest } from './wire-types.js';
 import { parseFunctionRef, type FunctionRef } from './function-ref.js';
+import { INVOKE_ASYNC_FAMILY, INVOKE_ASYNC_PATH, LAMBDA_HOST } from './lambda-address.js';
 
-const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/;
-const LAMBDA_HOST = /^lambda\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/lambda\/aws4_request/;
 const SDK_ATTEMPT = /attempt=(\d+)/;
-
-/** Host pattern of every public Lambda endpoint, all regions and partitions. */
-export const LAMBDA_HOST_PATTERN = /^lambda\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 
 /** An InvokeAsync request as the service reads it. */
 export interface InvokeAsyncRequest {
@@ -40,7 +36,7 @@ const FOLDED_NAMES: Record<string, string> = { 'functions/invoke-async': '.', 'i
 function brokenInvokeAsyncName(url: string, pathname: string): string | undefined {
   const raw = RAW_INVOKE_ASYNC.exec(url)?.[1];
   if (raw !== undefined) return raw;
-  if (!pathname.startsWith('/2014-11-13/')) return undefined;
+  if (!INVOKE_ASYNC_FAMILY.test(pathname)) return undefined;
   const rest = pathname.slice('/2014-11-13/'.length).replace(/\/$/, '');
   return FOLDED_NAMES[rest] ?? rest.replace(/^functions\//, '').replace(/\/invoke-async$/, '');
 }

@@ -26,7 +26,7 @@ import {
 import { loadCassette, serializeCassette } from '../../src/cassette/index.js';
 import { caught, type CaughtError } from '../support/sdk.js';
 import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../support/moto.js';
-import { DOORS, NOCK_DOOR, type Connection, type Door } from './doors.js';
+import { DOORS, NOCK_DOOR, REQUEST_HANDLER_DOOR, type Connection, type Door } from './doors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MOTO_REQUEST_ID = /^[A-Za-z0-9]{52}$/;
@@ -111,9 +111,12 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
     connection = await door.connect(double, config);
     return connection.client;
   };
-  /** The same call through the nock door, for comparing what callers see. */
-  const viaNock = async (double: LambdaDouble, command: InvokeAsyncCommand, config?: LambdaClientConfig) => {
-    const reference = await NOCK_DOOR.connect(double, config);
+  /**
+   * The same call through another door, for comparing what callers see: the nock door (a real
+   * HTTP exchange), or for the nock door itself the in-process requestHandler door.
+   */
+  const viaReference = async (double: LambdaDouble, command: InvokeAsyncCommand, config?: LambdaClientConfig) => {
+    const reference = await (door === NOCK_DOOR ? REQUEST_HANDLER_DOOR : NOCK_DOOR).connect(double, config);
     try {
       return await caught(() => reference.client.send(command));
     } finally {
@@ -159,7 +162,7 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       const err = await caught(() => client.send(invoke('mailer')));
       expect(err).toBeInstanceOf(ResourceNotFoundException);
       expect(err.message).toBe('Function not found: arn:aws:lambda:us-east-1:123456789012:function:mailer');
-      expect(errorShape(err)).toEqual(errorShape(await viaNock(lambda!, invoke('mailer'))));
+      expect(errorShape(err)).toEqual(errorShape(await viaReference(lambda!, invoke('mailer'))));
     });
   });
 
@@ -178,7 +181,7 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
         expect(err).toMatchObject({ name, message: `injected ${name}`, $fault: spec.status >= 500 ? 'server' : 'client' });
         expect(err.$metadata).toMatchObject({ httpStatusCode: spec.status, requestId: expect.stringMatching(UUID), attempts: 1 });
         expect(lambda!.calls).toMatchObject([{ functionName: 'orders-fn', status: spec.status, errorType: name, source: 'injected' }]);
-        expect(errorShape(err)).toEqual(errorShape(await viaNock(lambda!, invoke('orders-fn'), { maxAttempts: 1 })));
+        expect(errorShape(err)).toEqual(errorShape(await viaReference(lambda!, invoke('orders-fn'), { maxAttempts: 1 })));
       },
     );
 
@@ -187,7 +190,7 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       lambda!.injectFault('connection-reset');
       const err = await caught(() => client.send(invoke('f')));
       expect(err).toMatchObject({ name: 'TimeoutError', code: 'ECONNRESET' });
-      expect(errorShape(err)).toEqual(errorShape(await viaNock(lambda!, invoke('f'), { maxAttempts: 1 })));
+      expect(errorShape(err)).toEqual(errorShape(await viaReference(lambda!, invoke('f'), { maxAttempts: 1 })));
       expect(lambda!.calls.map((c) => [c.status, c.errorType])).toEqual([[0, 'connection-reset'], [0, 'connection-reset']]);
     });
   });
@@ -248,8 +251,8 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       // The caller sees exactly what the nock door gives it for the same recordings.
       const reference = await openCassette(name, { mode: 'replay', dir: tmp });
       try {
-        expect(errorShape(notFound)).toEqual(errorShape(await viaNock(reference, invoke('orders-fn', '{"id":2}'), { maxAttempts: 1 })));
-        expect(errorShape(html)).toEqual(errorShape(await viaNock(reference, invoke('mailer', '{"to":"a@b.c"}'), { maxAttempts: 1 })));
+        expect(errorShape(notFound)).toEqual(errorShape(await viaReference(reference, invoke('orders-fn', '{"id":2}'), { maxAttempts: 1 })));
+        expect(errorShape(html)).toEqual(errorShape(await viaReference(reference, invoke('mailer', '{"to":"a@b.c"}'), { maxAttempts: 1 })));
       } finally {
         await reference.close();
       }

@@ -34,13 +34,15 @@ export const NOCK_DOOR: Door = {
   connect: (_double, config) => ({ client: lambdaClient(config), release() {} }),
 };
 
+export const REQUEST_HANDLER_DOOR: Door = {
+  name: 'requestHandler',
+  retries: true,
+  connect: (double, config) => ({ client: lambdaClient({ ...config, requestHandler: double.requestHandler }), release() {} }),
+};
+
 export const DOORS: readonly Door[] = [
   NOCK_DOOR,
-  {
-    name: 'requestHandler',
-    retries: true,
-    connect: (double, config) => ({ client: lambdaClient({ ...config, requestHandler: double.requestHandler }), release() {} }),
-  },
+  REQUEST_HANDLER_DOOR,
   {
     name: 'bindClientMock',
     retries: false,

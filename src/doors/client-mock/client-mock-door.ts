@@ -12,8 +12,9 @@
  * what the other doors record.
  */
 import { createRequire } from 'node:module';
-import type { LambdaDouble } from '../../engine/lambda-double.js';
+import type { DoorPort } from '../../engine/door-port.js';
 import { requestBodyBytes } from '../shared/request-body.js';
+import { invokeAsyncUrl } from '../../wire/lambda-address.js';
 import { invokeAsyncRejection, invokeAsyncResult, type InvokeAsyncOutput, type LambdaSdk } from '../shared/sdk-outcome.js';
 
 /**
@@ -100,7 +101,9 @@ async function resolveRegion(client: StubbedClient | undefined, fallback: string
  * lets go of it.
  */
 interface Binding {
-  double?: LambdaDouble;
+  double?: DoorPort;
+  /** The double's in-process SDK handler, for commands that must run through the client's middleware. */
+  sdkHandler?: unknown;
   /** The label of the last double bound, for the error after it closed. */
   label: string;
 }
@@ -112,15 +115,14 @@ async function answer(binding: Binding, lambda: LambdaSdk, input: InvokeAsyncInp
   if (!double || double.closed) {
     throw new Error(`lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`);
   }
-  if (double.reachesUpstream) return throughClient(double, lambda, input, client);
+  if (double.reachesUpstream) return throughClient(binding.sdkHandler, lambda, input, client);
   const name = input?.FunctionName;
   if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
   const region = (client && regions.get(client)) || (await resolveRegion(client, double.settings.region));
   const args = input.InvokeArgs;
-  const host = `lambda.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
   const wire = {
     method: 'POST',
-    url: `https://${host}/2014-11-13/functions/${encodeLabel(String(name))}/invoke-async`,
+    url: invokeAsyncUrl(region, encodeLabel(String(name))),
     headers: { 'content-type': 'application/octet-stream' },
     body: typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock'),
   };
@@ -131,7 +133,7 @@ async function answer(binding: Binding, lambda: LambdaSdk, input: InvokeAsyncInp
 }
 
 /** Runs the command through the client's real middleware, with the double as its HTTP handler. */
-async function throughClient(double: LambdaDouble, lambda: LambdaSdk, input: InvokeAsyncInput, client: StubbedClient | undefined): Promise<InvokeAsyncOutput> {
+async function throughClient(sdkHandler: unknown, lambda: LambdaSdk, input: InvokeAsyncInput, client: StubbedClient | undefined): Promise<InvokeAsyncOutput> {
   if (!client?.config || !client.middlewareStack) {
     throw new Error(
       'lambda-cassette bindClientMock: recording or passing through needs the stubbed client, which this aws-sdk-client-mock ' +
@@ -139,12 +141,15 @@ async function throughClient(double: LambdaDouble, lambda: LambdaSdk, input: Inv
     );
   }
   const command = new lambda.InvokeAsyncCommand(input) as RunnableCommand;
-  const handler = command.resolveMiddleware(client.middlewareStack, { ...client.config, requestHandler: double.requestHandler }, undefined);
+  const handler = command.resolveMiddleware(client.middlewareStack, { ...client.config, requestHandler: sdkHandler }, undefined);
   return (await handler(command)).output;
 }
 
-/** Points `stub`'s InvokeAsyncCommand at `double`. The most recent binding of a stub wins. */
-export function bindClientMock(double: LambdaDouble, stub: ClientMockStub): void {
+/**
+ * Points `stub`'s InvokeAsyncCommand at `double`. The most recent binding of a stub wins.
+ * `sdkHandler` is the double's in-process SDK handler, used when a command must be signed and sent.
+ */
+export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandler: unknown): void {
   if (!stub || typeof (stub as { on?: unknown }).on !== 'function') {
     throw new TypeError('lambda-cassette bindClientMock(): pass the stub that aws-sdk-client-mock\'s mockClient(LambdaClient) returns');
   }
@@ -153,10 +158,13 @@ export function bindClientMock(double: LambdaDouble, stub: ClientMockStub): void
   if (!binding) bindings.set(stub, (binding = { label: double.settings.label }));
   const bound = binding;
   bound.double = double;
+  bound.sdkHandler = sdkHandler;
   bound.label = double.settings.label;
-  double.addAttachment({
+  double.attach({
     detach() {
-      if (bound.double === double) bound.double = undefined;
+      if (bound.double !== double) return;
+      bound.double = undefined;
+      bound.sdkHandler = undefined;
     },
   });
   // Set again on every binding: the caller may have reset the stub since the last one.

@@ -9,11 +9,12 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { LambdaDouble } from '../../engine/lambda-double.js';
+import type { DoorPort } from '../../engine/door-port.js';
 import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../../wire/wire-types.js';
 import { errorResponse } from '../../wire/build-response.js';
 import { LAMBDA_ERRORS } from '../../wire/error-catalogue.js';
 import { addLoopbackOrigin } from '../shared/loopback-origins.js';
+import { LoopbackForwardLoopError } from '../../common/errors.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -41,19 +42,6 @@ export interface LoopbackServer {
   readonly port: number;
   /** Stops the server, dropping open connections (including ones held by an injected timeout). Safe to call twice. */
   close(): Promise<void>;
-}
-
-/** Thrown when a recording server is asked to forward to itself. */
-export class LoopbackForwardLoopError extends Error {
-  readonly code = 'LC_LOOPBACK_LOOP';
-  constructor(readonly url: string) {
-    super(
-      `lambda-cassette: the loopback server ${url} received a request it had forwarded itself. Recording (or ` +
-        'passthrough) through listen() needs somewhere real to forward to: pass `target` to openCassette ' +
-        '(CLI: --target URL), e.g. a moto or LocalStack endpoint.',
-    );
-    this.name = 'LoopbackForwardLoopError';
-  }
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -85,7 +73,7 @@ function jsonResponse(status: number, value: unknown, extra: Record<string, stri
 }
 
 /** Starts a loopback server backed by `double`; `double.close()` stops it too. */
-export async function listenLoopback(double: LambdaDouble, options: ListenOptions = {}): Promise<LoopbackServer> {
+export async function listenLoopback(double: DoorPort, options: ListenOptions = {}): Promise<LoopbackServer> {
   if (double.closed) throw new Error('lambda-cassette: listen() called on a closed double');
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -160,6 +148,6 @@ export async function listenLoopback(double: LambdaDouble, options: ListenOption
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
     }));
-  double.addAttachment({ detach: close });
+  double.attach({ detach: close });
   return { url: origin, port: actualPort, close };
 }

@@ -4,7 +4,7 @@
  * the double does not serve meets its `onUnhandledRequest`. Other traffic passes untouched, and the
  * caller's own nock scopes keep answering theirs.
  */
-import type { LambdaDouble } from '../../engine/lambda-double.js';
+import type { DoorPort } from '../../engine/door-port.js';
 import { faultError } from '../shared/transport-faults.js';
 import { forwardUpstream } from '../../recording/forward-upstream.js';
 import { CONNECTION_HEADERS } from '../../wire/wire-types.js';
@@ -15,13 +15,14 @@ import { callerClaims, callerScopeOrigins, install, joinCallerScope, newIntercep
 import { guardNock, releaseNock, type PassingRequest } from './nock-guard.js';
 import { isLoopbackOrigin } from '../shared/loopback-origins.js';
 import { isLambdaApiRequest } from '../../wire/lambda-operation.js';
+import { INVOKE_ASYNC_FAMILY } from '../../wire/lambda-address.js';
 import { installedNockVersion, nockRuntimeProblem } from './nock-runtime.js';
 
 type Nock = typeof import('nock');
 
 interface DoorState {
   /** Doubles that are open, newest last. */
-  open: LambdaDouble[];
+  open: DoorPort[];
   nock?: Promise<Nock>;
   module?: Nock;
   set: InterceptorSet;
@@ -52,7 +53,7 @@ function originOf(endpoint: string): string {
   }
 }
 
-function servesEndpoint(double: LambdaDouble, where: Destination): boolean {
+function servesEndpoint(double: DoorPort, where: Destination): boolean {
   return double.settings.endpoints.some((e) => {
     const url = new URL(e);
     return where.origin !== undefined ? url.origin === where.origin : url.hostname === where.hostname;
@@ -69,7 +70,7 @@ function kindOf(where: Destination): HostKind {
 }
 
 /** The double a request is for: the newest that names its endpoint, else the newest. */
-function doubleFor(where: Destination): LambdaDouble | undefined {
+function doubleFor(where: Destination): DoorPort | undefined {
   return open.findLast((d) => servesEndpoint(d, where)) ?? open.at(-1);
 }
 
@@ -116,7 +117,7 @@ async function reply(this: { req?: Nock14Request; method?: string }, first: stri
 function stop(request: PassingRequest, where: Destination): void {
   const kind = kindOf(where);
   if (kind === 'loopback') return;
-  const invokeAsync = request.method.toUpperCase() === 'POST' && request.url.pathname.startsWith('/2014-11-13/');
+  const invokeAsync = request.method.toUpperCase() === 'POST' && INVOKE_ASYNC_FAMILY.test(request.url.pathname);
   const lambda = kind === 'aws' || (kind === 'endpoint' && isLambdaApiRequest(request.url.pathname, request.headers));
   if (!invokeAsync && !lambda) return;
   const double = doubleFor(where);
@@ -139,14 +140,14 @@ function stop(request: PassingRequest, where: Destination): void {
 const hooks = { active: () => open.length > 0, reinstall: () => state.module && install(state.module, set, reply), stop };
 
 /** Starts routing this process's InvokeAsync HTTP traffic (and its Lambda traffic) to `double` until `close()`. */
-export async function attachNockDoor(double: LambdaDouble): Promise<void> {
+export async function attachNockDoor(double: DoorPort): Promise<void> {
   double.settings.endpoints.forEach(originOf);
   const nock = await loadNock();
   state.module = nock;
   guardNock(nock, hooks);
   if (!stillInstalled(nock, set)) install(nock, set, reply);
   open.push(double);
-  double.addAttachment({
+  double.attach({
     detach: () => {
       const index = open.indexOf(double);
       if (index >= 0) open.splice(index, 1);

@@ -11,13 +11,12 @@ import type { Interceptor, Options, Scope } from 'nock';
 import { ClaimKey, callerOrigins, type Destination } from './nock-keys.js';
 import { hideContentType } from './nock-request.js';
 import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
+import { INVOKE_ASYNC_FAMILY, LAMBDA_API_PATH } from '../../wire/lambda-address.js';
 
 type Nock = typeof import('nock');
 type ReplyFunction = (...args: never[]) => unknown;
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-const INVOKE_ASYNC_FAMILY = /^\/2014-11-13\//;
-const LAMBDA_API_PATH = /^\/\d{4}-\d\d-\d\d\//;
 // Requests the door forwards itself carry FORWARDED_HEADER: its interceptors must let them pass.
 const OPTIONS: Options = { allowUnmocked: true, badheaders: [FORWARDED_HEADER] };
 

@@ -8,6 +8,7 @@
  * an origin the caller has their own nock scope for, so a double never shadows the caller's mocks;
  * the door adds its InvokeAsync interceptor to the caller's scope instead (see nock-interceptors.ts).
  */
+import { LAMBDA_HOST } from '../../wire/lambda-address.js';
 
 /** Where a request is going: an origin when nock gives one, always a host name. */
 export interface Destination {
@@ -15,11 +16,9 @@ export interface Destination {
   hostname: string;
 }
 
-const AWS_LAMBDA_HOST = /^lambda\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
-
 /** Whether `hostname` is a public AWS Lambda host (every region and partition). */
 export function isAwsLambdaHost(hostname: string): boolean {
-  return AWS_LAMBDA_HOST.test(hostname);
+  return LAMBDA_HOST.test(hostname);
 }
 
 // nock tests a RegExp key against "host", "proto://host:port" and "METHOD proto://host:port/path".

@@ -4,7 +4,7 @@
  * door gives back is what the SDK's own `NodeHttpHandler` would: lower-case header names, and
  * socket errors renamed `TimeoutError` where it renames them.
  */
-import type { LambdaDouble } from '../../engine/lambda-double.js';
+import type { DoorPort } from '../../engine/door-port.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import { handlerRejection, nodeHeaders } from '../shared/sdk-outcome.js';
 import { forwardUpstream } from '../../recording/forward-upstream.js';
@@ -69,13 +69,13 @@ export class RequestHandlerDoor {
 
   // Dropped when the double closes: a client can outlive its double (a module-level client), and must
   // not keep the double's cassette in memory after it.
-  #double: LambdaDouble | undefined;
+  #double: DoorPort | undefined;
   readonly #label: string;
 
-  constructor(double: LambdaDouble) {
+  constructor(double: DoorPort) {
     this.#double = double;
     this.#label = double.settings.label;
-    double.addAttachment({ detach: () => void (this.#double = undefined) });
+    double.attach({ detach: () => void (this.#double = undefined) });
   }
 
   /** Called by the SDK for every request the client sends. */

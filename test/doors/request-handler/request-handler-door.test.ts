@@ -48,8 +48,9 @@ describe('requestHandler', () => {
       await double.close();
       return double;
     });
-    expect(client).toBeDefined();
     expect(collectable).toBe(true);
+    // The client is still here and says what to do instead of answering from a closed double.
+    await expect(client!.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }))).rejects.toThrow(/was closed.*new requestHandler/);
   });
 
   it('an aborted request fails as the SDK\'s HTTP handler fails it', async () => {

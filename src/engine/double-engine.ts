@@ -8,50 +8,17 @@ import { errorTypeOf, type InvokeAsyncCall } from './call-log.js';
 import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswer } from './injections.js';
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
-import { RequestHandlerDoor } from '../doors/request-handler/request-handler-door.js';
-import { listenLoopback, type ListenOptions, type LoopbackServer } from '../doors/loopback/loopback-server-door.js';
-import { bindClientMock, type ClientMockStub } from '../doors/client-mock/client-mock-door.js';
 import type { PayloadExpectationFor } from './payload-types.js';
-import { judgeUnhandled, type OnUnhandledRequest, type UnhandledVerdict } from './unhandled-policy.js';
+import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
 import { normalizeHeaders } from '../wire/wire-types.js';
-import { UnhandledRequestError } from '../common/errors.js';
-
-/** Settings every double has, whatever its mode. */
-export interface DoubleSettings {
-  /** Region assumed when neither the host nor the signature names one. */
-  region: string;
-  /** Account id used in ARNs the double prints. */
-  accountId: string;
-  /** Custom endpoints whose InvokeAsync traffic is intercepted too. */
-  endpoints: readonly string[];
-  /** Name used in error messages (the cassette's name, or "mockLambda"). */
-  label: string;
-  /** What becomes of Lambda requests the double does not serve (already resolved for the mode). */
-  onUnhandledRequest: OnUnhandledRequest;
-}
-
-/** Hooks through which doors attach a double to a transport and detach it again. */
-export interface DoorAttachment {
-  detach(): Promise<void> | void;
-}
-
-/** Thrown by `close()` when requests found no recorded answer. */
-export class UnmatchedRequestsError extends Error {
-  readonly code = 'LC_UNMATCHED_REQUESTS';
-  constructor(readonly label: string, readonly requests: readonly string[]) {
-    super(
-      `lambda-cassette: ${requests.length} InvokeAsync request(s) found no recorded answer in ${label}:\n` +
-        requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n'),
-    );
-    this.name = 'UnmatchedRequestsError';
-  }
-}
+import { UnhandledRequestError, UnmatchedRequestsError } from '../common/errors.js';
+import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
 
 /**
- * A stand-in for Lambda's InvokeAsync: every door hands it requests, it answers them (injection
- * first, then its responder) and logs every attempt. Returned by `openCassette` and `mockLambda`.
+ * The engine of a double: every door hands it requests, it answers them (injection first, then its
+ * responder) and logs every attempt. Knows no transport; the public `LambdaDouble` adds the doors.
  */
-export class LambdaDouble implements AsyncDisposable {
+export class DoubleEngine implements DoorPort, AsyncDisposable {
   readonly #calls: InvokeAsyncCall[] = [];
   readonly #injections = new Injections();
   readonly #misses: string[] = [];
@@ -59,7 +26,6 @@ export class LambdaDouble implements AsyncDisposable {
   readonly #unhandled: string[] = [];
   readonly #interference: Error[] = [];
   #closed?: Promise<void>;
-  #requestHandler?: RequestHandlerDoor;
 
   /** @internal Built by `openCassette` / `mockLambda`. */
   constructor(
@@ -85,8 +51,13 @@ export class LambdaDouble implements AsyncDisposable {
     return this.responder.reachesUpstream === true;
   }
 
+  /** @internal Whether `close()` wrote the cassette file (false for mocks, replays and untouched cassettes). */
+  get wroteCassette(): boolean {
+    return this.responder.wroteCassette === true;
+  }
+
   /** @internal Lets a door register itself so `close()` detaches it. */
-  addAttachment(attachment: DoorAttachment): void {
+  attach(attachment: DoorAttachment): void {
     this.#attachments.push(attachment);
   }
 
@@ -119,7 +90,7 @@ export class LambdaDouble implements AsyncDisposable {
   }
 
   /**
-   * @internal A door met a Lambda request that is not InvokeAsync: applies `onUnhandledRequest`, and
+   * A door met a Lambda request that is not InvokeAsync: applies `onUnhandledRequest`, and
    * remembers the ones it stopped so that `close()` lists them.
    */
   judgeUnhandled(wire: WireRequest): UnhandledVerdict {
@@ -128,12 +99,12 @@ export class LambdaDouble implements AsyncDisposable {
     return verdict;
   }
 
-  /** @internal A door noticed that a caller's nock call took interception away; `close()` rejects with it. */
+  /** A door noticed that a caller's nock call took interception away; `close()` rejects with it. */
   noteInterference(error: Error): void {
     if (!this.#interference.some((e) => e.message === error.message)) this.#interference.push(error);
   }
 
-  // ---- assertions (API.md §3) ----
+  // ---- assertions (README "API in brief") ----
 
   /** Whether `fn` was invoked (with a matching payload, when given). */
   wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): boolean {
@@ -167,7 +138,7 @@ export class LambdaDouble implements AsyncDisposable {
     this.#injections.clear();
   }
 
-  // ---- injection (API.md §4) ----
+  // ---- injection (README "Quick start: error paths") ----
 
   /** Makes matching calls fail with a documented Lambda error, exactly as the service sends it. */
   inject(name: LambdaErrorName, options?: InjectOptions): this {
@@ -184,42 +155,6 @@ export class LambdaDouble implements AsyncDisposable {
   /** Drops every pending injection. */
   clearInjections(): void {
     this.#injections.clear();
-  }
-
-  // ---- other doors (API.md §6-7) ----
-
-  /**
-   * An `HttpHandler` for `new LambdaClient({ requestHandler })`: the SDK's requests reach this double
-   * in-process, with no socket and no nock, and get the same answers, log entries and cassettes.
-   */
-  get requestHandler(): RequestHandlerDoor {
-    this.#requestHandler ??= new RequestHandlerDoor(this);
-    return this.#requestHandler;
-  }
-
-  /**
-   * Serves InvokeAsync on `http://127.0.0.1:PORT` for clients outside this process (AWS CLI, boto3),
-   * with the same answers, call log and cassette; `GET <url>/_lambda-cassette/calls` gives the call
-   * log as JSON. `close()` of the double stops the server too.
-   */
-  listen(options?: ListenOptions): Promise<LoopbackServer> {
-    return listenLoopback(this, options);
-  }
-
-  /**
-   * Makes an aws-sdk-client-mock stub of `LambdaClient` answer every `InvokeAsyncCommand` from this
-   * double: same answers, call log, injections and cassettes, and the SDK's own exception classes.
-   * The stub skips the SDK's middleware, so there are no retries (`inject(..., { times: 1 })` fails
-   * the one call it catches); when recording or passing through, the command runs through the
-   * client's own middleware (signing, retries) into {@link requestHandler} instead.
-   *
-   * @example
-   * const stub = mockClient(LambdaClient);
-   * lambda.bindClientMock(stub);
-   */
-  bindClientMock(stub: ClientMockStub): this {
-    bindClientMock(this, stub);
-    return this;
   }
 
   // ---- lifecycle ----

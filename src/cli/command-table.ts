@@ -1,0 +1,177 @@
+/**
+ * Every `lambda-cassette` command as a row: its help texts, arguments, options and the module that
+ * runs it. program.ts turns the rows into commander commands; a new command is a new row here and a
+ * module of its own. Each module (and the packages it needs: json-schema-to-typescript, cli-table3,
+ * the engine) loads only when its command runs: `--help` and `validate` in a pre-commit hook stay quick.
+ */
+import { InvalidArgumentError } from 'commander';
+import type { CassetteMode } from '../engine/mode-table.js';
+import type { CliIo } from './cli-io.js';
+import type { StopSignal } from './serve.js';
+import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES } from './defaults.js';
+
+/** What the caller of `runCli` may replace (tests replace the process signals `serve` waits for). */
+export interface RunOptions {
+  /** How `serve` waits to be stopped. */
+  stopSignal?: StopSignal;
+}
+
+/** One option of a command. */
+export interface OptionSpec {
+  /** Commander flags, e.g. `--port <n>`. */
+  flags: string;
+  description: string;
+  /** Parses (and checks) the value; given the previous value for repeatable options. */
+  parse?: (value: string, previous: never) => unknown;
+  defaultValue?: unknown;
+  /** The only values allowed. */
+  choices?: readonly string[];
+}
+
+/** One command. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  description: string;
+  /** Commander argument syntax (`<file>`, `[name]`, `<paths...>`) and its help. */
+  args: readonly (readonly [syntax: string, description: string])[];
+  options: readonly OptionSpec[];
+  examples: readonly string[];
+  /** Runs the command with commander's parsed arguments and options; resolves with the exit code. */
+  run(args: never[], options: never, io: CliIo, runOptions: RunOptions): Promise<number>;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65_535) throw new InvalidArgumentError('must be an integer from 0 to 65535 (0: any free port)');
+  return n;
+}
+
+function width(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 10) throw new InvalidArgumentError('must be an integer of at least 10');
+  return n;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function list(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+/** Defines a row with its `run` typed by the arguments and options it reads. */
+function command<A extends unknown[], O>(spec: Omit<CommandSpec, 'run'> & { run(args: A, options: O, io: CliIo, runOptions: RunOptions): Promise<number> }): CommandSpec {
+  return spec as unknown as CommandSpec;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  command<[string | undefined], { mode?: CassetteMode; port: number; target?: string; dir?: string; region?: string; functions?: string[] }>({
+    name: 'serve',
+    summary: 'serve a cassette (or mock answers) on http://127.0.0.1:PORT for the AWS CLI, boto3, any SDK',
+    description:
+      'Runs a loopback InvokeAsync server in the foreground, backed by a cassette (or mock answers). ' +
+      'Prints its URL on the first line of stdout; logs each call on stderr. GET <url>/_lambda-cassette/calls ' +
+      'returns the call log as JSON. SIGINT/SIGTERM stop it: the cassette is written when recording, and ' +
+      'requests that found no recorded answer make the exit code 1.\n\n' +
+      '<cassette> is a name inside --dir (default "cassettes"), or a path to a .json file. Recording needs ' +
+      '--target: requests arrive signed for 127.0.0.1, so only endpoints that do not check signatures ' +
+      '(moto, LocalStack) can answer them. --mode beats LAMBDA_CASSETTE_MODE; without either, "auto".',
+    args: [['[cassette]', 'cassette name or .json path (not needed with --mode mock)']],
+    options: [
+      { flags: '--mode <mode>', description: 'how the cassette is used (default: $LAMBDA_CASSETTE_MODE, else auto)', choices: SERVE_MODES },
+      { flags: '--port <n>', description: 'port on 127.0.0.1; 0 picks any free port', parse: port, defaultValue: 0 },
+      { flags: '--target <url>', description: 'where recording forwards requests (e.g. http://127.0.0.1:5000 for moto)' },
+      { flags: '--dir <dir>', description: 'folder of cassettes (default "cassettes")' },
+      { flags: '--region <region>', description: 'region assumed when a request does not name one (default us-east-1)' },
+      { flags: '--functions <names>', description: 'mock mode: the functions that exist, comma-separated (default: all)', parse: list },
+    ],
+    examples: [
+      'lambda-cassette serve checkout/happy-path --mode replay --port 4010',
+      'lambda-cassette serve checkout/happy-path --mode record --target http://127.0.0.1:5000',
+      'lambda-cassette serve --mode mock --functions orders-fn,mailer',
+      'aws lambda invoke-async --endpoint-url http://127.0.0.1:4010 --function-name orders-fn --invoke-args event.json',
+    ],
+    run: async ([cassette], options, io, runOptions) => (await import('./serve.js')).serveCommand(cassette, options, io, runOptions.stopSignal),
+  }),
+  command<[string], { json?: boolean; width?: number }>({
+    name: 'inspect',
+    summary: 'list the interactions of a cassette',
+    description: "Prints a table of a cassette's interactions: #, function, qualifier, payload summary, status, error type. The cassette is validated as it is loaded.",
+    args: [['<cassette-file>', 'the cassette .json file']],
+    options: [
+      { flags: '--json', description: 'print the rows as JSON' },
+      { flags: '--width <n>', description: 'widest payload summary, in characters', parse: width },
+    ],
+    examples: ['lambda-cassette inspect cassettes/checkout/happy-path.json', 'lambda-cassette inspect cassettes/checkout/happy-path.json --json'],
+    run: async ([file], options, io) => (await import('./inspect.js')).inspectCommand(file, options, io),
+  }),
+  command<[string[]], { json?: boolean }>({
+    name: 'validate',
+    summary: 'check cassettes against the schema and scan them for secrets (pre-commit hook)',
+    description:
+      'Checks that every cassette loads (JSON, schema, format version) and holds no credential: AWS access ' +
+      'key ids (AKIA.../ASIA...), SigV4 signatures, session tokens, authorization / x-amz-security-token ' +
+      'values, and 40-character secret access keys next to a key name. Folders are walked for *.json. ' +
+      'Each finding names the file and the JSON Pointer of the value; secrets are never printed.',
+    args: [['<paths...>', 'cassette files or folders']],
+    options: [{ flags: '--json', description: 'print findings as JSON' }],
+    examples: ['lambda-cassette validate cassettes', 'git diff --cached --name-only -z -- "cassettes/*.json" | xargs -0 -r lambda-cassette validate'],
+    run: async ([paths], options, io) => (await import('./validate.js')).validateCommand(paths, options, io),
+  }),
+  command<[string[]], { path?: string[]; maskAccountIds?: boolean }>({
+    name: 'redact',
+    summary: 'scrub payload fields (and account ids) from cassettes in place',
+    description:
+      'Replaces every payload value matched by a JSONPath with "[REDACTED]" and, with --mask-account-ids, ' +
+      'every 12-digit account id in function references, response headers and bodies with 000000000000. ' +
+      'Files are rewritten atomically, only when something changes. The filters are recorded in the ' +
+      'cassette, as the recorder does, so replay redacts incoming payloads the same way and they still match.',
+    args: [['<paths...>', 'cassette files or folders']],
+    options: [
+      { flags: '--path <json-path>', description: 'payload field to redact, e.g. "$.card.number" or "$..password" (repeatable)', parse: collect },
+      { flags: '--mask-account-ids', description: 'mask 12-digit account ids (never in payloads, which must keep matching)' },
+    ],
+    examples: ['lambda-cassette redact cassettes --path "$.card.number" --path "$..password"', 'lambda-cassette redact cassettes/checkout.json --mask-account-ids'],
+    run: async ([paths], options, io) => (await import('./redact.js')).redactCommand(paths, options, io),
+  }),
+  command<[string[]], { check?: boolean }>({
+    name: 'migrate',
+    summary: 'upgrade cassettes to the current format version',
+    description:
+      'Rewrites cassettes written in an older format version in the current one (atomically), through the ' +
+      'same migration chain that loading applies in memory. Files already current are left untouched. ' +
+      'Reports each file. With --check nothing is written, and the exit code is 1 if anything would change.',
+    args: [['<paths...>', 'cassette files or folders']],
+    options: [{ flags: '--check', description: 'only report; exit 1 when a cassette needs migrating' }],
+    examples: ['lambda-cassette migrate cassettes', 'lambda-cassette migrate --check cassettes'],
+    run: async ([paths], options, io) => (await import('./migrate.js')).migrateCommand(paths, options, io),
+  }),
+  command<[], { schemas?: string; out?: string; infer?: boolean; cassettes?: string; saveSchemas?: boolean; check?: boolean }>({
+    name: 'typegen',
+    summary: 'generate per-function payload types for the assertion helpers and vitest matchers',
+    description:
+      'Generates TypeScript types from JSON Schemas of function payloads (one <function-name>.schema.json per ' +
+      'function in --schemas) with json-schema-to-typescript, and registers them with lambda-cassette so that ' +
+      'expectInvoked, wasInvoked, toHaveInvokedAsyncWith and toHaveInvokedAsyncNthWith type-check the payload ' +
+      'of each registered function. Include the output file in your tsconfig.\n\n' +
+      '--infer derives a schema for each function from the JSON payloads recorded in --cassettes (types seen, ' +
+      'keys required when every sample has them, array items unioned); hand-written schemas win.',
+    args: [],
+    options: [
+      { flags: '--schemas <dir>', description: 'folder of <function-name>.schema.json files', defaultValue: DEFAULT_SCHEMAS_DIR },
+      { flags: '--out <file>', description: 'file to write ("-" for stdout)', defaultValue: DEFAULT_OUT },
+      { flags: '--infer', description: 'infer schemas from recorded payloads' },
+      { flags: '--cassettes <dir>', description: `with --infer: folder of cassettes (default "${DEFAULT_CASSETTES_DIR}")` },
+      { flags: '--save-schemas', description: 'with --infer: also write the inferred schemas into --schemas (never over existing files)' },
+      { flags: '--check', description: 'do not write; exit 1 when the output file is missing or stale' },
+    ],
+    examples: [
+      'lambda-cassette typegen --schemas payload-schemas --out test/lambda-payloads.d.ts',
+      'lambda-cassette typegen --infer --cassettes cassettes --out test/lambda-payloads.d.ts',
+      'lambda-cassette typegen --check --out test/lambda-payloads.d.ts',
+    ],
+    run: async (_args, options, io) => (await import('./typegen.js')).typegenCommand(options, io),
+  }),
+];

@@ -1,0 +1,54 @@
+/**
+ * The one contract between the engine and its doors. A door (nock, the SDK request handler, the
+ * client-mock adapter, the loopback server, ...) turns its own request shape into a `WireRequest`,
+ * hands it to {@link DoorPort.handle}, and turns the outcome back; it registers a detach hook with
+ * {@link DoorPort.attach} so `close()` undoes it. Doors import this interface, never the double, so
+ * adding a door touches no engine file.
+ */
+import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
+import type { InvokeAsyncCall } from './call-log.js';
+import type { OnUnhandledRequest, UnhandledVerdict } from './unhandled-policy.js';
+
+/** Settings every double has, whatever its mode. */
+export interface DoubleSettings {
+  /** Region assumed when neither the host nor the signature names one. */
+  region: string;
+  /** Account id used in ARNs the double prints. */
+  accountId: string;
+  /** Custom endpoints whose InvokeAsync traffic is intercepted too. */
+  endpoints: readonly string[];
+  /** Name used in error messages (the cassette's name, or "mockLambda"). */
+  label: string;
+  /** What becomes of Lambda requests the double does not serve (already resolved for the mode). */
+  onUnhandledRequest: OnUnhandledRequest;
+}
+
+/** What a door leaves behind when it attaches: `close()` of the double calls `detach` once. */
+export interface DoorAttachment {
+  detach(): Promise<void> | void;
+}
+
+/** What a door sees of a double. */
+export interface DoorPort {
+  /**
+   * Answers one request and logs it; `undefined` when the request is not one the engine serves
+   * (the door then leaves it alone or refuses it, as its transport allows).
+   */
+  handle(wire: WireRequest): Promise<WireOutcome | undefined>;
+  /** Registers a door so the double's `close()` detaches it. */
+  attach(attachment: DoorAttachment): void;
+  /** Whether `close()` has been called. */
+  readonly closed: boolean;
+  readonly settings: DoubleSettings;
+  /** Every attempt answered so far, in order. */
+  readonly calls: readonly InvokeAsyncCall[];
+  /** Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
+  readonly reachesUpstream: boolean;
+  /**
+   * A Lambda request the engine does not serve (`handle` gave `undefined`): applies the double's
+   * `onUnhandledRequest`; a refused request is listed by `close()`.
+   */
+  judgeUnhandled(wire: WireRequest): UnhandledVerdict;
+  /** A door noticed that a caller's nock call took interception away; `close()` rejects with `error`. */
+  noteInterference(error: Error): void;
+}
