@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
-import { mockLambda, type LambdaDouble, type LambdaErrorName } from '../../../src/index.js';
+import { mockLambda, type LambdaErrorName } from '../../../src/index.js';
 import { lambdaClient } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
 import { fetchRequest, nodeRequest, type RawOutcome } from '../../support/raw-request.js';
