@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, expect } from 'vitest';
 import { relative, sep } from 'node:path';
-import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
+import { OPEN_CASSETTE_OPTIONS, openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
+import { checkKnownOptions } from '../engine/option-check.js';
 import { safeSegment } from '../cassette/cassette-file.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';
@@ -66,6 +67,7 @@ function currentTest(): TestIdentity {
  */
 export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {
   let current: LambdaDouble | undefined;
+  if (typeof options !== 'function') checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
   beforeEach(async () => {
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
