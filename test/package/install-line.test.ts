@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SEAL_CHECK } from './seal-check-script.js';
 
 const root = resolve(__dirname, '..', '..');
 let work: string;
@@ -108,6 +109,24 @@ describe("the README's install lines", () => {
     expect(run('node', ['--version'], dir, node24).trim()).toMatch(/^v24\./);
     expect(nockMajor(dir)).toBe(15);
     expect(JSON.parse(run('node', ['quickstart.mjs'], dir, node24).trim())).toEqual({ status: 202 });
+
+    // The sealed door under nock 15: see seal-check-script.ts for what each field is.
+    writeFileSync(join(dir, 'seal-check.mjs'), SEAL_CHECK);
+    expect(JSON.parse(run('node', ['seal-check.mjs'], dir, node24))).toEqual({
+      anyHost: 202,
+      notJson: { status: 400, type: 'InvalidRequestContentException' },
+      // nock 15 gunzips request bodies before any reply function sees them: zlib's error, at the transport.
+      badGzip: { error: 'Error', message: 'incorrect header check' },
+      dotdot: { status: 400, type: 'ValidationException' },
+      afterCleanAll: 202,
+      afterRestore: 202,
+      closeA: 'ok',
+      getFunction: 'UnhandledRequestError',
+      closeB: 'UnhandledRequestError',
+      theirs: { status: 200, type: null },
+      closeC: 'ok',
+      hits: [],
+    });
 
     const onNode20 = JSON.parse(run('node', ['quickstart.mjs'], dir).trim()) as { error: string; code: string; message: string };
     expect(onNode20).toMatchObject({ error: 'NockRuntimeError', code: 'LC_NOCK_RUNTIME' });
