@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['**/*.test.ts'],
+    // The run summary (users write 'lambda-cassette/vitest-reporter'; here it is the sources).
+    reporters: ['default', src('vitest/reporter.ts')],
     // The demo replays the committed cassettes and never touches the network;
     // vitest.record.config.ts switches this to "record".
     env: { LAMBDA_CASSETTE_MODE: 'replay' },

@@ -7,6 +7,7 @@ export { openCassette, type OpenCassetteOptions } from './api/open-cassette.js';
 export { CASSETTE_MODES, type CassetteMode } from './engine/mode-table.js';
 export {
   CassetteError,
+  CassetteExpiredError,
   CassetteMissError,
   CassetteNotFoundError,
   InterceptionLostError,
@@ -16,9 +17,11 @@ export {
   NockRuntimeError,
   RecordingIncompleteError,
   RecordingInCIError,
+  SigningUnavailableError,
   UnhandledRequestError,
   UnknownLambdaErrorName,
   UnmatchedRequestsError,
+  UnusedInteractionsError,
   UpstreamError,
   type CassetteErrorCode,
 } from './common/errors.js';
@@ -41,3 +44,6 @@ export {
   type ErrorSource,
 } from './wire/error-catalogue.js';
 export type { TransportFault, WireRequest, WireResponse, WireOutcome } from './wire/wire-types.js';
+export { verifyCassette, type VerifyOptions } from './verify/verify-cassette.js';
+export type { VerifyReport, VerifiedInteraction } from './verify/verify-report.js';
+export type { OutcomeSummary } from './verify/compare-outcome.js';

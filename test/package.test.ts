@@ -4,6 +4,7 @@
  * vitest 3 on Node 20, and nock 15 with vitest 5 on Node 24 (installed from the registry).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripVTControlCharacters } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -245,7 +246,10 @@ describe.each([
     // The `node` package puts its binary first on PATH for this project's scripts.
     const path = node ? `${join(dir, 'node_modules', 'node', 'bin')}:${process.env['PATH']}` : process.env['PATH'];
     if (node) expect(run('node', ['--version'], dir, { PATH: path }).trim()).toMatch(new RegExp(`^v${node}\\.`));
-    const out = run(join(dir, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=verbose'], dir, { PATH: path, CI: 'true' });
+    // The run summary reporter, by its package name, next to vitest's own.
+    const out = run(join(dir, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=verbose', '--reporter=lambda-cassette/vitest-reporter'], dir, { PATH: path, CI: 'true' });
     expect(out).toMatch(packages.includes('aws-sdk@2') ? /3 passed/ : /2 passed/);
+    // Coloured: picocolors, like vitest, colours under CI.
+    expect(stripVTControlCharacters(out)).toContain('lambda-cassette: 1 cassette: 1 replayed, 1 recorded (1 new), 0 missing, 0 misses, 0 unused interactions, 0 expired');
   }, 120_000);
 });

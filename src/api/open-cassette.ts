@@ -11,7 +11,12 @@ import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/r
 import { endpointList, openMockDouble } from './mock-lambda.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
-import { checkJsonPaths } from '../recording/jsonpath-check.js';
+import { checkJsonPaths } from '../common/json-path-script.js';
+import { checkExpiryStrategy, parseMaxAge, type ExpiryStrategy } from '../cassette/expiry.js';
+import { checkIgnoreOption } from '../matching/ignore-paths.js';
+import type { ExpirySettings } from '../engine/expiry-policy.js';
+import { reportCassetteRun } from '../report/run-report-sink.js';
+import path from 'node:path';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {
@@ -50,12 +55,29 @@ export interface OpenCassetteOptions {
    * throws). Default: `'error'` in `replay` and `mock`, `'bypass'` in modes that reach the network.
    */
   onUnhandledRequest?: OnUnhandledRequest;
+  /**
+   * JSONPath expressions of payload fields left out of matching (`['$.sentAt', '$..traceId']`): a
+   * request matches whatever those fields hold now. The cassette keeps them as recorded.
+   */
+  ignore?: readonly string[];
+  /** Interactions recorded longer ago than this are expired: milliseconds, or `'30d'`, `'12h'`, `'90m'`. */
+  maxAge?: number | string;
+  /**
+   * What replaying an expired interaction does (default `'warn'`): `'warn'` replays it with a
+   * warning, `'error'` fails the request, `'record'` records it again when the mode may reach the
+   * network (`auto`, `new-episodes`, not under `CI=true` unless recording there is allowed), and
+   * otherwise replays it with a warning.
+   */
+  onExpired?: ExpiryStrategy;
+  /** `false`: `close()` rejects naming the recorded interactions this run never played (default `true`). */
+  allowUnusedInteractions?: boolean;
 }
 
 /** The options {@link openCassette} knows, for the unknown-option check. */
 export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
   'mode', 'dir', 'endpoint', 'target', 'allowPlaybackRepeats', 'redact', 'maskAccountIds', 'match',
-  'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest',
+  'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest', 'ignore', 'maxAge',
+  'onExpired', 'allowUnusedInteractions',
 ];
 
 /**
@@ -86,6 +108,9 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   checkMatchOption(match);
   const accountId = options.accountId ?? DEFAULTS.accountId;
   if (options.target !== undefined) checkTarget(options.target);
+  checkIgnoreOption(options.ignore);
+  checkExpiryStrategy(options.onExpired);
+  const maxAgeMs = options.maxAge === undefined ? undefined : parseMaxAge(options.maxAge);
   const settings = { region: options.region ?? DEFAULTS.region, accountId, endpoints: endpointList(options.endpoint), label: file };
 
   if (mode === 'mock') return openMockDouble(options, file);
@@ -95,7 +120,10 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   if (inCI(env) && writesCassette(mode, exists) && !ciRecordingAllowed(options.allowRecordingInCI, env)) {
     throw new RecordingInCIError(file, mode);
   }
-  if (rule.requiresCassette && !exists) throw new CassetteNotFoundError(file);
+  if (rule.requiresCassette && !exists) {
+    reportCassetteRun({ cassette: path.resolve(file), mode, replayed: 0, recorded: 0, created: false, missing: true, misses: [], unused: [], expired: 0 }, env);
+    throw new CassetteNotFoundError(file);
+  }
   // Loading validates even in record mode: a cassette we cannot read is never overwritten.
   const loaded = rule.loadsCassette ? await loadCassette(file) : undefined;
   const behaviour = answeringOf(mode, loaded !== undefined);
@@ -109,6 +137,9 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     redact: options.redact ?? [],
     maskAccountIds: options.maskAccountIds ?? false,
     ...(options.target !== undefined ? { target: options.target } : {}),
+    ignore: options.ignore ?? [],
+    ...(maxAgeMs !== undefined ? { expiry: expirySettings(mode, maxAgeMs, options, env) } : {}),
+    allowUnusedInteractions: options.allowUnusedInteractions ?? true,
   });
   const double = new LambdaDouble(mode, responder, {
     ...settings,
@@ -116,6 +147,15 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   });
   await attachNockDoor(double);
   return double;
+}
+
+/** Whether `onExpired: 'record'` may record here: the mode may reach the network, and CI allows it. */
+function expirySettings(mode: CassetteMode, maxAgeMs: number, options: OpenCassetteOptions, env: NodeJS.ProcessEnv): ExpirySettings {
+  const settings: ExpirySettings = { maxAgeMs, onExpired: options.onExpired ?? 'warn', mayRecord: false };
+  if (!reachesNetwork(mode, false)) settings.whyNot = `mode "${mode}" never records`;
+  else if (inCI(env) && !ciRecordingAllowed(options.allowRecordingInCI, env)) settings.whyNot = 'CI=true (allow with allowRecordingInCI: true or LAMBDA_CASSETTE_ALLOW_CI_RECORD=1)';
+  else settings.mayRecord = true;
+  return settings;
 }
 
 function checkTarget(target: string): void {

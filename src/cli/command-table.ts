@@ -174,4 +174,48 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async (_args, options, io) => (await import('./typegen.js')).typegenCommand(options, io),
   }),
+  command<[string[]], { target?: string; sign?: boolean; region?: string; json?: boolean }>({
+    name: 'verify',
+    summary: 're-send recorded requests to a live endpoint and report what drifted',
+    description:
+      'Re-sends every recorded InvokeAsync request of the cassettes to --target and compares each answer with ' +
+      'the recording: status, error type, and body (JSON structurally; request ids and dates ignored). Prints ' +
+      'one line per interaction (same / drifted, with what changed) and a summary. Exit 0 when nothing ' +
+      'drifted, 1 when anything drifted or got no answer.\n\n' +
+      'InvokeAsync runs the function: point --target at staging, never at production. --sign signs each ' +
+      'request with SigV4 and the default AWS credential chain (env, profile, SSO, role), as real AWS needs; ' +
+      'moto and LocalStack need no signature.',
+    args: [['<paths...>', 'cassette files or folders']],
+    options: [
+      { flags: '--target <url>', description: 'endpoint to re-send to, e.g. https://lambda.us-east-1.amazonaws.com or http://127.0.0.1:5000' },
+      { flags: '--sign', description: 'sign requests with the default AWS credential chain (needs @smithy/signature-v4 and @aws-sdk/credential-provider-node)' },
+      { flags: '--region <region>', description: "region to sign for (default: each interaction's recorded region)" },
+      { flags: '--json', description: 'print the report as JSON (schema/verify-report.schema.json)' },
+    ],
+    examples: [
+      'lambda-cassette verify cassettes --target http://127.0.0.1:5000',
+      'lambda-cassette verify cassettes/checkout --target https://lambda.eu-west-1.amazonaws.com --sign',
+      'lambda-cassette verify cassettes --target "$STAGING_LAMBDA_URL" --sign --json > drift.json',
+    ],
+    run: async ([paths], options, io) => (await import('./verify.js')).verifyCommand(paths, options, io),
+  }),
+  command<[string[]], { from?: string; check?: boolean; force?: boolean }>({
+    name: 'prune',
+    summary: "drop the interactions a test run never played (from the vitest reporter's report)",
+    description:
+      'Removes from the cassettes exactly the interactions the run summary lists as unused (matched by ' +
+      "fingerprint). Write the summary with the vitest reporter: reporters: ['default', " +
+      "['lambda-cassette/vitest-reporter', { outputFile: 'lambda-cassette-report.json' }]]. Only a run that " +
+      'passed in full is trusted (tests that did not run make their interactions look unused) unless --force. ' +
+      'Cassettes the run never opened are left alone. With --check nothing is written, and the exit code is 1 ' +
+      'if anything would be removed.',
+    args: [['<paths...>', 'cassette files or folders']],
+    options: [
+      { flags: '--from <report>', description: 'the run summary JSON written by the vitest reporter (outputFile)' },
+      { flags: '--check', description: 'only report; exit 1 when something would be removed' },
+      { flags: '--force', description: 'use a report of a run that failed or skipped tests' },
+    ],
+    examples: ['lambda-cassette prune cassettes --from lambda-cassette-report.json', 'lambda-cassette prune cassettes --from lambda-cassette-report.json --check'],
+    run: async ([paths], options, io) => (await import('./prune.js')).pruneCommand(paths, options, io),
+  }),
 ];

@@ -116,8 +116,42 @@ export class CassetteError extends LambdaCassetteError {
 /** A request that found no recorded answer (the SDK call fails with it; `close()` lists it). */
 export class CassetteMissError extends LambdaCassetteError {
   declare readonly code: 'LC_CASSETTE_MISS';
-  constructor(message: string) {
+  /** When the closest recording differs only in a few payload values: where (`$.sentAt`, ...). */
+  readonly differingPaths?: readonly string[];
+  /** The `ignore` entries that would have matched it. */
+  readonly suggestedIgnore?: readonly string[];
+  constructor(message: string, nearMiss?: { paths: readonly string[]; ignore: readonly string[] }) {
     super('LC_CASSETTE_MISS', 'CassetteMissError', message);
+    if (nearMiss) {
+      this.differingPaths = nearMiss.paths;
+      this.suggestedIgnore = nearMiss.ignore;
+    }
+  }
+}
+
+/** `onExpired: 'error'`: a request matched an interaction recorded longer ago than `maxAge`. */
+export class CassetteExpiredError extends LambdaCassetteError {
+  declare readonly code: 'LC_CASSETTE_EXPIRED';
+  constructor(readonly file: string, readonly index: number, readonly recordedAt: string, message: string) {
+    super('LC_CASSETTE_EXPIRED', 'CassetteExpiredError', message);
+  }
+}
+
+/** `allowUnusedInteractions: false`: `close()` found recorded interactions the run never played. */
+export class UnusedInteractionsError extends LambdaCassetteError {
+  declare readonly code: 'LC_UNUSED_INTERACTIONS';
+  constructor(
+    readonly file: string,
+    /** `#<position> <function> (recorded <date>)` of each unused interaction. */
+    readonly interactions: readonly string[],
+  ) {
+    super(
+      'LC_UNUSED_INTERACTIONS',
+      'UnusedInteractionsError',
+      `lambda-cassette: ${interactions.length} recorded interaction(s) in ${file} were never played (allowUnusedInteractions: false):\n` +
+        interactions.map((u) => `  - ${u}`).join('\n') +
+        '\nRemove them (record the cassette again, or `lambda-cassette prune` with the vitest reporter\'s report), or allow them with allowUnusedInteractions: true.',
+    );
   }
 }
 
@@ -243,5 +277,19 @@ export class NockRuntimeError extends LambdaCassetteError {
   declare readonly code: 'LC_NOCK_RUNTIME';
   constructor(message: string) {
     super('LC_NOCK_RUNTIME', 'NockRuntimeError', message);
+  }
+}
+
+/** Signing a request (`verify --sign`, `listen({ sign: true })`) needs a package that is not installed. */
+export class SigningUnavailableError extends LambdaCassetteError {
+  declare readonly code: 'LC_SIGNING_UNAVAILABLE';
+  constructor(pkg: string, cause: unknown) {
+    super(
+      'LC_SIGNING_UNAVAILABLE',
+      'SigningUnavailableError',
+      `lambda-cassette: signing requests needs ${pkg}, which is not installed. ` +
+        'Install the signer and the credential chain next to lambda-cassette: npm install --save-dev @smithy/signature-v4 @aws-sdk/credential-provider-node',
+      { cause },
+    );
   }
 }

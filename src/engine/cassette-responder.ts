@@ -5,10 +5,10 @@
 import type { Answer, Responder } from './responder.js';
 import { ANSWERING_TABLE, type Answering } from './mode-table.js';
 import type { InvokeAsyncRequest } from '../wire/parse-request.js';
-import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../wire/wire-types.js';
+import type { WireRequest, WireResponse } from '../wire/wire-types.js';
 import { canonicalJson } from '../common/canonical-json.js';
+import path from 'node:path';
 import {
-  decodeBody,
   encodeBody,
   newCassette,
   updateCassette,
@@ -19,12 +19,17 @@ import {
 } from '../cassette/index.js';
 import { InteractionIndex } from '../matching/interaction-index.js';
 import { describeExhausted, describeMiss } from '../matching/miss-report.js';
+import { ignoringPaths } from '../matching/ignore-paths.js';
+import { nearMiss } from '../matching/ignore-suggestion.js';
 import { requestKey, type MatchableRequest, type MatchOption } from '../matching/request-key.js';
 import { forwardUpstream } from '../recording/forward-upstream.js';
 import { redactPayload } from '../recording/redaction.js';
 import { secretsOf } from '../recording/secret-scrubber.js';
 import { scrubInteraction } from '../recording/scrub-interaction.js';
-import { CassetteMissError, RecordingIncompleteError, UpstreamError } from '../common/errors.js';
+import { CassetteExpiredError, CassetteMissError, RecordingIncompleteError, UpstreamError } from '../common/errors.js';
+import { recordedResponse, replayedResponse } from './recorded-response.js';
+import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
+import { asEntry, unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
 
 /** What a cassette responder does with each request: a row of the mode table other than mock. */
 export type CassetteBehaviour = Exclude<Answering, 'mock'>;
@@ -41,32 +46,12 @@ export interface CassetteResponderOptions {
   maskAccountIds: boolean;
   /** Where to forward instead of the request's own URL (a custom endpoint). */
   target?: string;
-}
-
-// Per-connection or per-moment headers: replay recomputes or omits them.
-const UNRECORDED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([...CONNECTION_HEADERS, 'date', 'set-cookie']);
-
-function recordedResponse(res: WireResponse): Interaction['response'] {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) {
-    const lower = name.toLowerCase();
-    if (!UNRECORDED_RESPONSE_HEADERS.has(lower)) headers[lower] = value;
-  }
-  return { status: res.status, headers, body: encodeBody(res.body, false) };
-}
-
-/** The response a recorded interaction stands for, bytes as recorded. */
-function replayedResponse(interaction: Interaction): WireResponse {
-  // As a Buffer, like every other body the engine hands out (and like Node's own): the SDK code that
-  // reads bodies then sees one kind of object, not two.
-  const bytes = decodeBody(interaction.response.body);
-  const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return {
-    kind: 'response',
-    status: interaction.response.status,
-    headers: { ...interaction.response.headers, 'content-length': String(body.byteLength) },
-    body,
-  };
+  /** Payload JSONPaths left out of matching (the file keeps them). */
+  ignore?: readonly string[];
+  /** Set when `maxAge` is. */
+  expiry?: ExpirySettings;
+  /** Whether `close()` accepts recorded interactions that were never played (default true). */
+  allowUnusedInteractions?: boolean;
 }
 
 function describeRequest(request: InvokeAsyncRequest): string {
@@ -85,6 +70,14 @@ export class CassetteResponder implements Responder {
 
   readonly #options: Omit<CassetteResponderOptions, 'loaded'>;
   #wrote = false;
+  #created = false;
+  readonly #ignore: readonly string[];
+  readonly #expiry: ExpiryPolicy | undefined;
+  /** Positions of loaded interactions that answered a request (or were recorded again). */
+  readonly #played = new Set<number>();
+  /** Expired interactions recorded again: the write drops them (canonical JSON). */
+  readonly #replaced = new Set<string>();
+  #unused: UnusedInteraction[] = [];
 
   constructor(options: CassetteResponderOptions) {
     const { loaded, ...rest } = options;
@@ -93,13 +86,30 @@ export class CassetteResponder implements Responder {
     // Filters the cassette was recorded with stay in force, so its redacted payloads keep matching.
     this.#redact = [...new Set([...(options.loaded?.filters?.redact ?? []), ...options.redact])];
     this.#maskAccountIds = options.maskAccountIds || options.loaded?.filters?.maskAccountIds === true;
+    this.#ignore = options.ignore ?? [];
+    this.#expiry = options.expiry ? new ExpiryPolicy(options.file, options.expiry) : undefined;
     this.#index = new InteractionIndex(options.match, options.allowPlaybackRepeats);
     if (options.behaviour === 'replay' || options.behaviour === 'new-episodes') {
       options.loaded?.interactions.forEach((interaction, position) => {
-        this.#index.add(interaction.request, interaction, position);
-        this.#recordedRequests.push(interaction.request);
+        const request = this.#forMatching(interaction.request);
+        this.#index.add(request, interaction, position);
+        this.#recordedRequests.push(request);
       });
     }
+  }
+
+  /** After close: the loaded interactions this run never played (record mode: never recorded again). */
+  get unusedInteractions(): readonly UnusedInteraction[] {
+    return this.#unused;
+  }
+
+  get allowUnusedInteractions(): boolean {
+    return this.#options.allowUnusedInteractions !== false;
+  }
+
+  /** After close: this cassette's part of the run report. */
+  runReport(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired'> {
+    return { cassette: path.resolve(this.#options.file), created: this.#created, missing: false, unused: this.#unused.map(asEntry), expired: this.#expiry?.expiredCount ?? 0 };
   }
 
   /** Whether `close()` wrote the cassette file. */
@@ -108,30 +118,60 @@ export class CassetteResponder implements Responder {
   }
 
   get reachesUpstream(): boolean {
-    return ANSWERING_TABLE[this.#options.behaviour].network !== 'never';
+    return ANSWERING_TABLE[this.#options.behaviour].network !== 'never' || this.#expiry?.mayRecord === true;
   }
 
   async respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
     const { behaviour } = this.#options;
     if (behaviour === 'passthrough') return this.#forward(wire, request, 'passthrough');
     if (behaviour === 'record') return this.#record(request, wire);
-    const matchable = this.#matchable(request);
+    const matchable = this.#forMatching(this.#matchable(request));
     const found = this.#index.take(matchable);
-    if (found.kind === 'hit') return { source: 'replay', outcome: replayedResponse(found.value) };
+    if (found.kind === 'hit') return this.#play(found.value, found.position, request, wire);
     if (behaviour === 'new-episodes') return this.#record(request, wire);
+    const suggestion = found.kind === 'miss' ? nearMiss(matchable, this.#recordedRequests) : undefined;
     const message =
       found.kind === 'exhausted'
         ? describeExhausted(this.#options.file, matchable, found.played)
-        : describeMiss(this.#options.file, matchable, this.#recordedRequests);
-    return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message) }, miss: message };
+        : describeMiss(this.#options.file, matchable, this.#recordedRequests, suggestion);
+    return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message, suggestion) }, miss: message };
   }
 
   async close(): Promise<void> {
     try {
-      await this.#write();
+      const stale = this.#staleInteractions();
+      this.#unused = this.#collectUnused(stale);
+      await this.#write(stale);
     } finally {
       this.#release();
     }
+  }
+
+  /** Answers with a recorded interaction, unless it expired and `onExpired` says otherwise. */
+  async #play(interaction: Interaction, position: number, request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+    this.#played.add(position);
+    const action = this.#expiry?.decide(interaction, position) ?? { kind: 'play' };
+    if (action.kind === 'refuse') {
+      const error = new CassetteExpiredError(this.#options.file, position, interaction.recordedAt, action.message);
+      return { source: 'replay', outcome: { kind: 'failure', error }, miss: action.message };
+    }
+    if (action.kind === 'record') {
+      this.#replaced.add(canonicalJson(interaction));
+      return this.#record(request, wire);
+    }
+    return { source: 'replay', outcome: replayedResponse(interaction) };
+  }
+
+  #forMatching(request: MatchableRequest): MatchableRequest {
+    return ignoringPaths(request, this.#ignore);
+  }
+
+  #collectUnused(stale: ReadonlySet<string>): UnusedInteraction[] {
+    const { behaviour } = this.#options;
+    if (!this.#loaded || behaviour === 'passthrough') return [];
+    const file = path.resolve(this.#options.file);
+    const used = (interaction: Interaction, position: number) => (behaviour === 'record' ? stale.has(canonicalJson(interaction)) : this.#played.has(position));
+    return this.#loaded.interactions.flatMap((interaction, position) => (used(interaction, position) ? [] : [unusedEntry(file, position, interaction)]));
   }
 
   /**
@@ -146,14 +186,15 @@ export class CassetteResponder implements Responder {
     this.#recorded = [];
   }
 
-  async #write(): Promise<void> {
+  async #write(stale: ReadonlySet<string>): Promise<void> {
     const { behaviour, file } = this.#options;
     const { writes } = ANSWERING_TABLE[behaviour];
-    if (writes === 'never') return;
+    // Expired interactions recorded again are written whatever the mode (onExpired: 'record').
+    if (writes === 'never' && this.#replaced.size === 0) return;
     if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
-    if (writes === 'when-something-was-recorded' && this.#recorded.length === 0 && this.#loaded) return;
-    const stale = this.#staleInteractions();
+    if (writes !== 'always' && this.#recorded.length === 0 && this.#loaded) return;
     await updateCassette(file, (current) => {
+      this.#created = current === undefined;
       const base = current ?? newCassette();
       const kept = base.interactions.filter((i) => !stale.has(canonicalJson(i)));
       const filters = this.#filters();
@@ -168,10 +209,10 @@ export class CassetteResponder implements Responder {
    * other's interactions, whichever opened first.
    */
   #staleInteractions(): Set<string> {
-    if (this.#options.behaviour !== 'record') return new Set();
-    const { match } = this.#options;
-    const rerecorded = new Set(this.#recorded.map((i) => requestKey(i.request, match)));
-    return new Set((this.#loaded?.interactions ?? []).filter((i) => rerecorded.has(requestKey(i.request, match))).map((i) => canonicalJson(i)));
+    if (this.#options.behaviour !== 'record') return new Set(this.#replaced);
+    const key = (request: MatchableRequest) => requestKey(this.#forMatching(request), this.#options.match);
+    const rerecorded = new Set(this.#recorded.map((i) => key(i.request)));
+    return new Set((this.#loaded?.interactions ?? []).filter((i) => rerecorded.has(key(i.request))).map((i) => canonicalJson(i)));
   }
 
   #filters(): Cassette['filters'] | undefined {

@@ -11,7 +11,9 @@ import * as assertions from './assertions.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
 import { normalizeHeaders } from '../wire/wire-types.js';
-import { UnhandledRequestError, UnmatchedRequestsError } from '../common/errors.js';
+import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
+import type { UnusedInteraction } from '../report/cassette-run.js';
+import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
 
 /**
@@ -26,6 +28,9 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   readonly #unhandled: string[] = [];
   readonly #interference: Error[] = [];
   #closed?: Promise<void>;
+  /** Answers by source, for {@link recorded} / {@link replayed}; `reset()` leaves them. */
+  #replayedCount = 0;
+  #recordedCount = 0;
 
   /** @internal Built by `openCassette` / `mockLambda`. */
   constructor(
@@ -39,6 +44,28 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   /** Every intercepted InvokeAsync attempt, in order. */
   get calls(): readonly InvokeAsyncCall[] {
     return this.#calls;
+  }
+
+  /**
+   * Whether this double answered at least one request from its cassette. With `mode` (what was
+   * asked for), this says what `auto` did: replayed, recorded, or both (`new-episodes`).
+   */
+  get replayed(): boolean {
+    return this.#replayedCount > 0;
+  }
+
+  /** Whether this double recorded at least one answer from the real endpoint. */
+  get recorded(): boolean {
+    return this.#recordedCount > 0;
+  }
+
+  /**
+   * After `close()`: the recorded interactions this run never played (in `record` mode, those it
+   * kept without recording them again). Empty for mocks and passthrough. With
+   * `allowUnusedInteractions: false`, `close()` rejects naming them.
+   */
+  get unusedInteractions(): readonly UnusedInteraction[] {
+    return this.responder.unusedInteractions ?? [];
   }
 
   /** Whether `close()` has been called. */
@@ -72,6 +99,8 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     const injected = this.#injections.take(call);
     const answer = injected ? this.#injectedAnswer(injected, request) : await this.responder.respond(request, wire);
     if (answer.miss !== undefined) this.#misses.push(answer.miss);
+    if (answer.source === 'replay' && answer.miss === undefined) this.#replayedCount++;
+    if (answer.source === 'record' && answer.outcome.kind === 'response') this.#recordedCount++;
     const outcome = answer.outcome;
     call.source = answer.source;
     if (outcome.kind === 'fault') {
@@ -174,10 +203,27 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
 
   async #close(): Promise<void> {
     for (const attachment of this.#attachments.splice(0)) await attachment.detach();
-    await this.responder.close();
+    try {
+      await this.responder.close();
+    } finally {
+      this.#report();
+    }
     if (this.#misses.length > 0) throw new UnmatchedRequestsError(this.settings.label, [...this.#misses]);
     if (this.#unhandled.length > 0) throw new UnhandledRequestError(this.settings.label, [...this.#unhandled], true);
     if (this.#interference.length > 0) throw this.#interference[0]!;
+    const unused = this.unusedInteractions;
+    if (unused.length > 0 && this.responder.allowUnusedInteractions === false) {
+      throw new UnusedInteractionsError(this.settings.label, unused.map((u) => `#${u.index + 1} ${u.function} (recorded ${u.recordedAt})`));
+    }
+  }
+
+  /** Tells the run summary (the vitest reporter) what this cassette did. */
+  #report(): void {
+    if (!reporting()) return;
+    const cassette = this.responder.runReport?.();
+    if (!cassette) return;
+    const misses = this.#misses.map((m) => m.split('\n')[0]!);
+    reportCassetteRun({ ...cassette, mode: this.mode, replayed: this.#replayedCount, recorded: this.#recordedCount, misses });
   }
 
   #newCall(request: InvokeAsyncRequest): InvokeAsyncCall {

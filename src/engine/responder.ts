@@ -1,6 +1,7 @@
 import type { InvokeAsyncRequest } from '../wire/parse-request.js';
 import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
 import type { CallSource } from './call-log.js';
+import type { CassetteRun, UnusedInteraction } from '../report/cassette-run.js';
 
 /** What a responder answers, and which part of the engine it was. */
 export interface Answer {
@@ -19,6 +20,12 @@ export interface Responder {
   readonly reachesUpstream?: boolean;
   /** Whether `close()` wrote a cassette file. */
   readonly wroteCassette?: boolean;
+  /** After close: recorded interactions this run never played (cassettes only). */
+  readonly unusedInteractions?: readonly UnusedInteraction[];
+  /** Whether `close()` accepts unused interactions (default true). */
+  readonly allowUnusedInteractions?: boolean;
+  /** After close: the cassette's part of the run report (cassettes only). */
+  runReport?(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired'>;
   respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;

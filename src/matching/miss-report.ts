@@ -1,6 +1,7 @@
 import { lazyModule } from '../common/lazy-module.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import type { MatchableRequest } from './request-key.js';
+import { describeSuggestion, type IgnoreSuggestion } from './ignore-suggestion.js';
 import { functionLabel } from '../wire/lambda-address.js';
 
 const textDiff = lazyModule<typeof import('diff')>('diff');
@@ -57,8 +58,9 @@ function compare(incoming: MatchableRequest, recorded: MatchableRequest, positio
  * Why a request found no recorded answer: the request, and the closest recorded interactions with
  * what differs (`-` recorded, `+` this request).
  */
-export function describeMiss(cassette: string, incoming: MatchableRequest, recorded: readonly MatchableRequest[]): string {
+export function describeMiss(cassette: string, incoming: MatchableRequest, recorded: readonly MatchableRequest[], suggestion?: IgnoreSuggestion): string {
   const lines = [`lambda-cassette: no recorded answer in ${cassette} for InvokeAsync ${summary(incoming)}`];
+  if (suggestion) lines.push(`  Hint: ${describeSuggestion(suggestion)}.`);
   if (recorded.length === 0) {
     lines.push('  The cassette has no interactions.');
     return lines.join('\n');

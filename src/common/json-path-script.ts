@@ -1,9 +1,11 @@
 /**
- * Checks JSONPath expressions when a double opens. jsonpath-plus parses a filter (`?(...)`) or
- * script (`(...)`) segment only when it first meets data to run it on, so a broken one would fail
- * in the middle of a recording, as `Unexpected "?" at character 0`, far from the option at fault.
+ * The second half of checking a JSONPath option at open (the first is json-path-syntax.ts): the
+ * expressions inside filter (`?(...)`) and script (`(...)`) segments. jsonpath-plus compiles those
+ * only when it first meets data to run them on, so a broken one would fail in the middle of a
+ * recording, as `Unexpected "?" at character 0`, far from the option at fault.
  */
-import { lazyModule } from '../common/lazy-module.js';
+import { lazyModule } from './lazy-module.js';
+import { jsonPathProblem } from './json-path-syntax.js';
 
 const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 
@@ -22,9 +24,8 @@ function scriptOf(segment: string): string | undefined {
     .replaceAll(/@([.\s)[])/gu, '_$_v$1');
 }
 
-/** Why `path` is not a JSONPath expression jsonpath-plus can run, or `undefined` when it is one. */
-export function jsonPathProblem(path: unknown): string | undefined {
-  if (typeof path !== 'string' || path.trim() === '') return 'it is not a non-empty string';
+/** Why a filter or script inside `path` cannot run, or `undefined` when every one compiles. */
+export function jsonPathScriptProblem(path: string): string | undefined {
   const { JSONPath } = jsonPath();
   let segments: string[];
   try {
@@ -56,7 +57,7 @@ export function checkJsonPaths(option: string, paths: readonly unknown[] | undef
   if (paths === undefined) return;
   if (!Array.isArray(paths)) throw new TypeError(`lambda-cassette: option "${option}" must be an array of JSONPath strings, e.g. ["$.card.number"]`);
   paths.forEach((path, i) => {
-    const problem = jsonPathProblem(path);
+    const problem = jsonPathProblem(path) ?? jsonPathScriptProblem(path as string);
     if (problem) {
       throw new TypeError(
         `lambda-cassette: option "${option}"[${i}] (${JSON.stringify(path)}) is not a valid JSONPath: ${problem}. ` +
