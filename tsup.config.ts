@@ -1,22 +1,24 @@
 import { defineConfig } from 'tsup';
 
+// Peers stay external so users never get a second copy of nock, the SDK or their test runner.
+const peers = ['nock', 'vitest', '@aws-sdk/client-lambda', '@jest/globals', 'expect', 'json-schema-to-typescript', '@smithy/signature-v4', '@aws-sdk/credential-provider-node'];
+
+// No source maps: the tarball ships no TypeScript sources for them to point at, and they were over
+// half of the installed package (2.1 MB of files with them, 0.9 MB without).
 export default defineConfig([{
-  entry: { index: 'src/index.ts', vitest: 'src/vitest/index.ts', 'vitest-reporter': 'src/vitest/reporter.ts' },
+  entry: { index: 'src/index.ts', vitest: 'src/vitest/index.ts', 'vitest-reporter': 'src/vitest/reporter.ts', jest: 'src/jest/index.ts', matchers: 'src/matchers/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   // One copy of the engine per format, even across entry points (CJS too).
   splitting: true,
   // CJS output has no import.meta; the shim gives it import.meta.url.
   shims: true,
-  sourcemap: true,
   target: 'node20',
-  // Peers stay external so users never get a second copy of nock or the SDK.
-  external: ['nock', 'vitest', '@aws-sdk/client-lambda', '@smithy/signature-v4', '@aws-sdk/credential-provider-node'],
+  external: peers,
 }, {
   entry: { cli: 'src/cli.ts' },
   format: ['esm'],
   target: 'node20',
-  sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
-  external: ['nock', 'vitest', '@aws-sdk/client-lambda', '@smithy/signature-v4', '@aws-sdk/credential-provider-node'],
+  external: peers,
 }]);

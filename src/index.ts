@@ -14,6 +14,7 @@ export {
   InvalidCassetteNameError,
   LambdaCassetteError,
   LoopbackForwardLoopError,
+  MissingPeerDependencyError,
   NockRuntimeError,
   RecordingIncompleteError,
   RecordingInCIError,

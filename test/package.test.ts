@@ -5,23 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripVTControlCharacters } from 'node:util';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { run as runIn } from './package/run-command.js';
+import { describeFootprint } from './package/footprint.js';
+import { describeJestProjects } from './package/jest-projects.js';
 
 const root = resolve(__dirname, '..');
 let project: string;
 let tarballPath: string;
 
-function run(cmd: string, args: string[], cwd = project, env: NodeJS.ProcessEnv = {}): string {
-  try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1', ...env } });
-  } catch (e) {
-    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`);
-  }
-}
+const run = (cmd: string, args: string[], cwd = project, env: NodeJS.ProcessEnv = {}): string => runIn(cmd, args, cwd, env);
 
 const sdkCall = `
   const lambda = await mockLambda({ functions: ['orders-fn'] });
@@ -253,3 +248,6 @@ describe.each([
     expect(stripVTControlCharacters(out)).toContain('lambda-cassette: 1 cassette: 1 replayed, 1 recorded (1 new), 0 missing, 0 misses, 0 unused interactions, 0 expired');
   }, 120_000);
 });
+
+describeJestProjects(() => tarballPath);
+describeFootprint(() => tarballPath);

@@ -1,7 +1,18 @@
-import type { ErrorObject } from 'ajv';
 import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { validateLoad, validateWrite } from './cassette-validators.generated.js';
+
+/**
+ * The fields of ajv's `ErrorObject` this module reads. Declared here because ajv is only a
+ * development dependency (the validators are generated code): nothing at run time imports it.
+ */
+interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  propertyName?: string;
+  message?: string;
+}
 
 /** A validator as ajv generates it: true or false, and the errors of the last call. */
 interface GeneratedValidator {

@@ -5,9 +5,16 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import type { JSONSchema } from 'json-schema-to-typescript';
 import { MAX_FUNCTION_NAME_LENGTH } from '../wire/function-ref.js';
 import { PayloadSchemaError } from '../common/errors.js';
+import { importOptionalPeer } from '../common/optional-peer.js';
+
+/**
+ * json-schema-to-typescript is an optional peer (its tree, prettier included, was two thirds of what
+ * installing lambda-cassette added): only typegen needs it. Same range as in package.json.
+ */
+export const JSON_SCHEMA_TO_TYPESCRIPT_RANGE = '^16.0.0';
 
 /** The schema of one function's payload, and where it came from (named in the generated header). */
 export interface PayloadSchema {
@@ -104,6 +111,7 @@ export async function payloadTypesSource(schemas: readonly PayloadSchema[], cwd:
     ...sorted.map((s) => ` * - ${s.functionName}: ${s.origin.split(path.sep).join('/')}`),
     ' */',
   ].join('\n');
+  const { compile } = await importOptionalPeer('json-schema-to-typescript', JSON_SCHEMA_TO_TYPESCRIPT_RANGE, 'lambda-cassette typegen', () => import('json-schema-to-typescript'));
   let types: string;
   try {
     types = await compile(root as JSONSchema, ROOT_TYPE, {

@@ -253,6 +253,20 @@ export class UnhandledRequestError extends LambdaCassetteError {
   }
 }
 
+/** Thrown when a feature needs an optional peer dependency that is not installed. */
+export class MissingPeerDependencyError extends LambdaCassetteError {
+  declare readonly code: 'LC_MISSING_PEER_DEPENDENCY';
+  /** @param installCommand the command that installs the missing package as a dev dependency */
+  constructor(readonly packageName: string, readonly installCommand: string, feature: string, cause: unknown) {
+    super(
+      'LC_MISSING_PEER_DEPENDENCY',
+      'MissingPeerDependencyError',
+      `${feature} needs ${packageName}, an optional peer dependency of lambda-cassette that is not installed. Install it with:\n  ${installCommand}`,
+      { cause },
+    );
+  }
+}
+
 /**
  * nock's interception was taken away while a double was open (a caller's `nock.cleanAll()` or
  * `nock.restore()` through a reference taken before the double opened, nock.back's record mode, or

@@ -78,8 +78,11 @@ export function closestPayloadDiff(calls: readonly InvokeAsyncCall[], expected: 
   return [`Closest payload (call #${best!.index + 1} to this function), - expected + actual:`, ...lines].join('\n');
 }
 
-function fail(message: string, actual: unknown, expected: unknown): never {
-  throw new AssertionError({ message, actual, expected, operator: 'invokedAsync' });
+// Operator 'fail' because Jest rewrites node's AssertionErrors by operator, and for 'fail' alone
+// prints just the message; for any other it adds "Expected value ... Received ..." and its own diff.
+// vitest diffs `actual` and `expected` when both are set, so they are set only where that diff helps.
+function fail(message: string, actual?: unknown, expected?: unknown): never {
+  throw new AssertionError({ message, actual, expected, operator: 'fail' });
 }
 
 /** Throws unless `fn` was invoked (with a matching payload, when given). */
@@ -96,7 +99,8 @@ export function expectInvoked(calls: readonly InvokeAsyncCall[], fn: string, pay
     if (diff) parts.push(diff);
   }
   parts.push(describeCalls(calls));
-  fail(parts.join('\n'), toFn.map((c) => c.payload), payload);
+  // The message has the closest payload's diff; a runner's diff of every payload against one would repeat it.
+  fail(parts.join('\n'));
 }
 
 /** Throws if `fn` (or, without `fn`, any function) was invoked. */

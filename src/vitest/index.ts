@@ -3,15 +3,22 @@
  * module registers the `toHaveInvokedAsync*` matchers.
  * @packageDocumentation
  */
-import { afterEach, beforeEach, expect } from 'vitest';
-import { relative, sep } from 'node:path';
-import { OPEN_CASSETTE_OPTIONS, openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
-import { checkKnownOptions } from '../engine/option-check.js';
-import { safeSegment } from '../cassette/cassette-file.js';
+import { afterEach, beforeEach, expect, type MatcherState } from 'vitest';
 import type { LambdaDouble } from '../api/lambda-double.js';
-import { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';
+import { lambdaMatchers as runnerDiffedMatchers, type LambdaCassetteMatchers, type MatcherResult } from '../matchers/lambda-matchers.js';
+import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
-export { lambdaMatchers, type LambdaCassetteMatchers } from './matchers.js';
+export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
+
+/**
+ * The matcher implementations, as vitest's `expect.extend` takes them (importing this module
+ * registers them already). Typed with vitest's `MatcherState`, which also keeps an import of
+ * 'vitest' in the published declarations: without one, the `declare module 'vitest'` below does
+ * not apply in projects type-checked as CommonJS.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const lambdaMatchers: Record<keyof LambdaCassetteMatchers, (this: MatcherState, received: unknown, ...args: any[]) => MatcherResult> = runnerDiffedMatchers;
+export { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
@@ -20,29 +27,8 @@ declare module 'vitest' {
   interface AsymmetricMatchersContaining extends LambdaCassetteMatchers {}
 }
 
+// vitest diffs a failed matcher's `actual` and `expected` itself: the matchers go in unwrapped.
 expect.extend(lambdaMatchers);
-
-/** Which test a cassette is for, as handed to a custom `name` function. */
-export interface TestIdentity {
-  /** Absolute path of the test file. */
-  file: string;
-  /** Suite names then the test name, outermost first. */
-  names: readonly string[];
-}
-
-/** Options of {@link useLambdaCassette}: those of `openCassette`, plus how to name each test's cassette. */
-export interface UseLambdaCassetteOptions extends OpenCassetteOptions {
-  /** Cassette name for a test; default: the test file's path (from the working directory, without `.test.ts`) then one folder per suite and the test name, each made filesystem-safe. */
-  name?: (test: TestIdentity) => string;
-}
-
-/** The default cassette name of a test: stable across runs and safe on every filesystem. */
-export function defaultCassetteName(test: TestIdentity): string {
-  let file = relative(process.cwd(), test.file);
-  if (file.startsWith('..')) file = file.split(sep).at(-1) ?? file;
-  const fileParts = file.replace(/\.(test|spec)\.[cm]?[jt]sx?$|\.[cm]?[jt]sx?$/, '').split(/[\\/]/).map(safeSegment);
-  return [...fileParts, ...test.names.map(safeSegment)].join('/');
-}
 
 function currentTest(): TestIdentity {
   const state = expect.getState();
@@ -66,26 +52,5 @@ function currentTest(): TestIdentity {
  * });
  */
 export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {
-  let current: LambdaDouble | undefined;
-  if (typeof options !== 'function') checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
-  beforeEach(async () => {
-    // A function is read per test, so options can name things that exist only once hooks ran
-    // (say, the URL of an emulator started in beforeAll).
-    const { name = defaultCassetteName, ...open } = typeof options === 'function' ? options() : options;
-    current = await openCassette(name(currentTest()), open);
-  });
-  afterEach(async () => {
-    const closing = current;
-    current = undefined;
-    await closing?.close();
-  });
-  return new Proxy({} as LambdaDouble, {
-    get(_target, prop) {
-      if (!current) {
-        throw new Error('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
-      }
-      const value: unknown = Reflect.get(current, prop, current);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
-    },
-  });
+  return cassettePerTest({ beforeEach, afterEach, currentTest }, options);
 }

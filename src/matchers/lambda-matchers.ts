@@ -1,4 +1,7 @@
-import type { MatcherState } from 'vitest';
+/**
+ * The `toHaveInvokedAsync*` matchers, written against what every Jest-compatible `expect.extend`
+ * hands a matcher (vitest, Jest, and the `expect` package), so one implementation serves all runners.
+ */
 import type { InvokeAsyncCall } from '../engine/call-log.js';
 import { callsTo, describeCalls } from '../engine/assertions.js';
 import type { PayloadFor } from '../engine/payload-types.js';
@@ -8,11 +11,15 @@ interface HasCalls {
   readonly calls: readonly InvokeAsyncCall[];
 }
 
-// Typed with vitest's own MatcherState so the published .d.ts imports 'vitest' and the
-// `declare module 'vitest'` augmentation applies in users' projects.
-type MatcherContext = MatcherState;
+/** The part of a runner's matcher context (`this` inside a matcher) the matchers use. */
+export interface MatcherContext {
+  readonly isNot?: boolean;
+  equals(a: unknown, b: unknown): boolean;
+  readonly utils: { stringify(value: unknown): string };
+}
 
-interface MatcherResult {
+/** What a matcher returns; `actual` and `expected` are the values a runner may diff. */
+export interface MatcherResult {
   pass: boolean;
   message: () => string;
   actual?: unknown;
@@ -31,7 +38,10 @@ function payloads(calls: readonly InvokeAsyncCall[]): unknown[] {
   return calls.map((c) => c.payload);
 }
 
-/** The matcher implementations registered with `expect.extend`. */
+/**
+ * The matcher implementations for `expect.extend` in a runner that diffs a failed result's
+ * `actual` and `expected` itself (vitest); see `lambda-cassette/matchers` for the others.
+ */
 export const lambdaMatchers = {
   toHaveInvokedAsync(this: MatcherContext, received: unknown, fn: string): MatcherResult {
     const calls = callsOf(received, 'toHaveInvokedAsync');
@@ -92,7 +102,7 @@ export const lambdaMatchers = {
   },
 };
 
-/** Matchers lambda-cassette adds to vitest's `expect`. */
+/** Matchers lambda-cassette adds to a runner's `expect`. */
 export interface LambdaCassetteMatchers<R = unknown> {
   /** Passes when the double logged at least one InvokeAsync call to `fn` (any reference form). */
   toHaveInvokedAsync(fn: string): R;

@@ -1,0 +1,60 @@
+/**
+ * Jest integration (Jest 29 and 30, CommonJS and ESM): `useLambdaCassette()` opens a double around
+ * every test, and importing this module registers the `toHaveInvokedAsync*` matchers with Jest's
+ * `expect`. Typed for `@jest/globals` / `@jest/expect` and for `@types/jest`'s global `expect`.
+ * @packageDocumentation
+ */
+import { afterEach, beforeEach, expect } from '@jest/globals';
+import type { LambdaDouble } from '../api/lambda-double.js';
+import type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
+import { lambdaMatchers } from '../matchers/index.js';
+import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+
+export { lambdaMatchers } from '../matchers/index.js';
+export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
+export { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+
+/* eslint-disable @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars, @typescript-eslint/no-namespace */
+// `expect` from @jest/globals (and @jest/expect, which re-exports these interfaces) is typed by the
+// `expect` package; the global `expect` of @types/jest by the `jest` namespace. Type parameters
+// repeat the originals', as merging requires.
+declare module 'expect' {
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends LambdaCassetteMatchers<R> {}
+  interface AsymmetricMatchers extends LambdaCassetteMatchers<void> {}
+}
+declare global {
+  namespace jest {
+    interface Matchers<R, T = {}> extends LambdaCassetteMatchers<R> {}
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    interface Expect extends LambdaCassetteMatchers<any> {}
+  }
+}
+/* eslint-enable @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars, @typescript-eslint/no-namespace */
+
+// Jest prints only a custom matcher's message, so these carry their payload diff in it.
+expect.extend(lambdaMatchers);
+
+function currentTest(): TestIdentity {
+  const { testPath, currentTestName } = expect.getState();
+  if (!testPath || !currentTestName) throw new Error('useLambdaCassette(): could not tell which test is running');
+  // Jest joins suite and test names with spaces, so where one ends is lost: the name is one segment.
+  return { file: testPath, names: [currentTestName] };
+}
+
+/**
+ * Opens a cassette before each test of the enclosing `describe` and closes it after (the test fails
+ * when the double reports unmatched requests or cannot write its recording). The cassette is named
+ * after the test file and the test's full name, so `LAMBDA_CASSETTE_MODE=record npx jest` re-records a
+ * suite. Returns a handle that always points at the current test's double.
+ *
+ * @example
+ * import { useLambdaCassette } from 'lambda-cassette/jest';
+ * const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn'] });
+ * test('sends the order', async () => {
+ *   await placeOrder();
+ *   expect(lambda).toHaveInvokedAsyncWith('orders-fn', expect.objectContaining({ id: 7 }));
+ * });
+ */
+export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {
+  return cassettePerTest({ beforeEach, afterEach, currentTest }, options);
+}
