@@ -227,19 +227,11 @@ export class PayloadSchemaError extends LambdaCassetteError {
   }
 }
 
-/**
- * A Lambda request the double does not serve (another Lambda API, `Invoke`, ...) stopped by
- * `onUnhandledRequest: 'error'` before it reached the network. The request fails with one, and
- * `close()` rejects with one listing every such request.
- */
+/** A Lambda request the double does not serve, stopped by `onUnhandledRequest: 'error'`; `close()` lists them all. */
 export class UnhandledRequestError extends LambdaCassetteError {
   declare readonly code: 'LC_UNHANDLED_REQUEST';
-  constructor(
-    readonly label: string,
-    /** One line per request: operation, method and URL. */
-    readonly requests: readonly string[],
-    closing = false,
-  ) {
+  /** @param requests one line per request: operation, method and URL */
+  constructor(readonly label: string, readonly requests: readonly string[], closing = false) {
     super(
       'LC_UNHANDLED_REQUEST',
       'UnhandledRequestError',
@@ -267,12 +259,7 @@ export class MissingPeerDependencyError extends LambdaCassetteError {
   }
 }
 
-/**
- * nock's interception was taken away while a double was open (a caller's `nock.cleanAll()` or
- * `nock.restore()` through a reference taken before the double opened, nock.back's record mode, or
- * a caller's nock scope standing in the way), so InvokeAsync traffic may have gone unintercepted.
- * The request that noticed fails with one; `close()` rejects with one.
- */
+/** A caller's nock call (or scope) kept InvokeAsync from an open double: the request and `close()` fail with it. */
 export class InterceptionLostError extends LambdaCassetteError {
   declare readonly code: 'LC_INTERCEPTION_LOST';
   constructor(readonly label: string, readonly what: string) {
