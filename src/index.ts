@@ -10,20 +10,24 @@ export {
   CassetteExpiredError,
   CassetteMissError,
   CassetteNotFoundError,
+  InterceptionLostError,
   InvalidCassetteNameError,
   LambdaCassetteError,
   LoopbackForwardLoopError,
   MissingPeerDependencyError,
+  NockRuntimeError,
   RecordingIncompleteError,
   UnrecordableRequestError,
   RecordingInCIError,
   SigningUnavailableError,
+  UnhandledRequestError,
   UnknownLambdaErrorName,
   UnmatchedRequestsError,
   UnusedInteractionsError,
   UpstreamError,
   type CassetteErrorCode,
 } from './common/errors.js';
+export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
 export type { MatchOption, MatchField, MatchableRequest } from './matching/request-key.js';
 export { CASSETTE_FORMAT_VERSION } from './cassette/index.js';

@@ -3,6 +3,8 @@ import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
+import { checkKnownOptions } from '../engine/option-check.js';
+import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
 
 /** Options of {@link mockLambda}. */
 export interface MockLambdaOptions {
@@ -14,7 +16,17 @@ export interface MockLambdaOptions {
   accountId?: string;
   /** Custom endpoint(s) to intercept as well as every AWS Lambda host. */
   endpoint?: string | readonly string[];
+  /**
+   * What becomes of a request to a Lambda host that the double does not serve (another Lambda API,
+   * `Invoke`): `'error'` (default: it fails with `UnhandledRequestError` and `close()` lists it),
+   * `'warn'` (printed, then sent on), `'bypass'` (sent on), or a function that sees it (sent on
+   * unless the function throws). The same vocabulary as msw.
+   */
+  onUnhandledRequest?: OnUnhandledRequest;
 }
+
+/** The options {@link mockLambda} knows, for the unknown-option check. */
+export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = ['functions', 'region', 'accountId', 'endpoint', 'onUnhandledRequest'];
 
 /** @internal Normalizes the `endpoint` option. */
 export function endpointList(endpoint: string | readonly string[] | undefined): string[] {
@@ -33,6 +45,7 @@ export function endpointList(endpoint: string | readonly string[] | undefined): 
  * await lambda.close();
  */
 export async function mockLambda(options: MockLambdaOptions = {}): Promise<LambdaDouble> {
+  checkKnownOptions('mockLambda', options, MOCK_LAMBDA_OPTIONS);
   return openMockDouble(options, 'mockLambda');
 }
 
@@ -40,11 +53,14 @@ export async function mockLambda(options: MockLambdaOptions = {}): Promise<Lambd
 export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
   const bind = claimCallerContext();
   const accountId = options.accountId ?? DEFAULTS.accountId;
-  const double = new LambdaDouble(
-    'mock',
-    new MockResponder({ functions: options.functions, accountId }),
-    { region: options.region ?? DEFAULTS.region, accountId, endpoints: endpointList(options.endpoint), label },
-  );
+  checkOnUnhandledRequest(options.onUnhandledRequest);
+  const double = new LambdaDouble('mock', new MockResponder({ functions: options.functions, accountId }), {
+    region: options.region ?? DEFAULTS.region,
+    accountId,
+    endpoints: endpointList(options.endpoint),
+    label,
+    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
+  });
   bind(double);
   await attachNockDoor(double);
   return double;

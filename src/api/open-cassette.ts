@@ -9,6 +9,9 @@ import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, reachesNetwork, reso
 import { DEFAULTS } from '../engine/defaults.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
 import { endpointList, openMockDouble } from './mock-lambda.js';
+import { checkKnownOptions } from '../engine/option-check.js';
+import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
+import { checkJsonPaths } from '../common/json-path-script.js';
 import { checkExpiryStrategy, parseMaxAge, type ExpiryStrategy } from '../cassette/expiry.js';
 import { checkIgnoreOption } from '../matching/ignore-paths.js';
 import type { ExpirySettings } from '../engine/expiry-policy.js';
@@ -47,6 +50,13 @@ export interface OpenCassetteOptions {
   /** `mock` mode only: the functions that exist. */
   functions?: readonly string[];
   /**
+   * What becomes of a request to a Lambda host that the double does not serve (another Lambda API,
+   * `Invoke`): `'error'` (it fails with `UnhandledRequestError` and `close()` lists it), `'warn'`
+   * (printed, then sent on), `'bypass'` (sent on), or a function that sees it (sent on unless it
+   * throws). Default: `'error'` in `replay` and `mock`, `'bypass'` in modes that reach the network.
+   */
+  onUnhandledRequest?: OnUnhandledRequest;
+  /**
    * JSONPath expressions of payload fields left out of matching (`['$.sentAt', '$..traceId']`): a
    * request matches whatever those fields hold now. The cassette keeps them as recorded.
    */
@@ -64,6 +74,13 @@ export interface OpenCassetteOptions {
   allowUnusedInteractions?: boolean;
 }
 
+/** The options {@link openCassette} knows, for the unknown-option check. */
+export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
+  'mode', 'dir', 'endpoint', 'target', 'allowPlaybackRepeats', 'redact', 'maskAccountIds', 'match',
+  'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest', 'ignore', 'maxAge',
+  'onExpired', 'allowUnusedInteractions',
+];
+
 /**
  * Opens the cassette `<dir>/<name>.json` and intercepts InvokeAsync until `close()`.
  *
@@ -74,6 +91,9 @@ export interface OpenCassetteOptions {
  * await lambda.close(); // writes the cassette when recording; rejects on unmatched requests
  */
 export async function openCassette(name: string, options: OpenCassetteOptions = {}): Promise<LambdaDouble> {
+  checkKnownOptions('openCassette', options, OPEN_CASSETTE_OPTIONS);
+  checkOnUnhandledRequest(options.onUnhandledRequest);
+  checkJsonPaths('redact', options.redact);
   return openCassetteIn(process.env, name, options);
 }
 
@@ -125,7 +145,10 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     ...(maxAgeMs !== undefined ? { expiry: expirySettings(mode, maxAgeMs, options, env) } : {}),
     allowUnusedInteractions: options.allowUnusedInteractions ?? true,
   });
-  const double = new LambdaDouble(mode, responder, settings);
+  const double = new LambdaDouble(mode, responder, {
+    ...settings,
+    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, reachesNetwork(mode, loaded !== undefined)),
+  });
   bind(double);
   await attachNockDoor(double);
   return double;

@@ -246,6 +246,24 @@ export class PayloadSchemaError extends LambdaCassetteError {
   }
 }
 
+/** A Lambda request the double does not serve, stopped by `onUnhandledRequest: 'error'`; `close()` lists them all. */
+export class UnhandledRequestError extends LambdaCassetteError {
+  declare readonly code: 'LC_UNHANDLED_REQUEST';
+  /** @param requests one line per request: operation, method and URL */
+  constructor(readonly label: string, readonly requests: readonly string[], closing = false) {
+    super(
+      'LC_UNHANDLED_REQUEST',
+      'UnhandledRequestError',
+      closing
+        ? `lambda-cassette: ${requests.length} Lambda request(s) that ${label} does not serve were stopped before the network:\n` +
+            requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n') +
+            "\nServe them with your own mock, or let them through with onUnhandledRequest: 'bypass' (or 'warn')."
+        : `lambda-cassette: ${label} does not serve ${requests[0]}; it was stopped before the network. ` +
+            "Serve it with your own mock, or let it through with onUnhandledRequest: 'bypass' (or 'warn').",
+    );
+  }
+}
+
 /** Thrown when a feature needs an optional peer dependency that is not installed. */
 export class MissingPeerDependencyError extends LambdaCassetteError {
   declare readonly code: 'LC_MISSING_PEER_DEPENDENCY';
@@ -257,6 +275,28 @@ export class MissingPeerDependencyError extends LambdaCassetteError {
       `${feature} needs ${packageName}, an optional peer dependency of lambda-cassette that is not installed. Install it with:\n  ${installCommand}`,
       { cause },
     );
+  }
+}
+
+/** A caller's nock call (or scope) kept InvokeAsync from an open double: the request and `close()` fail with it. */
+export class InterceptionLostError extends LambdaCassetteError {
+  declare readonly code: 'LC_INTERCEPTION_LOST';
+  constructor(readonly label: string, readonly what: string) {
+    super(
+      'LC_INTERCEPTION_LOST',
+      'InterceptionLostError',
+      `lambda-cassette: ${what} while ${label} was open, so lambda-cassette's nock interceptor did not see it. ` +
+        'Call nock.cleanAll()/nock.restore() only after closing the double (e.g. in afterAll, after close()), ' +
+        'or open the double per test (useLambdaCassette).',
+    );
+  }
+}
+
+/** nock 15 on Node before 22: every intercepted request would fail. The message says which nock to install. */
+export class NockRuntimeError extends LambdaCassetteError {
+  declare readonly code: 'LC_NOCK_RUNTIME';
+  constructor(message: string) {
+    super('LC_NOCK_RUNTIME', 'NockRuntimeError', message);
   }
 }
 

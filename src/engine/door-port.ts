@@ -7,6 +7,7 @@
  */
 import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
 import type { InvokeAsyncCall } from './call-log.js';
+import type { OnUnhandledRequest, UnhandledVerdict } from './unhandled-policy.js';
 
 /** Settings every double has, whatever its mode. */
 export interface DoubleSettings {
@@ -18,6 +19,8 @@ export interface DoubleSettings {
   endpoints: readonly string[];
   /** Name used in error messages (the cassette's name, or "mockLambda"). */
   label: string;
+  /** What becomes of Lambda requests the double does not serve (already resolved for the mode). */
+  onUnhandledRequest: OnUnhandledRequest;
 }
 
 /** What a door leaves behind when it attaches: `close()` of the double calls `detach` once. */
@@ -41,4 +44,11 @@ export interface DoorPort {
   readonly calls: readonly InvokeAsyncCall[];
   /** Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
   readonly reachesUpstream: boolean;
+  /**
+   * A Lambda request the engine does not serve (`handle` gave `undefined`): applies the double's
+   * `onUnhandledRequest`; a refused request is listed by `close()`.
+   */
+  judgeUnhandled(wire: WireRequest): UnhandledVerdict;
+  /** A door noticed that a caller's nock call took interception away; `close()` rejects with `error`. */
+  noteInterference(error: Error): void;
 }

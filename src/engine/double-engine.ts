@@ -9,7 +9,9 @@ import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswe
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
 import type { PayloadExpectationFor } from './payload-types.js';
-import { UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
+import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
+import { normalizeHeaders } from '../wire/wire-types.js';
+import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
@@ -23,6 +25,8 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   readonly #injections = new Injections();
   readonly #misses: string[] = [];
   readonly #attachments: DoorAttachment[] = [];
+  readonly #unhandled: string[] = [];
+  readonly #interference: Error[] = [];
   #closed?: Promise<void>;
   /** Answers by source, for {@link recorded} / {@link replayed}; `reset()` leaves them. */
   #replayedCount = 0;
@@ -114,6 +118,21 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     return outcome;
   }
 
+  /**
+   * A door met a Lambda request that is not InvokeAsync: applies `onUnhandledRequest`, and
+   * remembers the ones it stopped so that `close()` lists them.
+   */
+  judgeUnhandled(wire: WireRequest): UnhandledVerdict {
+    const verdict = judgeUnhandled(this.settings.onUnhandledRequest, { method: wire.method, url: wire.url, headers: normalizeHeaders(wire.headers) }, this.settings.label);
+    if (!verdict.bypass && verdict.error instanceof UnhandledRequestError) this.#unhandled.push(...verdict.error.requests);
+    return verdict;
+  }
+
+  /** A door noticed that a caller's nock call took interception away; `close()` rejects with it. */
+  noteInterference(error: Error): void {
+    if (!this.#interference.some((e) => e.message === error.message)) this.#interference.push(error);
+  }
+
   // ---- assertions (README "API in brief") ----
 
   /** Whether `fn` was invoked (with a matching payload, when given). */
@@ -190,6 +209,8 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
       this.#report();
     }
     if (this.#misses.length > 0) throw new UnmatchedRequestsError(this.settings.label, [...this.#misses]);
+    if (this.#unhandled.length > 0) throw new UnhandledRequestError(this.settings.label, [...this.#unhandled], true);
+    if (this.#interference.length > 0) throw this.#interference[0]!;
     const unused = this.unusedInteractions;
     if (unused.length > 0 && this.responder.allowUnusedInteractions === false) {
       throw new UnusedInteractionsError(this.settings.label, unused.map((u) => `#${u.index + 1} ${u.function} (recorded ${u.recordedAt})`));

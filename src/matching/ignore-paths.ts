@@ -5,6 +5,7 @@
  */
 import { lazyModule } from '../common/lazy-module.js';
 import { jsonPathProblem } from '../common/json-path-syntax.js';
+import { jsonPathScriptProblem } from '../common/json-path-script.js';
 import type { JsonValue } from '../cassette/index.js';
 import type { MatchableRequest } from './request-key.js';
 
@@ -23,7 +24,7 @@ export function checkIgnoreOption(ignore: unknown): asserts ignore is readonly s
     throw new TypeError('lambda-cassette: option "ignore" must be an array of JSONPath strings, e.g. ignore: [\'$.sentAt\', \'$..traceId\']');
   }
   ignore.forEach((path: unknown, i) => {
-    const problem = jsonPathProblem(path);
+    const problem = jsonPathProblem(path) ?? jsonPathScriptProblem(path as string);
     if (problem) throw new TypeError(`lambda-cassette: option "ignore"[${i}] (${JSON.stringify(path)}) is not a valid JSONPath: ${problem}`);
   });
 }

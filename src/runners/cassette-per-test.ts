@@ -4,7 +4,8 @@
  * test is running.
  */
 import { relative, sep } from 'node:path';
-import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
+import { OPEN_CASSETTE_OPTIONS, openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
+import { checkKnownOptions } from '../engine/option-check.js';
 import { safeSegment } from '../cassette/cassette-file.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 
@@ -41,6 +42,7 @@ export interface RunnerHooks {
 /** Registers the hooks and returns a handle that always points at the current test's double. */
 export function cassettePerTest(hooks: RunnerHooks, options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions)): LambdaDouble {
   let current: LambdaDouble | undefined;
+  if (typeof options !== 'function') checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
   hooks.beforeEach(async () => {
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).

@@ -71,7 +71,9 @@ export function checkFunctionRef(raw: string): FunctionRefProblem | undefined {
     return { kind: 'length', limit: MAX_FUNCTION_REF_LENGTH };
   }
   const ref = parseFunctionRef(raw);
-  if (!ref) return { kind: 'pattern' };
+  // '.' and '..' fit the pattern, but as a path segment they are dot segments: the service's URL
+  // (and any HTTP stack on the way) folds them away, so no request can carry them.
+  if (!ref || ref.name === '.' || ref.name === '..') return { kind: 'pattern' };
   if (ref.name.length > MAX_FUNCTION_NAME_LENGTH) return { kind: 'length', limit: MAX_FUNCTION_NAME_LENGTH };
   return undefined;
 }

@@ -7,17 +7,17 @@
 /** Host of every public Lambda endpoint, all regions and partitions; group 1 is the region. */
 export const LAMBDA_HOST = /^lambda\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
 
-/**
- * The same hosts as nock tests a RegExp scope: against "host", "proto://host:port" and
- * "METHOD proto://host:port/path".
- */
-export const LAMBDA_ORIGIN_IN_SCOPE = /(^|\/\/)lambda\.[a-z0-9-]+\.amazonaws\.com(\.cn)?(:\d+)?(\/|$)/;
-
 /** The InvokeAsync path, with or without aws-sdk v2's trailing slash; group 1 is the encoded FunctionName. */
 export const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/;
 
-/** {@link INVOKE_ASYNC_PATH} as a path matcher that also allows a query string. */
-export const INVOKE_ASYNC_PATH_WITH_QUERY = /^\/2014-11-13\/functions\/[^/]+\/invoke-async\/?(\?.*)?$/;
+/**
+ * Paths of InvokeAsync's API version. InvokeAsync is the only operation of 2014-11-13, so a POST
+ * under it is an InvokeAsync whatever became of its FunctionName segment ('' or dot segments).
+ */
+export const INVOKE_ASYNC_FAMILY = /^\/2014-11-13\//;
+
+/** Paths of Lambda's REST API: an API version first (`/2015-03-31/functions/...`). */
+export const LAMBDA_API_PATH = /^\/\d{4}-\d\d-\d\d\//;
 
 /** The public Lambda host of `region` (`.com.cn` in China). */
 export function lambdaHost(region: string): string {

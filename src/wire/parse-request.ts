@@ -1,6 +1,6 @@
 import { normalizeHeaders, type WireRequest } from './wire-types.js';
 import { parseFunctionRef, type FunctionRef } from './function-ref.js';
-import { INVOKE_ASYNC_PATH, LAMBDA_HOST } from './lambda-address.js';
+import { INVOKE_ASYNC_FAMILY, INVOKE_ASYNC_PATH, LAMBDA_HOST } from './lambda-address.js';
 
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/lambda\/aws4_request/;
 const SDK_ATTEMPT = /attempt=(\d+)/;
@@ -24,6 +24,21 @@ export interface InvokeAsyncRequest {
 /** Returns the still-encoded `FunctionName` when `pathname` is an InvokeAsync path. */
 export function matchInvokeAsyncPath(pathname: string): string | undefined {
   return INVOKE_ASYNC_PATH.exec(pathname)?.[1];
+}
+
+// InvokeAsync is the only operation of API version 2014-11-13, so a POST under it is an InvokeAsync
+// whose FunctionName broke the path: '' (`/functions//invoke-async`), '.' and '..' (which URL
+// parsing folds into `/functions/invoke-async` and `/invoke-async`), or a name with a slash. The
+// service answers those with a validation error, so the double must see them as InvokeAsync too.
+const RAW_INVOKE_ASYNC = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/2014-11-13\/functions\/([^/?#]*)\/invoke-async\/?(?:[?#]|$)/i;
+const FOLDED_NAMES: Record<string, string> = { 'functions/invoke-async': '.', 'invoke-async': '..' };
+
+function brokenInvokeAsyncName(url: string, pathname: string): string | undefined {
+  const raw = RAW_INVOKE_ASYNC.exec(url)?.[1];
+  if (raw !== undefined) return raw;
+  if (!INVOKE_ASYNC_FAMILY.test(pathname)) return undefined;
+  const rest = pathname.slice('/2014-11-13/'.length).replace(/\/$/, '');
+  return FOLDED_NAMES[rest] ?? rest.replace(/^functions\//, '').replace(/\/invoke-async$/, '');
 }
 
 /** The region a request is addressed to: from the host, else the SigV4 credential scope. */
@@ -66,7 +81,7 @@ function hostAndPath(url: string): { hostname: string; pathname: string } {
 export function parseInvokeAsync(req: WireRequest, defaultRegion: string): InvokeAsyncRequest | undefined {
   const url = hostAndPath(req.url);
   if (req.method.toUpperCase() !== 'POST') return undefined;
-  const encoded = matchInvokeAsyncPath(url.pathname);
+  const encoded = matchInvokeAsyncPath(url.pathname) ?? brokenInvokeAsyncName(req.url, url.pathname);
   if (encoded === undefined) return undefined;
   let functionName = encoded;
   if (encoded.includes('%')) {

@@ -15,6 +15,7 @@ import type { DoorPort } from '../../engine/door-port.js';
 import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../../wire/wire-types.js';
 import { errorResponse } from '../../wire/build-response.js';
 import { LAMBDA_ERRORS } from '../../wire/error-catalogue.js';
+import { addLoopbackOrigin } from '../shared/loopback-origins.js';
 import { LoopbackForwardLoopError } from '../../common/errors.js';
 import { jsonText } from '../../common/canonical-json.js';
 import { refusalOf } from './request-guard.js';
@@ -146,10 +147,12 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   origin = `http://127.0.0.1:${actualPort}`;
+  const forgetOrigin = addLoopbackOrigin(origin);
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
+      forgetOrigin();
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
     }));

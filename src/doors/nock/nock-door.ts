@@ -1,60 +1,48 @@
 /**
- * The door for every Node HTTP client: nock intercepts InvokeAsync requests to any Lambda host (and
- * to custom endpoints of open doubles) and hands them to the engine. Other traffic passes untouched.
+ * The door for every Node HTTP client (API §8): while a double is open, nock hands it InvokeAsync
+ * requests to ANY host, and every request to a Lambda host (AWS's, or a configured endpoint); what
+ * the double does not serve meets its `onUnhandledRequest`. Other traffic passes untouched, and the
+ * caller's own nock scopes keep answering theirs.
  */
-import type { Interceptor } from 'nock';
 import type { DoorPort } from '../../engine/door-port.js';
-import type { WireRequest } from '../../wire/wire-types.js';
 import { faultError } from '../shared/transport-faults.js';
-import { INVOKE_ASYNC_PATH_WITH_QUERY, LAMBDA_ORIGIN_IN_SCOPE } from '../../wire/lambda-address.js';
-import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
-import { routeRequest } from '../shared/route-by-context.js';
+import { forwardUpstream } from '../../recording/forward-upstream.js';
+import { CONNECTION_HEADERS } from '../../wire/wire-types.js';
+import { InterceptionLostError, NockRuntimeError } from '../../common/errors.js';
+import { isAwsLambdaHost, type Destination } from './nock-keys.js';
+import { fromFetchRequest, fromNock14, type Nock14Request } from './nock-request.js';
+import { callerClaims, callerScopeOrigins, install, joinCallerScope, newInterceptorSet, stillInstalled, uninstall, type InterceptorSet } from './nock-interceptors.js';
+import { guardNock, releaseNock, type PassingRequest } from './nock-guard.js';
+import { isLoopbackOrigin } from '../shared/loopback-origins.js';
+import { isLambdaApiRequest } from '../../wire/lambda-operation.js';
+import { INVOKE_ASYNC_FAMILY } from '../../wire/lambda-address.js';
+import { installedNockVersion, nockRuntimeProblem } from './nock-runtime.js';
+import { contextDouble } from '../shared/route-by-context.js';
 
 type Nock = typeof import('nock');
 
-/**
- * The scope of every AWS Lambda host, as a RegExp that matches only while `live`.
- *
- * nock picks one scope per request, by key, and never deletes a scope's key: removing the last
- * interceptor leaves the key behind, still claiming the requests it matches (and, with
- * `allowUnmocked`, passing them to the network). A plain RegExp key would outlive the double and
- * shadow the caller's own nock scopes for Lambda hosts for the rest of the process; this one stops
- * matching when the last double using it closes. One object for the whole process, because nock
- * keeps the first key object it saw for a given pattern.
- */
-class LiveScope extends RegExp {
-  live = false;
-
-  override exec(text: string): RegExpExecArray | null {
-    return this.live ? super.exec(text) : null;
-  }
-}
-
-
-interface NockRequest {
-  headers: Record<string, string | string[] | undefined>;
-  options: { proto: string; host: string };
-  requestBodyBuffers?: Buffer[];
-}
-
 interface DoorState {
-  /** Doubles that are open, newest last; see routeRequest for which one answers a request. */
+  /** Doubles that are open, newest last; see doubleFor for which one answers a request. */
   open: DoorPort[];
-  /** Interceptors by origin key ("aws" or an endpoint origin), with how many doubles use each. */
-  scopes: Map<string, { interceptor: Interceptor; users: number }>;
-  /** The key of the AWS scope, created once (see {@link LiveScope}). */
-  awsScope?: LiveScope;
   nock?: Promise<Nock>;
+  module?: Nock;
+  set: InterceptorSet;
 }
 
 // Kept on globalThis so the ESM and CJS builds (dual-package hazard) share one registry.
-const STATE_KEY = Symbol.for('lambda-cassette.nock-door');
+const STATE_KEY = Symbol.for('lambda-cassette.nock-door.v2');
 const state: DoorState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], scopes: new Map() } satisfies DoorState);
-const { open, scopes } = state;
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], set: newInterceptorSet() } satisfies DoorState);
+const { open, set } = state;
 
 function loadNock(): Promise<Nock> {
-  state.nock ??= import('nock').then((m) => ((m as { default?: Nock }).default ?? m) as Nock);
+  state.nock ??= (async () => {
+    const problem = nockRuntimeProblem(installedNockVersion() ?? '0', process.versions.node);
+    if (problem) throw new NockRuntimeError(problem);
+    const m = await import('nock');
+    return ((m as { default?: Nock }).default ?? m) as Nock;
+  })();
+  state.nock.catch(() => (state.nock = undefined));
   return state.nock;
 }
 
@@ -66,84 +54,112 @@ function originOf(endpoint: string): string {
   }
 }
 
-function accepts(double: DoorPort, url: URL): boolean {
-  return LAMBDA_ORIGIN_IN_SCOPE.test(url.hostname) || double.settings.endpoints.some((e) => originOf(e) === url.origin);
-}
-
-function fromNock14(req: NockRequest, path: string): { wire: WireRequest; url: URL } {
-  // `new URL` drops default ports, so origins compare equal however the caller spelled them.
-  const url = new URL(`${req.options.proto}://${req.options.host}${path}`);
-  const body = Buffer.concat(req.requestBodyBuffers ?? []);
-  return { wire: { method: 'POST', url: url.href, headers: req.headers, body }, url };
-}
-
-async function fromFetchRequest(request: Request): Promise<{ wire: WireRequest; url: URL }> {
-  const url = new URL(request.url);
-  const body = new Uint8Array(await request.arrayBuffer());
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
+function servesEndpoint(double: DoorPort, where: Destination): boolean {
+  return double.settings.endpoints.some((e) => {
+    const url = new URL(e);
+    return where.origin !== undefined ? url.origin === where.origin : url.hostname === where.hostname;
   });
-  return { wire: { method: request.method, url: url.href, headers, body }, url };
+}
+
+type HostKind = 'aws' | 'endpoint' | 'any' | 'loopback';
+
+/** What a host is to the door: AWS Lambda, an open double's endpoint, a double's own loopback server, or any other. */
+function kindOf(where: Destination): HostKind {
+  if (isLoopbackOrigin(where.origin)) return 'loopback';
+  if (isAwsLambdaHost(where.hostname)) return 'aws';
+  return open.some((d) => servesEndpoint(d, where)) ? 'endpoint' : 'any';
+}
+
+/** The double a request is for: the newest that names its endpoint, else the newest. */
+function doubleFor(where: Destination): DoorPort | undefined {
+  // The double of the caller's async context answers whatever it sends; outside every double's
+  // context, the newest double given this endpoint, else the newest double.
+  return contextDouble(open) ?? open.findLast((d) => servesEndpoint(d, where)) ?? open.at(-1);
+}
+
+/** Whether a scope key should take `where`: open doubles only, and never over a caller's own scope. */
+function claims(kind: HostKind) {
+  return (where: Destination): boolean => {
+    const nock = state.module;
+    if (open.length === 0 || !nock || kindOf(where) !== kind) return false;
+    const caller = callerClaims(callerScopeOrigins(nock, set), where);
+    if (caller) joinCallerScope(nock, set, caller[0], caller[1], reply);
+    return caller === undefined;
+  };
+}
+set.awsKey.claims = claims('aws');
+set.endpointKey.claims = claims('endpoint');
+set.anyKey.claims = claims('any');
+
+function withoutConnectionHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (!CONNECTION_HEADERS.has(name.toLowerCase())) out[name] = value;
+  return out;
 }
 
 // nock 14 calls reply functions with (path, body) and the request on `this.req`; nock 15 with a
-// Fetch API Request.
-async function reply(this: { req?: NockRequest }, first: string | Request): Promise<[number, Buffer, Record<string, string>]> {
-  const { wire, url } = typeof first === 'string' ? fromNock14(this.req!, first) : await fromFetchRequest(first);
-  const double = routeRequest(open, (d) => accepts(d, url));
+// Fetch API Request. Either way the body is read raw (see nock-request.ts).
+async function reply(this: { req?: Nock14Request; method?: string }, first: string | Request): Promise<[number, Buffer, Record<string, string>]> {
+  const { wire, url } =
+    typeof first === 'string' ? fromNock14(this.req!, first, this.req?.method ?? this.method ?? 'POST') : await fromFetchRequest(first);
+  const double = doubleFor({ origin: url.origin, hostname: url.hostname });
   if (!double) throw Object.assign(new Error('lambda-cassette: no open double accepts this request'), { code: 'ECONNREFUSED' });
   const outcome = await double.handle(wire);
-  if (!outcome) throw new Error(`lambda-cassette: ${wire.url} is not an InvokeAsync request`);
-  if (outcome.kind === 'fault') throw faultError(outcome.fault);
-  if (outcome.kind === 'failure') throw outcome.error;
-  return [outcome.status, Buffer.from(outcome.body), outcome.headers];
-}
-
-/** Whether nock still holds `interceptor` (a caller's `nock.cleanAll()` drops every interceptor, ours included). */
-function registered(nock: Nock, interceptor: Interceptor): boolean {
-  const key = (interceptor as unknown as { _key?: string })._key;
-  return key === undefined || nock.activeMocks().includes(key);
-}
-
-async function retain(key: string): Promise<void> {
-  const nock = await loadNock();
-  const existing = scopes.get(key);
-  if (existing && registered(nock, existing.interceptor)) {
-    existing.users += 1;
-    return;
+  if (outcome) {
+    if (outcome.kind === 'fault') throw faultError(outcome.fault);
+    if (outcome.kind === 'failure') throw outcome.error;
+    return [outcome.status, Buffer.from(outcome.body), outcome.headers];
   }
-  let basePath: string | RegExp = key;
-  if (key === 'aws') {
-    basePath = state.awsScope ??= new LiveScope(LAMBDA_ORIGIN_IN_SCOPE.source);
-    state.awsScope.live = true;
+  const verdict = double.judgeUnhandled(wire);
+  if (!verdict.bypass) throw verdict.error;
+  const forwarded = await forwardUpstream(wire);
+  return [forwarded.status, Buffer.from(forwarded.body), withoutConnectionHeaders(forwarded.headers)];
+}
+
+/** Lambda traffic nock is about to let through to the network while a double is open. */
+function stop(request: PassingRequest, where: Destination): void {
+  const kind = kindOf(where);
+  if (kind === 'loopback') return;
+  const invokeAsync = request.method.toUpperCase() === 'POST' && INVOKE_ASYNC_FAMILY.test(request.url.pathname);
+  const lambda = kind === 'aws' || (kind === 'endpoint' && isLambdaApiRequest(request.url.pathname, request.headers));
+  if (!invokeAsync && !lambda) return;
+  const double = doubleFor(where);
+  if (!double) return;
+  const wire = { method: request.method, url: request.url.href, headers: request.headers, body: new Uint8Array() };
+  if (invokeAsync) {
+    const nock = state.module;
+    if (nock && !stillInstalled(nock, set)) install(nock, set, reply);
+    const error = new InterceptionLostError(
+      double.settings.label,
+      `an InvokeAsync request (POST ${request.url.href}) reached nock's pass-through: nock.cleanAll(), or a nock scope of yours for ${request.url.origin}, kept lambda-cassette's interceptor from it`,
+    );
+    double.noteInterference(error);
+    throw error;
   }
-  const interceptor = nock(basePath, { allowUnmocked: true, badheaders: [FORWARDED_HEADER] }).persist().post(INVOKE_ASYNC_PATH_WITH_QUERY);
-  interceptor.reply(reply as never);
-  scopes.set(key, { interceptor, users: (existing?.users ?? 0) + 1 });
+  const verdict = double.judgeUnhandled(wire);
+  if (!verdict.bypass) throw verdict.error;
 }
 
-async function release(key: string): Promise<void> {
-  const entry = scopes.get(key);
-  if (!entry) return;
-  entry.users -= 1;
-  if (entry.users > 0) return;
-  scopes.delete(key);
-  const nock = await loadNock();
-  nock.removeInterceptor(entry.interceptor);
-  if (key === 'aws' && state.awsScope) state.awsScope.live = false;
-}
+const hooks = { active: () => open.length > 0, reinstall: () => state.module && install(state.module, set, reply), stop };
 
-/** Starts routing this process's InvokeAsync HTTP traffic to `double` until `close()`. */
+/** Starts routing this process's InvokeAsync HTTP traffic (and its Lambda traffic) to `double` until `close()`. */
 export async function attachNockDoor(double: DoorPort): Promise<void> {
-  const keys = ['aws', ...new Set(double.settings.endpoints.map(originOf))];
-  for (const key of keys) await retain(key);
+  double.settings.endpoints.forEach(originOf);
+  const nock = await loadNock();
+  state.module = nock;
+  guardNock(nock, hooks);
+  if (!stillInstalled(nock, set)) install(nock, set, reply);
   open.push(double);
   double.attach({
-    detach: async () => {
+    detach: () => {
       const index = open.indexOf(double);
       if (index >= 0) open.splice(index, 1);
-      for (const key of keys) await release(key);
+      if (!nock.isActive()) {
+        double.noteInterference(new InterceptionLostError(double.settings.label, 'nock.restore() (or nock.back in record mode) turned nock off'));
+      }
+      if (open.length > 0) return;
+      uninstall(nock, set);
+      releaseNock(nock);
     },
   });
 }

@@ -7,6 +7,7 @@
 import type { DoorPort } from '../../engine/door-port.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import { handlerRejection, nodeHeaders } from '../shared/sdk-outcome.js';
+import { forwardUpstream } from '../../recording/forward-upstream.js';
 
 /** The parts of @smithy/protocol-http's HttpRequest this door reads. */
 interface SdkHttpRequest {
@@ -94,9 +95,12 @@ export class RequestHandlerDoor {
       headers: request.headers,
       body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body instanceof Uint8Array ? body : await requestBodyBytes(body, 'requestHandler'),
     };
-    const outcome = await double.handle(wire);
+    let outcome = await double.handle(wire);
     if (!outcome) {
-      throw new Error(`lambda-cassette requestHandler: ${request.method} ${wire.url} is not InvokeAsync; this handler only answers InvokeAsync`);
+      // Another Lambda API on this client: onUnhandledRequest decides (the network only on 'bypass').
+      const verdict = double.judgeUnhandled(wire);
+      if (!verdict.bypass) throw verdict.error;
+      outcome = await forwardUpstream(wire);
     }
     if (outcome.kind !== 'response') throw handlerRejection(outcome);
     return { response: { statusCode: outcome.status, headers: nodeHeaders(outcome.headers), body: outcome.body } };

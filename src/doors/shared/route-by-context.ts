@@ -48,6 +48,15 @@ export function runWithDouble<T>(double: DoorPort, fn: () => T): T {
   return storage.run({ double, outer: liveBinding() }, fn);
 }
 
+/** The innermost open double bound to the current async context, if it is one of `open`. */
+export function contextDouble<D extends DoorPort>(open: readonly D[]): D | undefined {
+  for (let binding = liveBinding(); binding; binding = binding.outer) {
+    const double = binding.double as D | undefined;
+    if (double && !double.closed && open.includes(double)) return double;
+  }
+  return undefined;
+}
+
 /**
  * The double that answers a request made in the current async context: the innermost open double
  * bound to it that `accepts` it; outside every double's context, the newest of `open` that does.

@@ -97,7 +97,7 @@ describe('the nock door', () => {
   });
 
   describe('other traffic', () => {
-    it('leaves unrelated HTTP traffic and other Lambda APIs untouched while open, and intercepts nothing after close', async () => {
+    it('leaves unrelated HTTP traffic untouched while open, takes InvokeAsync on any host, and intercepts nothing after close', async () => {
       const seen: string[] = [];
       const server = http.createServer((req, res) => {
         seen.push(`${req.method} ${req.url}`);
@@ -108,28 +108,37 @@ describe('the nock door', () => {
       try {
         lambda = await mockLambda();
         expect((await rawRequest(http, `${base}/hello`, '')).body).toBe('real');
-        // The same path on a host that is not Lambda's, and not a configured endpoint, is not Lambda.
-        expect((await rawRequest(http, `${base}/2014-11-13/functions/f/invoke-async`, '{}')).body).toBe('real');
+        // API §8: InvokeAsync is the double's on a host it was never told about.
+        expect((await rawRequest(http, `${base}/2014-11-13/functions/f/invoke-async`, '{}')).status).toBe(202);
         expect((await fetch(`${base}/x`)).status).toBe(200);
-        expect(lambda.calls).toEqual([]);
+        // Other Lambda paths on a host that is neither AWS's nor an endpoint are not Lambda traffic.
+        expect((await rawRequest(http, `${base}/2015-03-31/functions/f`, '')).body).toBe('real');
+        expect(lambda.calls.map((c) => c.functionName)).toEqual(['f']);
         await lambda.close();
 
         // After close, the endpoint is a plain server again even for InvokeAsync.
         const after = await mockLambda({ endpoint: base });
         await after.close();
         expect((await rawRequest(http, `${base}/2014-11-13/functions/f/invoke-async`, '{}')).body).toBe('real');
-        expect(seen).toEqual(['POST /hello', 'POST /2014-11-13/functions/f/invoke-async', 'GET /x', 'POST /2014-11-13/functions/f/invoke-async']);
+        expect(seen).toEqual(['POST /hello', 'GET /x', 'POST /2015-03-31/functions/f', 'POST /2014-11-13/functions/f/invoke-async']);
       } finally {
         server.close();
       }
     });
 
-    it('passes other Lambda API paths on a configured endpoint through to the real server', async () => {
+    it('other Lambda API paths on a configured endpoint follow onUnhandledRequest; its other services pass', async () => {
       const server = http.createServer((req, res) => res.writeHead(200).end(`real ${req.url}`));
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       try {
         lambda = await mockLambda({ endpoint: base });
+        // An emulator serves other services on the same port: not Lambda paths, not the double's.
+        expect((await rawRequest(http, `${base}/my-bucket/key`, 'x')).body).toBe('real /my-bucket/key');
+        // Mock mode refuses other Lambda APIs by default...
+        await expect(rawRequest(http, `${base}/2015-03-31/functions/f/invocations`, '{}')).rejects.toThrow(/Invoke \(RequestResponse\)/);
+        await expect(lambda.close()).rejects.toThrow(/Invoke \(RequestResponse\)/);
+        // ...and 'bypass' sends them on.
+        lambda = await mockLambda({ endpoint: base, onUnhandledRequest: 'bypass' });
         const other = await rawRequest(http, `${base}/2015-03-31/functions/f/invocations`, '{}');
         expect(other.body).toBe('real /2015-03-31/functions/f/invocations');
         const invokeAsync = await rawRequest(http, `${base}/2014-11-13/functions/f/invoke-async`, '{}');

@@ -1,7 +1,7 @@
 /** What is particular to `lambda.requestHandler`; the behaviours all doors share are in door-behaviour.test.ts. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { GetFunctionCommand, InvokeAsyncCommand } from '@aws-sdk/client-lambda';
-import { mockLambda, type LambdaDouble } from '../../../src/index.js';
+import { mockLambda, UnhandledRequestError, type LambdaDouble } from '../../../src/index.js';
 import { caught, lambdaClient } from '../../support/sdk.js';
 import { isCollectable } from '../../support/gc.js';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
@@ -23,7 +23,11 @@ describe('requestHandler', () => {
   it('refuses operations other than InvokeAsync, naming the request', async () => {
     lambda = await mockLambda();
     const err = await caught(() => lambdaClient({ requestHandler: lambda!.requestHandler, maxAttempts: 1 }).send(new GetFunctionCommand({ FunctionName: 'f' })));
-    expect(err.message).toMatch(/GET https:\/\/lambda\.us-east-1\.amazonaws\.com\/2015-03-31\/functions\/f is not InvokeAsync/);
+    expect(err).toBeInstanceOf(UnhandledRequestError);
+    expect(err.message).toContain('GetFunction (GET https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/f)');
+    // close() lists what was refused (onUnhandledRequest defaults to 'error' in mock mode).
+    await expect(lambda.close()).rejects.toThrow(/1\. GetFunction/);
+    lambda = undefined;
   });
 
   it('refuses requests once its double is closed, instead of answering for a closed double', async () => {

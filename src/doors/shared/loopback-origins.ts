@@ -1,0 +1,19 @@
+/**
+ * Origins of the loopback servers open doubles listen on. The nock door intercepts InvokeAsync to
+ * any host, but a request this process sends to a double's own loopback server asked for that
+ * server: the nock door leaves those origins alone.
+ */
+const KEY = Symbol.for('lambda-cassette.loopback-origins');
+const origins: Set<string> = ((globalThis as Record<symbol, unknown>)[KEY] as Set<string> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[KEY] = new Set<string>());
+
+/** Registers `origin` (`http://127.0.0.1:PORT`) until the returned function is called. */
+export function addLoopbackOrigin(origin: string): () => void {
+  origins.add(origin);
+  return () => void origins.delete(origin);
+}
+
+/** Whether `origin` is a loopback server of an open double. */
+export function isLoopbackOrigin(origin: string | undefined): boolean {
+  return origin !== undefined && origins.has(origin);
+}

@@ -1,0 +1,53 @@
+/**
+ * Names the Lambda operation a request is, for messages about requests a double does not serve
+ * ("GetFunction (GET https://...)" says more than a URL). Covers the common operations; any other
+ * is named by its method and path.
+ */
+import { LAMBDA_API_PATH } from './lambda-address.js';
+
+const OPERATIONS: [method: string, path: RegExp, name: string][] = [
+  ['POST', /^\/2014-11-13\//, 'InvokeAsync'],
+  ['POST', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/invocations\/?$/, 'Invoke'],
+  ['POST', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/response-streaming-invocations\/?$/, 'InvokeWithResponseStream'],
+  ['GET', /^\/20\d\d-\d\d-\d\d\/functions\/?$/, 'ListFunctions'],
+  ['POST', /^\/20\d\d-\d\d-\d\d\/functions\/?$/, 'CreateFunction'],
+  ['GET', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/?$/, 'GetFunction'],
+  ['DELETE', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/?$/, 'DeleteFunction'],
+  ['GET', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/configuration\/?$/, 'GetFunctionConfiguration'],
+  ['PUT', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/configuration\/?$/, 'UpdateFunctionConfiguration'],
+  ['PUT', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/code\/?$/, 'UpdateFunctionCode'],
+  ['POST', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/versions\/?$/, 'PublishVersion'],
+  ['GET', /^\/20\d\d-\d\d-\d\d\/functions\/[^/]+\/aliases\/?$/, 'ListAliases'],
+  ['GET', /^\/20\d\d-\d\d-\d\d\/event-source-mappings\/?$/, 'ListEventSourceMappings'],
+  ['GET', /^\/20\d\d-\d\d-\d\d\/account-settings\/?$/, 'GetAccountSettings'],
+];
+
+/** The operation `method` + `url` calls, e.g. "Invoke (RequestResponse)"; "a Lambda request" when unknown. */
+export function lambdaOperation(method: string, url: string, invocationType?: string): string {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    pathname = url;
+  }
+  const upper = method.toUpperCase();
+  const name = OPERATIONS.find(([m, path]) => m === upper && path.test(pathname))?.[2];
+  if (name === 'Invoke') return `Invoke (${invocationType || 'RequestResponse'})`;
+  return name ?? 'a Lambda request';
+}
+
+/** "GetFunction (GET https://...)": how messages name a request. */
+export function describeLambdaRequest(method: string, url: string, invocationType?: string): string {
+  return `${lambdaOperation(method, url, invocationType)} (${method.toUpperCase()} ${url})`;
+}
+
+const LAMBDA_SCOPE = /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_request/;
+
+/**
+ * Whether a request to an emulator endpoint (which may serve every AWS service on one port) is for
+ * Lambda: Lambda's REST paths start with an API version (`/2015-03-31/...`), and a signed request
+ * names its service in the credential scope.
+ */
+export function isLambdaApiRequest(pathname: string, headers: Readonly<Record<string, string>>): boolean {
+  return LAMBDA_API_PATH.test(pathname) || LAMBDA_SCOPE.test(headers['authorization'] ?? '');
+}

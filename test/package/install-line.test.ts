@@ -1,0 +1,135 @@
+/**
+ * Issue 9 item 1: the README's install lines, run as pasted (with the packed tarball standing in for
+ * the registry's lambda-cassette) into fresh projects: the Node 20 line on Node 20 gets nock 14 and
+ * works; the Node 22+ line on Node 24 gets nock 15 and works; and that nock 15 project on Node 20
+ * refuses to open a double with an error that says to install nock@14, instead of failing every call.
+ * Slow (packs and installs from the registry): run with `npm run test:package`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SEAL_CHECK } from './seal-check-script.js';
+
+const root = resolve(__dirname, '..', '..');
+let work: string;
+let tarball: string;
+
+function run(cmd: string, args: string[], cwd: string, path?: string): string {
+  try {
+    return execFileSync(cmd, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_NO_WARNINGS: '1', ...(path ? { PATH: path } : {}) },
+    });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+}
+
+/** The install commands of the README's set-up section, by the comment above each. */
+function readmeInstallLines(): Map<string, string> {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = /In your own project:\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('README.md: no ```sh block after "In your own project:"');
+  const lines = new Map<string, string>();
+  let comment = '';
+  for (const line of block.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    if (line.startsWith('#')) comment = line.slice(1).trim();
+    else lines.set(comment, line);
+  }
+  return lines;
+}
+
+const QUICKSTART = `
+import { LambdaClient, InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import { mockLambda } from 'lambda-cassette';
+try {
+  const lambda = await mockLambda({ functions: ['orders-fn'] });
+  const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const out = await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));
+  lambda.expectInvoked('orders-fn', { id: 7 });
+  await lambda.close();
+  console.log(JSON.stringify({ status: out.Status }));
+} catch (e) {
+  console.log(JSON.stringify({ error: e.name, code: e.code, message: e.message }));
+}
+`;
+
+/** Runs the README line `command` in a fresh project (after `first`, e.g. a Node binary). */
+function installAsReadmeSays(command: string, first: string[] = []): string {
+  const dir = mkdtempSync(join(work, 'project-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true, type: 'module' }));
+  const quiet = ['--prefer-offline', '--no-audit', '--no-fund', '--silent'];
+  if (first.length > 0) run('npm', ['install', ...quiet, ...first], dir);
+  const [npm, ...args] = command.split(/\s+/);
+  expect(npm).toBe('npm');
+  run('npm', [...args.map((a) => (a === 'lambda-cassette' ? tarball : a)), ...quiet], dir);
+  writeFileSync(join(dir, 'quickstart.mjs'), QUICKSTART);
+  return dir;
+}
+
+function nockMajor(dir: string): number {
+  return Number(JSON.parse(readFileSync(join(dir, 'node_modules', 'nock', 'package.json'), 'utf8')).version.split('.')[0]);
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'lc-install-line-'));
+  run('npm', ['pack', '--pack-destination', work, '--silent'], root);
+  const file = readdirSync(work).find((f) => f.endsWith('.tgz'));
+  if (!file) throw new Error('npm pack produced no tarball');
+  tarball = join(work, file);
+}, 240_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the README's install lines", () => {
+  it('lists one line for Node 20 and one for Node 22 or newer', () => {
+    expect([...readmeInstallLines().keys()]).toEqual([expect.stringMatching(/Node 22/), expect.stringMatching(/Node 20/)]);
+  });
+
+  it('on Node 20: the Node 20 line installs nock 14, and the quick start works', () => {
+    expect(process.versions.node).toMatch(/^20\./);
+    const line = [...readmeInstallLines()].find(([comment]) => /Node 20/.test(comment))![1];
+    const dir = installAsReadmeSays(line);
+    expect(nockMajor(dir)).toBe(14);
+    expect(JSON.parse(run('node', ['quickstart.mjs'], dir).trim())).toEqual({ status: 202 });
+  }, 300_000);
+
+  it('on Node 24: the Node 22+ line installs nock 15 and works; on Node 20 the same project says to install nock@14', () => {
+    const line = [...readmeInstallLines()].find(([comment]) => /Node 22/.test(comment))![1];
+    // The `node` package puts a Node 24 binary first on PATH for this project.
+    const dir = installAsReadmeSays(line, ['node@24']);
+    const node24 = `${join(dir, 'node_modules', 'node', 'bin')}:${process.env['PATH']}`;
+    expect(run('node', ['--version'], dir, node24).trim()).toMatch(/^v24\./);
+    expect(nockMajor(dir)).toBe(15);
+    expect(JSON.parse(run('node', ['quickstart.mjs'], dir, node24).trim())).toEqual({ status: 202 });
+
+    // The sealed door under nock 15: see seal-check-script.ts for what each field is.
+    writeFileSync(join(dir, 'seal-check.mjs'), SEAL_CHECK);
+    expect(JSON.parse(run('node', ['seal-check.mjs'], dir, node24))).toEqual({
+      anyHost: 202,
+      notJson: { status: 400, type: 'InvalidRequestContentException' },
+      // nock 15 gunzips request bodies before any reply function sees them: zlib's error, at the transport.
+      badGzip: { error: 'Error', message: 'incorrect header check' },
+      dotdot: { status: 400, type: 'ValidationException' },
+      afterCleanAll: 202,
+      afterRestore: 202,
+      closeA: 'ok',
+      getFunction: 'UnhandledRequestError',
+      closeB: 'UnhandledRequestError',
+      theirs: { status: 200, type: null },
+      closeC: 'ok',
+      hits: [],
+    });
+
+    const onNode20 = JSON.parse(run('node', ['quickstart.mjs'], dir).trim()) as { error: string; code: string; message: string };
+    expect(onNode20).toMatchObject({ error: 'NockRuntimeError', code: 'LC_NOCK_RUNTIME' });
+    expect(onNode20.message).toContain('npm install --save-dev nock@14');
+  }, 300_000);
+});

@@ -1,0 +1,70 @@
+/**
+ * Fuzzing the requestHandler door (issue 9): through the SDK (arbitrary names and payloads) and
+ * straight into `handle()` (arbitrary methods, paths, headers and bodies). Every answer is 202 or a
+ * documented error, or the double's own refusal of a request that is not InvokeAsync.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import { mockLambda, type LambdaDouble, type LambdaErrorName } from '../../../src/index.js';
+import { lambdaClient } from '../../support/sdk.js';
+import { bodies, DOCUMENTED_ERRORS, functionNames, fuzzParameters, rawCases, watchCrashes, within } from './fuzz-support.js';
+
+let lambda: LambdaDouble;
+let watch: ReturnType<typeof watchCrashes>;
+beforeAll(async () => {
+  lambda = await mockLambda({ functions: ['orders-fn'] });
+  watch = watchCrashes();
+});
+afterAll(async () => {
+  watch.stop();
+  await lambda.close().catch(() => undefined);
+});
+
+describe('fuzzing the requestHandler door', () => {
+  it('through the SDK', async () => {
+    const client = lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 1 });
+    await fc.assert(
+      fc.asyncProperty(functionNames, bodies, fc.option(fc.constantFrom(...([...DOCUMENTED_ERRORS] as LambdaErrorName[]))), async (FunctionName, body, inject) => {
+        if (inject) lambda.inject(inject, { times: 1 });
+        const problem = await within(10_000, `InvokeAsync ${JSON.stringify(FunctionName)}`, client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then(
+          (out) => (out.Status === 202 ? undefined : `Status ${out.Status}`),
+          (e: Error) => (DOCUMENTED_ERRORS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
+        ));
+        lambda.clearInjections();
+        expect(problem).toBeUndefined();
+      }),
+      fuzzParameters(),
+    );
+    expect(watch.crashes).toEqual([]);
+  }, 600_000);
+
+  it('straight into handle(), any method, path, headers and body', async () => {
+    const handler = lambda.requestHandler;
+    await fc.assert(
+      fc.asyncProperty(rawCases, async (c) => {
+        const [path, query] = c.path.split('?') as [string, string | undefined];
+        const request = {
+          method: c.method,
+          protocol: 'https:',
+          hostname: 'lambda.us-east-1.amazonaws.com',
+          path,
+          query: query ? Object.fromEntries(new URLSearchParams(query)) : {},
+          headers: c.headers,
+          body: c.body,
+        };
+        const problem = await within(10_000, `${c.method} ${c.path}`, handler.handle(request).then(
+          ({ response }) => {
+            if (response.statusCode === 202) return undefined;
+            const type = String(response.headers['x-amzn-errortype'] ?? '').split(':')[0]!;
+            return DOCUMENTED_ERRORS.has(type) ? undefined : `answered ${response.statusCode} ${type}`;
+          },
+          (e: Error) => (e.name === 'UnhandledRequestError' ? undefined : `${e.name}: ${e.message}`),
+        ));
+        expect(problem).toBeUndefined();
+      }),
+      fuzzParameters(),
+    );
+    expect(watch.crashes).toEqual([]);
+  }, 600_000);
+});

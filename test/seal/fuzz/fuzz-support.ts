@@ -1,0 +1,135 @@
+/**
+ * What the fuzz tests throw at every door (issue 9): function names that break the path, payloads
+ * of any bytes, content types and encodings nock reacts to, and other Lambda APIs. fast-check prints
+ * the seed and path of any failure; `FUZZ_SEED=<seed> FUZZ_PATH=<path>` replays it, `FUZZ_RUNS`
+ * changes how many cases run (2,000 per door by default, the issue's floor).
+ */
+import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
+import { LAMBDA_ERRORS } from '../../../src/index.js';
+
+/** fast-check parameters shared by every fuzz test. */
+export function fuzzParameters(): fc.Parameters<unknown> {
+  const runs = Number(process.env['FUZZ_RUNS'] ?? 2000);
+  const seed = process.env['FUZZ_SEED'];
+  const path = process.env['FUZZ_PATH'];
+  return {
+    numRuns: runs,
+    ...(seed !== undefined ? { seed: Number(seed) } : {}),
+    ...(path !== undefined ? { path } : {}),
+    // Fail fast and shrink little: one counterexample with its seed is what a reader needs.
+    endOnFailure: true,
+    verbose: 1,
+  };
+}
+
+/** The error names a double may answer with: the documented catalogue. */
+export const DOCUMENTED_ERRORS: ReadonlySet<string> = new Set(Object.keys(LAMBDA_ERRORS));
+
+const EDGE_NAMES = [
+  '', '.', '..', '...', '/', '//', 'a/b', 'a/../b', '%2e', '%2e%2e', '%', '%zz', '?', '#', ' ', 'a b', 'fn?x=1', 'fn#frag',
+  '\u0000', '\u00e9t\u00e9', '\ud83d\ude00', 'orders-fn', 'orders-fn:prod', 'orders-fn:$LATEST', 'orders-fn:',
+  ':prod', '123456789012:function:orders-fn', 'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live',
+  'arn:aws:lambda:us-east-1:123456789012:function:', 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(170), 'x'.repeat(257),
+];
+
+/** FunctionName values: valid ones, edge cases, and any string. */
+export const functionNames: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...EDGE_NAMES),
+  fc.stringMatching(/^[a-zA-Z0-9_.-]{1,64}(:(\$LATEST|[a-zA-Z0-9_-]{1,20}))?$/),
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+);
+
+/** Request bodies: JSON, text, any bytes, gzip of either, and now and then one over 256 KB. */
+export const bodies: fc.Arbitrary<Buffer> = fc.oneof(
+  { weight: 40, arbitrary: fc.json({ maxDepth: 4 }).map((j) => Buffer.from(j)) },
+  { weight: 20, arbitrary: fc.string({ maxLength: 200 }).map((s) => Buffer.from(s)) },
+  { weight: 20, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)) },
+  { weight: 10, arbitrary: fc.json({ maxDepth: 2 }).map((j) => gzipSync(j)) },
+  { weight: 10, arbitrary: fc.constantFrom(Buffer.alloc(0), Buffer.from('null'), Buffer.from('{"a":'), Buffer.from('\ufeff{}')) },
+  // Over the 256 KB limit: rare, since each costs nock hundreds of times a small one.
+  { weight: 1, arbitrary: fc.constant(Buffer.alloc(262_145, 0x61)) },
+);
+
+/** Content types and encodings, including the ones that made nock parse (and crash). */
+export const contentTypes = fc.constantFrom(undefined, 'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/octet-stream', 'binary/octet-stream', 'text/plain', 'application/x-amz-json-1.1');
+export const contentEncodings = fc.constantFrom(undefined, undefined, 'gzip', 'deflate', 'br', 'identity', 'gzip, deflate', 'GZIP');
+
+/** Paths of other Lambda APIs, and paths that normalise or are only almost InvokeAsync. */
+export const otherPaths = fc.constantFrom(
+  '/2015-03-31/functions/f/invocations',
+  '/2015-03-31/functions/f',
+  '/2015-03-31/functions/',
+  '/2015-03-31/functions/f/configuration',
+  '/2014-11-13/functions/f/invoke-async/extra',
+  '/2014-11-13/functions//invoke-async',
+  '/2014-11-13/functions/./invoke-async',
+  '/2014-11-13/functions/../invoke-async',
+  '/2014-11-13/functions/%2e%2e/invoke-async',
+  '/2014-11-13/invoke-async',
+  '/2014-11-13/functions/invoke-async',
+  '/2014-11-13/',
+  '/2014-11-13/functions/f/invoke-async?x=1',
+  '/2014-11-13/functions/f/invoke-async/',
+  '/',
+);
+
+/** A raw request: an InvokeAsync path for an arbitrary name, or another path; with body and headers. */
+export interface RawCase {
+  method: string;
+  path: string;
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
+export const rawCases: fc.Arbitrary<RawCase> = fc
+  .record({
+    method: fc.constantFrom('POST', 'POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH'),
+    path: fc.oneof(
+      { weight: 3, arbitrary: functionNames.map((n) => `/2014-11-13/functions/${encodeURIComponent(n)}/invoke-async`) },
+      { weight: 1, arbitrary: functionNames.map((n) => `/2014-11-13/functions/${n.replace(/[^\x21-\x7e]/g, '_')}/invoke-async/`) },
+      { weight: 2, arbitrary: otherPaths },
+    ),
+    body: bodies,
+    contentType: contentTypes,
+    contentEncoding: contentEncodings,
+    invocationType: fc.constantFrom(undefined, 'Event', 'RequestResponse', 'DryRun'),
+  })
+  .map(({ method, path, body, contentType, contentEncoding, invocationType }) => {
+    const headers: Record<string, string> = {};
+    if (contentType) headers['content-type'] = contentType;
+    if (contentEncoding) headers['content-encoding'] = contentEncoding;
+    if (invocationType) headers['x-amz-invocation-type'] = invocationType;
+    return { method, path, body: method === 'GET' ? Buffer.alloc(0) : body, headers };
+  });
+
+/** Rejects after `ms` so a hang fails the case (with its seed) instead of the whole file. */
+export async function within<T>(ms: number, label: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`hung for ${ms} ms: ${label}`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Counts uncaught exceptions and unhandled rejections while a fuzz test runs: a crash would be one. */
+export function watchCrashes(): { readonly crashes: unknown[]; stop(): void } {
+  const crashes: unknown[] = [];
+  const onError = (error: unknown) => crashes.push(error);
+  process.on('uncaughtException', onError);
+  process.on('unhandledRejection', onError);
+  return {
+    crashes,
+    stop() {
+      process.off('uncaughtException', onError);
+      process.off('unhandledRejection', onError);
+    },
+  };
+}
