@@ -78,25 +78,18 @@ export type CassetteErrorCode =
 
 /** Where in a cassette file a problem is, when it is known. */
 export interface CassetteErrorDetails {
-  /** JSON Pointer (RFC 6901) of the value at fault, e.g. `/interactions/3/response/status`; `""` is the whole document. */
-  jsonPath?: string;
-  /** 1-based line of a JSON syntax error. */
-  line?: number;
-  /** 1-based column (in UTF-16 code units) of a JSON syntax error. */
-  column?: number;
-  /** The underlying error, when there is one. */
-  cause?: unknown;
+  /** JSON Pointer (RFC 6901) of the value at fault, e.g. `/interactions/3/response/status`; `""` is the whole document. */ jsonPath?: string;
+  /** 1-based line of a JSON syntax error. */ line?: number;
+  /** 1-based column (in UTF-16 code units) of a JSON syntax error. */ column?: number;
+  /** The underlying error, when there is one. */ cause?: unknown;
 }
 
 /** Every cassette load, write or update failure. The message always starts with the file path. */
 export class CassetteError extends LambdaCassetteError {
   declare readonly code: CassetteErrorCode;
-  /** JSON Pointer of the value at fault, for schema errors. */
-  readonly jsonPath?: string;
-  /** 1-based line of a JSON syntax error. */
-  readonly line?: number;
-  /** 1-based column of a JSON syntax error. */
-  readonly column?: number;
+  /** JSON Pointer of the value at fault, for schema errors. */ readonly jsonPath?: string;
+  /** 1-based line of a JSON syntax error. */ readonly line?: number;
+  /** 1-based column of a JSON syntax error. */ readonly column?: number;
 
   constructor(
     code: CassetteErrorCode,
@@ -116,10 +109,8 @@ export class CassetteError extends LambdaCassetteError {
 /** A request that found no recorded answer (the SDK call fails with it; `close()` lists it). */
 export class CassetteMissError extends LambdaCassetteError {
   declare readonly code: 'LC_CASSETTE_MISS';
-  /** When the closest recording differs only in a few payload values: where (`$.sentAt`, ...). */
-  readonly differingPaths?: readonly string[];
-  /** The `ignore` entries that would have matched it. */
-  readonly suggestedIgnore?: readonly string[];
+  /** When the closest recording differs only in a few payload values: where (`$.sentAt`, ...). */ readonly differingPaths?: readonly string[];
+  /** The `ignore` entries that would have matched it. */ readonly suggestedIgnore?: readonly string[];
   constructor(message: string, nearMiss?: { paths: readonly string[]; ignore: readonly string[] }) {
     super('LC_CASSETTE_MISS', 'CassetteMissError', message);
     if (nearMiss) {
@@ -140,11 +131,8 @@ export class CassetteExpiredError extends LambdaCassetteError {
 /** `allowUnusedInteractions: false`: `close()` found recorded interactions the run never played. */
 export class UnusedInteractionsError extends LambdaCassetteError {
   declare readonly code: 'LC_UNUSED_INTERACTIONS';
-  constructor(
-    readonly file: string,
-    /** `#<position> <function> (recorded <date>)` of each unused interaction. */
-    readonly interactions: readonly string[],
-  ) {
+  /** @param interactions `#<position> <function> (recorded <date>)` of each unused interaction */
+  constructor(readonly file: string, readonly interactions: readonly string[]) {
     super(
       'LC_UNUSED_INTERACTIONS',
       'UnusedInteractionsError',
@@ -162,8 +150,7 @@ export class RecordingIncompleteError extends LambdaCassetteError {
     super(
       'LC_RECORDING_INCOMPLETE',
       'RecordingIncompleteError',
-      `lambda-cassette: ${failures.length} request(s) ${what}, so ${file} was left untouched:
-` +
+      `lambda-cassette: ${failures.length} request(s) ${what}, so ${file} was left untouched:\n` +
         failures.map((f, i) => `  ${i + 1}. ${f}`).join('\n'),
     );
   }
@@ -233,17 +220,13 @@ export class UnknownLambdaErrorName extends LambdaCassetteError {
 /** CLI: a mistake in how a command was called; reported without a stack, exit code 2. */
 export class UsageError extends LambdaCassetteError {
   declare readonly code: 'LC_CLI_USAGE';
-  constructor(message: string) {
-    super('LC_CLI_USAGE', 'UsageError', message);
-  }
+  constructor(message: string) { super('LC_CLI_USAGE', 'UsageError', message); }
 }
 
 /** CLI `typegen`: a schema folder or file it cannot use. */
 export class PayloadSchemaError extends LambdaCassetteError {
   declare readonly code: 'LC_PAYLOAD_SCHEMA';
-  constructor(message: string) {
-    super('LC_PAYLOAD_SCHEMA', 'PayloadSchemaError', message);
-  }
+  constructor(message: string) { super('LC_PAYLOAD_SCHEMA', 'PayloadSchemaError', message); }
 }
 
 /** A Lambda request the double does not serve, stopped by `onUnhandledRequest: 'error'`; `close()` lists them all. */
@@ -295,9 +278,7 @@ export class InterceptionLostError extends LambdaCassetteError {
 /** nock 15 on Node before 22: every intercepted request would fail. The message says which nock to install. */
 export class NockRuntimeError extends LambdaCassetteError {
   declare readonly code: 'LC_NOCK_RUNTIME';
-  constructor(message: string) {
-    super('LC_NOCK_RUNTIME', 'NockRuntimeError', message);
-  }
+  constructor(message: string) { super('LC_NOCK_RUNTIME', 'NockRuntimeError', message); }
 }
 
 /** Signing a request (`verify --sign`, `listen({ sign: true })`) needs a package that is not installed. */

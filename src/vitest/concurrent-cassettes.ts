@@ -7,7 +7,8 @@
 import * as vitest from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { openCassette } from '../api/open-cassette.js';
+import { OPEN_CASSETTE_OPTIONS, openCassette } from '../api/open-cassette.js';
+import { checkKnownOptions } from '../engine/option-check.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { runWithDouble } from '../doors/shared/route-by-context.js';
 import { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
@@ -46,6 +47,7 @@ export function concurrentCassettePerTest(
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions),
   currentTest: () => TestIdentity,
 ): LambdaDouble {
+  if (typeof options !== 'function') checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
   // Each test's double, found through the test's async context: `test.concurrent` tests run at the
   // same time, so one shared variable would hand every test the same double.
   const own = new AsyncLocalStorage<{ double?: LambdaDouble }>();
