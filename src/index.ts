@@ -35,6 +35,8 @@ export type { Cassette, Interaction, RecordedRequest, RecordedResponse, Body } f
 export { LambdaDouble } from './api/lambda-double.js';
 export type { ClientMockStub, ClientMockBehavior } from './doors/client-mock/client-mock-door.js';
 export type { InvokeAsyncCall, CallSource } from './engine/call-log.js';
+export type { CallOptions } from './engine/call-filter.js';
+export type { ServedOperation } from './wire/invoke-event.js';
 export type { InjectOptions, InjectionScope } from './engine/injections.js';
 export type { PayloadExpectation } from './engine/assertions.js';
 export type { LambdaPayloads, PayloadFor, PayloadExpectationFor, FunctionNameOf } from './engine/payload-types.js';

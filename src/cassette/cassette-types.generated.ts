@@ -98,7 +98,11 @@ export interface RecordedRequest {
    */
   region: string;
   /**
-   * The InvokeArgs bytes. Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.
+   * The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.
+   */
+  operation?: 'InvokeAsync' | 'Invoke';
+  /**
+   * The InvokeArgs bytes (for Invoke, the Payload bytes). Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.
    */
   payload: Body;
 }

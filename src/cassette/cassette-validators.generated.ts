@@ -132,9 +132,14 @@ const schema11 = {
           maxLength: 170,
         },
         region: { description: 'AWS region the call went to, e.g. "us-east-1".', type: 'string', minLength: 1 },
+        operation: {
+          description:
+            'The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
+          enum: ['InvokeAsync', 'Invoke'],
+        },
         payload: {
           description:
-            'The InvokeArgs bytes. Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.',
+            'The InvokeArgs bytes (for Invoke, the Payload bytes). Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.',
           allOf: [{ $ref: '#/definitions/Body' }],
         },
       },
@@ -313,9 +318,14 @@ const schema14 = {
       maxLength: 170,
     },
     region: { description: 'AWS region the call went to, e.g. "us-east-1".', type: 'string', minLength: 1 },
+    operation: {
+      description:
+        'The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
+      enum: ['InvokeAsync', 'Invoke'],
+    },
     payload: {
       description:
-        'The InvokeArgs bytes. Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.',
+        'The InvokeArgs bytes (for Invoke, the Payload bytes). Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.',
       allOf: [{ $ref: '#/definitions/Body' }],
     },
   },
@@ -895,6 +905,7 @@ function validate12(data, { instancePath = '', parentData, parentDataProperty, r
             key0 === 'qualifier' ||
             key0 === 'functionRef' ||
             key0 === 'region' ||
+            key0 === 'operation' ||
             key0 === 'payload'
           )) {
             validate12.errors = [
@@ -1077,22 +1088,43 @@ function validate12(data, { instancePath = '', parentData, parentDataProperty, r
                   var valid0 = true;
                 }
                 if (valid0) {
-                  if (data.payload !== undefined) {
+                  if (data.operation !== undefined) {
+                    let data4 = data.operation;
                     const _errs10 = errors;
-                    if (
-                      !validate13(data.payload, {
-                        instancePath: instancePath + '/payload',
-                        parentData: data,
-                        parentDataProperty: 'payload',
-                        rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-                      errors = vErrors.length;
+                    if (!(data4 === 'InvokeAsync' || data4 === 'Invoke')) {
+                      validate12.errors = [
+                        {
+                          instancePath: instancePath + '/operation',
+                          schemaPath: '#/properties/operation/enum',
+                          keyword: 'enum',
+                          params: { allowedValues: schema14.properties.operation.enum },
+                          message: 'must be equal to one of the allowed values',
+                        },
+                      ];
+                      return false;
                     }
                     var valid0 = _errs10 === errors;
                   } else {
                     var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.payload !== undefined) {
+                      const _errs11 = errors;
+                      if (
+                        !validate13(data.payload, {
+                          instancePath: instancePath + '/payload',
+                          parentData: data,
+                          parentDataProperty: 'payload',
+                          rootData,
+                        })
+                      ) {
+                        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                        errors = vErrors.length;
+                      }
+                      var valid0 = _errs11 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
                   }
                 }
               }
@@ -1989,9 +2021,14 @@ const schema22 = {
           maxLength: 170,
         },
         region: { description: 'AWS region the call went to, e.g. "us-east-1".', type: 'string', minLength: 1 },
+        operation: {
+          description:
+            'The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
+          enum: ['InvokeAsync', 'Invoke'],
+        },
         payload: {
           description:
-            'The InvokeArgs bytes. Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.',
+            'The InvokeArgs bytes (for Invoke, the Payload bytes). Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.',
           allOf: [{ $ref: '#/definitions/Body' }],
         },
       },
@@ -2376,6 +2413,7 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
             key0 === 'qualifier' ||
             key0 === 'functionRef' ||
             key0 === 'region' ||
+            key0 === 'operation' ||
             key0 === 'payload'
           )) {
             validate26.errors = [
@@ -2558,22 +2596,43 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
                   var valid0 = true;
                 }
                 if (valid0) {
-                  if (data.payload !== undefined) {
+                  if (data.operation !== undefined) {
+                    let data4 = data.operation;
                     const _errs10 = errors;
-                    if (
-                      !validate27(data.payload, {
-                        instancePath: instancePath + '/payload',
-                        parentData: data,
-                        parentDataProperty: 'payload',
-                        rootData,
-                      })
-                    ) {
-                      vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-                      errors = vErrors.length;
+                    if (!(data4 === 'InvokeAsync' || data4 === 'Invoke')) {
+                      validate26.errors = [
+                        {
+                          instancePath: instancePath + '/operation',
+                          schemaPath: '#/properties/operation/enum',
+                          keyword: 'enum',
+                          params: { allowedValues: schema14.properties.operation.enum },
+                          message: 'must be equal to one of the allowed values',
+                        },
+                      ];
+                      return false;
                     }
                     var valid0 = _errs10 === errors;
                   } else {
                     var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.payload !== undefined) {
+                      const _errs11 = errors;
+                      if (
+                        !validate27(data.payload, {
+                          instancePath: instancePath + '/payload',
+                          parentData: data,
+                          parentDataProperty: 'payload',
+                          rootData,
+                        })
+                      ) {
+                        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+                        errors = vErrors.length;
+                      }
+                      var valid0 = _errs11 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
                   }
                 }
               }

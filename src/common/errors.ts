@@ -213,7 +213,7 @@ export class LoopbackForwardLoopError extends LambdaCassetteError {
 export class UnknownLambdaErrorName extends LambdaCassetteError {
   declare readonly code: 'LC_UNKNOWN_ERROR_NAME';
   constructor(readonly errorName: string, known: readonly string[]) {
-    super('LC_UNKNOWN_ERROR_NAME', 'UnknownLambdaErrorName', `lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync. Known errors: ${known.join(', ')}`);
+    super('LC_UNKNOWN_ERROR_NAME', 'UnknownLambdaErrorName', `lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync or Invoke. Known errors: ${known.join(', ')}`);
   }
 }
 

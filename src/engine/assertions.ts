@@ -1,7 +1,7 @@
 import { AssertionError } from 'node:assert';
 import { lazyModule } from '../common/lazy-module.js';
 import type { InvokeAsyncCall } from './call-log.js';
-import { callFilter } from './call-filter.js';
+import { callFilter, ofOperation, type CallOptions } from './call-filter.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { functionLabel } from '../wire/lambda-address.js';
 import { defaultEquals, depthSafe, forDisplay, type PayloadEquals } from './deep-payloads.js';
@@ -13,10 +13,25 @@ export type PayloadExpectation = unknown;
 
 export type { PayloadEquals } from './deep-payloads.js';
 
-/** Calls to `fn` in the log, in order. */
-export function callsTo(calls: readonly InvokeAsyncCall[], fn: string): InvokeAsyncCall[] {
-  const applies = callFilter(fn);
+export type { CallOptions } from './call-filter.js';
+
+/** Calls to `fn` in the log, in order (only those of `options.operation`, when given). */
+export function callsTo(calls: readonly InvokeAsyncCall[], fn: string, options?: CallOptions): InvokeAsyncCall[] {
+  const applies = callFilter(fn, options);
   return calls.filter(applies);
+}
+
+/**
+ * Whether a helper called as `(fn, payload?, options?)` was given a payload: a second argument,
+ * unless it is `undefined` followed by options (`expectInvoked(fn, undefined, { operation })`).
+ */
+export function givenPayload(argumentCount: number, payload: unknown): boolean {
+  return argumentCount > 1 && !(argumentCount > 2 && payload === undefined);
+}
+
+/** `"fn"`, or `"fn" (Invoke)` when the check is limited to one operation: how messages name what was expected. */
+function expected(fn: string, options?: CallOptions): string {
+  return options?.operation === undefined ? `"${fn}"` : `"${fn}" (${options.operation})`;
 }
 
 /** Calls to `fn` whose payload matches, when a payload is given. */
@@ -26,8 +41,9 @@ export function matchingCalls(
   payload?: PayloadExpectation,
   hasPayload = payload !== undefined,
   equals: PayloadEquals = defaultEquals,
+  options?: CallOptions,
 ): InvokeAsyncCall[] {
-  const toFn = callsTo(calls, fn);
+  const toFn = callsTo(calls, fn, options);
   const safe = equals === defaultEquals ? equals : depthSafe(equals);
   return hasPayload ? toFn.filter((c) => safe(c.payload, payload)) : toFn;
 }
@@ -40,13 +56,15 @@ function summarize(payload: unknown, max = 100): string {
 function describeCall(call: InvokeAsyncCall, index: number): string {
   const fn = functionLabel(call);
   const outcome = call.errorType ? `${call.status} ${call.errorType}` : String(call.status);
-  return `  #${index + 1} ${fn} (${call.region}, attempt ${call.attempt}) -> ${outcome} [${call.source}] ${summarize(call.payload)}`;
+  const operation = call.operation === 'Invoke' ? 'Invoke ' : '';
+  return `  #${index + 1} ${operation}${fn} (${call.region}, attempt ${call.attempt}) -> ${outcome} [${call.source}] ${summarize(call.payload)}`;
 }
 
 /** The call log as a readable list, for failure messages. */
 export function describeCalls(calls: readonly InvokeAsyncCall[]): string {
   if (calls.length === 0) return 'No InvokeAsync calls were made.';
-  return [`InvokeAsync calls made (${calls.length}):`, ...calls.map(describeCall)].join('\n');
+  const kinds = calls.some((c) => c.operation === 'Invoke') ? 'InvokeAsync and Invoke' : 'InvokeAsync';
+  return [`${kinds} calls made (${calls.length}):`, ...calls.map(describeCall)].join('\n');
 }
 
 function pretty(value: unknown): string {
@@ -84,13 +102,19 @@ function fail(message: string, actual?: unknown, expected?: unknown): never {
 }
 
 /** Throws unless `fn` was invoked (with a matching payload, when given). */
-export function expectInvoked(calls: readonly InvokeAsyncCall[], fn: string, payload?: PayloadExpectation, hasPayload = payload !== undefined): void {
-  if (matchingCalls(calls, fn, payload, hasPayload).length > 0) return;
-  const toFn = callsTo(calls, fn);
+export function expectInvoked(
+  calls: readonly InvokeAsyncCall[],
+  fn: string,
+  payload?: PayloadExpectation,
+  hasPayload = payload !== undefined,
+  options?: CallOptions,
+): void {
+  if (matchingCalls(calls, fn, payload, hasPayload, defaultEquals, options).length > 0) return;
+  const toFn = callsTo(calls, fn, options);
   const parts = [
     hasPayload
-      ? `Expected "${fn}" to be invoked with ${typeof payload === 'function' ? 'a payload matching the predicate' : summarize(payload, 400)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}.`
-      : `Expected "${fn}" to be invoked, but it was not.`,
+      ? `Expected ${expected(fn, options)} to be invoked with ${typeof payload === 'function' ? 'a payload matching the predicate' : summarize(payload, 400)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}.`
+      : `Expected ${expected(fn, options)} to be invoked, but it was not.`,
   ];
   if (hasPayload) {
     const diff = closestPayloadDiff(toFn, payload);
@@ -102,16 +126,16 @@ export function expectInvoked(calls: readonly InvokeAsyncCall[], fn: string, pay
 }
 
 /** Throws if `fn` (or, without `fn`, any function) was invoked. */
-export function expectNotInvoked(calls: readonly InvokeAsyncCall[], fn?: string): void {
-  const hits = fn === undefined ? calls : callsTo(calls, fn);
+export function expectNotInvoked(calls: readonly InvokeAsyncCall[], fn?: string, options?: CallOptions): void {
+  const hits = fn === undefined ? ofOperation(calls, options) : callsTo(calls, fn, options);
   if (hits.length === 0) return;
-  const what = fn === undefined ? 'no InvokeAsync call' : `no call to "${fn}"`;
+  const what = fn === undefined ? `no ${options?.operation ?? 'InvokeAsync'} call` : `no call to ${expected(fn, options)}`;
   fail(`Expected ${what}, but there ${hits.length === 1 ? 'was 1' : `were ${hits.length}`}.\n${describeCalls(calls)}`, hits.length, 0);
 }
 
 /** Throws unless `fn` was invoked exactly `n` times (every attempt, retries included). */
-export function expectInvokedTimes(calls: readonly InvokeAsyncCall[], fn: string, n: number): void {
-  const count = callsTo(calls, fn).length;
+export function expectInvokedTimes(calls: readonly InvokeAsyncCall[], fn: string, n: number, options?: CallOptions): void {
+  const count = callsTo(calls, fn, options).length;
   if (count === n) return;
-  fail(`Expected "${fn}" to be invoked ${n} time(s), but it was invoked ${count} time(s).\n${describeCalls(calls)}`, count, n);
+  fail(`Expected ${expected(fn, options)} to be invoked ${n} time(s), but it was invoked ${count} time(s).\n${describeCalls(calls)}`, count, n);
 }

@@ -1,5 +1,9 @@
-/** One intercepted InvokeAsync attempt, as the call log records it (README "API in brief"). */
+import type { ServedOperation } from '../wire/invoke-event.js';
+
+/** One intercepted InvokeAsync (or Invoke Event) attempt, as the call log records it (README "API in brief"). */
 export interface InvokeAsyncCall {
+  /** `'InvokeAsync'`, or `'Invoke'` for an `Invoke` with `InvocationType: 'Event'`. */
+  operation: ServedOperation;
   /** Plain name, e.g. `orders-fn`, whatever form the caller used. */
   functionName: string;
   /** Version or alias, from `name:qualifier` or an ARN's last part. */

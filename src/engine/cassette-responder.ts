@@ -246,6 +246,8 @@ export class CassetteResponder implements Responder {
   #matchable(request: InvokeAsyncRequest): MatchableRequest {
     const m: MatchableRequest = { functionName: request.ref?.name ?? request.functionName, region: request.region, payload: this.#payload(request) };
     if (request.ref?.qualifier !== undefined) m.qualifier = request.ref.qualifier;
+    // Written for Invoke only: a cassette without the field is InvokeAsync.
+    if (request.operation === 'Invoke') m.operation = 'Invoke';
     return m;
   }
 

@@ -8,6 +8,7 @@ import { errorTypeOf, type InvokeAsyncCall } from './call-log.js';
 import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswer } from './injections.js';
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
+import { givenPayload, type CallOptions } from './assertions.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
 import { normalizeHeaders } from '../wire/wire-types.js';
@@ -135,29 +136,32 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
 
   // ---- assertions (README "API in brief") ----
 
+  // Each helper counts InvokeAsync and Invoke Event calls alike; `{ operation }` limits it to one.
+  // `expectInvoked(fn, undefined, { operation })` checks no payload (see givenPayload).
+
   /** Whether `fn` was invoked (with a matching payload, when given). */
-  wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): boolean {
-    return assertions.matchingCalls(this.#calls, fn, payload, arguments.length > 1).length > 0;
+  wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>, options?: CallOptions): boolean {
+    return assertions.matchingCalls(this.#calls, fn, payload, givenPayload(arguments.length, payload), undefined, options).length > 0;
   }
 
   /** Throws an `AssertionError` unless `fn` was invoked at least once (with a matching payload, when given). */
-  expectInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>): void {
-    assertions.expectInvoked(this.#calls, fn, payload, arguments.length > 1);
+  expectInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>, options?: CallOptions): void {
+    assertions.expectInvoked(this.#calls, fn, payload, givenPayload(arguments.length, payload), options);
   }
 
   /** Throws an `AssertionError` if `fn` was invoked; without `fn`, if anything was. */
-  expectNotInvoked(fn?: string): void {
-    assertions.expectNotInvoked(this.#calls, fn);
+  expectNotInvoked(fn?: string, options?: CallOptions): void {
+    assertions.expectNotInvoked(this.#calls, fn, options);
   }
 
   /** Throws an `AssertionError` unless `fn` was invoked exactly `n` times (each retry attempt counts). */
-  expectInvokedTimes(fn: string, n: number): void {
-    assertions.expectInvokedTimes(this.#calls, fn, n);
+  expectInvokedTimes(fn: string, n: number, options?: CallOptions): void {
+    assertions.expectInvokedTimes(this.#calls, fn, n, options);
   }
 
   /** The calls made to `fn`, in order. */
-  callsTo(fn: string): InvokeAsyncCall[] {
-    return assertions.callsTo(this.#calls, fn);
+  callsTo(fn: string, options?: CallOptions): InvokeAsyncCall[] {
+    return assertions.callsTo(this.#calls, fn, options);
   }
 
   /** Clears the call log and pending injections. */
@@ -228,6 +232,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
 
   #newCall(request: InvokeAsyncRequest): InvokeAsyncCall {
     const call: InvokeAsyncCall = {
+      operation: request.operation,
       functionName: request.ref?.name ?? request.functionName,
       region: request.region,
       payload: request.json.ok ? request.json.value : Buffer.from(request.body).toString('utf8'),

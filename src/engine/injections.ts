@@ -1,6 +1,7 @@
 import { lambdaError, type LambdaErrorName } from '../wire/error-catalogue.js';
 import type { TransportFault } from '../wire/wire-types.js';
-import { callFilter, type CallFilter } from './call-filter.js';
+import type { ServedOperation } from '../wire/invoke-event.js';
+import { callFilter, checkOperation, type CallFilter } from './call-filter.js';
 import type { InvokeAsyncCall } from './call-log.js';
 
 /** Options shared by `inject` and `injectFault`. */
@@ -9,6 +10,8 @@ export interface InjectionScope {
   functionName?: string;
   /** How many calls it answers before it is spent. Default: every call until cleared. */
   times?: number;
+  /** Only calls of this operation (`'InvokeAsync'`, or `'Invoke'` for Invoke Event). Default: both. */
+  operation?: ServedOperation;
 }
 
 /** Options of `inject`. */
@@ -42,10 +45,22 @@ function checkTimes(times: number | undefined): number {
 export class Injections {
   #pending: Injection[] = [];
 
-  /** Queues a documented error; throws for a name that is not in the catalogue. */
+  /**
+   * Queues a documented error; throws for a name that is not in the catalogue, or one the
+   * `operation` it is limited to does not document. An error only one operation documents (an
+   * Invoke-only error such as `TooManyRequestsException`) catches only calls of that operation:
+   * the service never sends it for the other, so neither does the double.
+   */
   addError(name: LambdaErrorName, options: InjectOptions = {}): void {
-    lambdaError(name);
-    this.#add({ kind: 'error', name, message: options.message }, options);
+    const documentedFor = lambdaError(name).operations;
+    const operation = checkOperation(options);
+    if (operation !== undefined && !documentedFor.includes(operation)) {
+      throw new TypeError(
+        `lambda-cassette: inject(): ${name} is documented for ${documentedFor.join(' and ')} only, not for ${operation}; ` +
+          `drop { operation: '${operation}' } or inject an error ${operation} documents`,
+      );
+    }
+    this.#add({ kind: 'error', name, message: options.message }, options, documentedFor);
   }
 
   /** Queues a transport fault. */
@@ -57,7 +72,7 @@ export class Injections {
   }
 
   /** The answer for this call, if an injection applies; spends one use of it. */
-  take(call: Pick<InvokeAsyncCall, 'functionName' | 'qualifier' | 'region'>): InjectedAnswer | undefined {
+  take(call: Pick<InvokeAsyncCall, 'functionName' | 'qualifier' | 'region' | 'operation'>): InjectedAnswer | undefined {
     const index = this.#pending.findIndex((i) => i.applies(call as InvokeAsyncCall));
     if (index < 0) return undefined;
     const injection = this.#pending[index]!;
@@ -70,9 +85,15 @@ export class Injections {
     this.#pending = [];
   }
 
-  #add(answer: InjectedAnswer, options: InjectionScope): void {
+  #add(answer: InjectedAnswer, options: InjectionScope, documentedFor?: readonly ServedOperation[]): void {
     const remaining = checkTimes(options.times);
-    const applies = options.functionName === undefined ? () => true : callFilter(options.functionName);
+    const operation = checkOperation(options);
+    const byFunction: CallFilter = options.functionName === undefined ? () => true : callFilter(options.functionName);
+    // An error catches only the operations that document it, whatever the options say.
+    const applies: CallFilter = (call) =>
+      (operation === undefined || call.operation === operation) &&
+      (documentedFor === undefined || documentedFor.includes(call.operation)) &&
+      byFunction(call);
     this.#pending.push({ answer, applies, remaining });
   }
 }

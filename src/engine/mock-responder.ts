@@ -32,7 +32,7 @@ export class MockResponder implements Responder {
       const message = fillMessage(spec.defaultMessage, { functionArn: functionArn(ref, request.region, this.options.accountId) });
       return { source: 'mock', outcome: errorResponse(spec, message) };
     }
-    return { source: 'mock', outcome: successResponse() };
+    return { source: 'mock', outcome: successResponse(request.operation) };
   }
 
   async close(): Promise<void> {}

@@ -3,6 +3,8 @@ import type { Body } from '../cassette/index.js';
 
 /** A request as matching sees it, recorded or incoming. */
 export interface MatchableRequest {
+  /** `'Invoke'` for an Invoke Event; absent (or `'InvokeAsync'`) for InvokeAsync. Always decides a match. */
+  operation?: 'InvokeAsync' | 'Invoke';
   functionName: string;
   qualifier?: string;
   region: string;
@@ -35,8 +37,13 @@ export function checkMatchOption(match: MatchOption): void {
   }
 }
 
-/** The index key of a request: canonical JSON of what `match` says decides a match, so key order in payloads never matters. */
+/**
+ * The index key of a request: canonical JSON of what `match` says decides a match, so key order in
+ * payloads never matters. The operation always decides too, whatever `match` says: an Invoke is
+ * never answered with an InvokeAsync recording, nor the other way round (InvokeAsync keys are as
+ * they were before Invoke was served).
+ */
 export function requestKey(request: MatchableRequest, match: MatchOption = DEFAULT_MATCH): string {
-  if (typeof match === 'function') return canonicalJson(match(request) ?? null);
-  return canonicalJson(match.map((field) => request[field] ?? null));
+  const key = typeof match === 'function' ? canonicalJson(match(request) ?? null) : canonicalJson(match.map((field) => request[field] ?? null));
+  return request.operation === 'Invoke' ? `Invoke ${key}` : key;
 }

@@ -7,7 +7,7 @@
 import { decodeBody, type Interaction } from '../cassette/index.js';
 import { MASKED_ACCOUNT_ID } from '../recording/redaction.js';
 import type { WireRequest } from '../wire/wire-types.js';
-import { functionLabel, invokeAsyncUrl } from '../wire/lambda-address.js';
+import { functionLabel, invokeAsyncUrl, invokeUrl } from '../wire/lambda-address.js';
 
 /** The reference the request names: as the caller sent it, unless masking made it useless. */
 export function functionRefOf(request: Interaction['request']): string {
@@ -24,11 +24,14 @@ function scopeDate(now: Date): string {
 /** The recorded request as an unsigned InvokeAsync request to `target` (an origin, any path dropped). */
 export function recordedRequest(interaction: Interaction, target: string, now: Date = new Date()): WireRequest {
   const { request } = interaction;
-  const url = new URL(new URL(invokeAsyncUrl(request.region, encodeURIComponent(functionRefOf(request)))).pathname, target);
+  const encoded = encodeURIComponent(functionRefOf(request));
+  const invoke = request.operation === 'Invoke';
+  const url = new URL(new URL(invoke ? invokeUrl(request.region, encoded) : invokeAsyncUrl(request.region, encoded)).pathname, target);
   return {
     method: 'POST',
     url: url.href,
     headers: {
+      ...(invoke ? { 'x-amz-invocation-type': 'Event' } : {}),
       'content-type': 'application/octet-stream',
       // Not a signature: the scope alone, for endpoints that route on it and check nothing.
       authorization: `AWS4-HMAC-SHA256 Credential=lambda-cassette/${scopeDate(now)}/${request.region}/lambda/aws4_request, SignedHeaders=host, Signature=unsigned`,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WireResponse } from './wire-types.js';
 import type { LambdaErrorSpec } from './error-catalogue.js';
+import type { ServedOperation } from './invoke-event.js';
 
 function jsonResponse(status: number, extraHeaders: Record<string, string>, body: unknown): WireResponse {
   return bytesResponse(status, extraHeaders, Buffer.from(JSON.stringify(body), 'utf8'));
@@ -22,8 +23,14 @@ function bytesResponse(status: number, extraHeaders: Record<string, string>, byt
 
 const SUCCESS_BODY = JSON.stringify({ Status: 202 });
 
-/** The service's success answer to InvokeAsync: 202 and `{"Status":202}`. */
-export function successResponse(): WireResponse {
+/**
+ * The service's success answer: to InvokeAsync 202 and `{"Status":202}`; to an Invoke Event 202
+ * with an empty body (the SDK reads `StatusCode` from the status).
+ */
+export function successResponse(operation: ServedOperation = 'InvokeAsync'): WireResponse {
+  if (operation === 'Invoke') {
+    return { kind: 'response', status: 202, headers: { 'content-length': '0', 'x-amzn-RequestId': randomUUID() }, body: new Uint8Array(0) };
+  }
   return bytesResponse(202, {}, Buffer.from(SUCCESS_BODY, 'utf8'));
 }
 

@@ -1,5 +1,5 @@
 /**
- * Where Lambda lives on the wire: the public host pattern, the InvokeAsync path, and the URL a
+ * Where Lambda lives on the wire: the public host pattern, the InvokeAsync and Invoke paths, and the URLs a
  * client would send to. The doors, the request parser and the client-mock door all read these, so
  * a new host form or path is taught here once.
  */
@@ -16,6 +16,12 @@ export const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/([^/]+)\/invoke-asyn
  */
 export const INVOKE_ASYNC_FAMILY = /^\/2014-11-13\//;
 
+/** The Invoke path (API version 2015-03-31); group 1 is the encoded FunctionName. Served only with `X-Amz-Invocation-Type: Event`. */
+export const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
+
+/** The Invoke path as nock tests it, with any query string (`?Qualifier=prod`) still on. */
+export const INVOKE_PATH_AND_QUERY = /^\/2015-03-31\/functions\/[^/?]+\/invocations\/?(?:\?|$)/;
+
 /** Paths of Lambda's REST API: an API version first (`/2015-03-31/functions/...`). */
 export const LAMBDA_API_PATH = /^\/\d{4}-\d\d-\d\d\//;
 
@@ -27,6 +33,12 @@ export function lambdaHost(region: string): string {
 /** The URL an SDK sends InvokeAsync to for `functionName` (already URI-encoded) in `region`. */
 export function invokeAsyncUrl(region: string, encodedFunctionName: string): string {
   return `https://${lambdaHost(region)}/2014-11-13/functions/${encodedFunctionName}/invoke-async`;
+}
+
+/** The URL an SDK sends `Invoke` to for `functionName` (already URI-encoded), with `?Qualifier=` when given. */
+export function invokeUrl(region: string, encodedFunctionName: string, qualifier?: string): string {
+  const query = qualifier === undefined ? '' : `?Qualifier=${encodeURIComponent(qualifier)}`;
+  return `https://${lambdaHost(region)}/2015-03-31/functions/${encodedFunctionName}/invocations${query}`;
 }
 
 /** `name:qualifier`, or the name alone: how every message labels a function. */

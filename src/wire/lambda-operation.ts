@@ -36,9 +36,14 @@ export function lambdaOperation(method: string, url: string, invocationType?: st
   return name ?? 'a Lambda request';
 }
 
-/** "GetFunction (GET https://...)": how messages name a request. */
+/**
+ * "GetFunction (GET https://...)": how messages name a request. An Invoke the double does not serve
+ * says why: only Event invocations are (API §10).
+ */
 export function describeLambdaRequest(method: string, url: string, invocationType?: string): string {
-  return `${lambdaOperation(method, url, invocationType)} (${method.toUpperCase()} ${url})`;
+  const operation = lambdaOperation(method, url, invocationType);
+  const why = operation.startsWith('Invoke (') ? '; only Invoke with InvocationType Event is served' : '';
+  return `${operation} (${method.toUpperCase()} ${url})${why}`;
 }
 
 const LAMBDA_SCOPE = /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_request/;

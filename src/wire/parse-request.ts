@@ -1,12 +1,15 @@
 import { normalizeHeaders, type WireRequest } from './wire-types.js';
 import { parseFunctionRef, type FunctionRef } from './function-ref.js';
-import { INVOKE_ASYNC_FAMILY, INVOKE_ASYNC_PATH, LAMBDA_HOST } from './lambda-address.js';
+import { INVOKE_ASYNC_FAMILY, INVOKE_ASYNC_PATH, INVOKE_PATH, LAMBDA_HOST } from './lambda-address.js';
+import { qualifierParam, SERVED_INVOCATION_TYPE, type ServedOperation } from './invoke-event.js';
 
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/lambda\/aws4_request/;
 const SDK_ATTEMPT = /attempt=(\d+)/;
 
-/** An InvokeAsync request as the service reads it. */
+/** An InvokeAsync request, or an `Invoke` with `InvocationType: 'Event'`, as the service reads it. */
 export interface InvokeAsyncRequest {
+  /** Which operation the request is. */
+  operation: ServedOperation;
   /** `FunctionName` from the path, URI-decoded. */
   functionName: string;
   /** Parsed reference; `undefined` when the name breaks the service's pattern. */
@@ -19,6 +22,8 @@ export interface InvokeAsyncRequest {
   /** The SDK's retry attempt from `amz-sdk-request`, 1 when absent. */
   attempt: number;
   headers: Record<string, string>;
+  /** Invoke only: the `?Qualifier=` parameter as sent (`ref.qualifier` already has it when the name has none). */
+  qualifierParam?: string;
 }
 
 /** Returns the still-encoded `FunctionName` when `pathname` is an InvokeAsync path. */
@@ -68,21 +73,34 @@ export function parseJsonBody(body: Uint8Array): InvokeAsyncRequest['json'] {
 // A URL that WHATWG parsing would not change: lower-case host, a path of characters it leaves as they
 // are and no dot segments. Such URLs (all that the SDK and the doors build) are split by this regular
 // expression; any other goes through `new URL`, which costs as much as the rest of the parse.
-const PLAIN_URL = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?(\/[\w\-.~%!$&'()*+,;=:@/]*)(?:\?[^#]*)?(?:#.*)?$/;
+const PLAIN_URL = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?(\/[\w\-.~%!$&'()*+,;=:@/]*)(\?[^#]*)?(?:#.*)?$/;
 const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
-function hostAndPath(url: string): { hostname: string; pathname: string } {
+function hostAndPath(url: string): { hostname: string; pathname: string; search: string } {
   const m = PLAIN_URL.exec(url);
-  if (m && !DOT_SEGMENT.test(m[2]!)) return { hostname: m[1]!, pathname: m[2]! };
+  if (m && !DOT_SEGMENT.test(m[2]!)) return { hostname: m[1]!, pathname: m[2]!, search: m[3] ?? '' };
   return new URL(url);
 }
 
-/** Parses an InvokeAsync request; `undefined` when the request is not InvokeAsync. */
+/** The served operation and encoded FunctionName a path names; `undefined` for any other request. */
+function operationOf(req: WireRequest, url: { pathname: string }): { operation: ServedOperation; encoded: string } | undefined {
+  const invoke = INVOKE_PATH.exec(url.pathname)?.[1];
+  if (invoke !== undefined) {
+    // Only asynchronous invocations are served; RequestResponse (the default) and DryRun are unhandled.
+    const type = req.headers['x-amz-invocation-type'] ?? normalizeHeaders(req.headers)['x-amz-invocation-type'];
+    return type === SERVED_INVOCATION_TYPE ? { operation: 'Invoke', encoded: invoke } : undefined;
+  }
+  const encoded = matchInvokeAsyncPath(url.pathname) ?? brokenInvokeAsyncName(req.url, url.pathname);
+  return encoded === undefined ? undefined : { operation: 'InvokeAsync', encoded };
+}
+
+/** Parses an InvokeAsync or Invoke Event request; `undefined` when the request is neither. */
 export function parseInvokeAsync(req: WireRequest, defaultRegion: string): InvokeAsyncRequest | undefined {
   const url = hostAndPath(req.url);
   if (req.method.toUpperCase() !== 'POST') return undefined;
-  const encoded = matchInvokeAsyncPath(url.pathname) ?? brokenInvokeAsyncName(req.url, url.pathname);
-  if (encoded === undefined) return undefined;
+  const served = operationOf(req, url);
+  if (served === undefined) return undefined;
+  const { operation, encoded } = served;
   let functionName = encoded;
   if (encoded.includes('%')) {
     try {
@@ -92,8 +110,12 @@ export function parseInvokeAsync(req: WireRequest, defaultRegion: string): Invok
     }
   }
   const headers = normalizeHeaders(req.headers);
-  const ref = parseFunctionRef(functionName);
+  let ref = parseFunctionRef(functionName);
+  const qualifier = operation === 'Invoke' ? qualifierParam(url.search) : undefined;
+  if (ref && qualifier !== undefined && ref.qualifier === undefined) ref = Object.freeze({ ...ref, qualifier });
   return {
+    operation,
+    ...(qualifier === undefined ? {} : { qualifierParam: qualifier }),
     functionName,
     ref,
     region: regionOf(url.hostname, headers, ref?.region ?? defaultRegion),

@@ -1,6 +1,7 @@
 import { checkFunctionRef, FUNCTION_NAME_PATTERN_SOURCE } from './function-ref.js';
 import type { InvokeAsyncRequest } from './parse-request.js';
 import type { LambdaErrorName } from './error-catalogue.js';
+import { MAX_INVOKE_EVENT_PAYLOAD_BYTES, qualifierProblem, type ServedOperation } from './invoke-event.js';
 
 /** The service's InvokeAsync payload limit (256 KB). */
 export const MAX_INVOKE_ASYNC_PAYLOAD_BYTES = 262_144;
@@ -11,16 +12,20 @@ export interface Rejection {
   message: string;
 }
 
+/** Each operation's payload limit and the error the service answers beyond it. */
+const SIZE_RULES: Record<ServedOperation, { limit: number; error: LambdaErrorName; operation: string }> = {
+  InvokeAsync: { limit: MAX_INVOKE_ASYNC_PAYLOAD_BYTES, error: 'RequestEntityTooLargeException', operation: 'InvokeAsync' },
+  Invoke: { limit: MAX_INVOKE_EVENT_PAYLOAD_BYTES, error: 'RequestTooLargeException', operation: 'InvokeFunction' },
+};
+
 /**
- * Validates an InvokeAsync request in the order the service does: size, name, JSON.
- * Whether the function exists is the double's question, not the wire's.
+ * Validates an InvokeAsync (or Invoke Event) request in the order the service does: size, name,
+ * qualifier, JSON. Whether the function exists is the double's question, not the wire's.
  */
 export function validateInvokeAsync(req: InvokeAsyncRequest): Rejection | undefined {
-  if (req.body.byteLength > MAX_INVOKE_ASYNC_PAYLOAD_BYTES) {
-    return {
-      error: 'RequestEntityTooLargeException',
-      message: `Request must be smaller than ${MAX_INVOKE_ASYNC_PAYLOAD_BYTES} bytes for the InvokeAsync operation`,
-    };
+  const size = SIZE_RULES[req.operation];
+  if (req.body.byteLength > size.limit) {
+    return { error: size.error, message: `Request must be smaller than ${size.limit} bytes for the ${size.operation} operation` };
   }
   const problem = checkFunctionRef(req.functionName);
   if (problem) {
@@ -33,6 +38,8 @@ export function validateInvokeAsync(req: InvokeAsyncRequest): Rejection | undefi
       message: `1 validation error detected: Value '${req.functionName}' at 'functionName' failed to satisfy constraint: ${constraint}`,
     };
   }
+  const qualifier = qualifierProblem(req.qualifierParam, req.ref?.qualifier);
+  if (qualifier) return qualifier;
   if (!req.json.ok) {
     return {
       error: 'InvalidRequestContentException',

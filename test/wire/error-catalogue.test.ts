@@ -6,6 +6,8 @@ import { caught, lambdaClient } from '../support/sdk.js';
 
 const names = Object.keys(LAMBDA_ERRORS) as LambdaErrorName[];
 const documented = names.filter((n) => LAMBDA_ERRORS[n].source !== 'ServiceValidation');
+// Invoke-only errors are never sent for InvokeAsync (test/wire/invoke-errors.test.ts covers them).
+const forInvokeAsync = names.filter((n) => LAMBDA_ERRORS[n].operations.includes('InvokeAsync'));
 
 describe('injected errors reach the SDK as the service sends them', () => {
   let lambda: LambdaDouble;
@@ -16,18 +18,17 @@ describe('injected errors reach the SDK as the service sends them', () => {
     await lambda.close();
   });
 
-  it('the catalogue holds the 5 InvokeAsync errors and the 16 common errors', () => {
-    expect(documented).toHaveLength(21);
-    expect(names.filter((n) => LAMBDA_ERRORS[n].source === 'InvokeAsync').sort()).toEqual([
-      'InvalidRequestContentException',
-      'InvalidRuntimeException',
-      'ResourceConflictException',
-      'ResourceNotFoundException',
-      'ServiceException',
-    ]);
+  it('the catalogue holds the 29 InvokeAsync errors, the 14 Invoke-only errors and the 16 common errors', () => {
+    expect(documented).toHaveLength(59);
+    expect(names.filter((n) => LAMBDA_ERRORS[n].source === 'InvokeAsync')).toHaveLength(29);
+    expect(names.filter((n) => LAMBDA_ERRORS[n].source === 'Invoke')).toHaveLength(14);
+    expect(names.filter((n) => LAMBDA_ERRORS[n].source === 'InvokeAsync')).toEqual(
+      expect.arrayContaining(['InvalidRequestContentException', 'InvalidRuntimeException', 'ResourceConflictException', 'ResourceNotFoundException', 'ServiceException']),
+    );
+    expect(forInvokeAsync).toHaveLength(names.length - 14);
   });
 
-  it.each(names)('%s: exception class, name, $fault, status and message', async (name) => {
+  it.each(forInvokeAsync)('%s: exception class, name, $fault, status and message', async (name) => {
     const spec = LAMBDA_ERRORS[name];
     lambda.inject(name, { message: `injected ${name}` });
     const client = lambdaClient({ maxAttempts: 1 });

@@ -1,6 +1,7 @@
 /**
- * The aws-sdk-client-mock door: makes a stub of `LambdaClient` answer every `InvokeAsyncCommand`
- * from a double. aws-sdk-client-mock replaces `client.send`, so nothing of the SDK runs: the door
+ * The aws-sdk-client-mock door: makes a stub of `LambdaClient` answer every `InvokeAsyncCommand`,
+ * and every `InvokeCommand` with `InvocationType: 'Event'`, from a double (other invocation types
+ * stay the stub's own business: the door binds only input that matches `{ InvocationType: 'Event' }`). aws-sdk-client-mock replaces `client.send`, so nothing of the SDK runs: the door
  * turns the command's input into a `WireRequest` (FunctionName URI-encoded into the path, the
  * InvokeArgs bytes as the body, the client's region in the host), and the engine's answer into what
  * the SDK would have resolved or thrown (see sdk-outcome.ts): its own exception classes, `$fault`,
@@ -14,8 +15,17 @@
 import { createRequire } from 'node:module';
 import type { DoorPort } from '../../engine/door-port.js';
 import { requestBodyBytes } from '../shared/request-body.js';
-import { invokeAsyncUrl } from '../../wire/lambda-address.js';
-import { invokeAsyncRejection, invokeAsyncResult, type InvokeAsyncOutput, type LambdaSdk } from '../shared/sdk-outcome.js';
+import { invokeAsyncUrl, invokeUrl } from '../../wire/lambda-address.js';
+import { SERVED_INVOCATION_TYPE, type ServedOperation } from '../../wire/invoke-event.js';
+import {
+  invokeAsyncRejection,
+  invokeAsyncResult,
+  invokeResult,
+  type BlobAdapter,
+  type InvokeAsyncOutput,
+  type InvokeOutput,
+  type LambdaSdk,
+} from '../shared/sdk-outcome.js';
 
 /**
  * What `bindClientMock` needs of an aws-sdk-client-mock stub (`mockClient(LambdaClient)` or
@@ -23,7 +33,7 @@ import { invokeAsyncRejection, invokeAsyncResult, type InvokeAsyncOutput, type L
  * of aws-sdk-client-mock or @smithy/types.
  */
 export interface ClientMockStub {
-  on(command: never): ClientMockBehavior;
+  on(command: never, input?: never): ClientMockBehavior;
 }
 
 /** The behaviour `stub.on(InvokeAsyncCommand)` returns. */
@@ -31,10 +41,12 @@ export interface ClientMockBehavior {
   callsFake(fake: (input: unknown, getClient: () => unknown) => unknown): unknown;
 }
 
-/** The fields of `InvokeAsyncCommandInput` the door reads. */
+/** The fields of `InvokeAsyncCommandInput` (and of `InvokeCommandInput`: `Payload`, `Qualifier`) the door reads. */
 interface InvokeAsyncInput {
   FunctionName?: unknown;
   InvokeArgs?: unknown;
+  Payload?: unknown;
+  Qualifier?: unknown;
 }
 
 /** The parts of a `LambdaClient` the door reads. */
@@ -45,10 +57,20 @@ interface StubbedClient {
 
 /** A Command as the SDK runs it inside `client.send()`. */
 interface RunnableCommand {
-  resolveMiddleware(stack: unknown, config: unknown, options: unknown): (command: unknown) => Promise<{ output: InvokeAsyncOutput }>;
+  resolveMiddleware(stack: unknown, config: unknown, options: unknown): (command: unknown) => Promise<{ output: InvokeAsyncOutput | InvokeOutput }>;
 }
 
 let sdk: LambdaSdk | undefined;
+let blob: BlobAdapter | undefined;
+
+/** The SDK's `Uint8ArrayBlobAdapter.mutate` (from the @smithy/util-stream the SDK itself uses), loaded on the first Invoke. */
+function loadBlobAdapter(): BlobAdapter {
+  if (blob) return blob;
+  const fromSdk = createRequire(createRequire(import.meta.url).resolve('@aws-sdk/client-lambda'));
+  const { Uint8ArrayBlobAdapter } = fromSdk('@smithy/util-stream') as { Uint8ArrayBlobAdapter: { mutate: BlobAdapter } };
+  blob = (bytes) => Uint8ArrayBlobAdapter.mutate(bytes);
+  return blob;
+}
 
 /**
  * The SDK module, loaded synchronously (`bindClientMock` is synchronous) with `require`: it has no
@@ -110,37 +132,60 @@ interface Binding {
 
 const bindings = new WeakMap<object, Binding>();
 
-async function answer(binding: Binding, lambda: LambdaSdk, input: InvokeAsyncInput, client: StubbedClient | undefined): Promise<InvokeAsyncOutput> {
+/** The request the SDK would send for `input`: InvokeAsync, or Invoke with InvocationType Event. */
+async function wireOf(operation: ServedOperation, region: string, name: unknown, input: InvokeAsyncInput) {
+  const args = operation === 'Invoke' ? input.Payload : input.InvokeArgs;
+  const qualifier = operation === 'Invoke' && input.Qualifier != null ? String(input.Qualifier) : undefined;
+  const encoded = encodeLabel(String(name));
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+  if (operation === 'Invoke') headers['x-amz-invocation-type'] = SERVED_INVOCATION_TYPE;
+  return {
+    method: 'POST',
+    url: operation === 'Invoke' ? invokeUrl(region, encoded, qualifier) : invokeAsyncUrl(region, encoded),
+    headers,
+    body:
+      args === undefined && operation === 'Invoke'
+        ? new Uint8Array(0)
+        : typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock'),
+  };
+}
+
+async function answer(
+  binding: Binding,
+  lambda: LambdaSdk,
+  operation: ServedOperation,
+  input: InvokeAsyncInput,
+  client: StubbedClient | undefined,
+): Promise<InvokeAsyncOutput | InvokeOutput> {
   const double = binding.double;
   if (!double || double.closed) {
     throw new Error(`lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`);
   }
-  if (double.reachesUpstream) return throughClient(binding.sdkHandler, lambda, input, client);
+  if (double.reachesUpstream) return throughClient(binding.sdkHandler, lambda, operation, input, client);
   const name = input?.FunctionName;
   if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
   const region = (client && regions.get(client)) || (await resolveRegion(client, double.settings.region));
-  const args = input.InvokeArgs;
-  const wire = {
-    method: 'POST',
-    url: invokeAsyncUrl(region, encodeLabel(String(name))),
-    headers: { 'content-type': 'application/octet-stream' },
-    body: typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock'),
-  };
-  const outcome = await double.handle(wire);
-  if (!outcome) throw new Error(`lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address InvokeAsync`);
+  const outcome = await double.handle(await wireOf(operation, region, name, input));
+  if (!outcome) throw new Error(`lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`);
   if (outcome.kind !== 'response') throw invokeAsyncRejection(outcome);
-  return invokeAsyncResult(lambda, outcome);
+  return operation === 'Invoke' ? invokeResult(lambda, outcome, loadBlobAdapter()) : invokeAsyncResult(lambda, outcome);
 }
 
 /** Runs the command through the client's real middleware, with the double as its HTTP handler. */
-async function throughClient(sdkHandler: unknown, lambda: LambdaSdk, input: InvokeAsyncInput, client: StubbedClient | undefined): Promise<InvokeAsyncOutput> {
+async function throughClient(
+  sdkHandler: unknown,
+  lambda: LambdaSdk,
+  operation: ServedOperation,
+  input: InvokeAsyncInput,
+  client: StubbedClient | undefined,
+): Promise<InvokeAsyncOutput | InvokeOutput> {
   if (!client?.config || !client.middlewareStack) {
     throw new Error(
       'lambda-cassette bindClientMock: recording or passing through needs the stubbed client, which this aws-sdk-client-mock ' +
         'does not hand to callsFake (use aws-sdk-client-mock 4 or later)',
     );
   }
-  const command = new lambda.InvokeAsyncCommand(input) as RunnableCommand;
+  const command = new (operation === 'Invoke' ? lambda.InvokeCommand : lambda.InvokeAsyncCommand)(input) as RunnableCommand;
   const handler = command.resolveMiddleware(client.middlewareStack, { ...client.config, requestHandler: sdkHandler }, undefined);
   return (await handler(command)).output;
 }
@@ -167,15 +212,17 @@ export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandle
       bound.sdkHandler = undefined;
     },
   });
-  // Set again on every binding: the caller may have reset the stub since the last one.
-  stub.on(lambda.InvokeAsyncCommand as never).callsFake(fakeFor(bound, lambda) as never);
+  // Set again on every binding: the caller may have reset the stub since the last one. InvokeCommand
+  // only for Event invocations: a RequestResponse or DryRun stays whatever the caller's stub says.
+  stub.on(lambda.InvokeAsyncCommand as never).callsFake(fakeFor(bound, lambda, 'InvokeAsync') as never);
+  stub.on(lambda.InvokeCommand as never, { InvocationType: SERVED_INVOCATION_TYPE } as never).callsFake(fakeFor(bound, lambda, 'Invoke') as never);
 }
 
 /** The function the stub calls; made out here so that its closure holds the binding, never a double. */
-function fakeFor(binding: Binding, lambda: LambdaSdk) {
+function fakeFor(binding: Binding, lambda: LambdaSdk, operation: ServedOperation) {
   return (input: InvokeAsyncInput, getClient?: () => StubbedClient | undefined) => {
     // aws-sdk-client-mock's getClient() reads the client of the latest send(): call it before any await.
     const client = typeof getClient === 'function' ? getClient() : undefined;
-    return answer(binding, lambda, input, client);
+    return answer(binding, lambda, operation, input, client);
   };
 }

@@ -6,7 +6,9 @@
  * `GET /_lambda-cassette/calls` answers the call log as JSON, for assertions from other languages.
  * Only local non-browser clients are answered at all (see request-guard.ts): the call log holds every
  * payload, and a web page must neither read it nor make the double run, forward or record a call.
- * Anything else that is not InvokeAsync gets the service's answer to an unknown operation.
+ * Anything else that is not InvokeAsync (or Invoke Event) gets the service's answer to an unknown
+ * operation; an Invoke of another type also meets `onUnhandledRequest` (so `close()` lists it), and
+ * the answer's message says that only Event invocations are served.
  */
 import http from 'node:http';
 import type { Socket } from 'node:net';
@@ -19,6 +21,7 @@ import { addLoopbackOrigin } from '../shared/loopback-origins.js';
 import { LoopbackForwardLoopError } from '../../common/errors.js';
 import { jsonText } from '../../common/canonical-json.js';
 import { refusalOf } from './request-guard.js';
+import { lambdaOperation } from '../../wire/lambda-operation.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -67,9 +70,18 @@ function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 
   res.end(response.body);
 }
 
-function unknownOperation(): WireResponse {
+function unknownOperation(message?: string): WireResponse {
   const spec = LAMBDA_ERRORS.UnknownOperationException;
-  return errorResponse(spec, spec.defaultMessage);
+  return errorResponse(spec, message ?? spec.defaultMessage);
+}
+
+/** The answer to a request the engine does not serve; an Invoke that is not an Event invocation meets `onUnhandledRequest` first. */
+function unserved(double: DoorPort, wire: WireRequest): WireResponse {
+  const headers = wire.headers as Record<string, string | undefined>;
+  if (!lambdaOperation(wire.method, wire.url, headers['x-amz-invocation-type']).startsWith('Invoke (')) return unknownOperation();
+  const verdict = double.judgeUnhandled(wire);
+  // Nowhere to send it on from here: 'bypass' and 'warn' get the same answer, without the listing in close().
+  return unknownOperation(verdict.bypass ? 'lambda-cassette serves only Invoke with InvocationType Event (and InvokeAsync)' : verdict.error.message);
 }
 
 function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): Pick<WireResponse, 'status' | 'headers' | 'body'> {
@@ -122,7 +134,7 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
         body,
       };
       const outcome = await double.handle(wire);
-      if (outcome === undefined) return send(res, unknownOperation());
+      if (outcome === undefined) return send(res, unserved(double, wire));
       if (outcome.kind === 'response') return send(res, outcome);
       if (outcome.kind === 'failure') return fail(req.socket, outcome.error, req);
       // Transport faults, as a socket would see them: a reset is an RST; a timeout is an answer that

@@ -15,7 +15,8 @@ import { callerClaims, callerScopeOrigins, install, joinCallerScope, newIntercep
 import { guardNock, releaseNock, type PassingRequest } from './nock-guard.js';
 import { isLoopbackOrigin } from '../shared/loopback-origins.js';
 import { isLambdaApiRequest } from '../../wire/lambda-operation.js';
-import { INVOKE_ASYNC_FAMILY } from '../../wire/lambda-address.js';
+import { INVOKE_ASYNC_FAMILY, INVOKE_PATH } from '../../wire/lambda-address.js';
+import { SERVED_INVOCATION_TYPE } from '../../wire/invoke-event.js';
 import { installedNockVersion, nockRuntimeProblem } from './nock-runtime.js';
 import { contextDouble } from '../shared/route-by-context.js';
 
@@ -120,7 +121,9 @@ async function reply(this: { req?: Nock14Request; method?: string }, first: stri
 function stop(request: PassingRequest, where: Destination): void {
   const kind = kindOf(where);
   if (kind === 'loopback') return;
-  const invokeAsync = request.method.toUpperCase() === 'POST' && INVOKE_ASYNC_FAMILY.test(request.url.pathname);
+  const path = request.url.pathname;
+  const invokeEvent = INVOKE_PATH.test(path) && request.headers['x-amz-invocation-type'] === SERVED_INVOCATION_TYPE;
+  const invokeAsync = request.method.toUpperCase() === 'POST' && (INVOKE_ASYNC_FAMILY.test(path) || invokeEvent);
   const lambda = kind === 'aws' || (kind === 'endpoint' && isLambdaApiRequest(request.url.pathname, request.headers));
   if (!invokeAsync && !lambda) return;
   const double = doubleFor(where);
@@ -131,7 +134,7 @@ function stop(request: PassingRequest, where: Destination): void {
     if (nock && !stillInstalled(nock, set)) install(nock, set, reply);
     const error = new InterceptionLostError(
       double.settings.label,
-      `an InvokeAsync request (POST ${request.url.href}) reached nock's pass-through: nock.cleanAll(), or a nock scope of yours for ${request.url.origin}, kept lambda-cassette's interceptor from it`,
+      `an ${invokeEvent ? 'Invoke Event' : 'InvokeAsync'} request (POST ${request.url.href}) reached nock's pass-through: nock.cleanAll(), or a nock scope of yours for ${request.url.origin}, kept lambda-cassette's interceptor from it`,
     );
     double.noteInterference(error);
     throw error;

@@ -3,15 +3,16 @@
  * double does not serve meet `onUnhandledRequest` instead of the network; on configured endpoints
  * every Lambda API path (`/<api version>/...`: an emulator such as moto or LocalStack serves other
  * services on the same port, and those are not the double's business); on any other host only
- * InvokeAsync (a POST under /2014-11-13/, the API version only InvokeAsync uses); and on an origin
- * the caller has their own nock scope for, an InvokeAsync interceptor added to the caller's scope,
- * after theirs.
+ * InvokeAsync (a POST under /2014-11-13/, the API version only InvokeAsync uses) and Invoke with
+ * `X-Amz-Invocation-Type: Event`; and on an origin the caller has their own nock scope for, those
+ * two interceptors added to the caller's scope, after theirs.
  */
 import type { Interceptor, Options, Scope } from 'nock';
 import { ClaimKey, callerOrigins, type Destination } from './nock-keys.js';
 import { hideContentType } from './nock-request.js';
 import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
-import { INVOKE_ASYNC_FAMILY, LAMBDA_API_PATH } from '../../wire/lambda-address.js';
+import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_AND_QUERY, LAMBDA_API_PATH } from '../../wire/lambda-address.js';
+import { SERVED_INVOCATION_TYPE } from '../../wire/invoke-event.js';
 
 type Nock = typeof import('nock');
 type ReplyFunction = (...args: never[]) => unknown;
@@ -28,7 +29,7 @@ export interface InterceptorSet {
   /** Everything currently added to nock, by the door. */
   added: Interceptor[];
   /** Interceptors added to callers' scopes, by origin. */
-  inCallerScopes: Map<string, Interceptor>;
+  inCallerScopes: Map<string, Interceptor[]>;
 }
 
 export function newInterceptorSet(): InterceptorSet {
@@ -64,14 +65,22 @@ export function callerScopeOrigins(nock: Nock, set: InterceptorSet): Map<string,
   return callerOrigins(nock.activeMocks().filter((key) => !ours.has(key)));
 }
 
-/** Adds the door's InvokeAsync interceptor to the caller's scope for `origin` (once). */
+/** The served operations' interceptors on `s`: InvokeAsync, and Invoke Event (any query string). */
+function servedInterceptors(s: Scope, reply: ReplyFunction): Interceptor[] {
+  const invokeAsync = s.post(INVOKE_ASYNC_FAMILY);
+  invokeAsync.reply(reply as never);
+  const invokeEvent = s.post(INVOKE_PATH_AND_QUERY).matchHeader('x-amz-invocation-type', SERVED_INVOCATION_TYPE);
+  invokeEvent.reply(reply as never);
+  return [invokeAsync, invokeEvent];
+}
+
+/** Adds the door's InvokeAsync and Invoke Event interceptors to the caller's scope for `origin` (once). */
 export function joinCallerScope(nock: Nock, set: InterceptorSet, origin: string, spelling: string, reply: ReplyFunction): void {
   if (set.inCallerScopes.has(origin)) return;
   // No allowUnmocked here: the caller's scope keeps its own answer to what nobody matches.
-  const interceptor = scope(nock, spelling, { badheaders: [FORWARDED_HEADER] }).post(INVOKE_ASYNC_FAMILY);
-  interceptor.reply(reply as never);
-  set.inCallerScopes.set(origin, interceptor);
-  set.added.push(interceptor);
+  const interceptors = servedInterceptors(scope(nock, spelling, { badheaders: [FORWARDED_HEADER] }), reply);
+  set.inCallerScopes.set(origin, interceptors);
+  set.added.push(...interceptors);
 }
 
 /** Puts every interceptor of `set` into nock (after a `cleanAll()`, or for the first double). */
@@ -85,9 +94,7 @@ export function install(nock: Nock, set: InterceptorSet, reply: ReplyFunction): 
       set.added.push(interceptor);
     }
   }
-  const any = scope(nock, set.anyKey, OPTIONS).post(INVOKE_ASYNC_FAMILY);
-  any.reply(reply as never);
-  set.added.push(any);
+  set.added.push(...servedInterceptors(scope(nock, set.anyKey, OPTIONS), reply));
   for (const [origin, spelling] of callerScopeOrigins(nock, set)) joinCallerScope(nock, set, origin, spelling, reply);
 }
 

@@ -29,6 +29,7 @@ export function handlerRejection(outcome: WireFault | WireFailure): Error {
 /** The parts of the @aws-sdk/client-lambda module the client-mock door uses (typed here, so our d.ts never names SDK types). */
 export interface LambdaSdk {
   InvokeAsyncCommand: new (input: object) => unknown;
+  InvokeCommand: new (input: object) => unknown;
   LambdaServiceException: new (options: Record<string, unknown>) => Error;
   [exportName: string]: unknown;
 }
@@ -184,6 +185,38 @@ export function invokeAsyncResult(sdk: LambdaSdk, response: WireResponse): Invok
   const http: SdkHttpResponse = { statusCode: response.status, headers: nodeHeaders(response.headers), body: response.body };
   if (response.status >= 300) throw serviceException(sdk, http, response.body);
   return { Status: response.status, $metadata: countAttempt(responseMetadata(http)) };
+}
+
+/** What `InvokeCommand` resolves to (an Event invocation: `StatusCode` 202, the body as `Payload`, `null` when empty). */
+export interface InvokeOutput {
+  StatusCode: number;
+  Payload: Uint8Array | null;
+  FunctionError?: string;
+  LogResult?: string;
+  ExecutedVersion?: string;
+  $metadata: ResponseMetadata;
+}
+
+/** The SDK's blob type for `Payload` (`Uint8ArrayBlobAdapter.mutate`), so `transformToString()` works as after a real call. */
+export type BlobAdapter = (bytes: Uint8Array) => Uint8Array;
+
+/**
+ * What `client.send(new InvokeCommand(...))` resolves to for `response`, after one attempt; throws
+ * what it would throw instead, as {@link invokeAsyncResult} does.
+ */
+export function invokeResult(sdk: LambdaSdk, response: WireResponse, blob: BlobAdapter): InvokeOutput {
+  const http: SdkHttpResponse = { statusCode: response.status, headers: nodeHeaders(response.headers), body: response.body };
+  if (response.status >= 300) throw serviceException(sdk, http, response.body);
+  const h = http.headers;
+  const output: InvokeOutput = {
+    StatusCode: response.status,
+    Payload: response.body.byteLength > 0 ? blob(Uint8Array.from(response.body)) : null,
+    $metadata: countAttempt(responseMetadata(http)),
+  };
+  if (h['x-amz-function-error'] !== undefined) output.FunctionError = h['x-amz-function-error'];
+  if (h['x-amz-log-result'] !== undefined) output.LogResult = h['x-amz-log-result'];
+  if (h['x-amz-executed-version'] !== undefined) output.ExecutedVersion = h['x-amz-executed-version'];
+  return output;
 }
 
 /** What `client.send()` rejects with when the engine answers a fault or cannot answer, after one attempt. */
