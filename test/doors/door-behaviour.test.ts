@@ -146,7 +146,7 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
         Status: 202,
         $metadata: { httpStatusCode: 202, requestId: expect.stringMatching(UUID), extendedRequestId: undefined, cfId: undefined, attempts: 1, totalRetryDelay: 0 },
       });
-      expect(lambda!.calls).toEqual([{ region: 'eu-west-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected }]);
+      expect(lambda!.calls).toEqual([{ operation: 'InvokeAsync', region: 'eu-west-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected }]);
     });
 
     it('takes InvokeArgs as a string, bytes or a stream', async () => {

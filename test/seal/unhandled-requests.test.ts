@@ -38,7 +38,7 @@ describe('another Lambda API on a Lambda host', () => {
   it.each([
     ['GetFunction', () => new GetFunctionCommand({ FunctionName: 'f' })],
     ['Invoke', () => new InvokeCommand({ FunctionName: 'f', Payload: Buffer.from('{}') })],
-    ['Invoke', () => new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: Buffer.from('{}') })],
+    ['Invoke (DryRun)', () => new InvokeCommand({ FunctionName: 'f', InvocationType: 'DryRun', Payload: Buffer.from('{}') })],
   ])('%s fails in mock mode with an error naming it, never reaches the network, and close() lists it', async (operation, command) => {
     lambda = await mockLambda({ endpoint: network.url });
     const err = await caught(() => lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(command() as never));

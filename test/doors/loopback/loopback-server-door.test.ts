@@ -93,7 +93,7 @@ describe('lambda.listen()', () => {
     expect(out.Status).toBe(202);
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     // Logged once: the request went through the socket to the server, not answered by nock.
-    expect(lambda.calls).toEqual([{ functionName: 'orders-fn', region: 'us-east-1', payload: { id: 1 }, attempt: 1, status: 202, source: 'mock' }]);
+    expect(lambda.calls).toEqual([{ operation: 'InvokeAsync', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 1 }, attempt: 1, status: 202, source: 'mock' }]);
     // Not reachable on another local address.
     const other = await new Promise<string>((resolve) => {
       const socket = net.connect({ host: '127.0.0.2', port: server.port });
@@ -120,9 +120,9 @@ describe('lambda.listen()', () => {
     const byPayload = [...lambda.calls].sort((a, b) => key(a).localeCompare(key(b)));
     expect(byPayload).toEqual([
       // Region comes from the SigV4 credential scope: the host is 127.0.0.1.
-      { functionName: 'missing-fn', region: 'eu-west-1', payload: {}, attempt: 1, status: 404, errorType: 'ResourceNotFoundException', source: 'mock' },
-      { functionName: 'orders-fn', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
-      { functionName: 'orders-fn', qualifier: 'prod', region: 'eu-west-1', payload: { id: 8 }, attempt: 1, status: 202, source: 'mock' },
+      { operation: 'InvokeAsync', functionName: 'missing-fn', region: 'eu-west-1', payload: {}, attempt: 1, status: 404, errorType: 'ResourceNotFoundException', source: 'mock' },
+      { operation: 'InvokeAsync', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
+      { operation: 'InvokeAsync', functionName: 'orders-fn', qualifier: 'prod', region: 'eu-west-1', payload: { id: 8 }, attempt: 1, status: 202, source: 'mock' },
     ]);
     expect(await callsEndpoint(url)).toEqual(JSON.parse(JSON.stringify(lambda.calls)));
     lambda.expectInvoked('orders-fn:prod', { id: 8 });
@@ -160,7 +160,7 @@ describe('lambda.listen()', () => {
     expect(error.code).toBe('ECONNRESET'); // "socket hang up": no answer at all
     expect(failures).toEqual([`CassetteMissError POST ${invokePath('orders-fn')}`]);
     expect(await callsEndpoint(url)).toEqual([
-      { functionName: 'orders-fn', region: 'us-east-1', payload: { id: 99 }, attempt: 1, status: 0, errorType: 'CassetteMissError', source: 'replay' },
+      { operation: 'InvokeAsync', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 99 }, attempt: 1, status: 0, errorType: 'CassetteMissError', source: 'replay' },
     ]);
     const closing = await caught(() => lambda!.close());
     expect(closing).toBeInstanceOf(UnmatchedRequestsError);

@@ -48,7 +48,7 @@ describe('the nock door', () => {
     expect(out.Status).toBe(202);
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(lambda.calls).toEqual([
-      { region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected },
+      { operation: 'InvokeAsync', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected },
     ]);
     expect(lambda.wasInvoked('orders-fn')).toBe(true);
   });
