@@ -54,3 +54,20 @@ export const DOORS: readonly Door[] = [
     },
   },
 ];
+
+/**
+ * The loopback server as a door (API §7): a real socket on 127.0.0.1. Not in DOORS (whose cases
+ * assume in-process retries and byte-level comparisons); the Invoke Event table
+ * (invoke-event-doors.test.ts) runs through it too.
+ */
+export const LOOPBACK_DOOR: Door = {
+  name: 'loopback',
+  retries: true,
+  async connect(double, config) {
+    const server = await double.listen();
+    return { client: lambdaClient({ ...config, endpoint: server.url }), release: () => server.close() };
+  },
+};
+
+/** Every door, loopback included: Invoke Event (API §10) is served through each. */
+export const INVOKE_EVENT_DOORS: readonly Door[] = [...DOORS, LOOPBACK_DOOR];

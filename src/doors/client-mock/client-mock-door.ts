@@ -63,13 +63,23 @@ interface RunnableCommand {
 let sdk: LambdaSdk | undefined;
 let blob: BlobAdapter | undefined;
 
-/** The SDK's `Uint8ArrayBlobAdapter.mutate` (from the @smithy/util-stream the SDK itself uses), loaded on the first Invoke. */
+/**
+ * The SDK's `Uint8ArrayBlobAdapter.mutate`, from the smithy package the SDK itself loads (in
+ * `@smithy/core/serde` since 2026, `@smithy/util-stream` before), loaded on the first Invoke.
+ */
 function loadBlobAdapter(): BlobAdapter {
   if (blob) return blob;
   const fromSdk = createRequire(createRequire(import.meta.url).resolve('@aws-sdk/client-lambda'));
-  const { Uint8ArrayBlobAdapter } = fromSdk('@smithy/util-stream') as { Uint8ArrayBlobAdapter: { mutate: BlobAdapter } };
-  blob = (bytes) => Uint8ArrayBlobAdapter.mutate(bytes);
-  return blob;
+  for (const id of ['@smithy/core/serde', '@smithy/util-stream']) {
+    try {
+      const adapter = (fromSdk(id) as { Uint8ArrayBlobAdapter?: { mutate: BlobAdapter } }).Uint8ArrayBlobAdapter;
+      if (adapter) return (blob = (bytes) => adapter.mutate(bytes));
+    } catch {
+      // Not in this SDK version: try the next place.
+    }
+  }
+  // Neither found: the bytes with the adapter's text method, which is what callers use.
+  return (blob = (bytes) => Object.assign(bytes, { transformToString: (encoding = 'utf-8') => new TextDecoder(encoding).decode(bytes) }));
 }
 
 /**
