@@ -16,7 +16,7 @@ const parse = (path: string, headers: Record<string, string> = { 'X-Amz-Invocati
 
 describe('which Invoke requests are served', () => {
   it('an Event invocation is parsed as operation Invoke (header name in any case)', () => {
-    for (const headers of [{ 'X-Amz-Invocation-Type': 'Event' }, { 'x-amz-invocation-type': 'Event' }]) {
+    for (const headers of [{ 'X-Amz-Invocation-Type': 'Event' }, { 'x-amz-invocation-type': 'Event' }] as Record<string, string>[]) {
       expect(parse('/2015-03-31/functions/orders-fn/invocations', headers)).toMatchObject({
         operation: 'Invoke',
         functionName: 'orders-fn',
