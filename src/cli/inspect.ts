@@ -18,6 +18,8 @@ export interface InspectOptions {
 /** One table row: what a reader of the cassette wants to know about an interaction. */
 export interface InteractionSummary {
   index: number;
+  /** Set for an Invoke Event interaction; absent for InvokeAsync. */
+  operation?: 'Invoke';
   functionName: string;
   qualifier?: string;
   payload: string;
@@ -56,6 +58,7 @@ export function summarizeCassette(cassette: Cassette, width = 60): InteractionSu
       status: interaction.response.status,
     };
     if (interaction.request.qualifier !== undefined) row.qualifier = interaction.request.qualifier;
+    if (interaction.request.operation === 'Invoke') row.operation = 'Invoke';
     const errorType = errorTypeOfResponse(interaction.response);
     if (errorType !== undefined) row.errorType = errorType;
     return row;
@@ -97,7 +100,7 @@ export async function inspectCommand(file: string, options: InspectOptions, io: 
     style: { head: io.color.isColorSupported ? ['cyan'] : [], border: io.color.isColorSupported ? ['grey'] : [] },
   });
   for (const row of rows) {
-    table.push([row.index, row.functionName, row.qualifier ?? '', row.payload, colorStatus(row.status, c), row.errorType ? c.red(row.errorType) : '']);
+    table.push([row.index, row.operation ? `${row.functionName} (Invoke)` : row.functionName, row.qualifier ?? '', row.payload, colorStatus(row.status, c), row.errorType ? c.red(row.errorType) : '']);
   }
   io.out(`${table.toString()}\n`);
   return EXIT_OK;

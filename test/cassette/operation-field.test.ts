@@ -20,3 +20,12 @@ describe('request.operation', () => {
     expect(check).toThrow(/interactions\[0\]\.request\.operation|\/interactions\/0\/request\/operation/);
   });
 });
+
+describe('lambda-cassette inspect', () => {
+  it('marks Invoke interactions, and only those', async () => {
+    const { summarizeCassette } = await import('../../src/cli/inspect.js');
+    const rows = summarizeCassette({ ...cassette({ operation: 'Invoke' }), version: 1 } as never);
+    expect(rows).toEqual([{ index: 1, operation: 'Invoke', functionName: 'f', payload: '{}', status: 202 }]);
+    expect(summarizeCassette(cassette({}) as never)[0]).not.toHaveProperty('operation');
+  });
+});
