@@ -61,6 +61,16 @@ describe('the catalogue for Invoke', () => {
     expect(instance.$fault).toBe(LAMBDA_ERRORS[name as LambdaErrorName].status >= 500 ? 'server' : 'client');
   });
 
+  // The SDK's error schemas (`<Name>$`: [-3, namespace, name, { error, httpError }, members, ...]).
+  const modeled = names.filter((n) => Array.isArray((sdk as Record<string, unknown>)[`${n}$`]));
+
+  it.each(modeled)('%s has the status, fault and message field of the SDK\'s model', (name) => {
+    const [, , , traits, members] = (sdk as Record<string, unknown>)[`${name}$`] as [number, string, string, { error: string; httpError: number }, string[]];
+    const spec = LAMBDA_ERRORS[name];
+    expect({ status: spec.status, fault: spec.type === 'Service' ? 'server' : 'client' }).toEqual({ status: traits.httpError, fault: traits.error });
+    expect(members).toContain(spec.messageField);
+  });
+
   it.each(forInvoke)('%s reaches an Invoke Event as the SDK raises it', async (name) => {
     const spec = LAMBDA_ERRORS[name];
     lambda.inject(name, { message: `injected ${name}` });
