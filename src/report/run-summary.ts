@@ -4,20 +4,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CassetteRun, UnusedEntry } from './cassette-run.js';
+import type { CassetteRun } from './cassette-run.js';
 
-/** One cassette file over the whole run. */
-export interface CassetteSummary {
-  cassette: string;
+/** One cassette file over the whole run: a {@link CassetteRun} summed over every double that opened it. */
+export interface CassetteSummary extends Omit<CassetteRun, 'mode'> {
   /** How many doubles opened it. */
   opened: number;
-  replayed: number;
-  recorded: number;
-  created: boolean;
-  missing: boolean;
-  misses: string[];
-  unused: UnusedEntry[];
-  expired: number;
 }
 
 /** How the test run itself went: `prune` trusts only complete, passing runs. */

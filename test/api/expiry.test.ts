@@ -3,61 +3,41 @@
  * `maxAge: '30d'`, with each `onExpired` strategy; `'record'` re-records from moto, except under
  * `CI=true` (and in replay mode), where the mode's own rule stands.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { CassetteExpiredError, openCassette, UnmatchedRequestsError, type OpenCassetteOptions } from '../../src/index.js';
-import { startMoto, type MotoServer } from '../support/moto.js';
 import { caught } from '../support/sdk.js';
-import { editCassette, invokeVia, readCassette, recordFromMoto } from '../support/moto-cassette.js';
+import { editCassette, useMotoWorkspace, invokeVia, readCassette, recordFromMoto } from '../support/moto-cassette.js';
 
-let moto: MotoServer;
-let dir: string;
 const DAY = 86_400_000;
 const hundredDaysAgo = () => new Date(Date.now() - 100 * DAY).toISOString();
 let counter = 0;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  await moto.createFunction('orders-fn');
-  dir = await mkdtemp(join(tmpdir(), 'lc-expiry-'));
-}, 60_000);
-afterAll(async () => {
-  await moto?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  vi.stubEnv('LAMBDA_CASSETTE_MODE', '');
-  vi.stubEnv('CI', '');
-  vi.stubEnv('LAMBDA_CASSETTE_ALLOW_CI_RECORD', '');
-  return () => vi.unstubAllEnvs();
-});
+const w = useMotoWorkspace('expiry', ['orders-fn']);
 
-/** A fresh cassette recorded from moto, its one interaction then aged 100 days. */
+/** A fresh cassette recorded from w.moto, its one interaction then aged 100 days. */
 async function agedCassette(): Promise<{ name: string; file: string; recordedAt: string }> {
   const name = `aged-${++counter}`;
-  const file = await recordFromMoto(moto, dir, name, [['orders-fn', { id: 7 }]]);
+  const file = await recordFromMoto(w.moto, w.dir, name, [['orders-fn', { id: 7 }]]);
   const recordedAt = hundredDaysAgo();
   editCassette(file, (c) => (c.interactions[0]!.recordedAt = recordedAt));
   return { name, file, recordedAt };
 }
 
-/** Opens, sends one request (watching moto and warnings), closes. */
+/** Opens, sends one request (watching w.moto and warnings), closes. */
 async function replayOnce(name: string, options: OpenCassetteOptions) {
   const warnings: Error[] = [];
   const onWarning = (w: Error) => warnings.push(w);
   process.on('warning', onWarning);
-  await moto.startRecording();
+  await w.moto.startRecording();
   try {
-    const lambda = await openCassette(name, { dir, endpoint: moto.url, maxAge: '30d', ...options });
-    const error = await invokeVia(moto, 'orders-fn', { id: 7 }).then(() => undefined, (e: unknown) => e as Error);
+    const lambda = await openCassette(name, { dir: w.dir, endpoint: w.moto.url, maxAge: '30d', ...options });
+    const error = await invokeVia(w.moto, 'orders-fn', { id: 7 }).then(() => undefined, (e: unknown) => e as Error);
     const closed = await lambda.close().then(() => undefined, (e: unknown) => e as Error);
     await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
-    const sent = (await moto.recordedRequests()).filter((r) => r.path.includes('invoke-async'));
+    const sent = (await w.moto.recordedRequests()).filter((r) => r.path.includes('invoke-async'));
     return { lambda, error, closed, sent, warnings: warnings.filter((w) => (w as { code?: string }).code === 'LC_CASSETTE_EXPIRED') };
   } finally {
-    await moto.stopRecording();
+    await w.moto.stopRecording();
     process.off('warning', onWarning);
   }
 }
@@ -89,16 +69,16 @@ describe("an interaction aged 100 days under maxAge: '30d'", () => {
 
   it("CassetteExpiredError reaches an in-process caller with the file, position and date", async () => {
     const { name, file, recordedAt } = await agedCassette();
-    const lambda = await openCassette(name, { dir, mode: 'replay', maxAge: 30 * DAY, onExpired: 'error' });
+    const lambda = await openCassette(name, { dir: w.dir, mode: 'replay', maxAge: 30 * DAY, onExpired: 'error' });
     const { InvokeAsyncCommand } = await import('@aws-sdk/client-lambda');
-    const client = moto.lambdaClient({ requestHandler: lambda.requestHandler });
+    const client = w.moto.lambdaClient({ requestHandler: lambda.requestHandler });
     const err = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' })));
     await lambda.close().catch(() => undefined);
     const expired = [err, err.cause].find((e) => e instanceof CassetteExpiredError) as CassetteExpiredError;
     expect(expired).toMatchObject({ code: 'LC_CASSETTE_EXPIRED', file, index: 0, recordedAt });
   });
 
-  it("onExpired: 'record' in auto mode re-records it from moto and replaces it in the file", async () => {
+  it("onExpired: 'record' in auto mode re-records it from w.moto and replaces it in the file", async () => {
     const { name, file, recordedAt } = await agedCassette();
     const r = await replayOnce(name, { mode: 'auto', onExpired: 'record' });
     expect(r.error).toBeUndefined();
@@ -155,6 +135,6 @@ describe('bad expiry options fail at open, naming the option', () => {
     [{ onExpired: 'ignore' }, /option "onExpired" is "ignore"; use one of 'warn', 'error', 'record'/],
   ])('%j', async (options, message) => {
     const { name } = await agedCassette();
-    await expect(openCassette(name, { dir, mode: 'replay', ...(options as OpenCassetteOptions) })).rejects.toThrow(message);
+    await expect(openCassette(name, { dir: w.dir, mode: 'replay', ...(options as OpenCassetteOptions) })).rejects.toThrow(message);
   });
 });

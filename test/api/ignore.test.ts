@@ -2,45 +2,28 @@
  * `ignore`: volatile payload fields (a timestamp, a trace id) left out of matching, against a cassette
  * recorded from moto; and the miss that names the fields and suggests the entry when it is not set.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { CassetteMissError, openCassette, UnmatchedRequestsError } from '../../src/index.js';
-import { startMoto, type MotoServer } from '../support/moto.js';
 import { caught } from '../support/sdk.js';
-import { invokeVia, readCassette, recordFromMoto } from '../support/moto-cassette.js';
+import { useMotoWorkspace, invokeVia, readCassette, recordFromMoto } from '../support/moto-cassette.js';
 
-let moto: MotoServer;
-let dir: string;
 let file: string;
 const recorded = { order: 7, sentAt: '2026-11-01T10:00:00.000Z', meta: { traceId: 'trace-aaa', source: 'web' } };
 const later = { order: 7, sentAt: '2026-12-02T16:00:00.000Z', meta: { traceId: 'trace-bbb', source: 'web' } };
 
-beforeAll(async () => {
-  moto = await startMoto();
-  await moto.createFunction('orders-fn');
-  dir = await mkdtemp(join(tmpdir(), 'lc-ignore-'));
+const w = useMotoWorkspace('ignore', ['orders-fn'], async ({ moto, dir }) => {
   file = await recordFromMoto(moto, dir, 'volatile', [['orders-fn', recorded]]);
-}, 60_000);
-afterAll(async () => {
-  await moto?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  vi.stubEnv('LAMBDA_CASSETTE_MODE', '');
-  return () => vi.unstubAllEnvs();
 });
 
 describe('with ignore: [\'$.sentAt\', \'$..traceId\']', () => {
   it('a request with new sentAt and traceId replays the recording, sends nothing, and the file keeps the recorded values', async () => {
     const before = readCassette(file);
-    await moto.startRecording();
-    const lambda = await openCassette('volatile', { dir, endpoint: moto.url, mode: 'replay', ignore: ['$.sentAt', '$..traceId'] });
-    await invokeVia(moto, 'orders-fn', later);
+    await w.moto.startRecording();
+    const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ['$.sentAt', '$..traceId'] });
+    await invokeVia(w.moto, 'orders-fn', later);
     await lambda.close();
-    expect(await moto.recordedRequests()).toEqual([]);
-    await moto.stopRecording();
+    expect(await w.moto.recordedRequests()).toEqual([]);
+    await w.moto.stopRecording();
     expect(lambda.calls.map((c) => [c.source, c.status])).toEqual([['replay', 202]]);
     expect(lambda.replayed).toBe(true);
     expect(lambda.recorded).toBe(false);
@@ -49,23 +32,23 @@ describe('with ignore: [\'$.sentAt\', \'$..traceId\']', () => {
   });
 
   it('still tells other values apart: a different order misses', async () => {
-    const lambda = await openCassette('volatile', { dir, endpoint: moto.url, mode: 'replay', ignore: ['$.sentAt', '$..traceId'] });
-    const err = await caught(() => invokeVia(moto, 'orders-fn', { ...later, order: 8 }));
+    const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ['$.sentAt', '$..traceId'] });
+    const err = await caught(() => invokeVia(w.moto, 'orders-fn', { ...later, order: 8 }));
     expect(err.name).toBe('CassetteMissError');
     await expect(lambda.close()).rejects.toBeInstanceOf(UnmatchedRequestsError);
   });
 
   it('re-recording with ignore replaces the old interaction instead of adding one', async () => {
-    const copy = await recordFromMoto(moto, dir, 'rerecorded', [['orders-fn', recorded]]);
-    await recordFromMoto(moto, dir, 'rerecorded', [['orders-fn', later]], { ignore: ['$.sentAt', '$..traceId'] });
+    const copy = await recordFromMoto(w.moto, w.dir, 'rerecorded', [['orders-fn', recorded]]);
+    await recordFromMoto(w.moto, w.dir, 'rerecorded', [['orders-fn', later]], { ignore: ['$.sentAt', '$..traceId'] });
     expect(readCassette(copy).interactions.map((i) => i.request.payload)).toEqual([{ json: later }]);
   });
 });
 
 describe('without ignore', () => {
   it('the miss names the differing paths and suggests the ignore entry; close() repeats it', async () => {
-    const lambda = await openCassette('volatile', { dir, endpoint: moto.url, mode: 'replay' });
-    const err = await caught(() => invokeVia(moto, 'orders-fn', later));
+    const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
+    const err = await caught(() => invokeVia(w.moto, 'orders-fn', later));
     const miss = (err as { cause?: unknown }).cause ?? err;
     const closing = await lambda.close().then(() => undefined, (e: unknown) => e as UnmatchedRequestsError);
     expect(closing).toBeInstanceOf(UnmatchedRequestsError);
@@ -76,8 +59,8 @@ describe('without ignore', () => {
   });
 
   it('CassetteMissError carries the paths and the suggestion', async () => {
-    const lambda = await openCassette('volatile', { dir, endpoint: moto.url, mode: 'replay', ignore: ['$.sentAt'] });
-    const client = moto.lambdaClient({ requestHandler: lambda.requestHandler });
+    const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ['$.sentAt'] });
+    const client = w.moto.lambdaClient({ requestHandler: lambda.requestHandler });
     const { InvokeAsyncCommand } = await import('@aws-sdk/client-lambda');
     const err = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: JSON.stringify(later) })));
     await lambda.close().catch(() => undefined);
@@ -89,8 +72,8 @@ describe('without ignore', () => {
   });
 
   it('a request that differs in many places gets no suggestion', async () => {
-    const lambda = await openCassette('volatile', { dir, endpoint: moto.url, mode: 'replay' });
-    await caught(() => invokeVia(moto, 'orders-fn', { a: 1, b: 2, c: 3, d: 4 }));
+    const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
+    await caught(() => invokeVia(w.moto, 'orders-fn', { a: 1, b: 2, c: 3, d: 4 }));
     const closing = await lambda.close().then(() => undefined, (e: unknown) => e as Error);
     expect(closing!.message).not.toContain('Hint:');
   });
@@ -103,6 +86,6 @@ describe('an invalid ignore option fails at open, naming the option', () => {
     [['$'], /"\$" is the whole payload/],
     ['$.sentAt', /option "ignore" must be an array of JSONPath strings/],
   ])('%j', async (ignore, message) => {
-    await expect(openCassette('volatile', { dir, endpoint: moto.url, mode: 'replay', ignore: ignore as string[] })).rejects.toThrow(message);
+    await expect(openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ignore as string[] })).rejects.toThrow(message);
   });
 });

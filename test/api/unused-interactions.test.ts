@@ -3,20 +3,17 @@
  * `allowUnusedInteractions: false`, record mode keeping what it did not see, and `prune` removing
  * exactly what a run reported unused.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openCassette, UnusedInteractionsError } from '../../src/index.js';
 import { REPORT_DIR_ENV } from '../../src/report/run-report-sink.js';
 import { readCassetteRuns, summarizeRuns } from '../../src/report/run-summary.js';
-import { startMoto, type MotoServer } from '../support/moto.js';
-import { invokeVia, readCassette, recordFromMoto } from '../support/moto-cassette.js';
+import { useMotoWorkspace, invokeVia, readCassette, recordFromMoto } from '../support/moto-cassette.js';
 import { runCli, useCli } from '../support/cli.js';
 
 const cli = useCli();
-let moto: MotoServer;
-let dir: string;
+
 let master: string;
 const calls = [
   ['orders-fn', { id: 1 }],
@@ -24,45 +21,33 @@ const calls = [
   ['mailer', { to: 'ada@example.com' }],
 ] as const;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  for (const fn of ['orders-fn', 'billing-fn', 'mailer']) await moto.createFunction(fn);
-  dir = await mkdtemp(join(tmpdir(), 'lc-unused-'));
+const w = useMotoWorkspace('unused', ['orders-fn', 'billing-fn', 'mailer'], async ({ moto, dir }) => {
   master = await recordFromMoto(moto, dir, 'master', calls);
-}, 60_000);
-afterAll(async () => {
-  await moto?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  vi.stubEnv('LAMBDA_CASSETTE_MODE', '');
-  vi.stubEnv('CI', '');
-  return () => vi.unstubAllEnvs();
 });
 
 async function copyOf(name: string): Promise<string> {
-  await copyFile(master, join(dir, `${name}.json`));
-  return join(dir, `${name}.json`);
+  await copyFile(master, join(w.dir, `${name}.json`));
+  return join(w.dir, `${name}.json`);
 }
 
 describe('after close()', () => {
   it('lists the recorded interactions this run never played (lenient by default)', async () => {
     await copyOf('lenient');
-    const lambda = await openCassette('lenient', { dir, endpoint: moto.url, mode: 'replay' });
-    await invokeVia(moto, 'billing-fn', { order: 1 });
+    const lambda = await openCassette('lenient', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
+    await invokeVia(w.moto, 'billing-fn', { order: 1 });
     await lambda.close();
     expect(lambda.unusedInteractions.map((u) => [u.index, u.function])).toEqual([
       [0, 'orders-fn'],
       [2, 'mailer'],
     ]);
     expect(lambda.unusedInteractions[1]!.interaction.request.payload).toEqual({ json: { to: 'ada@example.com' } });
-    expect(lambda.unusedInteractions[1]!.cassette).toBe(join(dir, 'lenient.json'));
+    expect(lambda.unusedInteractions[1]!.cassette).toBe(join(w.dir, 'lenient.json'));
   });
 
   it('allowUnusedInteractions: false rejects, naming the functions never played', async () => {
     await copyOf('strict');
-    const lambda = await openCassette('strict', { dir, endpoint: moto.url, mode: 'replay', allowUnusedInteractions: false });
-    await invokeVia(moto, 'orders-fn', { id: 1 });
+    const lambda = await openCassette('strict', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', allowUnusedInteractions: false });
+    await invokeVia(w.moto, 'orders-fn', { id: 1 });
     const err = await lambda.close().then(() => undefined, (e: unknown) => e as UnusedInteractionsError);
     expect(err).toBeInstanceOf(UnusedInteractionsError);
     expect(err!.code).toBe('LC_UNUSED_INTERACTIONS');
@@ -72,16 +57,16 @@ describe('after close()', () => {
 
   it('allowUnusedInteractions: false closes quietly when every interaction was played', async () => {
     await copyOf('all-played');
-    const lambda = await openCassette('all-played', { dir, endpoint: moto.url, mode: 'replay', allowUnusedInteractions: false });
-    for (const [fn, payload] of calls) await invokeVia(moto, fn, payload);
+    const lambda = await openCassette('all-played', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', allowUnusedInteractions: false });
+    for (const [fn, payload] of calls) await invokeVia(w.moto, fn, payload);
     await lambda.close();
     expect(lambda.unusedInteractions).toEqual([]);
   });
 
   it('record mode keeps answers for requests it did not see, and lists them as unused', async () => {
     const file = await copyOf('rerecord');
-    const lambda = await openCassette('rerecord', { dir, endpoint: moto.url, mode: 'record', allowRecordingInCI: true });
-    await invokeVia(moto, 'mailer', { to: 'ada@example.com' });
+    const lambda = await openCassette('rerecord', { dir: w.dir, endpoint: w.moto.url, mode: 'record', allowRecordingInCI: true });
+    await invokeVia(w.moto, 'mailer', { to: 'ada@example.com' });
     await lambda.close();
     expect(lambda.recorded).toBe(true);
     expect(lambda.unusedInteractions.map((u) => u.function)).toEqual(['orders-fn', 'billing-fn']);
@@ -92,7 +77,7 @@ describe('after close()', () => {
 describe('lambda-cassette prune --from <report>', () => {
   /** Runs `body` with the run report sink pointed at a fresh folder; returns the summary as the reporter writes it. */
   async function reportOf(body: () => Promise<void>, run = { reason: 'passed', tests: 2, failed: 0, skipped: 0 }): Promise<string> {
-    const reportDir = await mkdtemp(join(dir, 'report-'));
+    const reportDir = await mkdtemp(join(w.dir, 'report-'));
     vi.stubEnv(REPORT_DIR_ENV, reportDir);
     await body();
     vi.stubEnv(REPORT_DIR_ENV, '');
@@ -107,8 +92,8 @@ describe('lambda-cassette prune --from <report>', () => {
     const report = await reportOf(async () => {
       // Two tests share the cassette: one plays orders-fn, the other mailer; billing-fn is played by neither.
       for (const [fn, payload] of [calls[0], calls[2]]) {
-        const lambda = await openCassette('to-prune', { dir, endpoint: moto.url, mode: 'replay' });
-        await invokeVia(moto, fn, payload);
+        const lambda = await openCassette('to-prune', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
+        await invokeVia(w.moto, fn, payload);
         await lambda.close();
       }
     });
@@ -119,7 +104,7 @@ describe('lambda-cassette prune --from <report>', () => {
     expect(check.stdout).toContain('would remove 1 unused interaction(s): #2 billing-fn');
     expect(readCassette(pruned)).toEqual(before);
 
-    const run = await runCli(cli.path, ['prune', dir, '--from', report]);
+    const run = await runCli(cli.path, ['prune', w.dir, '--from', report]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${pruned}: removed 1 unused interaction(s): #2 billing-fn`);
@@ -134,8 +119,8 @@ describe('lambda-cassette prune --from <report>', () => {
   it('refuses the report of a run that did not pass in full (exit 2) unless --force', async () => {
     const pruned = await copyOf('partial');
     const report = await reportOf(async () => {
-      const lambda = await openCassette('partial', { dir, endpoint: moto.url, mode: 'replay' });
-      await invokeVia(moto, 'orders-fn', { id: 1 });
+      const lambda = await openCassette('partial', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
+      await invokeVia(w.moto, 'orders-fn', { id: 1 });
       await lambda.close();
     }, { reason: 'passed', tests: 3, failed: 0, skipped: 1 });
     const refused = await runCli(cli.path, ['prune', pruned, '--from', report]);
@@ -149,7 +134,7 @@ describe('lambda-cassette prune --from <report>', () => {
 
   it('usage errors exit 2: no --from, a file that is not a report', async () => {
     expect((await runCli(cli.path, ['prune', master])).code).toBe(2);
-    const bogus = join(dir, 'bogus.txt');
+    const bogus = join(w.dir, 'bogus.txt');
     await writeFile(bogus, '{"hello":1}');
     const run = await runCli(cli.path, ['prune', master, '--from', bogus]);
     expect(run.code).toBe(2);

@@ -38,31 +38,23 @@
  * pattern has no `$`). A partial ARN `123456789012:function:NAME` is an HTML 500. A name of 65+ characters is a
  * 404 ResourceNotFoundException; `bad name!` an HTML 404.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
+import { freePort, installExitHook, killGroup, LAUNCHER, live, type Live } from './moto-process.js';
+import { storedZip } from './stored-zip.js';
+import { parseRecording, type RecordedRequest } from './moto-recorder.js';
 import { CreateFunctionCommand, LambdaClient, type LambdaClientConfig } from '@aws-sdk/client-lambda';
 
+export { storedZip } from './stored-zip.js';
+export type { RecordedRequest } from './moto-recorder.js';
 export const MOTO_ACCOUNT_ID = '123456789012';
 export const MOTO_CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } as const;
 const DEFAULT_REGION = 'us-east-1';
 const ROLE_NAME = 'lambda-cassette-role';
 const READY_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
-
-export interface RecordedRequest {
-  method: string;
-  /** Path and query as moto logged them: percent-DECODED (`arn:aws:...`, not `arn%3Aaws%3A...`). */
-  path: string;
-  url: string;
-  /** Names lower-cased. */
-  headers: Record<string, string>;
-  /** The body as UTF-8 text; absent when the request had none. */
-  body?: string;
-}
 
 export interface RawResponse {
   status: number;
@@ -93,122 +85,11 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
-// Runs moto.server as `python3 -m moto.server` would, plus a watchdog: when the parent dies, however it dies
-// (even SIGKILL), the stdin pipe closes and moto removes its temp dir and exits instead of lingering as an orphan.
-const LAUNCHER = [
-  'import os, runpy, shutil, sys, threading',
-  'def _watch():',
-  '    try:',
-  '        while os.read(0, 4096):', // raw fd: a buffered stdin's lock would abort interpreter shutdown
-  '            pass',
-  '    finally:',
-  '        shutil.rmtree(os.environ["LAMBDA_CASSETTE_MOTO_DIR"], ignore_errors=True)',
-  '        os._exit(0)',
-  'threading.Thread(target=_watch, daemon=True).start()',
-  'sys.argv = ["moto.server"] + sys.argv[1:]',
-  'runpy.run_module("moto.server", run_name="__main__", alter_sys=True)',
-].join('\n');
-
-interface Live {
-  child: ChildProcess;
-  dir: string;
-}
-const live = new Set<Live>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const l of live) {
-      killGroup(l.child, 'SIGKILL');
-      rmSync(l.dir, { recursive: true, force: true });
-    }
-  });
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** moto picks the service and region from the credential scope; it does not check the signature. */
 const scope = (service: string, region: string) =>
   `AWS4-HMAC-SHA256 Credential=${MOTO_CREDENTIALS.accessKeyId}/20240101/${region}/${service}/aws4_request, SignedHeaders=host, Signature=0`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A minimal stored (uncompressed) zip with one file: what CreateFunction's `ZipFile` takes. */
-export function storedZip(name: string, content: string): Uint8Array {
-  const nameBuf = Buffer.from(name, 'utf8');
-  const data = Buffer.from(content, 'utf8');
-  const crc = crc32(data);
-  const DOS_TIME = 0;
-  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
-
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4); // version needed
-  local.writeUInt16LE(0x0800, 6); // flags: UTF-8 name
-  local.writeUInt16LE(0, 8); // method: stored
-  local.writeUInt16LE(DOS_TIME, 10);
-  local.writeUInt16LE(DOS_DATE, 12);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBuf.length, 26);
-  local.writeUInt16LE(0, 28); // extra length
-
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE((3 << 8) | 20, 4); // made by: unix, 2.0
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(0x0800, 8);
-  central.writeUInt16LE(0, 10);
-  central.writeUInt16LE(DOS_TIME, 12);
-  central.writeUInt16LE(DOS_DATE, 14);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBuf.length, 28);
-  central.writeUInt16LE(0, 30); // extra
-  central.writeUInt16LE(0, 32); // comment
-  central.writeUInt16LE(0, 34); // disk
-  central.writeUInt16LE(0, 36); // internal attrs
-  central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external attrs: regular file, rw-r--r--
-  central.writeUInt32LE(0, 42); // local header offset
-
-  const localSize = local.length + nameBuf.length + data.length;
-  const centralSize = central.length + nameBuf.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8); // entries on this disk
-  end.writeUInt16LE(1, 10); // entries
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(localSize, 16);
-
-  return new Uint8Array(Buffer.concat([local, nameBuf, data, central, nameBuf, end]));
-}
 
 const HANDLER_ZIP = storedZip('lambda_function.py', 'def lambda_handler(event, context):\n    return event\n');
 
@@ -405,25 +286,7 @@ async function launch(port: number, opts: StartMotoOptions): Promise<MotoServer>
     },
     async recordedRequests() {
       const text = await api('GET', '/moto-api/recorder/download-recording');
-      return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => {
-          const raw = JSON.parse(line) as {
-            method: string;
-            url: string;
-            headers: Record<string, string>;
-            body?: string | null;
-            body_encoded?: boolean;
-          };
-          const u = new URL(raw.url);
-          const body = raw.body ? (raw.body_encoded ? Buffer.from(raw.body, 'base64').toString('utf8') : raw.body) : undefined;
-          // Werkzeug title-cases header names (`Amz-Sdk-Request`); lower-case them as Node and the SDK do.
-          const headers = Object.fromEntries(Object.entries(raw.headers).map(([k, v]) => [k.toLowerCase(), v]));
-          const req: RecordedRequest = { method: raw.method, path: u.pathname + u.search, url: raw.url, headers };
-          if (body !== undefined && body !== '') req.body = body;
-          return req;
-        });
+      return parseRecording(text);
     },
     async stopRecording() {
       await api('POST', '/moto-api/recorder/stop-recording');
