@@ -27,6 +27,8 @@ export interface ServeOptions {
   dir?: string;
   region?: string;
   functions?: string[];
+  /** Sign forwarded requests again for the target with the default AWS credential chain. */
+  sign?: boolean;
 }
 
 /** Resolves when the process is asked to stop; a second signal exits at once. */
@@ -63,7 +65,8 @@ function describeCall(call: InvokeAsyncCall, io: CliIo): string {
   const c = io.errColor;
   const fn = functionLabel(call);
   const outcome = call.status === 0 ? c.red(call.errorType ?? 'no answer') : call.errorType ? c.yellow(`${call.status} ${call.errorType}`) : c.green(String(call.status));
-  return `  ${fn} (${call.region}) -> ${outcome} [${call.source}]\n`;
+  const attempt = call.attempt > 1 ? ` (attempt ${call.attempt})` : '';
+  return `  ${fn} (${call.region})${attempt} -> ${outcome} [${call.source}]\n`;
 }
 
 export async function serveCommand(cassette: string | undefined, options: ServeOptions, io: CliIo, stopSignal: StopSignal = processStopSignal(io)): Promise<number> {
@@ -119,7 +122,9 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   try {
     server = await lambda.listen({
       port: options.port,
+      ...(options.sign ? { sign: true } : {}),
       onFailure: (error, req) => io.err(`${c.red('no answer')} ${req.method} ${req.path}: ${error.message}\n`),
+      onWarning: (message) => io.err(`${c.yellow('warning')} ${message}\n`),
     });
   } catch (e) {
     await lambda.close().catch(() => {});
@@ -128,6 +133,7 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   io.out(`${server.url}\n`);
   io.err(
     `lambda-cassette: serving ${file ?? 'mock answers'} (mode ${mode}) at ${c.bold(server.url)}\n` +
+      (options.sign && options.target !== undefined ? `  forwarding to ${options.target}, signed again with your AWS credentials\n` : '') +
       `  call log: GET ${server.url}${CALLS_PATH}\n` +
       `  try: aws lambda invoke-async --endpoint-url ${server.url} --function-name my-fn --invoke-args event.json\n` +
       '  Ctrl+C (SIGINT) or SIGTERM stops it' +
