@@ -99,16 +99,24 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async ([cassette], options, io, runOptions) => (await import('./serve.js')).serveCommand(cassette, options, io, runOptions.stopSignal),
   }),
-  command<[string], { json?: boolean; width?: number }>({
+  command<[string], { json?: boolean; width?: number; dir?: string }>({
     name: 'inspect',
     summary: 'list the interactions of a cassette',
-    description: "Prints a table of a cassette's interactions: #, function, qualifier, payload summary, status, error type. The cassette is validated as it is loaded.",
-    args: [['<cassette-file>', 'the cassette .json file']],
+    description:
+      "Prints a table of a cassette's interactions: #, function, qualifier, payload summary, status, error type. " +
+      'The cassette is validated as it is loaded. <cassette> is a .json file, or a cassette name inside --dir ' +
+      '(default "cassettes") as serve and openCassette take it; a folder is refused (validate takes folders).',
+    args: [['<cassette>', 'a cassette .json file, or a cassette name inside --dir']],
     options: [
       { flags: '--json', description: 'print the rows as JSON' },
       { flags: '--width <n>', description: 'widest payload summary, in characters', parse: width },
+      { flags: '--dir <dir>', description: 'folder of cassettes a name is looked up in (default "cassettes")' },
     ],
-    examples: ['lambda-cassette inspect cassettes/checkout/happy-path.json', 'lambda-cassette inspect cassettes/checkout/happy-path.json --json'],
+    examples: [
+      'lambda-cassette inspect checkout/happy-path',
+      'lambda-cassette inspect cassettes/checkout/happy-path.json --json',
+      'lambda-cassette inspect happy-path --dir test/cassettes',
+    ],
     run: async ([file], options, io) => (await import('./inspect.js')).inspectCommand(file, options, io),
   }),
   command<[string[]], { json?: boolean }>({

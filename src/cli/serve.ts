@@ -5,13 +5,11 @@
  * recording, and unmatched requests make the exit code 1.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { openCassetteIn } from '../api/open-cassette.js';
 import { mockLambda } from '../api/mock-lambda.js';
-import { cassetteFile } from '../cassette/cassette-file.js';
-import { CassetteNotFoundError, InvalidCassetteNameError, UsageError } from '../common/errors.js';
+import { CassetteNotFoundError, UsageError } from '../common/errors.js';
+import { locateCassette } from './cassette-paths.js';
 import { MODE_ENV, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
-import { DEFAULTS } from '../engine/defaults.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import type { InvokeAsyncCall } from '../engine/call-log.js';
 import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
@@ -51,16 +49,6 @@ export function processStopSignal(io: CliIo): StopSignal {
     });
 }
 
-/** `<dir>/<name>.json`, or the path itself when the argument names a `.json` file. */
-function locate(cassette: string, dir: string | undefined): { name: string; dir: string; file: string } {
-  if (cassette.endsWith('.json') && dir === undefined) {
-    const resolved = { name: path.basename(cassette), dir: path.dirname(cassette) };
-    return { ...resolved, file: cassetteFile(resolved.name, resolved.dir) };
-  }
-  const d = dir ?? DEFAULTS.cassetteDir;
-  return { name: cassette, dir: d, file: cassetteFile(cassette, d) };
-}
-
 function describeCall(call: InvokeAsyncCall, io: CliIo): string {
   const c = io.errColor;
   const fn = functionLabel(call);
@@ -90,13 +78,7 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     lambda = await mockLambda({ ...(options.functions ? { functions: options.functions } : {}), ...(options.region ? { region: options.region } : {}) });
   } else {
     if (cassette === undefined) throw new UsageError(`mode "${mode}" needs a <cassette> (a name inside --dir, or a path to a .json file)`);
-    let where: ReturnType<typeof locate>;
-    try {
-      where = locate(cassette, options.dir);
-    } catch (e) {
-      if (e instanceof InvalidCassetteNameError) throw new UsageError(e.message);
-      throw e;
-    }
+    const where = locateCassette(cassette, options.dir);
     file = where.file;
     existed = existsSync(file);
     if (reachesNetwork(mode, existed) && options.target === undefined) {
