@@ -21,7 +21,7 @@ export interface WireResponse {
   headers: Record<string, string>;
   body: Uint8Array;
   /**
-   * Forwarded answers only: credentials the forwarded request carried that the caller never sent
+   * @internal Forwarded answers only: credentials the forwarded request carried that the caller never sent
    * (a new signature's key id, signature and session token), which the recorder scrubs as it scrubs
    * the caller's own. Never sent to the caller.
    */
