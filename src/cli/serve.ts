@@ -71,6 +71,10 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     }
   }
 
+  if (options.sign && options.target === undefined) {
+    throw new UsageError('--sign signs the requests forwarded to --target: pass --target URL (e.g. https://lambda.us-east-1.amazonaws.com)');
+  }
+
   let lambda: LambdaDouble;
   let file: string | undefined;
   let existed = false;

@@ -79,6 +79,16 @@ async function defaultChain(): Promise<() => Promise<SigningCredentials>> {
 }
 
 /**
+ * Loads the signer and the credential chain's module (no credentials are resolved), so a feature
+ * that will sign can say at start-up that a peer is missing instead of failing its first request.
+ * @throws {SigningUnavailableError} naming the install command.
+ */
+export async function assertSigningAvailable(): Promise<void> {
+  await load('@smithy/signature-v4', () => import('@smithy/signature-v4'));
+  await load('@aws-sdk/credential-provider-node', () => import('@aws-sdk/credential-provider-node'));
+}
+
+/**
  * `request` signed for the host its URL names: old signature headers dropped, then `authorization`,
  * `x-amz-date`, `x-amz-content-sha256` (and `x-amz-security-token` for session credentials) set.
  */

@@ -129,6 +129,7 @@ describe('lambda-cassette serve', () => {
     [['serve', '--mode', 'sometimes'], /Allowed choices are replay, record, auto, mock/],
     [['serve', 'x', '--mode', 'record', '--target', 'ftp://host'], /--target must be an absolute http\(s\) URL/],
     [['serve', '../outside', '--mode', 'replay'], /must be a relative path inside the cassette folder/],
+    [['serve', 'x', '--mode', 'record', '--sign'], /--sign signs the requests forwarded to --target: pass --target URL/],
   ])('refuses %j with a usage error (exit 2)', async (args, message) => {
     const run = await runCli(cli.path, args, { cwd: dir });
     expect(run.stderr).toMatch(message);

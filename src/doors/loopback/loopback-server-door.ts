@@ -19,6 +19,7 @@ import { addLoopbackOrigin } from '../shared/loopback-origins.js';
 import { LoopbackForwardLoopError } from '../../common/errors.js';
 import { jsonText } from '../../common/canonical-json.js';
 import { refusalOf } from './request-guard.js';
+import { assertSigningAvailable } from '../../recording/sign-request.js';
 import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
 
 /** Path of the call-log endpoint. */
@@ -97,6 +98,8 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`);
   }
+  // A server that is to sign needs the signer: say so now, not on the first forwarded request.
+  if (options.sign) await assertSigningAvailable();
   const id = randomUUID();
   const sockets = new Set<Socket>();
   let origin = '';
