@@ -67,7 +67,7 @@ function command<A extends unknown[], O>(spec: Omit<CommandSpec, 'run'> & { run(
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
-  command<[string | undefined], { mode?: CassetteMode; port: number; target?: string; dir?: string; region?: string; functions?: string[] }>({
+  command<[string | undefined], { mode?: CassetteMode; port: number; target?: string; dir?: string; region?: string; functions?: string[]; sign?: boolean }>({
     name: 'serve',
     summary: 'serve a cassette (or mock answers) on http://127.0.0.1:PORT for the AWS CLI, boto3, any SDK',
     description:
@@ -76,8 +76,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       'returns the call log as JSON. SIGINT/SIGTERM stop it: the cassette is written when recording, and ' +
       'requests that found no recorded answer make the exit code 1.\n\n' +
       '<cassette> is a name inside --dir (default "cassettes"), or a path to a .json file. Recording needs ' +
-      '--target: requests arrive signed for 127.0.0.1, so only endpoints that do not check signatures ' +
-      '(moto, LocalStack) can answer them. --mode beats LAMBDA_CASSETTE_MODE; without either, "auto".',
+      '--target: requests arrive signed for 127.0.0.1, which endpoints that do not check signatures (moto, ' +
+      'LocalStack) accept; for real AWS add --sign, which signs each forwarded request again for the target ' +
+      'with the default AWS credential chain (env, profile, SSO, role). --mode beats LAMBDA_CASSETTE_MODE; ' +
+      'without either, "auto".',
     args: [['[cassette]', 'cassette name or .json path (not needed with --mode mock)']],
     options: [
       { flags: '--mode <mode>', description: 'how the cassette is used (default: $LAMBDA_CASSETTE_MODE, else auto)', choices: SERVE_MODES },
@@ -86,25 +88,35 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--dir <dir>', description: 'folder of cassettes (default "cassettes")' },
       { flags: '--region <region>', description: 'region assumed when a request does not name one (default us-east-1)' },
       { flags: '--functions <names>', description: 'mock mode: the functions that exist, comma-separated (default: all)', parse: list },
+      { flags: '--sign', description: 'sign forwarded requests again for --target with your AWS credentials (recording real AWS)' },
     ],
     examples: [
       'lambda-cassette serve checkout/happy-path --mode replay --port 4010',
       'lambda-cassette serve checkout/happy-path --mode record --target http://127.0.0.1:5000',
+      'lambda-cassette serve staging/orders --mode record --target https://lambda.us-east-1.amazonaws.com --sign',
       'lambda-cassette serve --mode mock --functions orders-fn,mailer',
       'aws lambda invoke-async --endpoint-url http://127.0.0.1:4010 --function-name orders-fn --invoke-args event.json',
     ],
     run: async ([cassette], options, io, runOptions) => (await import('./serve.js')).serveCommand(cassette, options, io, runOptions.stopSignal),
   }),
-  command<[string], { json?: boolean; width?: number }>({
+  command<[string], { json?: boolean; width?: number; dir?: string }>({
     name: 'inspect',
     summary: 'list the interactions of a cassette',
-    description: "Prints a table of a cassette's interactions: #, function, qualifier, payload summary, status, error type. The cassette is validated as it is loaded.",
-    args: [['<cassette-file>', 'the cassette .json file']],
+    description:
+      "Prints a table of a cassette's interactions: #, function, qualifier, payload summary, status, error type. " +
+      'The cassette is validated as it is loaded. <cassette> is a .json file, or a cassette name inside --dir ' +
+      '(default "cassettes") as serve and openCassette take it; a folder is refused (validate takes folders).',
+    args: [['<cassette>', 'a cassette .json file, or a cassette name inside --dir']],
     options: [
       { flags: '--json', description: 'print the rows as JSON' },
       { flags: '--width <n>', description: 'widest payload summary, in characters', parse: width },
+      { flags: '--dir <dir>', description: 'folder of cassettes a name is looked up in (default "cassettes")' },
     ],
-    examples: ['lambda-cassette inspect cassettes/checkout/happy-path.json', 'lambda-cassette inspect cassettes/checkout/happy-path.json --json'],
+    examples: [
+      'lambda-cassette inspect checkout/happy-path',
+      'lambda-cassette inspect cassettes/checkout/happy-path.json --json',
+      'lambda-cassette inspect happy-path --dir test/cassettes',
+    ],
     run: async ([file], options, io) => (await import('./inspect.js')).inspectCommand(file, options, io),
   }),
   command<[string[]], { json?: boolean }>({

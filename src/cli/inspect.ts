@@ -1,18 +1,22 @@
-/** `lambda-cassette inspect <cassette-file>`: what a cassette holds, one row per interaction. */
-import { access } from 'node:fs/promises';
+/**
+ * `lambda-cassette inspect <cassette>`: what a cassette holds, one row per interaction. The cassette
+ * is a file, or a name inside --dir as `serve` takes it.
+ */
 import Table from 'cli-table3';
 import { decodeBody, loadCassette, type Body, type Cassette, type Interaction } from '../cassette/index.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { errorTypeOf } from '../engine/call-log.js';
 import type { CliIo, Colors } from './cli-io.js';
 import { EXIT_OK } from './exit-codes.js';
-import { UsageError } from '../common/errors.js';
+import { oneCassetteFile } from './cassette-paths.js';
 
 export interface InspectOptions {
   /** Print the rows as JSON instead of a table. */
   json?: boolean;
   /** Widest payload summary, in characters (default 60). */
   width?: number;
+  /** Folder a cassette name is resolved in (default "cassettes"). */
+  dir?: string;
 }
 
 /** One table row: what a reader of the cassette wants to know about an interaction. */
@@ -79,8 +83,8 @@ function describeFilters(cassette: Cassette): string {
   return parts.length ? parts.join('; ') : 'none';
 }
 
-export async function inspectCommand(file: string, options: InspectOptions, io: CliIo): Promise<number> {
-  if (!(await access(file).then(() => true, () => false))) throw new UsageError(`${file}: no such file`);
+export async function inspectCommand(given: string, options: InspectOptions, io: CliIo): Promise<number> {
+  const file = await oneCassetteFile(given, options.dir);
   // A cassette that does not load (invalid JSON, schema, version) throws a CassetteError naming the path at fault.
   const cassette = (await loadCassette(file))!;
   const rows = summarizeCassette(cassette, options.width ?? 60);

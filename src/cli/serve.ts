@@ -5,13 +5,11 @@
  * recording, and unmatched requests make the exit code 1.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { openCassetteIn } from '../api/open-cassette.js';
 import { mockLambda } from '../api/mock-lambda.js';
-import { cassetteFile } from '../cassette/cassette-file.js';
-import { CassetteNotFoundError, InvalidCassetteNameError, UsageError } from '../common/errors.js';
+import { CassetteNotFoundError, UsageError } from '../common/errors.js';
+import { locateCassette } from './cassette-paths.js';
 import { MODE_ENV, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
-import { DEFAULTS } from '../engine/defaults.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import type { InvokeAsyncCall } from '../engine/call-log.js';
 import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
@@ -27,6 +25,8 @@ export interface ServeOptions {
   dir?: string;
   region?: string;
   functions?: string[];
+  /** Sign forwarded requests again for the target with the default AWS credential chain. */
+  sign?: boolean;
 }
 
 /** Resolves when the process is asked to stop; a second signal exits at once. */
@@ -49,21 +49,12 @@ export function processStopSignal(io: CliIo): StopSignal {
     });
 }
 
-/** `<dir>/<name>.json`, or the path itself when the argument names a `.json` file. */
-function locate(cassette: string, dir: string | undefined): { name: string; dir: string; file: string } {
-  if (cassette.endsWith('.json') && dir === undefined) {
-    const resolved = { name: path.basename(cassette), dir: path.dirname(cassette) };
-    return { ...resolved, file: cassetteFile(resolved.name, resolved.dir) };
-  }
-  const d = dir ?? DEFAULTS.cassetteDir;
-  return { name: cassette, dir: d, file: cassetteFile(cassette, d) };
-}
-
 function describeCall(call: InvokeAsyncCall, io: CliIo): string {
   const c = io.errColor;
   const fn = functionLabel(call);
   const outcome = call.status === 0 ? c.red(call.errorType ?? 'no answer') : call.errorType ? c.yellow(`${call.status} ${call.errorType}`) : c.green(String(call.status));
-  return `  ${fn} (${call.region}) -> ${outcome} [${call.source}]\n`;
+  const attempt = call.attempt > 1 ? ` (attempt ${call.attempt})` : '';
+  return `  ${fn} (${call.region})${attempt} -> ${outcome} [${call.source}]\n`;
 }
 
 export async function serveCommand(cassette: string | undefined, options: ServeOptions, io: CliIo, stopSignal: StopSignal = processStopSignal(io)): Promise<number> {
@@ -80,6 +71,10 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     }
   }
 
+  if (options.sign && options.target === undefined) {
+    throw new UsageError('--sign signs the requests forwarded to --target: pass --target URL (e.g. https://lambda.us-east-1.amazonaws.com)');
+  }
+
   let lambda: LambdaDouble;
   let file: string | undefined;
   let existed = false;
@@ -87,13 +82,7 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     lambda = await mockLambda({ ...(options.functions ? { functions: options.functions } : {}), ...(options.region ? { region: options.region } : {}) });
   } else {
     if (cassette === undefined) throw new UsageError(`mode "${mode}" needs a <cassette> (a name inside --dir, or a path to a .json file)`);
-    let where: ReturnType<typeof locate>;
-    try {
-      where = locate(cassette, options.dir);
-    } catch (e) {
-      if (e instanceof InvalidCassetteNameError) throw new UsageError(e.message);
-      throw e;
-    }
+    const where = locateCassette(cassette, options.dir);
     file = where.file;
     existed = existsSync(file);
     if (reachesNetwork(mode, existed) && options.target === undefined) {
@@ -119,7 +108,9 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   try {
     server = await lambda.listen({
       port: options.port,
+      ...(options.sign ? { sign: true } : {}),
       onFailure: (error, req) => io.err(`${c.red('no answer')} ${req.method} ${req.path}: ${error.message}\n`),
+      onWarning: (message) => io.err(`${c.yellow('warning')} ${message}\n`),
     });
   } catch (e) {
     await lambda.close().catch(() => {});
@@ -128,6 +119,7 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   io.out(`${server.url}\n`);
   io.err(
     `lambda-cassette: serving ${file ?? 'mock answers'} (mode ${mode}) at ${c.bold(server.url)}\n` +
+      (options.sign && options.target !== undefined ? `  forwarding to ${options.target}, signed again with your AWS credentials\n` : '') +
       `  call log: GET ${server.url}${CALLS_PATH}\n` +
       `  try: aws lambda invoke-async --endpoint-url ${server.url} --function-name my-fn --invoke-args event.json\n` +
       '  Ctrl+C (SIGINT) or SIGTERM stops it' +

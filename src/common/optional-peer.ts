@@ -10,7 +10,8 @@ function quoteForShell(range: string): string {
   return /^[\w.^~-]+$/.test(range) ? range : `"${range}"`;
 }
 
-function isNotFound(e: unknown, name: string): boolean {
+/** Whether `e` says that package `name` itself is not installed (not a file missing inside an installed one). */
+export function isMissingPackage(e: unknown, name: string): boolean {
   const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
   // Only the package itself missing: a missing file inside an installed package is a different fault.
   return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && typeof message === 'string' && message.includes(`'${name}'`);
@@ -25,7 +26,7 @@ export async function importOptionalPeer<T>(name: string, range: string, feature
   try {
     return await load();
   } catch (e) {
-    if (isNotFound(e, name)) throw new MissingPeerDependencyError(name, `npm install --save-dev ${name}@${quoteForShell(range)}`, feature, e);
+    if (isMissingPackage(e, name)) throw new MissingPeerDependencyError(name, `npm install --save-dev ${name}@${quoteForShell(range)}`, feature, e);
     throw e;
   }
 }

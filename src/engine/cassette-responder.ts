@@ -26,7 +26,7 @@ import { forwardUpstream } from '../recording/forward-upstream.js';
 import { redactPayload } from '../recording/redaction.js';
 import { secretsOf } from '../recording/secret-scrubber.js';
 import { scrubInteraction } from '../recording/scrub-interaction.js';
-import { CassetteExpiredError, CassetteMissError, RecordingIncompleteError, UnrecordableRequestError, UpstreamError } from '../common/errors.js';
+import { CassetteExpiredError, CassetteMissError, LambdaCassetteError, RecordingIncompleteError, UnrecordableRequestError, UpstreamError } from '../common/errors.js';
 import { recordedResponse, replayedResponse } from './recorded-response.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
 import { asEntry, unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
@@ -256,7 +256,8 @@ export class CassetteResponder implements Responder {
       const response = await forwardUpstream(wire, this.#options.target);
       return { source, outcome: response, response };
     } catch (e) {
-      const error = e instanceof UpstreamError ? e : new UpstreamError(wire.url, e);
+      // Our own errors (signing unavailable) say what is wrong as they are.
+      const error = e instanceof LambdaCassetteError ? e : new UpstreamError(wire.url, e);
       if (source === 'record') this.#upstreamFailures.push(`${describeRequest(request)}: ${error.message}`);
       return { source, outcome: { kind: 'failure', error } };
     }
@@ -289,6 +290,8 @@ export class CassetteResponder implements Responder {
   #interaction(request: InvokeAsyncRequest, recordedRequest: MatchableRequest, response: WireResponse): Interaction {
     const raw: Interaction = { request: recordedRequest, response: recordedResponse(response), recordedAt: new Date().toISOString() };
     if (request.functionName !== raw.request.functionName) raw.request.functionRef = request.functionName;
-    return scrubInteraction(raw, { redact: this.#redact, maskAccountIds: this.#maskAccountIds, secrets: secretsOf(request.headers) }).interaction;
+    // A request signed again on the way (the loopback server's `sign: true`) carried credentials of its own.
+    const secrets = [...secretsOf(request.headers), ...(response.sentSecrets ?? [])].sort((a, b) => b.length - a.length);
+    return scrubInteraction(raw, { redact: this.#redact, maskAccountIds: this.#maskAccountIds, secrets }).interaction;
   }
 }

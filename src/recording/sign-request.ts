@@ -10,6 +10,7 @@
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { normalizeHeaders, type WireRequest } from '../wire/wire-types.js';
 import { SigningUnavailableError } from '../common/errors.js';
+import { isMissingPackage } from '../common/optional-peer.js';
 
 /** AWS credentials, as the SDK's providers return them. */
 export interface SigningCredentials {
@@ -61,9 +62,8 @@ async function load<T>(pkg: string, importer: () => Promise<T>): Promise<T> {
   try {
     return await importer();
   } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' || (e as { code?: string }).code === 'MODULE_NOT_FOUND') {
-      throw new SigningUnavailableError(pkg, e);
-    }
+    // Only the package itself missing (optional-peer.ts): a broken install says what it says.
+    if (isMissingPackage(e, pkg)) throw new SigningUnavailableError(pkg, e);
     throw e;
   }
 }
@@ -76,6 +76,16 @@ async function defaultChain(): Promise<() => Promise<SigningCredentials>> {
   const { defaultProvider } = await load('@aws-sdk/credential-provider-node', () => import('@aws-sdk/credential-provider-node'));
   defaultCredentials = defaultProvider();
   return defaultCredentials;
+}
+
+/**
+ * Loads the signer and the credential chain's module (no credentials are resolved), so a feature
+ * that will sign can say at start-up that a peer is missing instead of failing its first request.
+ * @throws {SigningUnavailableError} naming the install command.
+ */
+export async function assertSigningAvailable(): Promise<void> {
+  await load('@smithy/signature-v4', () => import('@smithy/signature-v4'));
+  await load('@aws-sdk/credential-provider-node', () => import('@aws-sdk/credential-provider-node'));
 }
 
 /**

@@ -2,15 +2,20 @@
  * Function references as Lambda accepts them: a plain name, `name:qualifier`, a partial ARN
  * (`123456789012:function:name`) or a full ARN, each optionally qualified.
  */
+import { partitionOf } from './lambda-address.js';
 
-/** The service's own pattern for `FunctionName` (AWS API reference), anchored. */
+/**
+ * The service's own pattern for `FunctionName`, as AWS's current Invoke and InvokeAsync references
+ * print it (checked 2026-12-04): regions of the `-iso*` partitions (`us-iso-east-1`, `us-isob-east-1`,
+ * ...) and the `$LATEST.PUBLISHED` qualifier are valid. The seed reference had `(-gov)?` and `\$LATEST`.
+ */
 export const FUNCTION_NAME_PATTERN_SOURCE =
-  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?';
+  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?';
 
 const FUNCTION_NAME_PATTERN = new RegExp(`^${FUNCTION_NAME_PATTERN_SOURCE}$`);
 
-/** Longest `FunctionName` the service accepts, in any form. */
-export const MAX_FUNCTION_REF_LENGTH = 170;
+/** Longest `FunctionName` the service accepts, in any form (current references; the seed said 170). */
+export const MAX_FUNCTION_REF_LENGTH = 256;
 /** Longest bare function name. */
 export const MAX_FUNCTION_NAME_LENGTH = 64;
 
@@ -38,7 +43,7 @@ export type FunctionRefProblem =
   | { kind: 'pattern' };
 
 // Test suites call the same few functions over and over: each reference is parsed once (the pattern
-// has nine groups and backtracks), up to this many distinct ones.
+// has thirteen groups and backtracks), up to this many distinct ones.
 const MEMO_LIMIT = 1000;
 const memo = new Map<string, FunctionRef | undefined>();
 
@@ -54,7 +59,9 @@ export function parseFunctionRef(raw: string): FunctionRef | undefined {
 function parse(raw: string): FunctionRef | undefined {
   const m = FUNCTION_NAME_PATTERN.exec(raw);
   if (!m) return undefined;
-  const [, arnPrefix, partition, regionPart, , accountPart, functionPart, name, , qualifier] = m;
+  // Groups: 1 arn prefix, 2 partition, 3 region, 4-7 inside the region, 8 account, 9 `function:`,
+  // 10 name, 11 `:qualifier`, 12 qualifier, 13 `.PUBLISHED`.
+  const [, arnPrefix, partition, regionPart, , , , , accountPart, functionPart, name, , qualifier] = m;
   const isArn = Boolean(arnPrefix || accountPart || functionPart);
   const ref: FunctionRef = { raw, name: name as string };
   if (qualifier !== undefined) ref.qualifier = qualifier;
@@ -80,6 +87,6 @@ export function checkFunctionRef(raw: string): FunctionRefProblem | undefined {
 
 /** The full ARN of the function a reference names (unqualified), as the service prints it in messages. */
 export function functionArn(ref: FunctionRef, region: string, accountId: string): string {
-  const partition = ref.partition ?? (region.startsWith('cn-') ? 'aws-cn' : 'aws');
+  const partition = ref.partition ?? partitionOf(ref.region ?? region);
   return `arn:${partition}:lambda:${ref.region ?? region}:${ref.accountId ?? accountId}:function:${ref.name}`;
 }

@@ -4,8 +4,34 @@
  * a new host form or path is taught here once.
  */
 
-/** Host of every public Lambda endpoint, all regions and partitions; group 1 is the region. */
-export const LAMBDA_HOST = /^lambda\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
+/**
+ * AWS partitions by region prefix, with their DNS suffix (the SDK's partition table); the first
+ * matching row wins, `aws` when none does.
+ */
+const PARTITIONS: ReadonlyArray<{ prefix: string; partition: string; dnsSuffix: string }> = [
+  { prefix: 'cn-', partition: 'aws-cn', dnsSuffix: 'amazonaws.com.cn' },
+  { prefix: 'us-gov-', partition: 'aws-us-gov', dnsSuffix: 'amazonaws.com' },
+  { prefix: 'us-iso-', partition: 'aws-iso', dnsSuffix: 'c2s.ic.gov' },
+  { prefix: 'us-isob-', partition: 'aws-iso-b', dnsSuffix: 'sc2s.sgov.gov' },
+  { prefix: 'eu-isoe-', partition: 'aws-iso-e', dnsSuffix: 'cloud.adc-e.uk' },
+  { prefix: 'us-isof-', partition: 'aws-iso-f', dnsSuffix: 'csp.hci.ic.gov' },
+];
+
+function partitionRow(region: string) {
+  return PARTITIONS.find((row) => region.startsWith(row.prefix));
+}
+
+/** The partition a region belongs to (`aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`, ...). */
+export function partitionOf(region: string): string {
+  return partitionRow(region)?.partition ?? 'aws';
+}
+
+/**
+ * Host of every public Lambda endpoint, all regions and partitions (`amazonaws.com`, `.com.cn`, and
+ * the `-iso*` partitions' own suffixes); group 1 is the region.
+ */
+export const LAMBDA_HOST =
+  /^lambda\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
 
 /** The InvokeAsync path, with or without aws-sdk v2's trailing slash; group 1 is the encoded FunctionName. */
 export const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/;
@@ -25,9 +51,9 @@ export const INVOKE_PATH_AND_QUERY = /^\/2015-03-31\/functions\/[^/?]+\/invocati
 /** Paths of Lambda's REST API: an API version first (`/2015-03-31/functions/...`). */
 export const LAMBDA_API_PATH = /^\/\d{4}-\d\d-\d\d\//;
 
-/** The public Lambda host of `region` (`.com.cn` in China). */
+/** The public Lambda host of `region` (`.com.cn` in China, the partition's own suffix elsewhere). */
 export function lambdaHost(region: string): string {
-  return `lambda.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+  return `lambda.${region}.${partitionRow(region)?.dnsSuffix ?? 'amazonaws.com'}`;
 }
 
 /** The URL an SDK sends InvokeAsync to for `functionName` (already URI-encoded) in `region`. */

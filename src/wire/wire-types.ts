@@ -6,6 +6,12 @@ export interface WireRequest {
   /** Header names in any case; a door may pass repeated headers as arrays. */
   headers: Record<string, string | string[] | undefined>;
   body: Uint8Array;
+  /**
+   * Forward it signed again (SigV4, the default AWS credential chain) for the host it is sent to,
+   * instead of with the caller's signature: the loopback server's `sign: true`, whose callers sign
+   * for 127.0.0.1.
+   */
+  signForTarget?: boolean;
 }
 
 /** An HTTP answer, exactly as it is to reach the caller. */
@@ -14,6 +20,12 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body: Uint8Array;
+  /**
+   * @internal Forwarded answers only: credentials the forwarded request carried that the caller never sent
+   * (a new signature's key id, signature and session token), which the recorder scrubs as it scrubs
+   * the caller's own. Never sent to the caller.
+   */
+  sentSecrets?: readonly string[];
 }
 
 /** A transport failure instead of an answer. */

@@ -78,6 +78,39 @@ describe('lambda-cassette inspect', () => {
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/nope\.json: no such file/)]);
     expect((await runCli(cli.path, ['inspect'], { cwd: dir })).code).toBe(2);
   });
+
+  it('takes a cassette name as serve does: resolved inside --dir (default "cassettes")', async () => {
+    const byPath = await runCli(cli.path, ['inspect', 'cassettes/orders.json'], { cwd: dir });
+    const byName = await runCli(cli.path, ['inspect', 'orders'], { cwd: dir });
+    expect([byName.code, byName.stderr]).toEqual([0, '']);
+    expect(byName.stdout).toBe(byPath.stdout);
+    const nested = await runCli(cli.path, ['inspect', 'nested/clean', '--json'], { cwd: dir });
+    expect(nested.code).toBe(0);
+    expect(JSON.parse(nested.stdout)).toMatchObject({ file: join('cassettes', 'nested', 'clean.json'), interactions: [{ functionName: 'f' }] });
+    const inDir = await runCli(cli.path, ['inspect', 'clean', '--dir', at('cassettes', 'nested')], { cwd: dir });
+    expect(inDir.code).toBe(0);
+    expect(inDir.stdout).toContain(`${at('cassettes', 'nested', 'clean.json')}: 1 interaction(s)`);
+    const missing = await runCli(cli.path, ['inspect', 'nope'], { cwd: dir });
+    expect([missing.code, missing.stdout]).toEqual([2, '']);
+    expect(missing.stderr).toContain(`nope: no such file, and no cassette ${join('cassettes', 'nope.json')}`);
+  });
+
+  it('refuses a folder, naming it and saying what to pass', async () => {
+    for (const [arg, folder] of [['cassettes', 'cassettes'], [at('cassettes'), at('cassettes')], ['nested', join('cassettes', 'nested')]] as const) {
+      const run = await runCli(cli.path, ['inspect', arg], { cwd: dir });
+      expect([run.code, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toContain(`${folder} is a folder, not a cassette: pass one cassette file (e.g. ${join(folder, '<name>.json')}) or a cassette name inside --dir`);
+      expect(run.stderr).toContain(`lambda-cassette validate ${folder}`);
+    }
+  });
+
+  it('--json output is one JSON document ending with a newline', async () => {
+    const run = await runCli(cli.path, ['inspect', 'orders', '--json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout.endsWith('}\n')).toBe(true);
+    expect(run.stdout.endsWith('\n\n')).toBe(false);
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+  });
 });
 
 describe('lambda-cassette validate', () => {

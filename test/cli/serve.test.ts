@@ -4,6 +4,7 @@ import http from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InvokeAsyncCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Cassette } from '../../src/index.js';
 import { runCli, startServe, useCli } from '../support/cli.js';
 import { boto3InvokeAsync, requireBoto3 } from '../support/external-clients.js';
@@ -73,6 +74,17 @@ describe('lambda-cassette serve', () => {
     expect(run.stderr).toMatch(/1 InvokeAsync request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/);
   });
 
+  it('prints a miss once per request, not once per SDK retry; the call lines name each attempt', async () => {
+    const serve = await startServe(cli.path, ['checkout/happy', '--mode', 'replay'], { cwd: dir });
+    const client = new LambdaClient({ region: 'us-east-1', endpoint: serve.url, maxAttempts: 3, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+    const err = await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":8}' })).catch((e: { $metadata: { attempts?: number } }) => e);
+    expect((err as { $metadata: { attempts?: number } }).$metadata.attempts).toBe(3);
+    const run = await serve.stop('SIGINT');
+    expect(run.code).toBe(1);
+    expect(run.stderr.match(/no answer POST/g)).toHaveLength(1);
+    expect(run.stderr).toMatch(/orders-fn \(us-east-1\) -> .*\n.*orders-fn \(us-east-1\) \(attempt 2\) -> .*\n.*orders-fn \(us-east-1\) \(attempt 3\) -> /);
+  });
+
   it('records through --target and writes the cassette on SIGINT (a .json path works as <cassette>)', async () => {
     const upstream = http.createServer((req, res) => {
       req.resume();
@@ -117,6 +129,7 @@ describe('lambda-cassette serve', () => {
     [['serve', '--mode', 'sometimes'], /Allowed choices are replay, record, auto, mock/],
     [['serve', 'x', '--mode', 'record', '--target', 'ftp://host'], /--target must be an absolute http\(s\) URL/],
     [['serve', '../outside', '--mode', 'replay'], /must be a relative path inside the cassette folder/],
+    [['serve', 'x', '--mode', 'record', '--sign'], /--sign signs the requests forwarded to --target: pass --target URL/],
   ])('refuses %j with a usage error (exit 2)', async (args, message) => {
     const run = await runCli(cli.path, args, { cwd: dir });
     expect(run.stderr).toMatch(message);

@@ -33,7 +33,7 @@ describe('service-side validation in mock mode', () => {
 
   it.each([
     ['a bare name over 64 characters', 'f'.repeat(65), 64],
-    ['a reference over 170 characters', `arn:aws:lambda:us-east-1:123456789012:function:${'f'.repeat(64)}:${'q'.repeat(60)}`, 170],
+    ['a reference over 256 characters', `arn:aws:lambda:us-east-1:123456789012:function:${'f'.repeat(64)}:${'q'.repeat(150)}`, 256],
   ])('%s is a 400 validation error', async (_label, name, limit) => {
     lambda = await mockLambda();
     const err = await send(name, '{}');

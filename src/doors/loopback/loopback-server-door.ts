@@ -22,6 +22,8 @@ import { LoopbackForwardLoopError } from '../../common/errors.js';
 import { jsonText } from '../../common/canonical-json.js';
 import { refusalOf } from './request-guard.js';
 import { lambdaOperation } from '../../wire/lambda-operation.js';
+import { assertSigningAvailable } from '../../recording/sign-request.js';
+import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -36,10 +38,22 @@ export interface ListenOptions {
   /** Port on 127.0.0.1; default 0 (any free port, see `url`). */
   port?: number;
   /**
+   * Sign forwarded requests again (SigV4) for the host they go to, with the default AWS credential
+   * chain, instead of passing on the client's signature (made for 127.0.0.1): recording from real
+   * AWS. Needs the optional peers @smithy/signature-v4 and @aws-sdk/credential-provider-node.
+   */
+  sign?: boolean;
+  /**
    * Called when the engine could not answer a request (e.g. a replay miss, an unreachable upstream)
-   * and the connection was closed without an answer. `close()` of the double also reports misses.
+   * and the connection was closed without an answer: once per request, not once per SDK retry of
+   * it. `close()` of the double also reports misses.
    */
   onFailure?: (error: Error, request: { method: string; path: string }) => void;
+  /**
+   * Called with advice a person should see (e.g. the target refused an unsigned forward: use
+   * `sign: true`); default: a process warning. Once per server for each kind of advice.
+   */
+  onWarning?: (message: string) => void;
 }
 
 /** A running loopback server. */
@@ -96,13 +110,25 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`);
   }
+  // A server that is to sign needs the signer: say so now, not on the first forwarded request.
+  if (options.sign) await assertSigningAvailable();
   const id = randomUUID();
   const sockets = new Set<Socket>();
   let origin = '';
 
-  const fail = (socket: Socket, error: Error, req: http.IncomingMessage) => {
+  const reported = new OncePerRequest();
+  const fail = (socket: Socket, error: Error, req: http.IncomingMessage, body: Uint8Array = new Uint8Array()) => {
     socket.destroy();
-    options.onFailure?.(error, { method: req.method ?? '', path: req.url ?? '' });
+    const request = { method: req.method ?? '', path: req.url ?? '' };
+    if (options.onFailure && reported.first(error.name, req.headers, request.method, request.path, body)) options.onFailure(error, request);
+  };
+  let warnedUnsigned = false;
+  const warnUnsigned = () => {
+    if (warnedUnsigned) return;
+    warnedUnsigned = true;
+    const message = unsignedRefusalNotice();
+    if (options.onWarning) options.onWarning(message);
+    else process.emitWarning(message, { code: 'LC_UNSIGNED_FORWARD' });
   };
 
   const server = http.createServer((req, res) => {
@@ -124,7 +150,7 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
         const loop = new LoopbackForwardLoopError(origin);
         // The forwarding side only sees a closed connection; say why where a person will see it.
         if (!options.onFailure) process.emitWarning(loop.message, { code: loop.code });
-        fail(req.socket, loop, req);
+        fail(req.socket, loop, req, body);
         return;
       }
       const wire: WireRequest = {
@@ -132,11 +158,15 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
         url: `${origin}${path}`,
         headers: { ...req.headers, [VIA_HEADER]: id },
         body,
+        ...(options.sign ? { signForTarget: true } : {}),
       };
       const outcome = await double.handle(wire);
       if (outcome === undefined) return send(res, unserved(double, wire));
-      if (outcome.kind === 'response') return send(res, outcome);
-      if (outcome.kind === 'failure') return fail(req.socket, outcome.error, req);
+      if (outcome.kind === 'response') {
+        if (!options.sign && outcome.sentSecrets === undefined && double.reachesUpstream && refusesSignature(outcome)) warnUnsigned();
+        return send(res, outcome);
+      }
+      if (outcome.kind === 'failure') return fail(req.socket, outcome.error, req, body);
       // Transport faults, as a socket would see them: a reset is an RST; a timeout is an answer that
       // never comes (the client's own timeout decides; close() drops the connection).
       if (outcome.fault === 'connection-reset') req.socket.resetAndDestroy();
