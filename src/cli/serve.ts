@@ -51,7 +51,7 @@ export function processStopSignal(io: CliIo): StopSignal {
 
 function describeCall(call: InvokeAsyncCall, io: CliIo): string {
   const c = io.errColor;
-  const fn = functionLabel(call);
+  const fn = `${call.operation === 'Invoke' ? 'Invoke ' : ''}${functionLabel(call)}`;
   const outcome = call.status === 0 ? c.red(call.errorType ?? 'no answer') : call.errorType ? c.yellow(`${call.status} ${call.errorType}`) : c.green(String(call.status));
   const attempt = call.attempt > 1 ? ` (attempt ${call.attempt})` : '';
   return `  ${fn} (${call.region})${attempt} -> ${outcome} [${call.source}]\n`;

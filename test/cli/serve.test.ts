@@ -34,9 +34,9 @@ const cassette: Cassette = {
 
 const auth = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0';
 
-function post(url: string, body: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { authorization: auth }, agent: false }, (res) => {
+    const req = http.request(url, { method: 'POST', headers: { authorization: auth, ...headers }, agent: false }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
@@ -54,14 +54,17 @@ describe('lambda-cassette serve', () => {
     expect((await post(invoke(serve.url, 'orders-fn'), '{"id":1}')).status).toBe(202);
     const missing = await post(invoke(serve.url, 'nope'), '{}');
     expect([missing.status, missing.headers['x-amzn-errortype']]).toEqual([404, 'ResourceNotFoundException']);
-    const calls = (await (await fetch(`${serve.url}/_lambda-cassette/calls`)).json()) as Array<{ functionName: string; status: number }>;
-    expect(calls.map((c) => [c.functionName, c.status])).toEqual([['orders-fn', 202], ['nope', 404]]);
+    const event = await post(`${serve.url}/2015-03-31/functions/orders-fn/invocations`, '{"id":2}', { 'x-amz-invocation-type': 'Event' });
+    expect([event.status, event.body]).toEqual([202, '']);
+    const calls = (await (await fetch(`${serve.url}/_lambda-cassette/calls`)).json()) as Array<{ functionName: string; status: number; operation: string }>;
+    expect(calls.map((c) => [c.operation, c.functionName, c.status])).toEqual([['InvokeAsync', 'orders-fn', 202], ['InvokeAsync', 'nope', 404], ['Invoke', 'orders-fn', 202]]);
     const run = await serve.stop('SIGTERM');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${serve.url}\n`);
     expect(run.stderr).toMatch(/orders-fn \(us-east-1\) -> 202 \[mock\]/);
     expect(run.stderr).toMatch(/nope \(us-east-1\) -> 404 ResourceNotFoundException \[mock\]/);
-    expect(run.stderr).toMatch(/SIGTERM, stopping after 2 call\(s\)/);
+    expect(run.stderr).toMatch(/Invoke orders-fn \(us-east-1\) -> 202 \[mock\]/);
+    expect(run.stderr).toMatch(/SIGTERM, stopping after 3 call\(s\)/);
   });
 
   it('replays to boto3 by name inside --dir; a miss gets no answer and makes the exit code 1', async () => {
