@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run as runIn } from './package/run-command.js';
+import { LAMBDA_ERRORS } from '../src/index.js';
 import { describeFootprint } from './package/footprint.js';
 import { describeJestProjects } from './package/jest-projects.js';
 
@@ -46,12 +47,13 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
+  // The packed catalogue must be the one in the sources (it grew from 22 to 60 with Invoke's errors).
   it('works when imported as ESM', () => {
     writeFileSync(
       join(project, 'esm.mjs'),
       `import { mockLambda, LAMBDA_ERRORS } from 'lambda-cassette';\nimport { LambdaClient, InvokeAsyncCommand } from '@aws-sdk/client-lambda';\n${sdkCall}`,
     );
-    expect(JSON.parse(run('node', ['esm.mjs']).trim())).toEqual({ status: 202, calls: 1, errors: 22 });
+    expect(JSON.parse(run('node', ['esm.mjs']).trim())).toEqual({ status: 202, calls: 1, errors: Object.keys(LAMBDA_ERRORS).length });
   });
 
   it('works when required as CJS', () => {
@@ -59,7 +61,7 @@ describe('the packed package', () => {
       join(project, 'cjs.cjs'),
       `const { mockLambda, LAMBDA_ERRORS } = require('lambda-cassette');\nconst { LambdaClient, InvokeAsyncCommand } = require('@aws-sdk/client-lambda');\n(async () => {${sdkCall}})();`,
     );
-    expect(JSON.parse(run('node', ['cjs.cjs']).trim())).toEqual({ status: 202, calls: 1, errors: 22 });
+    expect(JSON.parse(run('node', ['cjs.cjs']).trim())).toEqual({ status: 202, calls: 1, errors: Object.keys(LAMBDA_ERRORS).length });
   });
 
   it('ships types for both entry points, matchers included', () => {
