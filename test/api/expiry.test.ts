@@ -23,7 +23,7 @@ async function agedCassette(): Promise<{ name: string; file: string; recordedAt:
   return { name, file, recordedAt };
 }
 
-/** Opens, sends one request (watching w.moto and warnings), closes. */
+/** Opens, sends one request (watching moto and warnings), closes. */
 async function replayOnce(name: string, options: OpenCassetteOptions) {
   const warnings: Error[] = [];
   const onWarning = (w: Error) => warnings.push(w);
@@ -78,7 +78,7 @@ describe("an interaction aged 100 days under maxAge: '30d'", () => {
     expect(expired).toMatchObject({ code: 'LC_CASSETTE_EXPIRED', file, index: 0, recordedAt });
   });
 
-  it("onExpired: 'record' in auto mode re-records it from w.moto and replaces it in the file", async () => {
+  it("onExpired: 'record' in auto mode re-records it from moto and replaces it in the file", async () => {
     const { name, file, recordedAt } = await agedCassette();
     const r = await replayOnce(name, { mode: 'auto', onExpired: 'record' });
     expect(r.error).toBeUndefined();

@@ -25,7 +25,7 @@ describe('mode selection and guards', () => {
     await expect(ws.open('env')).rejects.toThrow(/LAMBDA_CASSETTE_MODE="sideways" is not a mode/);
   });
 
-  it('with CI=true a mode that would write fails at ws.open, unless allowed', async () => {
+  it('with CI=true a mode that would write fails at open, unless allowed', async () => {
     vi.stubEnv('CI', 'true');
     for (const mode of ['record', 'new-episodes', 'auto'] as const) {
       await expect(ws.open('ci', { mode })).rejects.toThrow(RecordingInCIError);
@@ -45,7 +45,7 @@ describe('mode selection and guards', () => {
     await expect(ws.open('')).rejects.toThrow(InvalidCassetteNameError);
   });
 
-  it('a corrupt cassette is a clear error at ws.open in every mode that reads it, and is left untouched', async () => {
+  it('a corrupt cassette is a clear error at open in every mode that reads it, and is left untouched', async () => {
     mkdirSync(ws.dir, { recursive: true });
     const corrupt = '{"version": 1, "recordedWith": {"library": "lambda-cassette", "libraryVersion": "0.1.0", "node": "v20"}, "interactions": [{"request": {}}]}\n';
     writeFileSync(ws.file('corrupt'), corrupt);

@@ -92,7 +92,7 @@ describe('replay mode', () => {
     await repeating.close();
   });
 
-  it('a miss fails the SDK call naming the cassette, the request and the closest ws.interactions with what differs', async () => {
+  it('a miss fails the SDK call naming the cassette, the request and the closest interactions with what differs', async () => {
     await record('miss', [
       ['orders-fn', { id: 1, items: [{ sku: 'A', qty: 2 }] }],
       ['mailer', { to: 'a@b.c' }],
