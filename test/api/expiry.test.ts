@@ -14,7 +14,7 @@ let counter = 0;
 
 const w = useMotoWorkspace('expiry', ['orders-fn']);
 
-/** A fresh cassette recorded from w.moto, its one interaction then aged 100 days. */
+/** A fresh cassette recorded from moto, its one interaction then aged 100 days. */
 async function agedCassette(): Promise<{ name: string; file: string; recordedAt: string }> {
   const name = `aged-${++counter}`;
   const file = await recordFromMoto(w.moto, w.dir, name, [['orders-fn', { id: 7 }]]);
