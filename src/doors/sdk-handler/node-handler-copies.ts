@@ -42,23 +42,45 @@ function resolutionBases(): string[] {
   return bases;
 }
 
-/** The prototypes of every copy of `NodeHttpHandler` loaded, or that the user's `LambdaClient` would load. */
-export function nodeHandlerPrototypes(): Set<HandlerPrototype> {
-  const found = new Set<HandlerPrototype>();
-  const add = (exports: unknown) => {
-    const proto = prototypeOf(exports);
-    if (proto) found.add(proto);
-  };
+// What resolution found, by working directory (resolving touches the file system; its answer does not
+// change while the process runs), and what the last scan of require's cache found, by its size.
+const resolved = new Map<string, HandlerPrototype[]>();
+let scanned: { size: number; found: HandlerPrototype[] } = { size: -1, found: [] };
+
+function resolvedCopies(): HandlerPrototype[] {
+  const cwd = process.cwd();
+  let found = resolved.get(cwd);
+  if (found) return found;
+  found = [];
   for (const base of resolutionBases()) {
     const load = createRequire(base);
     for (const name of PACKAGES) {
       try {
-        add(load(name));
+        const proto = prototypeOf(load(name));
+        if (proto) found.push(proto);
       } catch {
         // Not installed next to this base.
       }
     }
   }
-  for (const [file, module] of Object.entries(ownRequire.cache)) if (ENTRY.test(file)) add(module?.exports);
+  resolved.set(cwd, found);
   return found;
+}
+
+function cachedCopies(): HandlerPrototype[] {
+  const files = Object.keys(ownRequire.cache);
+  if (files.length === scanned.size) return scanned.found;
+  const found: HandlerPrototype[] = [];
+  for (const file of files) {
+    if (!ENTRY.test(file)) continue;
+    const proto = prototypeOf(ownRequire.cache[file]?.exports);
+    if (proto) found.push(proto);
+  }
+  scanned = { size: files.length, found };
+  return found;
+}
+
+/** The prototypes of every copy of `NodeHttpHandler` loaded, or that the user's `LambdaClient` would load. */
+export function nodeHandlerPrototypes(): Set<HandlerPrototype> {
+  return new Set([...resolvedCopies(), ...cachedCopies()]);
 }
