@@ -2,19 +2,27 @@
  * Measurements that need a fresh Node process, run by run.mjs as `node --expose-gc child.mjs <probe> ...`;
  * each prints one JSON line.
  *
- *   import <specifier|path>          how long `await import()` of it takes
+ *   import <specifier|path|polly>    how long `await import()` of it takes (polly: core, node-http adapter, fs persister)
  *   open <package> <dir> <name>      import the package (and nock, which opening attaches), then open a
  *                                    cassette in replay mode, as the first test of a worker does: the
  *                                    first (cold) load, and memory with the cassette open
+ *   nockback <dir> <fixture>         the same for nock.back lockdown with a fixture of the same interactions
+ *   polly <recordingsDir> <name>     the same for Polly replay with a recording of the same interactions
  */
 import { pathToFileURL } from 'node:url';
 
 const [probe, ...args] = process.argv.slice(2);
 const specifier = (s) => (s.startsWith('/') ? pathToFileURL(s).href : s);
+const heapMB = () => {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
 
 if (probe === 'import') {
   const t0 = performance.now();
-  if (args[0] !== 'none') await import(specifier(args[0]));
+  if (args[0] === 'polly') await Promise.all(['@pollyjs/core', '@pollyjs/adapter-node-http', '@pollyjs/persister-fs'].map((m) => import(m)));
+  else if (args[0] !== 'none') await import(specifier(args[0]));
   console.log(JSON.stringify({ importMs: performance.now() - t0 }));
 } else if (probe === 'open') {
   const [pkg, dir, name] = args;
@@ -24,10 +32,31 @@ if (probe === 'import') {
   const t1 = performance.now();
   const double = await lc.openCassette(name, { mode: 'replay', dir });
   const t2 = performance.now();
-  globalThis.gc?.();
-  const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
+  const heap = heapMB();
   await double.close();
-  console.log(JSON.stringify({ importMs: t1 - t0, openMs: t2 - t1, heapMB, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ importMs: t1 - t0, openMs: t2 - t1, heapMB: heap, maxRssMB: maxRssMB() }));
+} else if (probe === 'nockback') {
+  const [dir, fixture] = args;
+  const nock = (await import('nock')).default;
+  const t1 = performance.now();
+  nock.back.fixtures = dir;
+  nock.back.setMode('lockdown');
+  const { nockDone } = await nock.back(fixture);
+  const t2 = performance.now();
+  const heap = heapMB();
+  nockDone();
+  console.log(JSON.stringify({ openMs: t2 - t1, heapMB: heap, maxRssMB: maxRssMB() }));
+} else if (probe === 'polly') {
+  const [recordingsDir, name] = args;
+  const { loadPolly, pollyConfig } = await import('./polly.mjs');
+  const { Polly } = await loadPolly();
+  const t1 = performance.now();
+  const polly = new Polly(name, pollyConfig(recordingsDir));
+  await polly.persister.findRecording(polly.recordingId);
+  const t2 = performance.now();
+  const heap = heapMB();
+  await polly.stop();
+  console.log(JSON.stringify({ openMs: t2 - t1, heapMB: heap, maxRssMB: maxRssMB() }));
 } else {
   throw new Error(`unknown probe ${probe}`);
 }

@@ -1,10 +1,13 @@
 /**
- * Each way of answering an SDK InvokeAsync that the bench times: our three doors, in mock and
- * replay, and the bare mechanism under each (the floor a door cannot go below), plus nock.back and
- * a real loopback server as peers. Every variant sends the same calls through a real LambdaClient.
+ * Each way of answering an SDK InvokeAsync that the bench times: our four doors (the zero-config SDK
+ * path, `requestHandler`, the nock door, `bindClientMock`), in mock and replay, the bare mechanism
+ * under each (the floor a door cannot go below), and the peers: nock.back lockdown, Polly.js replay,
+ * aws-sdk-client-mock and a real loopback server. Every variant sends the same calls through a real
+ * LambdaClient.
  */
 import http from 'node:http';
 import { call, input } from './fixtures.mjs';
+import { pollyConfig } from './polly.mjs';
 
 const CREDENTIALS = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
 const REGION = 'us-east-1';
@@ -13,11 +16,24 @@ const answerHeaders = (i) => ({ 'content-type': 'application/json', 'x-amzn-requ
 
 /**
  * The libraries the variants drive, loaded once: the package under test (`lc`), the SDK, nock,
- * aws-sdk-client-mock (and the sinon it is built on), and the folder of fixtures.
+ * aws-sdk-client-mock (and the sinon it is built on), Polly (`Polly`, and where its recordings
+ * are), and the folder of fixtures. Call it before any double is open.
  */
-export function variantsFor({ lc, sdk, nock, mockClient, sinon, dir }) {
+export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir, dir }) {
   const { LambdaClient, InvokeAsyncCommand } = sdk;
   const client = (config = {}) => new LambdaClient({ region: REGION, credentials: CREDENTIALS, ...config });
+
+  // While a double is open, every plain client takes the zero-config path. The HTTP-level variants
+  // (bare nock, the nock door, nock.back, Polly) send over HTTP as a client the fast path does not
+  // serve would (a custom handler, aws-sdk v2, any Node client): the SDK's own NodeHttpHandler with
+  // its original `handle`, taken now, before any double has replaced it, as the handler's own property.
+  const handlerProto = Object.getPrototypeOf(client().config.requestHandler);
+  const sdkHandle = handlerProto.handle;
+  const overHttp = () => {
+    const handler = new handlerProto.constructor();
+    handler.handle = sdkHandle;
+    return handler;
+  };
   const sender = (c) => (i) => c.send(new InvokeAsyncCommand(input(i)));
   const replay = (n) => lc.openCassette(`n${n}`, { mode: 'replay', dir });
 
@@ -56,15 +72,34 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, dir }) {
     };
   };
 
+  // The floor under the in-process doors: a handler that reads the request (where it goes, its
+  // headers, its body as bytes, as any handler that sends it must) and answers a constant 202, with
+  // a body of its own per response, as any real handler gives.
   const bareHandler = {
-    async handle(_request) {
-      // A body of its own per response, as any real handler gives.
+    async handle(request) {
+      const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;
+      if (!request.hostname || !request.path || !request.headers || !body) throw new Error('bare handler: no request');
       return { response: { statusCode: 202, headers: answerHeaders(0), body: Buffer.from(ANSWER) } };
     },
   };
 
-  const viaNock = (name, calls, open) => {
+  // The zero-config path: a plain client, made once, before any double opened (as a module-level
+  // client in the code under test is); the double opens before each block and closes after it.
+  const zeroConfig = (name, calls, open) => {
     const send = sender(client());
+    return {
+      name,
+      calls,
+      async setup() {
+        const t0 = performance.now();
+        const double = await open();
+        return { send, setupMs: performance.now() - t0, teardown: () => double.close() };
+      },
+    };
+  };
+
+  const viaNock = (name, calls, open) => {
+    const send = sender(client({ requestHandler: overHttp() }));
     return {
       name,
       calls,
@@ -116,8 +151,29 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, dir }) {
     return { handler: double.requestHandler, close: () => double.close() };
   };
 
+  // Polly (through its own nock 13, which must not run alongside nock 14: nock 14 is off around
+  // these blocks, as it is outside the nock blocks). The recording loads on the first request,
+  // which every block makes untimed; `setupMs` is the load alone, measured explicitly.
+  const viaPolly = (name, calls, recording) => {
+    const send = sender(client({ requestHandler: overHttp() }));
+    return {
+      name,
+      calls,
+      async setup() {
+        if (nock.isActive()) throw new Error('bench: nock 14 is on at a Polly block');
+        const t0 = performance.now();
+        const polly = new Polly(recording, pollyConfig(pollyDir));
+        await polly.persister.findRecording(polly.recordingId);
+        return { send, setupMs: performance.now() - t0, teardown: () => polly.stop() };
+      },
+    };
+  };
+
   return {
     bareRequestHandler: (calls) => inProcess('bare requestHandler', calls, () => ({ handler: bareHandler, close() {} })),
+    zeroConfigMock: (calls) => zeroConfig('zero-config (mock)', calls, () => lc.mockLambda()),
+    zeroConfigReplay: (n, calls) => zeroConfig(`zero-config (replay ${n})`, calls, () => replay(n)),
+    pollyReplay: (n, calls) => viaPolly(`Polly.js replay (${n})`, calls, `polly-n${n}`),
     requestHandlerMock: (calls) => inProcess('lambda.requestHandler (mock)', calls, () => doubleAsHandler(() => lc.mockLambda())),
     requestHandlerReplay: (n, calls) => inProcess(`lambda.requestHandler (replay ${n})`, calls, () => doubleAsHandler(() => replay(n))),
 

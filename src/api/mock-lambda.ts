@@ -2,6 +2,7 @@ import { LambdaDouble } from './lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
+import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
@@ -63,5 +64,7 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
   });
   bind(double);
   await attachNockDoor(double);
+  // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.
+  attachSdkHandlerDoor(double);
   return double;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { LambdaDouble } from './lambda-double.js';
 import { CassetteResponder } from '../engine/cassette-responder.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
+import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { loadCassette } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
@@ -151,6 +152,8 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   });
   bind(double);
   await attachNockDoor(double);
+  // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.
+  attachSdkHandlerDoor(double);
   return double;
 }
 

@@ -10,7 +10,7 @@
 import type { LambdaClient, LambdaClientConfig } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { LambdaDouble } from '../../src/index.js';
-import { lambdaClient } from '../support/sdk.js';
+import { lambdaClient, lambdaClientViaNock } from '../support/sdk.js';
 
 export interface Connection {
   /** A real SDK client whose InvokeAsync calls reach the double through the door. */
@@ -30,7 +30,15 @@ export interface Door {
 export const NOCK_DOOR: Door = {
   name: 'nock',
   retries: true,
-  // Every open double intercepts this process's HTTP traffic to Lambda (and to its `endpoint`s).
+  // Every open double intercepts this process's HTTP traffic to Lambda (and to its `endpoint`s); this
+  // client sends over HTTP instead of taking the zero-configuration fast path below.
+  connect: (_double, config) => ({ client: lambdaClientViaNock(config), release() {} }),
+};
+
+export const ZERO_CONFIG_DOOR: Door = {
+  name: 'zero-config SDK',
+  retries: true,
+  // A plain client, as the README's quick start makes it: its NodeHttpHandler reaches the double in-process.
   connect: (_double, config) => ({ client: lambdaClient(config), release() {} }),
 };
 
@@ -42,6 +50,7 @@ export const REQUEST_HANDLER_DOOR: Door = {
 
 export const DOORS: readonly Door[] = [
   NOCK_DOOR,
+  ZERO_CONFIG_DOOR,
   REQUEST_HANDLER_DOOR,
   {
     name: 'bindClientMock',

@@ -19,6 +19,7 @@ interface Baseline {
   activeMocks: number;
   pendingMocks: number;
   handles: Record<string, number>;
+  sdkHandleRestored: boolean;
 }
 
 function countBy(items: readonly string[]): Record<string, number> {
@@ -36,6 +37,7 @@ function snapshot(): Baseline {
     pendingMocks: nock.pendingMocks().length,
     // Timers come and go with the SDK's own work; sockets, servers and the rest must not grow.
     handles: countBy(process.getActiveResourcesInfo().filter((r) => r !== 'Timeout' && r !== 'Immediate')),
+    sdkHandleRestored: (Object.getPrototypeOf(lambdaClient().config.requestHandler) as { handle: unknown }).handle === sdkHandle,
   };
 }
 
@@ -49,10 +51,17 @@ async function expectBackTo(before: Baseline): Promise<void> {
   expect(now).toEqual(before);
 }
 
+const plainClient = lambdaClient();
+// The SDK's own handle, for checking that the zero-config door puts every prototype back.
+const sdkHandle = (Object.getPrototypeOf(plainClient.config.requestHandler) as { handle: unknown }).handle;
+
 const DOORS: [string, (double: LambdaDouble) => Promise<void>][] = [
   ['nock (raw http)', async () => {
     const out = await nodeRequest({ url: 'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', body: '{}' });
     expect(out).toMatchObject({ status: 202 });
+  }],
+  ['zero-config SDK (a client made once, before every double)', async () => {
+    await plainClient.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
   }],
   ['requestHandler (SDK)', async (double) => {
     await lambdaClient({ requestHandler: double.requestHandler }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import nock from 'nock';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { InterceptionLostError, mockLambda, type LambdaDouble } from '../../src/index.js';
-import { lambdaClient } from '../support/sdk.js';
+import { lambdaClientViaNock } from '../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
 import { nodeRequest } from '../support/raw-request.js';
 
@@ -22,7 +22,8 @@ beforeEach(() => {
 });
 
 function invoke(name: string): Promise<unknown> {
-  return lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: name, InvokeArgs: '{}' }));
+  // Through nock (not the SDK fast path, which nock's state never touches): what is tested here is the nock door.
+  return lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: name, InvokeArgs: '{}' }));
 }
 
 describe('afterEach(nock.cleanAll) with the double opened in beforeAll', () => {

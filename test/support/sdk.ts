@@ -26,3 +26,26 @@ export async function caught(fn: () => Promise<unknown>): Promise<CaughtError> {
   }
   throw new Error('expected the call to throw, but it succeeded');
 }
+
+// The zero-configuration SDK door's state (src/doors/sdk-handler): each patched prototype's own `handle`.
+const FAST_PATH = Symbol.for('lambda-cassette.sdk-handler-door.v1');
+type Handle = (this: unknown, request: unknown, options?: unknown) => Promise<unknown>;
+interface HandlerPrototype {
+  handle: Handle;
+  constructor: new () => { handle: Handle };
+}
+
+/**
+ * A real SDK client whose requests go out over HTTP (where the nock door takes them) instead of
+ * the zero-configuration fast path: its handler is the SDK's own `NodeHttpHandler`, given the
+ * SDK's unpatched `handle` as its own property, which the door never replaces.
+ */
+export function lambdaClientViaNock(config: LambdaClientConfig = {}): LambdaClient {
+  const proto = Object.getPrototypeOf(lambdaClient().config.requestHandler) as HandlerPrototype;
+  const handler = new proto.constructor();
+  handler.handle = function (request, options) {
+    const state = (globalThis as Record<symbol, { patched: Map<object, { original: Handle }> } | undefined>)[FAST_PATH];
+    return (state?.patched.get(proto)?.original ?? proto.handle).call(this, request, options);
+  };
+  return lambdaClient({ ...config, requestHandler: handler as LambdaClientConfig['requestHandler'] });
+}

@@ -9,16 +9,15 @@ import { faultError } from '../shared/transport-faults.js';
 import { forwardUpstream } from '../../recording/forward-upstream.js';
 import { CONNECTION_HEADERS } from '../../wire/wire-types.js';
 import { InterceptionLostError, NockRuntimeError } from '../../common/errors.js';
-import { isAwsLambdaHost, type Destination } from './nock-keys.js';
+import type { Destination } from './nock-keys.js';
 import { fromFetchRequest, fromNock14, type Nock14Request } from './nock-request.js';
 import { callerClaims, callerScopeOrigins, install, joinCallerScope, newInterceptorSet, stillInstalled, uninstall, type InterceptorSet } from './nock-interceptors.js';
 import { guardNock, releaseNock, type PassingRequest } from './nock-guard.js';
-import { isLoopbackOrigin } from '../shared/loopback-origins.js';
 import { isLambdaApiRequest } from '../../wire/lambda-operation.js';
 import { INVOKE_ASYNC_FAMILY, INVOKE_PATH } from '../../wire/lambda-address.js';
 import { SERVED_INVOCATION_TYPE } from '../../wire/invoke-event.js';
 import { installedNockVersion, nockRuntimeProblem } from './nock-runtime.js';
-import { contextDouble } from '../shared/route-by-context.js';
+import { doubleFor as routeTo, hostKind, type HostKind } from '../shared/destination.js';
 
 type Nock = typeof import('nock');
 
@@ -55,27 +54,14 @@ function originOf(endpoint: string): string {
   }
 }
 
-function servesEndpoint(double: DoorPort, where: Destination): boolean {
-  return double.settings.endpoints.some((e) => {
-    const url = new URL(e);
-    return where.origin !== undefined ? url.origin === where.origin : url.hostname === where.hostname;
-  });
-}
-
-type HostKind = 'aws' | 'endpoint' | 'any' | 'loopback';
-
 /** What a host is to the door: AWS Lambda, an open double's endpoint, a double's own loopback server, or any other. */
 function kindOf(where: Destination): HostKind {
-  if (isLoopbackOrigin(where.origin)) return 'loopback';
-  if (isAwsLambdaHost(where.hostname)) return 'aws';
-  return open.some((d) => servesEndpoint(d, where)) ? 'endpoint' : 'any';
+  return hostKind(open, where);
 }
 
-/** The double a request is for: the newest that names its endpoint, else the newest. */
+/** The double a request is for (see shared/destination.ts). */
 function doubleFor(where: Destination): DoorPort | undefined {
-  // The double of the caller's async context answers whatever it sends; outside every double's
-  // context, the newest double given this endpoint, else the newest double.
-  return contextDouble(open) ?? open.findLast((d) => servesEndpoint(d, where)) ?? open.at(-1);
+  return routeTo(open, where);
 }
 
 /** Whether a scope key should take `where`: open doubles only, and never over a caller's own scope. */
@@ -115,6 +101,15 @@ async function reply(this: { req?: Nock14Request; method?: string }, first: stri
   if (!verdict.bypass) throw verdict.error;
   const forwarded = await forwardUpstream(wire);
   return [forwarded.status, Buffer.from(forwarded.body), withoutConnectionHeaders(forwarded.headers)];
+}
+
+/**
+ * Whether nock is on and a scope of the caller's own takes requests for `where`: the door joins
+ * such a scope after the caller's interceptors, and other doors leave those requests to nock.
+ */
+export function callerNockScopeFor(where: Destination): boolean {
+  const nock = state.module;
+  return nock !== undefined && nock.isActive() && callerClaims(callerScopeOrigins(nock, set), where) !== undefined;
 }
 
 /** Lambda traffic nock is about to let through to the network while a double is open. */

@@ -8,18 +8,9 @@
  * an origin the caller has their own nock scope for, so a double never shadows the caller's mocks;
  * the door adds its InvokeAsync interceptor to the caller's scope instead (see nock-interceptors.ts).
  */
-import { LAMBDA_HOST } from '../../wire/lambda-address.js';
+import type { Destination } from '../shared/destination.js';
 
-/** Where a request is going: an origin when nock gives one, always a host name. */
-export interface Destination {
-  origin?: string;
-  hostname: string;
-}
-
-/** Whether `hostname` is a public AWS Lambda host (every region and partition). */
-export function isAwsLambdaHost(hostname: string): boolean {
-  return LAMBDA_HOST.test(hostname);
-}
+export type { Destination } from '../shared/destination.js';
 
 // nock tests a RegExp key against "host", "proto://host:port" and "METHOD proto://host:port/path".
 const WITH_ORIGIN = /^(?:[A-Z]+ )?([a-z][a-z0-9+.-]*:\/\/[^/\s]+)/i;

@@ -6,7 +6,7 @@ import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import nock from 'nock';
 import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 import { mockLambda, type LambdaDouble } from '../../../src/index.js';
-import { lambdaClient } from '../../support/sdk.js';
+import { lambdaClient, lambdaClientViaNock } from '../../support/sdk.js';
 
 let lambda: LambdaDouble | undefined;
 afterEach(async () => {
@@ -44,7 +44,7 @@ describe('the nock door', () => {
     ],
   ])('logs a %s reference', async (_label, FunctionName, expected) => {
     lambda = await mockLambda();
-    const out = await lambdaClient().send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: '{"id":7}' }));
+    const out = await lambdaClientViaNock().send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: '{"id":7}' }));
     expect(out.Status).toBe(202);
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(lambda.calls).toEqual([
@@ -55,14 +55,14 @@ describe('the nock door', () => {
 
   it.each(['us-east-1', 'eu-central-1', 'ap-southeast-2', 'us-gov-west-1', 'cn-north-1'])('intercepts region %s', async (region) => {
     lambda = await mockLambda();
-    await lambdaClient({ region }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+    await lambdaClientViaNock({ region }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
     expect(lambda.calls.map((c) => c.region)).toEqual([region]);
   });
 
   it('takes the region from the signature when a custom endpoint is used', async () => {
     const endpoint = 'http://127.0.0.1:4599';
     lambda = await mockLambda({ endpoint });
-    await lambdaClient({ region: 'eu-west-3', endpoint }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+    await lambdaClientViaNock({ region: 'eu-west-3', endpoint }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
     expect(lambda.calls).toMatchObject([{ functionName: 'f', region: 'eu-west-3', status: 202 }]);
   });
 
@@ -152,7 +152,7 @@ describe('the nock door', () => {
     it('after close() the Lambda host is no longer answered by the double', async () => {
       lambda = await mockLambda();
       await lambda.close();
-      const err = await lambdaClient({ maxAttempts: 1 })
+      const err = await lambdaClientViaNock({ maxAttempts: 1 })
         .send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }))
         .catch((e: Error) => e);
       // No network here: the real host cannot be resolved or reached, which proves the double let go.
@@ -172,7 +172,7 @@ describe('the nock door', () => {
       const double = await mockLambda();
       await double.close();
       nock(host).post(path).reply(202, '{"Status":202}', { 'x-amzn-requestid': 'from-their-nock' });
-      const out = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'theirs', InvokeArgs: '{}' }));
+      const out = await lambdaClientViaNock({ region: 'eu-north-1', maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'theirs', InvokeArgs: '{}' }));
       expect(out.$metadata.requestId).toBe('from-their-nock');
       expect(double.calls).toEqual([]);
     });
@@ -181,15 +181,15 @@ describe('the nock door', () => {
       const first = await mockLambda();
       nock.cleanAll();
       lambda = await mockLambda();
-      await lambdaClient({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      await lambdaClientViaNock({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
       await first.close();
-      await lambdaClient({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'g', InvokeArgs: '{}' }));
+      await lambdaClientViaNock({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'g', InvokeArgs: '{}' }));
       expect(lambda.calls.map((c) => c.functionName)).toEqual(['f', 'g']);
     });
   });
 
   it('two doubles opened one after another never see each other\'s calls', async () => {
-    const client = lambdaClient();
+    const client = lambdaClientViaNock();
     const first = await mockLambda();
     await client.send(new InvokeAsyncCommand({ FunctionName: 'one', InvokeArgs: '{}' }));
     await first.close();
@@ -205,7 +205,7 @@ describe('the nock door', () => {
     {
       await using double = await mockLambda();
       seen = double;
-      await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      await lambdaClientViaNock().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
     }
     expect(seen.closed).toBe(true);
     expect(seen.calls).toHaveLength(1);

@@ -6,13 +6,16 @@ import { AsyncResource } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble } from '../../../src/index.js';
-import { lambdaClient } from '../../support/sdk.js';
+import { lambdaClient, lambdaClientViaNock } from '../../support/sdk.js';
 
 // Bound while this module loads, before any double is open: runs `fn` outside every double's context.
 const outsideEveryDouble = AsyncResource.bind(<T>(fn: () => T): T => fn());
 
-const client = lambdaClient();
-const invoke = (fn: string, id: number) => client.send(new InvokeAsyncCommand({ FunctionName: fn, InvokeArgs: JSON.stringify({ id }) }));
+// A plain client takes the zero-configuration SDK door; the other sends over HTTP, to the nock door.
+const CLIENTS = [
+  ['the zero-config SDK door', lambdaClient()],
+  ['the nock door', lambdaClientViaNock()],
+] as const;
 
 /** Resolves once `n` callers have arrived, so every flow has its double open before any calls. */
 function barrier(n: number): () => Promise<void> {
@@ -25,7 +28,9 @@ function barrier(n: number): () => Promise<void> {
   };
 }
 
-describe('doubles opened in concurrent async flows', () => {
+describe.each(CLIENTS)('doubles opened in concurrent async flows, through %s', (_door, client) => {
+  const invoke = (fn: string, id: number) => client.send(new InvokeAsyncCommand({ FunctionName: fn, InvokeArgs: JSON.stringify({ id }) }));
+
   it('each sees only the calls made from its own flow, however they interleave', async () => {
     const ready = barrier(3);
     const flow = async (name: string): Promise<LambdaDouble> => {

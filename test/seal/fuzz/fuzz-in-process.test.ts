@@ -1,42 +1,57 @@
 /**
  * Fuzzing the requestHandler door (issue 9): through the SDK (arbitrary names and payloads) and
  * straight into `handle()` (arbitrary methods, paths, headers and bodies). Every answer is 202 or a
- * documented error, or the double's own refusal of a request that is not InvokeAsync.
+ * documented error, or the double's own refusal of a request that is not InvokeAsync. The same for
+ * the zero-config SDK door (issue 10), which shares its conversion: a plain client, pointed at a
+ * counting "network" server, never reaches it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble, type LambdaErrorName } from '../../../src/index.js';
 import { lambdaClient } from '../../support/sdk.js';
+import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
 import { bodies, DOCUMENTED_ERRORS, functionNames, fuzzParameters, rawCases, watchCrashes, within } from './fuzz-support.js';
 
 let lambda: LambdaDouble;
 let watch: ReturnType<typeof watchCrashes>;
+let network: CountingNetwork;
 beforeAll(async () => {
+  network = await startCountingNetwork();
   lambda = await mockLambda({ functions: ['orders-fn'] });
   watch = watchCrashes();
 });
 afterAll(async () => {
   watch.stop();
   await lambda.close().catch(() => undefined);
+  await network.close();
 });
+
+/** Sends InvokeAsync fuzz through `client`: every answer is 202 or a documented error. */
+async function fuzzThroughSdk(client: ReturnType<typeof lambdaClient>): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(functionNames, bodies, fc.option(fc.constantFrom(...([...DOCUMENTED_ERRORS] as LambdaErrorName[]))), async (FunctionName, body, inject) => {
+      if (inject) lambda.inject(inject, { times: 1 });
+      const problem = await within(10_000, `InvokeAsync ${JSON.stringify(FunctionName)}`, client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then(
+        (out) => (out.Status === 202 ? undefined : `Status ${out.Status}`),
+        (e: Error) => (DOCUMENTED_ERRORS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
+      ));
+      lambda.clearInjections();
+      expect(problem).toBeUndefined();
+    }),
+    fuzzParameters(),
+  );
+  expect(watch.crashes).toEqual([]);
+}
 
 describe('fuzzing the requestHandler door', () => {
   it('through the SDK', async () => {
-    const client = lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 1 });
-    await fc.assert(
-      fc.asyncProperty(functionNames, bodies, fc.option(fc.constantFrom(...([...DOCUMENTED_ERRORS] as LambdaErrorName[]))), async (FunctionName, body, inject) => {
-        if (inject) lambda.inject(inject, { times: 1 });
-        const problem = await within(10_000, `InvokeAsync ${JSON.stringify(FunctionName)}`, client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then(
-          (out) => (out.Status === 202 ? undefined : `Status ${out.Status}`),
-          (e: Error) => (DOCUMENTED_ERRORS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
-        ));
-        lambda.clearInjections();
-        expect(problem).toBeUndefined();
-      }),
-      fuzzParameters(),
-    );
-    expect(watch.crashes).toEqual([]);
+    await fuzzThroughSdk(lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 1 }));
+  }, 600_000);
+
+  it('through a plain client (the zero-config SDK door), to a host the double was never told about', async () => {
+    await fuzzThroughSdk(lambdaClient({ endpoint: network.url, maxAttempts: 1 }));
+    expect(network.hits).toEqual([]);
   }, 600_000);
 
   it('straight into handle(), any method, path, headers and body', async () => {

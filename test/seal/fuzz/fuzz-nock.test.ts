@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaErrorName } from '../../../src/index.js';
-import { lambdaClient } from '../../support/sdk.js';
+import { lambdaClientViaNock } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
 import { fetchRequest, nodeRequest, type RawOutcome } from '../../support/raw-request.js';
 import { LAMBDA_API_PATH } from '../../../src/wire/lambda-address.js';
@@ -38,7 +38,8 @@ function allowed(out: RawOutcome): string | undefined {
 describe('fuzzing the nock door', () => {
   it('through the SDK, to a host the double was never told about', async () => {
     const lambda = await mockLambda({ functions: ['orders-fn', 'x'.repeat(64)] });
-    const client = lambdaClient({ endpoint: network.url, maxAttempts: 1 });
+    // Through nock, not the SDK fast path (fuzz-in-process.test.ts covers the in-process conversion).
+    const client = lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 });
     try {
       await fc.assert(
         fc.asyncProperty(functionNames, bodies, fc.option(fc.constantFrom(...[...DOCUMENTED_ERRORS] as LambdaErrorName[])), async (FunctionName, body, inject) => {

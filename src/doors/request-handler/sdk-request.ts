@@ -1,0 +1,98 @@
+/**
+ * One SDK request answered by a double, as the SDK's own `NodeHttpHandler` would have answered it
+ * after a real exchange: the `HttpRequest` becomes a `WireRequest`, the engine's outcome an
+ * `HttpResponse` with lower-case header names, or the socket error `NodeHttpHandler` raises
+ * (renamed `TimeoutError` where it renames it). Requests the engine does not serve meet the
+ * double's `onUnhandledRequest` and, when it lets them on, are forwarded. Shared by the
+ * `requestHandler` door and the zero-configuration SDK door (doors/sdk-handler).
+ */
+import type { DoorPort } from '../../engine/door-port.js';
+import type { WireRequest } from '../../wire/wire-types.js';
+import { requestBodyBytes } from '../shared/request-body.js';
+import { handlerRejection, nodeHeaders } from '../shared/sdk-outcome.js';
+import { forwardUpstream } from '../../recording/forward-upstream.js';
+
+/** The parts of @smithy/protocol-http's HttpRequest this door reads. */
+export interface SdkHttpRequest {
+  method: string;
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  query?: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** What the SDK expects back from `handle`: an HttpResponse-shaped object. */
+export interface SdkHttpResponse {
+  statusCode: number;
+  reason?: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/** The options the SDK passes to `handle`. */
+export interface SdkHandlerOptions {
+  abortSignal?: { aborted: boolean; reason?: unknown };
+}
+
+function hasKeys(object: object): boolean {
+  for (const _key in object) return true;
+  return false;
+}
+
+function urlOf(request: SdkHttpRequest): string {
+  const port = request.port ? `:${request.port}` : '';
+  let search = '';
+  // The SDK always passes a query object, nearly always empty.
+  if (request.query && hasKeys(request.query)) {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(request.query)) {
+      if (v === null) query.append(k, '');
+      else for (const item of Array.isArray(v) ? v : [v]) query.append(k, item);
+    }
+    search = `?${query}`;
+  }
+  return `${request.protocol}//${request.hostname}${port}${request.path}${search}`;
+}
+
+/** `NodeHttpHandler`'s error for a request aborted before it was sent. */
+function abortError(signal: NonNullable<SdkHandlerOptions['abortSignal']>): Error {
+  const error = new Error(signal.reason instanceof Error || signal.reason === undefined ? 'Request aborted' : String(signal.reason));
+  error.name = 'AbortError';
+  if (signal.reason instanceof Error) error.cause = signal.reason;
+  return error;
+}
+
+function wireOf(request: SdkHttpRequest, body: Uint8Array): WireRequest {
+  return { method: request.method, url: urlOf(request), headers: request.headers, body };
+}
+
+/** The `WireRequest` an SDK `HttpRequest` stands for; `who` names the door in the error for a body it cannot read. */
+export async function wireRequestOf(request: SdkHttpRequest, who: string): Promise<WireRequest> {
+  const body = request.body;
+  return wireOf(request, typeof body === 'string' ? Buffer.from(body, 'utf8') : body instanceof Uint8Array ? body : await requestBodyBytes(body, who));
+}
+
+async function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
+  let outcome = await double.handle(wire);
+  if (!outcome) {
+    // Another Lambda API: onUnhandledRequest decides (the network only when it lets the request on).
+    const verdict = double.judgeUnhandled(wire);
+    if (!verdict.bypass) throw verdict.error;
+    outcome = await forwardUpstream(wire);
+  }
+  if (outcome.kind !== 'response') throw handlerRejection(outcome);
+  return { response: { statusCode: outcome.status, headers: nodeHeaders(outcome.headers), body: outcome.body } };
+}
+
+/** What `NodeHttpHandler.handle(request, options)` resolves to (or rejects with) when `double` answers the request. */
+export function answerSdkRequest(double: DoorPort, request: SdkHttpRequest, options: SdkHandlerOptions | undefined, who: string): Promise<{ response: SdkHttpResponse }> {
+  if (options?.abortSignal?.aborted) return Promise.reject(abortError(options.abortSignal));
+  const body = request.body;
+  // The SDK's serialized body is nearly always a string or bytes: no await on the way in then.
+  if (typeof body === 'string') return answerWire(double, wireOf(request, Buffer.from(body, 'utf8')));
+  if (body instanceof Uint8Array) return answerWire(double, wireOf(request, body));
+  return wireRequestOf(request, who).then((wire) => answerWire(double, wire));
+}

@@ -1,0 +1,97 @@
+/**
+ * The zero-configuration fast path for the AWS SDK v3: while a double is open, every SDK client in
+ * the process whose handler is the SDK's own `NodeHttpHandler` (every `new LambdaClient(...)` not
+ * given a `requestHandler`, made before or after the double opened) hands its Lambda requests to
+ * the engine in-process: no socket, no nock. The SDK still builds, signs, retries and parses for
+ * real; the answer is what the `requestHandler` door gives (request-handler/sdk-request.ts).
+ *
+ * How: `NodeHttpHandler.prototype.handle` of every copy of the handler (node-handler-copies.ts) is
+ * replaced while a double is open. smithy's client looks `handle` up on its handler at every
+ * attempt, `cacheMiddleware` or not, so clients made earlier are covered too. The replacement
+ * claims what the nock door would claim (shared/destination.ts): every request to an AWS Lambda
+ * host, Lambda API requests to a double's endpoint, InvokeAsync to any other host; it leaves to
+ * the original `handle` (and so to nock) a double's own loopback server, origins a caller's own
+ * nock scope takes, and everything else. Handlers that are not `NodeHttpHandler` (a caller's own
+ * `requestHandler`, the fetch handler) are left alone: the nock door stays behind them. The last
+ * double to close puts every prototype back as it was.
+ */
+import type { DoorPort } from '../../engine/door-port.js';
+import { INVOKE_ASYNC_FAMILY } from '../../wire/lambda-address.js';
+import { isLambdaApiRequest } from '../../wire/lambda-operation.js';
+import { doubleFor, hostKind, type Destination } from '../shared/destination.js';
+import { callerNockScopeFor } from '../nock/nock-door.js';
+import { answerSdkRequest, type SdkHandlerOptions, type SdkHttpRequest } from '../request-handler/sdk-request.js';
+import { nodeHandlerPrototypes, type HandleFunction, type HandlerPrototype } from './node-handler-copies.js';
+
+interface Patch {
+  original: HandleFunction;
+  replacement: HandleFunction;
+}
+
+interface DoorState {
+  /** Doubles that are open, newest last. */
+  open: DoorPort[];
+  /** Every prototype patched, with its own `handle` from before. */
+  patched: Map<HandlerPrototype, Patch>;
+}
+
+// On globalThis so the ESM and CJS builds (dual-package hazard) patch each prototype once.
+const STATE_KEY = Symbol.for('lambda-cassette.sdk-handler-door.v1');
+const state: DoorState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], patched: new Map() } satisfies DoorState);
+const { open, patched } = state;
+
+const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
+
+/** Where an SDK request is going, spelt as `new URL(...).origin` spells it. */
+function destinationOf(request: SdkHttpRequest): Destination {
+  const hostname = request.hostname.toLowerCase();
+  const port = request.port && request.port !== DEFAULT_PORTS[request.protocol] ? `:${request.port}` : '';
+  return { origin: `${request.protocol}//${hostname}${port}`, hostname };
+}
+
+/** The double that answers `request` in-process, or `undefined` when it is not the door's to answer. */
+function claim(request: SdkHttpRequest): DoorPort | undefined {
+  const where = destinationOf(request);
+  const kind = hostKind(open, where);
+  if (kind === 'loopback') return undefined;
+  if (kind !== 'aws') {
+    const invokeAsync = request.method.toUpperCase() === 'POST' && INVOKE_ASYNC_FAMILY.test(request.path);
+    if (!invokeAsync && (kind === 'any' || !isLambdaApiRequest(request.path, request.headers))) return undefined;
+  }
+  if (callerNockScopeFor(where)) return undefined;
+  return doubleFor(open, where);
+}
+
+function replace(proto: HandlerPrototype): void {
+  const existing = patched.get(proto);
+  if (existing && proto.handle === existing.replacement) return;
+  const original = proto.handle;
+  const replacement = function handle(this: unknown, request: SdkHttpRequest, options?: SdkHandlerOptions): Promise<unknown> {
+    const double = open.length === 0 ? undefined : claim(request);
+    return double ? answerSdkRequest(double, request, options, 'the SDK handler') : original.call(this, request as never, options as never);
+  } as HandleFunction;
+  patched.set(proto, { original, replacement });
+  proto.handle = replacement;
+}
+
+function restoreAll(): void {
+  for (const [proto, { original, replacement }] of patched) {
+    // Someone who wrapped our replacement since keeps their wrapper; ours then hands everything on.
+    if (proto.handle === replacement) proto.handle = original;
+  }
+  patched.clear();
+}
+
+/** Routes every `NodeHttpHandler` request this process makes to Lambda (as above) to `double` until `close()`. */
+export function attachSdkHandlerDoor(double: DoorPort): void {
+  for (const proto of nodeHandlerPrototypes()) replace(proto);
+  open.push(double);
+  double.attach({
+    detach: () => {
+      const index = open.indexOf(double);
+      if (index >= 0) open.splice(index, 1);
+      if (open.length === 0) restoreAll();
+    },
+  });
+}

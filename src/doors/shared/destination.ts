@@ -1,0 +1,54 @@
+/**
+ * Where a request is going, as the doors that intercept this process's traffic (nock, the SDK's
+ * node handler) judge it: a public AWS Lambda host, the `endpoint` of an open double, an open
+ * double's own loopback server, or any other host. Both doors claim the same requests and pick
+ * the same double for them, so they share these rules.
+ */
+import type { DoorPort } from '../../engine/door-port.js';
+import { LAMBDA_HOST } from '../../wire/lambda-address.js';
+import { isLoopbackOrigin } from './loopback-origins.js';
+import { contextDouble } from './route-by-context.js';
+
+/** Where a request is going: an origin when the transport gives one, always a host name. */
+export interface Destination {
+  origin?: string;
+  hostname: string;
+}
+
+/** What a host is to the doors: AWS Lambda, an open double's endpoint, a double's own loopback server, or any other. */
+export type HostKind = 'aws' | 'endpoint' | 'any' | 'loopback';
+
+/** Whether `hostname` is a public AWS Lambda host (every region and partition). */
+export function isAwsLambdaHost(hostname: string): boolean {
+  return LAMBDA_HOST.test(hostname);
+}
+
+// A double's endpoints never change: their origins are parsed once.
+const endpointUrls = new WeakMap<DoorPort, URL[]>();
+
+function endpointsOf(double: DoorPort): URL[] {
+  let urls = endpointUrls.get(double);
+  if (!urls) endpointUrls.set(double, (urls = double.settings.endpoints.map((e) => new URL(e))));
+  return urls;
+}
+
+/** Whether `where` is one of `double`'s configured endpoints (by origin, or by host name when that is all there is). */
+export function servesEndpoint(double: DoorPort, where: Destination): boolean {
+  const urls = double.settings.endpoints.length === 0 ? undefined : endpointsOf(double);
+  return urls !== undefined && urls.some((url) => (where.origin !== undefined ? url.origin === where.origin : url.hostname === where.hostname));
+}
+
+/** What `where` is, given the doubles that are `open`. */
+export function hostKind(open: readonly DoorPort[], where: Destination): HostKind {
+  if (isLoopbackOrigin(where.origin)) return 'loopback';
+  if (isAwsLambdaHost(where.hostname)) return 'aws';
+  return open.some((d) => servesEndpoint(d, where)) ? 'endpoint' : 'any';
+}
+
+/**
+ * The double a request for `where` belongs to: the double of the caller's async context; outside
+ * every double's context, the newest double given this endpoint, else the newest double.
+ */
+export function doubleFor<D extends DoorPort>(open: readonly D[], where: Destination): D | undefined {
+  return contextDouble(open) ?? open.findLast((d) => servesEndpoint(d, where)) ?? open.at(-1);
+}
