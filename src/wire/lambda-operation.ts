@@ -3,7 +3,8 @@
  * ("GetFunction (GET https://...)" says more than a URL). Covers the common operations; any other
  * is named by its method and path.
  */
-import { LAMBDA_API_PATH } from './lambda-address.js';
+import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_AND_QUERY, LAMBDA_API_PATH } from './lambda-address.js';
+import { SERVED_INVOCATION_TYPE } from './invoke-event.js';
 
 const OPERATIONS: [method: string, path: RegExp, name: string][] = [
   ['POST', /^\/2014-11-13\//, 'InvokeAsync'],
@@ -55,4 +56,16 @@ const LAMBDA_SCOPE = /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_reque
  */
 export function isLambdaApiRequest(pathname: string, headers: Readonly<Record<string, string>>): boolean {
   return LAMBDA_API_PATH.test(pathname) || LAMBDA_SCOPE.test(headers['authorization'] ?? '');
+}
+
+/**
+ * Whether a request is one a double serves on any host (InvokeAsync, or Invoke with InvocationType
+ * Event), judged from method, path and headers alone, as the doors must before the body is read.
+ */
+export function isServedOperation(method: string, pathname: string, headers: Readonly<Record<string, string | undefined>>): boolean {
+  if (method.toUpperCase() !== 'POST') return false;
+  if (INVOKE_ASYNC_FAMILY.test(pathname)) return true;
+  if (!INVOKE_PATH_AND_QUERY.test(pathname)) return false;
+  for (const name in headers) if (name.toLowerCase() === 'x-amz-invocation-type') return headers[name] === SERVED_INVOCATION_TYPE;
+  return false;
 }

@@ -9,15 +9,14 @@
  * replaced while a double is open. smithy's client looks `handle` up on its handler at every
  * attempt, `cacheMiddleware` or not, so clients made earlier are covered too. The replacement
  * claims what the nock door would claim (shared/destination.ts): every request to an AWS Lambda
- * host, Lambda API requests to a double's endpoint, InvokeAsync to any other host; it leaves to
+ * host, Lambda API requests to a double's endpoint, InvokeAsync and Invoke Event to any other host; it leaves to
  * the original `handle` (and so to nock) a double's own loopback server, origins a caller's own
  * nock scope takes, and everything else. Handlers that are not `NodeHttpHandler` (a caller's own
  * `requestHandler`, the fetch handler) are left alone: the nock door stays behind them. The last
  * double to close puts every prototype back as it was.
  */
 import type { DoorPort } from '../../engine/door-port.js';
-import { INVOKE_ASYNC_FAMILY } from '../../wire/lambda-address.js';
-import { isLambdaApiRequest } from '../../wire/lambda-operation.js';
+import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
 import { doubleFor, hostKind, type Destination } from '../shared/destination.js';
 import { callerNockScopeFor } from '../nock/nock-door.js';
 import { answerSdkRequest, type SdkHandlerOptions, type SdkHttpRequest } from '../request-handler/sdk-request.js';
@@ -56,8 +55,8 @@ function claim(request: SdkHttpRequest): DoorPort | undefined {
   const kind = hostKind(open, where);
   if (kind === 'loopback') return undefined;
   if (kind !== 'aws') {
-    const invokeAsync = request.method.toUpperCase() === 'POST' && INVOKE_ASYNC_FAMILY.test(request.path);
-    if (!invokeAsync && (kind === 'any' || !isLambdaApiRequest(request.path, request.headers))) return undefined;
+    const served = isServedOperation(request.method, request.path, request.headers);
+    if (!served && (kind === 'any' || !isLambdaApiRequest(request.path, request.headers))) return undefined;
   }
   if (callerNockScopeFor(where)) return undefined;
   return doubleFor(open, where);

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
-import { GetFunctionCommand, InvokeAsyncCommand, type LambdaClientConfig } from '@aws-sdk/client-lambda';
+import { GetFunctionCommand, InvokeAsyncCommand, InvokeCommand, type LambdaClientConfig } from '@aws-sdk/client-lambda';
 import { mockLambda, UnhandledRequestError, type LambdaDouble } from '../../../src/index.js';
 import { caught, lambdaClient, lambdaClientViaNock } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
@@ -59,6 +59,19 @@ describe('a plain LambdaClient while a double is open', () => {
     expect(lambda.calls.map((c) => [c.functionName, c.source])).toEqual([['orders-fn', 'mock']]);
     expect(originalCalls).toBe(0);
     expect(network.hits).toEqual([]);
+  });
+
+  it('an Invoke Event to a host nobody configured is answered in-process too; a RequestResponse one is not served', async () => {
+    const client = toNetwork();
+    lambda = await mockLambda();
+    const out = await client.send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: Buffer.from('{"id":1}') }));
+    expect(out).toMatchObject({ StatusCode: 202, $metadata: { httpStatusCode: 202 } });
+    expect(lambda.calls.map((c) => [c.operation, c.functionName, c.source])).toEqual([['Invoke', 'orders-fn', 'mock']]);
+    expect(originalCalls).toBe(0);
+    // Not a Lambda host and not the double's endpoint: only the served operations are the double's there.
+    await caught(() => client.send(new InvokeCommand({ FunctionName: 'orders-fn', Payload: Buffer.from('{}') })));
+    expect(originalCalls).toBe(1);
+    expect(network.hits).toEqual(['POST /2015-03-31/functions/orders-fn/invocations']);
   });
 
   it('after close() is not intercepted: the same client reaches the network', async () => {
