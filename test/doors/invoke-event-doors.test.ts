@@ -4,34 +4,26 @@
  * injected Invoke errors as the SDK's own classes, replay by operation, and RequestResponse left
  * unhandled.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   InvokeAsyncCommand,
   InvokeCommand,
   RequestTooLargeException,
   ResourceNotFoundException,
   TooManyRequestsException,
-  type LambdaClientConfig,
 } from '@aws-sdk/client-lambda';
-import { mockLambda, openCassette, UnhandledRequestError, UnmatchedRequestsError, type Cassette, type LambdaDouble } from '../../src/index.js';
+import { mockLambda, openCassette, UnhandledRequestError, UnmatchedRequestsError, type Cassette } from '../../src/index.js';
 import { serializeCassette } from '../../src/cassette/index.js';
 import { caught } from '../support/sdk.js';
-import { INVOKE_EVENT_DOORS, type Connection, type Door } from './doors.js';
+import { INVOKE_EVENT_DOORS, type Door } from './doors.js';
+import { useCassetteFolder, useDoor, UUID } from './door-table-support.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const event = (FunctionName: string, Payload = '{}', Qualifier?: string) =>
   new InvokeCommand({ FunctionName, InvocationType: 'Event', Payload, ...(Qualifier ? { Qualifier } : {}) });
 
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'lc-invoke-event-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmp = useCassetteFolder();
 
 const RECORDED: Cassette = {
   version: 1,
@@ -61,37 +53,24 @@ const RECORDED: Cassette = {
 };
 
 describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: Door) => {
-  let lambda: LambdaDouble | undefined;
-  let connection: Connection | undefined;
-  const connect = async (double: LambdaDouble, config?: LambdaClientConfig) => {
-    lambda = double;
-    connection = await door.connect(double, config);
-    return connection.client;
-  };
-  afterEach(async () => {
-    await connection?.release();
-    connection = undefined;
-    const open = lambda;
-    lambda = undefined;
-    await open?.close().catch(() => {});
-  });
+  const d = useDoor(door);
 
   it('mock: 202 with an empty body and a request id; the call log says Invoke, with the Qualifier', async () => {
-    const client = await connect(await mockLambda({ functions: ['orders-fn'] }), { region: 'eu-west-1' });
+    const client = await d.connect(await mockLambda({ functions: ['orders-fn'] }), { region: 'eu-west-1' });
     const out = await client.send(event('orders-fn', '{"id":7}', 'live'));
     expect(out.StatusCode).toBe(202);
     expect(out.$metadata).toMatchObject({ httpStatusCode: 202, requestId: expect.stringMatching(UUID), attempts: 1 });
     expect(out.Payload?.byteLength ?? 0).toBe(0);
     expect(out.FunctionError).toBeUndefined();
-    expect(lambda!.calls).toEqual([
+    expect(d.lambda!.calls).toEqual([
       { operation: 'Invoke', functionName: 'orders-fn', qualifier: 'live', region: 'eu-west-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
     ]);
-    lambda!.expectInvoked('orders-fn', { id: 7 }, { operation: 'Invoke' });
-    lambda!.expectNotInvoked('orders-fn', { operation: 'InvokeAsync' });
+    d.lambda!.expectInvoked('orders-fn', { id: 7 }, { operation: 'Invoke' });
+    d.lambda!.expectNotInvoked('orders-fn', { operation: 'InvokeAsync' });
   });
 
   it('mock: Invoke\'s own limits: 300 KB passes (InvokeAsync stops at 256 KB), over 1 MB is RequestTooLargeException 413', async () => {
-    const client = await connect(await mockLambda(), { maxAttempts: 1 });
+    const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
     const big = (bytes: number) => JSON.stringify('x'.repeat(bytes - 2));
     expect((await client.send(event('f', big(300 * 1024)))).StatusCode).toBe(202);
     const asyncErr = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: big(300 * 1024) })));
@@ -101,7 +80,7 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
     expect(err).toBeInstanceOf(RequestTooLargeException);
     expect(err).toMatchObject({ $fault: 'client', message: 'Request must be smaller than 1048576 bytes for the InvokeFunction operation' });
     expect(err.$metadata.httpStatusCode).toBe(413);
-    expect(lambda!.calls.map((c) => [c.operation, c.status])).toEqual([
+    expect(d.lambda!.calls.map((c) => [c.operation, c.status])).toEqual([
       ['Invoke', 202],
       ['InvokeAsync', 413],
       ['Invoke', 202],
@@ -110,21 +89,21 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
   });
 
   it('mock: an unknown function is ResourceNotFoundException, as for InvokeAsync', async () => {
-    const client = await connect(await mockLambda({ functions: ['orders-fn'] }), { maxAttempts: 1 });
+    const client = await d.connect(await mockLambda({ functions: ['orders-fn'] }), { maxAttempts: 1 });
     const err = await caught(() => client.send(event('mailer')));
     expect(err).toBeInstanceOf(ResourceNotFoundException);
     expect(err.message).toBe('Function not found: arn:aws:lambda:us-east-1:123456789012:function:mailer');
   });
 
   it('an injected Invoke-only error is the SDK\'s class for Invoke, and leaves InvokeAsync calls alone', async () => {
-    const client = await connect(await mockLambda(), { maxAttempts: 1 });
-    lambda!.inject('TooManyRequestsException', { functionName: 'orders-fn' });
+    const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
+    d.lambda!.inject('TooManyRequestsException', { functionName: 'orders-fn' });
     expect((await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' }))).Status).toBe(202);
     const err = await caught(() => client.send(event('orders-fn')));
     expect(err).toBeInstanceOf(TooManyRequestsException);
     expect(err).toMatchObject({ name: 'TooManyRequestsException', $fault: 'client', message: 'Rate Exceeded.' });
     expect(err.$metadata).toMatchObject({ httpStatusCode: 429, requestId: expect.stringMatching(UUID) });
-    expect(lambda!.calls.map((c) => [c.operation, c.status, c.errorType, c.source])).toEqual([
+    expect(d.lambda!.calls.map((c) => [c.operation, c.status, c.errorType, c.source])).toEqual([
       ['InvokeAsync', 202, undefined, 'mock'],
       ['Invoke', 429, 'TooManyRequestsException', 'injected'],
     ]);
@@ -132,8 +111,8 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
 
   it('replay: an Invoke gets the Invoke recording, an InvokeAsync the InvokeAsync one; request ids as recorded', async () => {
     const name = `invoke-replay-${door.name}`;
-    await writeFile(path.join(tmp, `${name}.json`), serializeCassette(RECORDED));
-    const client = await connect(await openCassette(name, { mode: 'replay', dir: tmp }), { maxAttempts: 1 });
+    await writeFile(path.join(tmp(), `${name}.json`), serializeCassette(RECORDED));
+    const client = await d.connect(await openCassette(name, { mode: 'replay', dir: tmp() }), { maxAttempts: 1 });
     const viaInvoke = await client.send(event('orders-fn', '{"id":1}', 'live'));
     const gone = await caught(() => client.send(event('gone-fn')));
     const viaAsync = await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":1}' }));
@@ -141,7 +120,7 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
     expect(gone).toBeInstanceOf(ResourceNotFoundException);
     expect(gone.$metadata.requestId).toBe('33333333-3333-4333-8333-333333333333');
     expect(viaAsync).toMatchObject({ Status: 202, $metadata: { requestId: '11111111-1111-4111-8111-111111111111' } });
-    expect(lambda!.calls.map((c) => [c.operation, c.status, c.source])).toEqual([
+    expect(d.lambda!.calls.map((c) => [c.operation, c.status, c.source])).toEqual([
       ['Invoke', 202, 'replay'],
       ['Invoke', 404, 'replay'],
       ['InvokeAsync', 202, 'replay'],
@@ -150,16 +129,16 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
 
   it('replay: an Invoke never plays an InvokeAsync recording; close() names the miss', async () => {
     const name = `invoke-miss-${door.name}`;
-    await writeFile(path.join(tmp, `${name}.json`), serializeCassette(RECORDED));
-    const client = await connect(await openCassette(name, { mode: 'replay', dir: tmp }), { maxAttempts: 1 });
+    await writeFile(path.join(tmp(), `${name}.json`), serializeCassette(RECORDED));
+    const client = await d.connect(await openCassette(name, { mode: 'replay', dir: tmp() }), { maxAttempts: 1 });
     await caught(() => client.send(event('orders-fn', '{"id":1}')));
-    const closing = await caught(() => lambda!.close());
+    const closing = await caught(() => d.lambda!.close());
     expect(closing).toBeInstanceOf(UnmatchedRequestsError);
     expect(closing.message).toMatch(/Invoke orders-fn \(us-east-1\)[\s\S]*operation InvokeAsync/);
   });
 
   it('RequestResponse is not served: it is left to onUnhandledRequest (or, through bindClientMock, to the stub)', async () => {
-    const client = await connect(await mockLambda(), { maxAttempts: 1 });
+    const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
     const sync = () => client.send(new InvokeCommand({ FunctionName: 'orders-fn', Payload: '{}' }));
     if (door.name === 'bindClientMock') {
       expect(await sync()).toBeUndefined(); // aws-sdk-client-mock's answer to a command nobody stubbed
@@ -169,8 +148,8 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
       else expect(err).toBeInstanceOf(UnhandledRequestError);
       expect(err.message).toContain('Invoke (RequestResponse)');
       expect(err.message).toContain('only Invoke with InvocationType Event is served');
-      await expect(lambda!.close()).rejects.toThrow(UnhandledRequestError);
+      await expect(d.lambda!.close()).rejects.toThrow(UnhandledRequestError);
     }
-    expect(lambda!.calls).toEqual([]);
+    expect(d.lambda!.calls).toEqual([]);
   });
 });
