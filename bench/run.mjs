@@ -123,7 +123,8 @@ async function timed(into, fn) {
 }
 for (let r = 0; r < (QUICK ? 4 : 10); r++) {
   for (const n of SIZES) {
-    await timed(load.floor[n], async () => void JSON.parse(await readFile(path.join(dir, `n${n}.json`), 'utf8')));
+    // The fastest read there is: the whole buffer decoded at once (readFile's own 'utf8' decodes chunk by chunk).
+    await timed(load.floor[n], async () => void JSON.parse((await readFile(path.join(dir, `n${n}.json`))).toString('utf8')));
     await timed(load.ours[n], async () => {
       const double = await lc.openCassette(`n${n}`, { mode: 'replay', dir });
       return () => double.close();
