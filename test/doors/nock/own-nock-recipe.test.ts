@@ -12,15 +12,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { InterceptionLostError, mockLambda, openCassette } from '../../../src/index.js';
-import { caught, lambdaClient } from '../../support/sdk.js';
+import { caught, lambdaClientViaNock } from '../../support/sdk.js';
 import { nodeRequest } from '../../support/raw-request.js';
 import { startUpstream } from '../../support/upstream-server.js';
 
 // As a setup file might: a reference to nock.cleanAll taken before any double opened in this process.
 const { cleanAll: savedCleanAll } = nock;
 
+// Clients over HTTP, as aws-sdk v2, fetch or a custom handler send: a plain v3 client takes the
+// zero-configuration path and never meets nock at all.
 const invoke = (endpoint?: string) =>
-  lambdaClient({ maxAttempts: 1, ...(endpoint ? { endpoint } : {}) }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));
+  lambdaClientViaNock({ maxAttempts: 1, ...(endpoint ? { endpoint } : {}) }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));
 
 afterEach(() => {
   nock.cleanAll();
