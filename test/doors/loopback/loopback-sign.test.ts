@@ -107,7 +107,7 @@ const invoke = (FunctionName: string, payload: unknown) => new InvokeAsyncComman
 
 describe('listen({ sign: true })', () => {
   it('signs each forwarded request for the target with the default credential chain; the recording succeeds and holds no credential', async () => {
-    lambda = await openCassette('signed', { dir, mode: 'record', target: target.url });
+    lambda = await openCassette('signed', { dir, mode: 'record', target: target.url, allowRecordingInCI: true });
     const server = await lambda.listen({ sign: true });
     const before = target.received.length;
     const out = await client(server.url).send(invoke('arn:aws:lambda:eu-west-1:123456789012:function:orders-fn:prod', { id: 7 }));
@@ -131,7 +131,7 @@ describe('listen({ sign: true })', () => {
   });
 
   it('without sign the target refuses the client\'s signature: the caller gets the 403 and a warning names sign: true, once', async () => {
-    lambda = await openCassette('unsigned', { dir, mode: 'record', target: target.url });
+    lambda = await openCassette('unsigned', { dir, mode: 'record', target: target.url, allowRecordingInCI: true });
     const warnings: string[] = [];
     const server = await lambda.listen({ onWarning: (message) => warnings.push(message) });
     const before = target.received.length;
@@ -150,7 +150,7 @@ describe('listen({ sign: true })', () => {
   });
 
   it('a signed forward that the target accepts raises no warning', async () => {
-    lambda = await openCassette('signed-quiet', { dir, mode: 'record', target: target.url });
+    lambda = await openCassette('signed-quiet', { dir, mode: 'record', target: target.url, allowRecordingInCI: true });
     const warnings: string[] = [];
     const server = await lambda.listen({ sign: true, onWarning: (message) => warnings.push(message) });
     await client(server.url).send(invoke('orders-fn', { id: 3 }));

@@ -44,7 +44,7 @@ describe('living with your own nock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-own-nock-'));
     try {
       nock.disableNetConnect();
-      const lambda = await openCassette('rec', { dir, mode: 'record', endpoint: upstream.url });
+      const lambda = await openCassette('rec', { dir, mode: 'record', endpoint: upstream.url, allowRecordingInCI: true });
       expect((await invoke(upstream.url)).Status).toBe(202);
       await lambda.close();
       expect(upstream.received).toHaveLength(1);
