@@ -40,6 +40,7 @@ export interface FunctionRef {
 /** Why a reference is not one the service would accept. */
 export type FunctionRefProblem =
   | { kind: 'length'; limit: number }
+  | { kind: 'empty' }
   | { kind: 'pattern' };
 
 // Test suites call the same few functions over and over: each reference is parsed once (the pattern
@@ -74,9 +75,9 @@ function parse(raw: string): FunctionRef | undefined {
 
 /** Checks a reference against the service's length and pattern constraints. */
 export function checkFunctionRef(raw: string): FunctionRefProblem | undefined {
-  if (raw.length < 1 || raw.length > MAX_FUNCTION_REF_LENGTH) {
-    return { kind: 'length', limit: MAX_FUNCTION_REF_LENGTH };
-  }
+  // The reference's length constraint is 1 to 256, and the service names whichever end was broken.
+  if (raw.length < 1) return { kind: 'empty' };
+  if (raw.length > MAX_FUNCTION_REF_LENGTH) return { kind: 'length', limit: MAX_FUNCTION_REF_LENGTH };
   const ref = parseFunctionRef(raw);
   // '.' and '..' fit the pattern, but as a path segment they are dot segments: the service's URL
   // (and any HTTP stack on the way) folds them away, so no request can carry them.

@@ -45,8 +45,14 @@ export const INVOKE_ASYNC_FAMILY = /^\/2014-11-13\//;
 /** The Invoke path (API version 2015-03-31); group 1 is the encoded FunctionName. Served only with `X-Amz-Invocation-Type: Event`. */
 export const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
 
-/** The Invoke path as nock tests it, with any query string (`?Qualifier=prod`) still on. */
-export const INVOKE_PATH_AND_QUERY = /^\/2015-03-31\/functions\/[^/?]+\/invocations\/?(?:\?|$)/;
+/**
+ * Invoke paths as the doors test them before parsing, with any query string (`?Qualifier=prod`)
+ * still on: a FunctionName segment of any kind, also '' (`/functions//invocations`) and the forms
+ * URL parsing leaves of '.' and '..' (`/functions/invocations`, `/invocations`). With
+ * `X-Amz-Invocation-Type: Event` such a request is the double's on any host: the service answers the
+ * broken names with a validation error, so they must not reach the network.
+ */
+export const INVOKE_PATH_FAMILY = /^\/2015-03-31\/(?:functions\/(?:[^/?]*\/)?)?invocations\/?(?:\?|$)/;
 
 /** Paths of Lambda's REST API: an API version first (`/2015-03-31/functions/...`). */
 export const LAMBDA_API_PATH = /^\/\d{4}-\d\d-\d\d\//;

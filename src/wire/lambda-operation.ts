@@ -3,7 +3,7 @@
  * ("GetFunction (GET https://...)" says more than a URL). Covers the common operations; any other
  * is named by its method and path.
  */
-import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_AND_QUERY, LAMBDA_API_PATH } from './lambda-address.js';
+import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_FAMILY, LAMBDA_API_PATH } from './lambda-address.js';
 import { SERVED_INVOCATION_TYPE } from './invoke-event.js';
 
 const OPERATIONS: [method: string, path: RegExp, name: string][] = [
@@ -65,7 +65,7 @@ export function isLambdaApiRequest(pathname: string, headers: Readonly<Record<st
 export function isServedOperation(method: string, pathname: string, headers: Readonly<Record<string, string | undefined>>): boolean {
   if (method.toUpperCase() !== 'POST') return false;
   if (INVOKE_ASYNC_FAMILY.test(pathname)) return true;
-  if (!INVOKE_PATH_AND_QUERY.test(pathname)) return false;
+  if (!INVOKE_PATH_FAMILY.test(pathname)) return false;
   for (const name in headers) if (name.toLowerCase() === 'x-amz-invocation-type') return headers[name] === SERVED_INVOCATION_TYPE;
   return false;
 }

@@ -46,6 +46,15 @@ function brokenInvokeAsyncName(url: string, pathname: string): string | undefine
   return FOLDED_NAMES[rest] ?? rest.replace(/^functions\//, '').replace(/\/invoke-async$/, '');
 }
 
+// The same for Invoke: a POST carrying `X-Amz-Invocation-Type: Event` whose FunctionName segment
+// was '' or a dot segment (`/functions/invocations`, `/invocations` once URL parsing folded it).
+const RAW_INVOKE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/2015-03-31\/functions\/([^/?#]*)\/invocations\/?(?:[?#]|$)/i;
+const FOLDED_INVOKE_NAMES: Record<string, string> = { '/2015-03-31/functions/invocations': '.', '/2015-03-31/invocations': '..' };
+
+function brokenInvokeName(url: string, pathname: string): string | undefined {
+  return RAW_INVOKE.exec(url)?.[1] ?? FOLDED_INVOKE_NAMES[pathname.replace(/\/$/, '')];
+}
+
 /** The region a request is addressed to: from the host, else the SigV4 credential scope. */
 export function regionOf(host: string, headers: Record<string, string>, fallback: string): string {
   const fromHost = LAMBDA_HOST.exec(host)?.[1];
@@ -84,7 +93,7 @@ function hostAndPath(url: string): { hostname: string; pathname: string; search:
 
 /** The served operation and encoded FunctionName a path names; `undefined` for any other request. */
 function operationOf(req: WireRequest, url: { pathname: string }): { operation: ServedOperation; encoded: string } | undefined {
-  const invoke = INVOKE_PATH.exec(url.pathname)?.[1];
+  const invoke = INVOKE_PATH.exec(url.pathname)?.[1] ?? brokenInvokeName(req.url, url.pathname);
   if (invoke !== undefined) {
     // Only asynchronous invocations are served; RequestResponse (the default) and DryRun are unhandled.
     const type = req.headers['x-amz-invocation-type'] ?? normalizeHeaders(req.headers)['x-amz-invocation-type'];

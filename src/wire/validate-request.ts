@@ -32,7 +32,9 @@ export function validateInvokeAsync(req: InvokeAsyncRequest): Rejection | undefi
     const constraint =
       problem.kind === 'length'
         ? `Member must have length less than or equal to ${problem.limit}`
-        : `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN_SOURCE}`;
+        : problem.kind === 'empty'
+          ? 'Member must have length greater than or equal to 1'
+          : `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN_SOURCE}`;
     return {
       error: 'ValidationException',
       message: `1 validation error detected: Value '${req.functionName}' at 'functionName' failed to satisfy constraint: ${constraint}`,

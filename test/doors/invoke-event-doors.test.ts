@@ -95,6 +95,20 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
     expect(err.message).toBe('Function not found: arn:aws:lambda:us-east-1:123456789012:function:mailer');
   });
 
+  // Found by the in-process fuzz: these names break the path (`/functions//invocations`, or URL
+  // parsing folds the dot segments away), and were left unhandled instead of answered.
+  it.each([
+    ['', 'Member must have length greater than or equal to 1'],
+    ['.', 'Member must satisfy regular expression pattern'],
+    ['..', 'Member must satisfy regular expression pattern'],
+  ])('mock: FunctionName %j gets the service\'s ValidationException, as for InvokeAsync', async (FunctionName, constraint) => {
+    const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
+    const err = await caught(() => client.send(event(FunctionName)));
+    expect(err.name).toBe('ValidationException');
+    expect(err.message).toContain(`Value '${FunctionName}' at 'functionName' failed to satisfy constraint: ${constraint}`);
+    expect(d.lambda!.calls.map((c) => [c.operation, c.status, c.errorType])).toEqual([['Invoke', 400, 'ValidationException']]);
+  });
+
   it('an injected Invoke-only error is the SDK\'s class for Invoke, and leaves InvokeAsync calls alone', async () => {
     const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
     d.lambda!.inject('TooManyRequestsException', { functionName: 'orders-fn' });

@@ -139,4 +139,19 @@ describe("FunctionName '', '.', '..' and paths that normalise", () => {
     }
     expect(network.hits).toEqual([]);
   });
+
+  it.each([
+    '/2015-03-31/functions//invocations',
+    '/2015-03-31/functions/%2e/invocations',
+    '/2015-03-31/functions/invocations',
+    '/2015-03-31/invocations',
+    '/2015-03-31/functions/a/../invocations?Qualifier=live',
+  ])('raw Invoke Event %s is answered 400 on any host, nothing escapes', async (path) => {
+    lambda = await mockLambda();
+    for (const send of [nodeRequest, fetchRequest]) {
+      const out = await send({ url: `${network.url}${path}`, body: '{}', headers: { 'x-amz-invocation-type': 'Event' } });
+      expect(out).toMatchObject({ kind: 'response', status: 400 });
+    }
+    expect(network.hits).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ import type { Interceptor, Options, Scope } from 'nock';
 import { ClaimKey, callerOrigins, type Destination } from './nock-keys.js';
 import { hideContentType } from './nock-request.js';
 import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
-import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_AND_QUERY, LAMBDA_API_PATH } from '../../wire/lambda-address.js';
+import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_FAMILY, LAMBDA_API_PATH } from '../../wire/lambda-address.js';
 import { SERVED_INVOCATION_TYPE } from '../../wire/invoke-event.js';
 
 type Nock = typeof import('nock');
@@ -69,7 +69,7 @@ export function callerScopeOrigins(nock: Nock, set: InterceptorSet): Map<string,
 function servedInterceptors(s: Scope, reply: ReplyFunction): Interceptor[] {
   const invokeAsync = s.post(INVOKE_ASYNC_FAMILY);
   invokeAsync.reply(reply as never);
-  const invokeEvent = s.post(INVOKE_PATH_AND_QUERY).matchHeader('x-amz-invocation-type', SERVED_INVOCATION_TYPE);
+  const invokeEvent = s.post(INVOKE_PATH_FAMILY).matchHeader('x-amz-invocation-type', SERVED_INVOCATION_TYPE);
   invokeEvent.reply(reply as never);
   return [invokeAsync, invokeEvent];
 }

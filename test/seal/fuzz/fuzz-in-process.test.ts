@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble, type LambdaErrorName } from '../../../src/index.js';
 import { lambdaClient } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
@@ -27,13 +27,17 @@ afterAll(async () => {
   await network.close();
 });
 
-/** Sends InvokeAsync fuzz through `client`: every answer is 202 or a documented error. */
+/** Sends InvokeAsync and Invoke Event fuzz through `client`: every answer is 202 or a documented error. */
 async function fuzzThroughSdk(client: ReturnType<typeof lambdaClient>): Promise<void> {
+  const errors = fc.option(fc.constantFrom(...([...DOCUMENTED_ERRORS] as LambdaErrorName[])));
   await fc.assert(
-    fc.asyncProperty(functionNames, bodies, fc.option(fc.constantFrom(...([...DOCUMENTED_ERRORS] as LambdaErrorName[]))), async (FunctionName, body, inject) => {
+    fc.asyncProperty(functionNames, bodies, errors, fc.boolean(), async (FunctionName, body, inject, asInvoke) => {
       if (inject) lambda.inject(inject, { times: 1 });
-      const problem = await within(10_000, `InvokeAsync ${JSON.stringify(FunctionName)}`, client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then(
-        (out) => (out.Status === 202 ? undefined : `Status ${out.Status}`),
+      const sent = asInvoke
+        ? client.send(new InvokeCommand({ FunctionName, InvocationType: 'Event', Payload: body })).then((out) => out.StatusCode)
+        : client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then((out) => out.Status);
+      const problem = await within(10_000, `${asInvoke ? 'Invoke' : 'InvokeAsync'} ${JSON.stringify(FunctionName)}`, sent.then(
+        (status) => (status === 202 ? undefined : `Status ${status}`),
         (e: Error) => (DOCUMENTED_ERRORS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
       ));
       lambda.clearInjections();

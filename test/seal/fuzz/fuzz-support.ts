@@ -75,7 +75,7 @@ export const otherPaths = fc.constantFrom(
   '/',
 );
 
-/** A raw request: an InvokeAsync path for an arbitrary name, or another path; with body and headers. */
+/** A raw request: an InvokeAsync or Invoke path for an arbitrary name, or another path; with body and headers. */
 export interface RawCase {
   method: string;
   path: string;
@@ -89,6 +89,13 @@ export const rawCases: fc.Arbitrary<RawCase> = fc
     path: fc.oneof(
       { weight: 3, arbitrary: functionNames.map((n) => `/2014-11-13/functions/${encodeURIComponent(n)}/invoke-async`) },
       { weight: 1, arbitrary: functionNames.map((n) => `/2014-11-13/functions/${n.replace(/[^\x21-\x7e]/g, '_')}/invoke-async/`) },
+      // Invoke (any invocation type below), with a Qualifier query now and then.
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(functionNames, fc.option(fc.constantFrom('live', '$LATEST', '$LATEST.PUBLISHED', '7', '', 'bad qualifier!'), { nil: undefined }))
+          .map(([n, q]) => `/2015-03-31/functions/${encodeURIComponent(n)}/invocations${q === undefined ? '' : `?Qualifier=${encodeURIComponent(q)}`}`),
+      },
       { weight: 2, arbitrary: otherPaths },
     ),
     body: bodies,
