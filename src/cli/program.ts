@@ -54,7 +54,7 @@ function report(e: unknown, io: CliIo): number {
 export async function runCli(argv: readonly string[], io: CliIo, runOptions: RunOptions = {}): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command('lambda-cassette')
-    .description('Record, replay and mock AWS Lambda InvokeAsync: serve cassettes to any client, and check, scrub, migrate and type them.')
+    .description('Record, replay and mock AWS Lambda InvokeAsync and Invoke (Event): serve cassettes to any client, and check, scrub, migrate and type them.')
     .version(libraryVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help (every command has its own: lambda-cassette <command> --help)')
     .exitOverride()

@@ -62,7 +62,7 @@ function describeCall(call: InvokeAsyncCall, index: number): string {
 
 /** The call log as a readable list, for failure messages. */
 export function describeCalls(calls: readonly InvokeAsyncCall[]): string {
-  if (calls.length === 0) return 'No InvokeAsync calls were made.';
+  if (calls.length === 0) return 'No InvokeAsync or Invoke (Event) calls were made.';
   const kinds = calls.some((c) => c.operation === 'Invoke') ? 'InvokeAsync and Invoke' : 'InvokeAsync';
   return [`${kinds} calls made (${calls.length}):`, ...calls.map(describeCall)].join('\n');
 }

@@ -75,7 +75,7 @@ describe('assertion helpers', () => {
     const empty = await mockLambda();
     try {
       empty.expectNotInvoked();
-      expect(failure(() => empty.expectInvoked('x')).message).toContain('No InvokeAsync calls were made.');
+      expect(failure(() => empty.expectInvoked('x')).message).toContain('No InvokeAsync or Invoke (Event) calls were made.');
     } finally {
       await empty.close();
     }
