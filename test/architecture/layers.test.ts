@@ -3,7 +3,7 @@
  * read src/ as text; type-only imports do not count, since they vanish at run time.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -88,5 +88,15 @@ describe('the source layout', () => {
       .map((f) => [rel(f), readFileSync(f, 'utf8').split('\n').length] as const)
       .filter(([, lines]) => lines > 300);
     expect(long).toEqual([]);
+  });
+
+  it('gives every src/ folder a test/ folder of the same name', () => {
+    const TEST = fileURLToPath(new URL('..', import.meta.url));
+    const folders = (dir: string): string[] =>
+      readdirSync(dir)
+        .filter((name) => statSync(path.join(dir, name)).isDirectory())
+        .flatMap((name) => [name, ...folders(path.join(dir, name)).map((sub) => path.join(name, sub))]);
+    const missing = folders(SRC).filter((folder) => !existsSync(path.join(TEST, folder)));
+    expect(missing).toEqual([]);
   });
 });
