@@ -164,10 +164,11 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     return assertions.callsTo(this.#calls, fn, options);
   }
 
-  /** Clears the call log and pending injections. */
+  /** Clears the call log, pending injections, and the misses and refused requests `close()` would report. */
   reset(): void {
     this.#calls.length = 0;
     this.#misses.length = 0;
+    this.#unhandled.length = 0;
     this.#injections.clear();
   }
 

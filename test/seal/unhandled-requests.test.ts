@@ -51,6 +51,22 @@ describe('another Lambda API on a Lambda host', () => {
     expect((closing as UnhandledRequestError).requests).toEqual([expect.stringContaining(operation)]);
   });
 
+  it('reset() forgets refused requests as it forgets misses: close() reports only what came after', async () => {
+    lambda = await mockLambda({ endpoint: network.url });
+    const client = lambdaClient({ endpoint: network.url, maxAttempts: 1 });
+    await caught(() => client.send(new GetFunctionCommand({ FunctionName: 'before-reset' })));
+    lambda.reset();
+    await expect(lambda.close()).resolves.toBeUndefined();
+    lambda = await mockLambda({ endpoint: network.url });
+    await caught(() => client.send(new GetFunctionCommand({ FunctionName: 'first' })));
+    lambda.reset();
+    await caught(() => client.send(new GetFunctionCommand({ FunctionName: 'second' })));
+    const closing = (await lambda.close().catch((e: unknown) => e)) as UnhandledRequestError;
+    lambda = undefined;
+    expect(closing.requests).toEqual([expect.stringContaining('/functions/second')]);
+    expect(network.hits).toEqual([]);
+  });
+
   it('fails in replay mode too, through raw https to an AWS host', async () => {
     lambda = await openCassette('empty', { dir: emptyCassette(), mode: 'replay' });
     const out = await nodeRequest({ url: 'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/f', method: 'GET' });
