@@ -5,7 +5,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { useLambdaCassette } from 'lambda-cassette/vitest';
-import { placeOrder, type Order } from './orders.js';
+import { cancelOrder, placeOrder, type Order } from './orders.js';
 
 // Production-shaped client: AWS's own host. When recording, the cassette forwards to `target`.
 const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' } });
@@ -42,6 +42,13 @@ describe('placing an order', () => {
     lambda.inject('ResourceNotFoundException', { functionName: 'orders-fn' });
     expect(await placeOrder(client, order)).toEqual({ ok: false, reason: 'fulfilment unavailable: ResourceNotFoundException' });
     expect(lambda).not.toHaveInvokedAsync('mailer');
+  });
+
+  it('cancels through Invoke (Event), the successor API: the same double, log and cassette', async () => {
+    expect(await cancelOrder(client, 7)).toEqual({ ok: true });
+    expect(lambda.calls.map((c) => [c.operation, c.functionName, c.status])).toEqual([['Invoke', 'orders-fn', 202]]);
+    lambda.expectInvoked('orders-fn', { type: 'order.cancelled', orderId: 7 }, { operation: 'Invoke' });
+    expect(lambda).not.toHaveInvokedAsync('orders-fn', { operation: 'InvokeAsync' });
   });
 
   it('still succeeds when the mailer is down', async () => {

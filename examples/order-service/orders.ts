@@ -1,8 +1,9 @@
 /**
  * A small order service: placing an order hands it to the fulfilment function and asks the mailer
- * for a receipt, both fire-and-forget through Lambda's InvokeAsync.
+ * for a receipt, both fire-and-forget through Lambda's InvokeAsync. Cancelling already uses its
+ * successor, Invoke with InvocationType Event, as code bases migrate call by call.
  */
-import { InvokeAsyncCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeAsyncCommand, InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 
 export interface Order {
   id: number;
@@ -27,4 +28,16 @@ export async function placeOrder(lambda: LambdaClient, order: Order): Promise<Pl
     .send(new InvokeAsyncCommand({ FunctionName: MAILER_ARN, InvokeArgs: JSON.stringify({ template: 'receipt', to: order.customer, orderId: order.id }) }))
     .catch(() => undefined);
   return { ok: true };
+}
+
+/** Tells fulfilment an order was cancelled: fire-and-forget through Invoke (Event). */
+export async function cancelOrder(lambda: LambdaClient, orderId: number): Promise<PlaceOrderResult> {
+  try {
+    const out = await lambda.send(
+      new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: JSON.stringify({ type: 'order.cancelled', orderId }) }),
+    );
+    return out.StatusCode === 202 ? { ok: true } : { ok: false, reason: `unexpected status ${out.StatusCode}` };
+  } catch (e) {
+    return { ok: false, reason: `fulfilment unavailable: ${(e as Error).name}` };
+  }
 }
