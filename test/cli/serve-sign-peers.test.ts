@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { runCli, startServe } from '../support/cli.js';
+
+import { bundleCli, runCli, startServe } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const MISSING = '@smithy/signature-v4';
@@ -40,17 +40,7 @@ beforeAll(async () => {
   nodeModulesWithout(project, MISSING);
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'no-signer', private: true, type: 'module' }));
   cli = path.join(project, 'dist', 'cli.js');
-  await build({
-    entryPoints: [path.join(root, 'src', 'cli.ts')],
-    outdir: path.dirname(cli),
-    splitting: true,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  await bundleCli(cli);
 }, 60_000);
 afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { signRequest } from '../../src/recording/sign-request.js';
 import { recordedRequest } from '../../src/verify/recorded-request.js';
 import type { Cassette } from '../../src/index.js';
-import { checkSignature, startSigV4Server } from '../support/sigv4-server.js';
+import { checkSignature, credentialChainEnv, startSigV4Server } from '../support/sigv4-server.js';
 import { runCli, useCli } from '../support/cli.js';
 
 const cli = useCli();
@@ -60,15 +60,7 @@ describe('signRequest', () => {
 
 describe('lambda-cassette verify --sign', () => {
   // The default credential chain, from the environment only: no files or instance metadata of this machine.
-  const env = {
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_SESSION_TOKEN: credentials.sessionToken,
-    AWS_CONFIG_FILE: join(tmpdir(), 'lc-no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), 'lc-no-aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PROFILE: undefined,
-  };
+  const env = credentialChainEnv(credentials);
 
   it('signs with the default credential chain: the server accepts it and the interaction is the same (exit 0)', async () => {
     const before = server.received.length;

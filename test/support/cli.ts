@@ -13,15 +13,11 @@ import { afterAll, beforeAll } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Bundles the CLI; returns the path of the `cli.js` to run. */
-export async function buildCli(): Promise<{ cli: string; dir: string }> {
-  mkdirSync(path.join(root, '.tmp'), { recursive: true });
-  const dir = mkdtempSync(path.join(root, '.tmp', 'cli-'));
-  copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
-  const cli = path.join(dir, 'dist', 'cli.js');
+/** Bundles the CLI into `cliPath`'s folder. */
+export async function bundleCli(cliPath: string): Promise<void> {
   await build({
     entryPoints: [path.join(root, 'src', 'cli.ts')],
-    outdir: path.dirname(cli),
+    outdir: path.dirname(cliPath),
     // As tsup does for ESM: each command's module is a chunk loaded when that command runs.
     splitting: true,
     bundle: true,
@@ -32,6 +28,15 @@ export async function buildCli(): Promise<{ cli: string; dir: string }> {
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'silent',
   });
+}
+
+/** Bundles the CLI next to a copy of package.json; returns the path of the `cli.js` to run. */
+export async function buildCli(): Promise<{ cli: string; dir: string }> {
+  mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(path.join(root, '.tmp', 'cli-'));
+  copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
+  const cli = path.join(dir, 'dist', 'cli.js');
+  await bundleCli(cli);
   return { cli, dir };
 }
 

@@ -7,6 +7,8 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SignatureV4 } from '@smithy/signature-v4';
 // The SDK's pure-JS SHA-256: the check shares no hashing code with the signer under test.
 import { Sha256Js as Sha256 } from '@smithy/core/checksum';
@@ -15,6 +17,22 @@ export interface Credentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken?: string;
+}
+
+/**
+ * The environment under which the default credential chain finds `credentials` and nothing of this
+ * machine's: no config or credentials files, no instance metadata, no profile.
+ */
+export function credentialChainEnv(credentials: Credentials): Record<string, string | undefined> {
+  return {
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: credentials.sessionToken,
+    AWS_CONFIG_FILE: join(tmpdir(), 'lc-no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), 'lc-no-aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PROFILE: undefined,
+  };
 }
 
 export interface CheckedRequest {

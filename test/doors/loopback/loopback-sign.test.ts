@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { openCassette, type LambdaDouble } from '../../../src/index.js';
 import { caught, lambdaClient } from '../../support/sdk.js';
-import { checkSignature } from '../../support/sigv4-server.js';
+import { checkSignature, credentialChainEnv } from '../../support/sigv4-server.js';
 import { startServe, useCli } from '../../support/cli.js';
 
 // What the process's default credential chain finds (from the environment only).
@@ -23,15 +23,7 @@ const PROCESS_CREDENTIALS = { accessKeyId: 'AKIAPROCESSKEY000001', secretAccessK
 // What the client signs with (for 127.0.0.1): never the target's to see.
 const CLIENT_CREDENTIALS = { accessKeyId: 'AKIACLIENTKEY0000001', secretAccessKey: 'clientSecret/K7MDENG/bPxRfiCYEXAMPLEKEY12', sessionToken: 'FwoGZXIvYXdzCLIENTTOKEN00000000000' };
 const REGION = 'eu-west-1';
-const ENV = {
-  AWS_ACCESS_KEY_ID: PROCESS_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: PROCESS_CREDENTIALS.secretAccessKey,
-  AWS_SESSION_TOKEN: PROCESS_CREDENTIALS.sessionToken,
-  AWS_CONFIG_FILE: join(tmpdir(), 'lc-no-aws-config'),
-  AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), 'lc-no-aws-credentials'),
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_PROFILE: undefined,
-};
+const ENV = credentialChainEnv(PROCESS_CREDENTIALS);
 
 interface Received {
   headers: http.IncomingHttpHeaders;
