@@ -13,9 +13,8 @@ import type { Destination } from './nock-keys.js';
 import { fromFetchRequest, fromNock14, type Nock14Request } from './nock-request.js';
 import { callerClaims, callerScopeOrigins, install, joinCallerScope, newInterceptorSet, stillInstalled, uninstall, type InterceptorSet } from './nock-interceptors.js';
 import { guardNock, releaseNock, type PassingRequest } from './nock-guard.js';
-import { isLambdaApiRequest } from '../../wire/lambda-operation.js';
-import { INVOKE_ASYNC_FAMILY, INVOKE_PATH } from '../../wire/lambda-address.js';
-import { SERVED_INVOCATION_TYPE } from '../../wire/invoke-event.js';
+import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
+import { INVOKE_ASYNC_FAMILY } from '../../wire/lambda-address.js';
 import { installedNockVersion, nockRuntimeProblem } from './nock-runtime.js';
 import { doubleFor as routeTo, hostKind, type HostKind } from '../shared/destination.js';
 
@@ -117,19 +116,19 @@ function stop(request: PassingRequest, where: Destination): void {
   const kind = kindOf(where);
   if (kind === 'loopback') return;
   const path = request.url.pathname;
-  const invokeEvent = INVOKE_PATH.test(path) && request.headers['x-amz-invocation-type'] === SERVED_INVOCATION_TYPE;
-  const invokeAsync = request.method.toUpperCase() === 'POST' && (INVOKE_ASYNC_FAMILY.test(path) || invokeEvent);
-  const lambda = kind === 'aws' || (kind === 'endpoint' && isLambdaApiRequest(request.url.pathname, request.headers));
-  if (!invokeAsync && !lambda) return;
+  // The same test as the door's interceptors (and the SDK door's claim): broken names included.
+  const served = isServedOperation(request.method, path, request.headers);
+  const lambda = kind === 'aws' || (kind === 'endpoint' && isLambdaApiRequest(path, request.headers));
+  if (!served && !lambda) return;
   const double = doubleFor(where);
   if (!double) return;
   const wire = { method: request.method, url: request.url.href, headers: request.headers, body: new Uint8Array() };
-  if (invokeAsync) {
+  if (served) {
     const nock = state.module;
     if (nock && !stillInstalled(nock, set)) install(nock, set, reply);
     const error = new InterceptionLostError(
       double.settings.label,
-      `an ${invokeEvent ? 'Invoke Event' : 'InvokeAsync'} request (POST ${request.url.href}) reached nock's pass-through: nock.cleanAll(), or a nock scope of yours for ${request.url.origin}, kept lambda-cassette's interceptor from it`,
+      `an ${INVOKE_ASYNC_FAMILY.test(path) ? 'InvokeAsync' : 'Invoke Event'} request (POST ${request.url.href}) reached nock's pass-through: nock.cleanAll(), or a nock scope of yours for ${request.url.origin}, kept lambda-cassette's interceptor from it`,
     );
     double.noteInterference(error);
     throw error;
