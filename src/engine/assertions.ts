@@ -1,7 +1,7 @@
 import { AssertionError } from 'node:assert';
 import { lazyModule } from '../common/lazy-module.js';
 import type { InvokeAsyncCall } from './call-log.js';
-import { callFilter, ofOperation, type CallOptions } from './call-filter.js';
+import { callFilter, namedCalls, ofOperation, type CallOptions } from './call-filter.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { functionLabel } from '../wire/lambda-address.js';
 import { defaultEquals, depthSafe, forDisplay, type PayloadEquals } from './deep-payloads.js';
@@ -27,11 +27,6 @@ export function callsTo(calls: readonly InvokeAsyncCall[], fn: string, options?:
  */
 export function givenPayload(argumentCount: number, payload: unknown): boolean {
   return argumentCount > 1 && !(argumentCount > 2 && payload === undefined);
-}
-
-/** `"fn"`, or `"fn" (Invoke)` when the check is limited to one operation: how messages name what was expected. */
-function expected(fn: string, options?: CallOptions): string {
-  return options?.operation === undefined ? `"${fn}"` : `"${fn}" (${options.operation})`;
 }
 
 /** Calls to `fn` whose payload matches, when a payload is given. */
@@ -113,8 +108,8 @@ export function expectInvoked(
   const toFn = callsTo(calls, fn, options);
   const parts = [
     hasPayload
-      ? `Expected ${expected(fn, options)} to be invoked with ${typeof payload === 'function' ? 'a payload matching the predicate' : summarize(payload, 400)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}.`
-      : `Expected ${expected(fn, options)} to be invoked, but it was not.`,
+      ? `Expected ${namedCalls(fn, options)} to be invoked with ${typeof payload === 'function' ? 'a payload matching the predicate' : summarize(payload, 400)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}.`
+      : `Expected ${namedCalls(fn, options)} to be invoked, but it was not.`,
   ];
   if (hasPayload) {
     const diff = closestPayloadDiff(toFn, payload);
@@ -129,7 +124,7 @@ export function expectInvoked(
 export function expectNotInvoked(calls: readonly InvokeAsyncCall[], fn?: string, options?: CallOptions): void {
   const hits = fn === undefined ? ofOperation(calls, options) : callsTo(calls, fn, options);
   if (hits.length === 0) return;
-  const what = fn === undefined ? `no ${options?.operation ?? 'InvokeAsync'} call` : `no call to ${expected(fn, options)}`;
+  const what = fn === undefined ? `no ${options?.operation ?? 'InvokeAsync'} call` : `no call to ${namedCalls(fn, options)}`;
   fail(`Expected ${what}, but there ${hits.length === 1 ? 'was 1' : `were ${hits.length}`}.\n${describeCalls(calls)}`, hits.length, 0);
 }
 
@@ -137,5 +132,5 @@ export function expectNotInvoked(calls: readonly InvokeAsyncCall[], fn?: string,
 export function expectInvokedTimes(calls: readonly InvokeAsyncCall[], fn: string, n: number, options?: CallOptions): void {
   const count = callsTo(calls, fn, options).length;
   if (count === n) return;
-  fail(`Expected ${expected(fn, options)} to be invoked ${n} time(s), but it was invoked ${count} time(s).\n${describeCalls(calls)}`, count, n);
+  fail(`Expected ${namedCalls(fn, options)} to be invoked ${n} time(s), but it was invoked ${count} time(s).\n${describeCalls(calls)}`, count, n);
 }

@@ -44,3 +44,8 @@ export function checkOperation(options: CallOptions | undefined): ServedOperatio
   if (operation === undefined || SERVED_OPERATIONS.includes(operation)) return operation;
   throw new TypeError(`lambda-cassette: option "operation" is ${JSON.stringify(operation)}; use 'InvokeAsync' or 'Invoke'`);
 }
+
+/** `"fn"`, or `"fn" (Invoke)` when limited to one operation: how failure messages name what was expected. */
+export function namedCalls(fn: string, options?: CallOptions): string {
+  return options?.operation === undefined ? `"${fn}"` : `"${fn}" (${options.operation})`;
+}

@@ -4,7 +4,7 @@
  */
 import type { InvokeAsyncCall } from '../engine/call-log.js';
 import { callsTo, describeCalls } from '../engine/assertions.js';
-import { ofOperation, type CallOptions } from '../engine/call-filter.js';
+import { namedCalls, ofOperation, type CallOptions } from '../engine/call-filter.js';
 import type { PayloadFor } from '../engine/payload-types.js';
 import { depthSafe, forDisplay } from '../engine/deep-payloads.js';
 
@@ -40,11 +40,6 @@ function payloads(calls: readonly InvokeAsyncCall[]): unknown[] {
   return calls.map((c) => c.payload);
 }
 
-/** `"fn"`, or `"fn" (Invoke)` when the matcher is limited to one operation. */
-function named(fn: string, options?: CallOptions): string {
-  return options?.operation === undefined ? `"${fn}"` : `"${fn}" (${options.operation})`;
-}
-
 /**
  * Each matcher counts InvokeAsync and Invoke Event calls alike; a last argument `{ operation }`
  * limits it to one operation.
@@ -60,8 +55,8 @@ export const lambdaMatchers = {
       pass: hits.length > 0,
       message: () =>
         hits.length > 0
-          ? `expected ${named(fn, options)} not to be invoked, but it was invoked ${hits.length} time(s)\n\n${describeCalls(calls)}`
-          : `expected ${named(fn, options)} to be invoked, but it was not\n\n${describeCalls(calls)}`,
+          ? `expected ${namedCalls(fn, options)} not to be invoked, but it was invoked ${hits.length} time(s)\n\n${describeCalls(calls)}`
+          : `expected ${namedCalls(fn, options)} to be invoked, but it was not\n\n${describeCalls(calls)}`,
     };
   },
 
@@ -75,8 +70,8 @@ export const lambdaMatchers = {
       pass,
       message: () =>
         pass
-          ? `expected ${named(fn, options)} not to be invoked with ${this.utils.stringify(payload)}\n\n${describeCalls(calls)}`
-          : `expected ${named(fn, options)} to be invoked with ${this.utils.stringify(payload)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}\n\n${describeCalls(calls)}`,
+          ? `expected ${namedCalls(fn, options)} not to be invoked with ${this.utils.stringify(payload)}\n\n${describeCalls(calls)}`
+          : `expected ${namedCalls(fn, options)} to be invoked with ${this.utils.stringify(payload)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}\n\n${describeCalls(calls)}`,
       // With one candidate, vitest prints its own diff (asymmetric matchers included).
       actual: forDisplay(candidates.length === 1 ? candidates[0] : candidates),
       expected: forDisplay(candidates.length === 1 ? payload : [payload]),
@@ -89,7 +84,7 @@ export const lambdaMatchers = {
     return {
       pass: count === times,
       message: () =>
-        `expected ${named(fn, options)} ${this.isNot ? 'not ' : ''}to be invoked ${times} time(s), and it was invoked ${count} time(s)\n\n${describeCalls(calls)}`,
+        `expected ${namedCalls(fn, options)} ${this.isNot ? 'not ' : ''}to be invoked ${times} time(s), and it was invoked ${count} time(s)\n\n${describeCalls(calls)}`,
       actual: count,
       expected: times,
     };

@@ -92,12 +92,11 @@ function hostAndPath(url: string): { hostname: string; pathname: string; search:
 }
 
 /** The served operation and encoded FunctionName a path names; `undefined` for any other request. */
-function operationOf(req: WireRequest, url: { pathname: string }): { operation: ServedOperation; encoded: string } | undefined {
+function operationOf(req: WireRequest, url: { pathname: string }, headers: Record<string, string>): { operation: ServedOperation; encoded: string } | undefined {
   const invoke = INVOKE_PATH.exec(url.pathname)?.[1] ?? brokenInvokeName(req.url, url.pathname);
   if (invoke !== undefined) {
     // Only asynchronous invocations are served; RequestResponse (the default) and DryRun are unhandled.
-    const type = req.headers['x-amz-invocation-type'] ?? normalizeHeaders(req.headers)['x-amz-invocation-type'];
-    return type === SERVED_INVOCATION_TYPE ? { operation: 'Invoke', encoded: invoke } : undefined;
+    return headers['x-amz-invocation-type'] === SERVED_INVOCATION_TYPE ? { operation: 'Invoke', encoded: invoke } : undefined;
   }
   const encoded = matchInvokeAsyncPath(url.pathname) ?? brokenInvokeAsyncName(req.url, url.pathname);
   return encoded === undefined ? undefined : { operation: 'InvokeAsync', encoded };
@@ -107,7 +106,8 @@ function operationOf(req: WireRequest, url: { pathname: string }): { operation: 
 export function parseInvokeAsync(req: WireRequest, defaultRegion: string): InvokeAsyncRequest | undefined {
   const url = hostAndPath(req.url);
   if (req.method.toUpperCase() !== 'POST') return undefined;
-  const served = operationOf(req, url);
+  const headers = normalizeHeaders(req.headers);
+  const served = operationOf(req, url, headers);
   if (served === undefined) return undefined;
   const { operation, encoded } = served;
   let functionName = encoded;
@@ -118,7 +118,6 @@ export function parseInvokeAsync(req: WireRequest, defaultRegion: string): Invok
       // Not valid percent-encoding: the name as sent.
     }
   }
-  const headers = normalizeHeaders(req.headers);
   let ref = parseFunctionRef(functionName);
   const qualifier = operation === 'Invoke' ? qualifierParam(url.search) : undefined;
   if (ref && qualifier !== undefined && ref.qualifier === undefined) ref = Object.freeze({ ...ref, qualifier });

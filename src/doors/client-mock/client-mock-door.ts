@@ -153,10 +153,8 @@ async function wireOf(operation: ServedOperation, region: string, name: unknown,
     method: 'POST',
     url: operation === 'Invoke' ? invokeUrl(region, encoded, qualifier) : invokeAsyncUrl(region, encoded),
     headers,
-    body:
-      args === undefined && operation === 'Invoke'
-        ? new Uint8Array(0)
-        : typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock'),
+    // requestBodyBytes reads an absent payload as no bytes; strings and bytes skip its await.
+    body: typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock'),
   };
 }
 

@@ -69,12 +69,6 @@ function wireOf(request: SdkHttpRequest, body: Uint8Array): WireRequest {
   return { method: request.method, url: urlOf(request), headers: request.headers, body };
 }
 
-/** The `WireRequest` an SDK `HttpRequest` stands for; `who` names the door in the error for a body it cannot read. */
-export async function wireRequestOf(request: SdkHttpRequest, who: string): Promise<WireRequest> {
-  const body = request.body;
-  return wireOf(request, typeof body === 'string' ? Buffer.from(body, 'utf8') : body instanceof Uint8Array ? body : await requestBodyBytes(body, who));
-}
-
 async function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
   let outcome = await double.handle(wire);
   if (!outcome) {
@@ -87,12 +81,15 @@ async function answerWire(double: DoorPort, wire: WireRequest): Promise<{ respon
   return { response: { statusCode: outcome.status, headers: nodeHeaders(outcome.headers), body: outcome.body } };
 }
 
-/** What `NodeHttpHandler.handle(request, options)` resolves to (or rejects with) when `double` answers the request. */
+/**
+ * What `NodeHttpHandler.handle(request, options)` resolves to (or rejects with) when `double` answers
+ * the request; `who` names the door in the error for a body it cannot read.
+ */
 export function answerSdkRequest(double: DoorPort, request: SdkHttpRequest, options: SdkHandlerOptions | undefined, who: string): Promise<{ response: SdkHttpResponse }> {
   if (options?.abortSignal?.aborted) return Promise.reject(abortError(options.abortSignal));
   const body = request.body;
   // The SDK's serialized body is nearly always a string or bytes: no await on the way in then.
   if (typeof body === 'string') return answerWire(double, wireOf(request, Buffer.from(body, 'utf8')));
   if (body instanceof Uint8Array) return answerWire(double, wireOf(request, body));
-  return wireRequestOf(request, who).then((wire) => answerWire(double, wire));
+  return requestBodyBytes(body, who).then((bytes) => answerWire(double, wireOf(request, bytes)));
 }
