@@ -6,7 +6,7 @@ const peers = ['nock', 'vitest', '@vitest/runner', '@aws-sdk/client-lambda', '@j
 // No source maps: the tarball ships no TypeScript sources for them to point at, and they were over
 // half of the installed package (2.1 MB of files with them, 0.9 MB without).
 export default defineConfig([{
-  entry: { index: 'src/index.ts', vitest: 'src/vitest/index.ts', 'vitest-reporter': 'src/vitest/reporter.ts', jest: 'src/jest/index.ts', matchers: 'src/matchers/index.ts' },
+  entry: { index: 'src/index.ts', vitest: 'src/vitest/index.ts', 'vitest-reporter': 'src/vitest/reporter.ts', jest: 'src/jest/index.ts', 'jest-reporter': 'src/jest/reporter.ts', 'node-test': 'src/node-test/index.ts', matchers: 'src/matchers/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   // One copy of the engine per format, even across entry points (CJS too).

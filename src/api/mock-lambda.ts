@@ -1,3 +1,4 @@
+import { supplyDummyCredentials } from './dummy-credentials.js';
 import { LambdaDouble } from './lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
@@ -63,6 +64,8 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
     onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
   });
   bind(double);
+  const dummy = supplyDummyCredentials();
+  if (dummy) double.attach(dummy);
   await attachNockDoor(double);
   // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.
   attachSdkHandlerDoor(double);

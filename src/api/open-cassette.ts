@@ -18,6 +18,7 @@ import { checkIgnoreOption } from '../matching/ignore-paths.js';
 import type { ExpirySettings } from '../engine/expiry-policy.js';
 import { reportCassetteRun } from '../report/run-report-sink.js';
 import path from 'node:path';
+import { supplyDummyCredentials } from './dummy-credentials.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 
 /** Options of {@link openCassette}. */
@@ -146,11 +147,11 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     ...(maxAgeMs !== undefined ? { expiry: expirySettings(mode, maxAgeMs, options, env) } : {}),
     allowUnusedInteractions: options.allowUnusedInteractions ?? true,
   });
-  const double = new LambdaDouble(mode, responder, {
-    ...settings,
-    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, reachesNetwork(mode, loaded !== undefined)),
-  });
+  const network = reachesNetwork(mode, loaded !== undefined);
+  const double = new LambdaDouble(mode, responder, { ...settings, onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, network) });
   bind(double);
+  const dummy = network ? undefined : supplyDummyCredentials();
+  if (dummy) double.attach(dummy);
   await attachNockDoor(double);
   // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.
   attachSdkHandlerDoor(double);

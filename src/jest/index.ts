@@ -4,11 +4,14 @@
  * `expect`. Typed for `@jest/globals` / `@jest/expect` and for `@types/jest`'s global `expect`.
  * @packageDocumentation
  */
+// First: an unsupported Jest fails here, before @jest/globals and the engine load.
+import './supported-jest.js';
 import { afterEach, beforeEach, expect } from '@jest/globals';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 import { lambdaMatchers } from '../matchers/index.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+import { jestTestNames } from './jest-test-names.js';
 
 export { lambdaMatchers } from '../matchers/index.js';
 export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
@@ -37,14 +40,14 @@ expect.extend(lambdaMatchers);
 function currentTest(): TestIdentity {
   const { testPath, currentTestName } = expect.getState();
   if (!testPath || !currentTestName) throw new Error('useLambdaCassette(): could not tell which test is running');
-  // Jest joins suite and test names with spaces, so where one ends is lost: the name is one segment.
-  return { file: testPath, names: [currentTestName] };
+  // Suites then the test, as vitest names them, so both runners give a test the same cassette.
+  return { file: testPath, names: jestTestNames(currentTestName) };
 }
 
 /**
  * Opens a cassette before each test of the enclosing `describe` and closes it after (the test fails
  * when the double reports unmatched requests or cannot write its recording). The cassette is named
- * after the test file and the test's full name, so `LAMBDA_CASSETTE_MODE=record npx jest` re-records a
+ * after the test file, then one folder per suite and the test's name (as under vitest), so `LAMBDA_CASSETTE_MODE=record npx jest` re-records a
  * suite. Returns a handle that always points at the current test's double.
  *
  * @example

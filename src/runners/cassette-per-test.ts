@@ -13,7 +13,7 @@ import type { LambdaDouble } from '../api/lambda-double.js';
 export interface TestIdentity {
   /** Absolute path of the test file. */
   file: string;
-  /** Suite names then the test name, outermost first (Jest gives the whole name as one entry). */
+  /** Suite names then the test name, outermost first (the same under vitest, Jest and node:test). */
   names: readonly string[];
 }
 

@@ -3,6 +3,8 @@
  * module registers the `toHaveInvokedAsync*` matchers.
  * @packageDocumentation
  */
+// First: an unsupported vitest fails here, before the rest of the integration loads.
+import './supported-vitest.js';
 import { expect, type MatcherState } from 'vitest';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { lambdaMatchers as runnerDiffedMatchers, type LambdaCassetteMatchers, type MatcherResult } from '../matchers/lambda-matchers.js';

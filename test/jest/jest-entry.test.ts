@@ -1,7 +1,8 @@
 /**
  * The Jest entry without Jest (real Jest 29 and 30 run it in the package test): importing it
  * registers the matchers through Jest's `expect.extend`, and `useLambdaCassette` puts a double around
- * each test on Jest's hooks, naming the cassette after the test's full name as one segment.
+ * each test on Jest's hooks, naming the cassette after the test's suites and name as vitest does
+ * (read from jest-circus's state), or the full name as one segment when that state is not readable.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -37,10 +38,34 @@ describe('lambda-cassette/jest', () => {
       await jest.before[0]!();
       expect(lambda.closed).toBe(false);
       await jest.after[0]!();
-      // Jest joins suite and test names with spaces, so the whole name is one folder-free segment.
+      // Without jest-circus's state, Jest's space-joined name is all there is: one folder-free segment.
       expect(readdirSync(join(dir, 'orders'))).toEqual(['checkout-sends-the-order.json']);
       expect(() => lambda.calls).toThrow(/no double is open here/);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the cassette one folder per suite, as vitest does, from jest-circus\'s running test', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-jest-entry-'));
+    // jest-circus's state: the running test, its describe blocks, then the unnamed root block.
+    const root = { name: 'ROOT_DESCRIBE_BLOCK' };
+    const state = { currentlyRunningTest: { name: 'sends the order', parent: { name: 'checkout', parent: root } } };
+    const symbol = Symbol('JEST_STATE_SYMBOL');
+    Object.assign(globalThis, { [symbol]: state });
+    try {
+      entry.useLambdaCassette({ mode: 'record', dir, allowRecordingInCI: true });
+      jest.state = { testPath: join(process.cwd(), 'orders.test.ts'), currentTestName: 'checkout sends the order' };
+      await jest.before.at(-1)!();
+      await jest.after.at(-1)!();
+      expect(readdirSync(join(dir, 'orders', 'checkout'))).toEqual(['sends-the-order.json']);
+      // When circus's test is not the one Jest names (concurrent tests), Jest's own name wins.
+      jest.state = { testPath: join(process.cwd(), 'orders.test.ts'), currentTestName: 'checkout refunds' };
+      await jest.before.at(-1)!();
+      await jest.after.at(-1)!();
+      expect(readdirSync(join(dir, 'orders')).sort()).toEqual(['checkout', 'checkout-refunds.json']);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[symbol];
       rmSync(dir, { recursive: true, force: true });
     }
   });
