@@ -6,7 +6,7 @@
  * Set only when the process has no credentials of its own, removed when the last such double closes;
  * never in a mode that records, where a dummy key would sign the real request.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { DoorAttachment } from '../engine/door-port.js';
@@ -20,20 +20,21 @@ const CREDENTIAL_ENV = [
 /** The values supplied; recognisable in a call log or a signature. */
 export const DUMMY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'LAMBDACASSETTEDUMMY', AWS_SECRET_ACCESS_KEY: 'lambda-cassette-dummy-secret' } as const;
 
-/** Settings in a shared config file that give credentials (a file with only `region` gives none). */
-const CONFIG_CREDENTIALS = /^\s*(aws_access_key_id|credential_process|role_arn|sso_session|sso_start_url|web_identity_token_file)\s*=/m;
+/** Settings in a shared credentials or config file that give credentials (one with only `region` gives none). */
+const CREDENTIAL_SETTINGS = /^\s*(aws_access_key_id|credential_process|role_arn|sso_session|sso_start_url|web_identity_token_file)\s*=/m;
 
 /** Whether the process has credentials the SDK's chain would find without the network. */
 export function credentialsConfigured(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): boolean {
   if (CREDENTIAL_ENV.some((name) => env[name])) return true;
-  const credentialsFile = env['AWS_SHARED_CREDENTIALS_FILE'] ?? path.join(home, '.aws', 'credentials');
-  if (existsSync(credentialsFile)) return true;
-  const configFile = env['AWS_CONFIG_FILE'] ?? path.join(home, '.aws', 'config');
-  try {
-    return CONFIG_CREDENTIALS.test(readFileSync(configFile, 'utf8'));
-  } catch {
-    return false;
-  }
+  const files = [env['AWS_SHARED_CREDENTIALS_FILE'] ?? path.join(home, '.aws', 'credentials'), env['AWS_CONFIG_FILE'] ?? path.join(home, '.aws', 'config')];
+  return files.some((file) => {
+    try {
+      return CREDENTIAL_SETTINGS.test(readFileSync(file, 'utf8'));
+    } catch {
+      // Missing or unreadable: the SDK finds nothing there either.
+      return false;
+    }
+  });
 }
 
 /** Doubles currently relying on the dummy credentials. */

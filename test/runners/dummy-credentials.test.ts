@@ -33,7 +33,7 @@ afterEach(() => {
 });
 
 describe('credentialsConfigured', () => {
-  it('sees credentials in the environment, a shared credentials file, or a config file that gives some', () => {
+  it('sees credentials in the environment, or in a shared credentials or config file that gives some', () => {
     expect(credentialsConfigured({}, home)).toBe(false);
     expect(credentialsConfigured({ AWS_PROFILE: 'dev' }, home)).toBe(true);
     expect(credentialsConfigured({ AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1/creds' }, home)).toBe(true);
@@ -42,8 +42,10 @@ describe('credentialsConfigured', () => {
     expect(credentialsConfigured({}, home)).toBe(false);
     writeFileSync(join(home, '.aws', 'config'), '[default]\nregion = eu-west-1\nsso_session = corp\n');
     expect(credentialsConfigured({}, home)).toBe(true);
-    writeFileSync(join(home, '.aws', 'credentials'), '[default]\n');
+    writeFileSync(join(home, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIAEXAMPLE\n');
     expect(credentialsConfigured({ AWS_CONFIG_FILE: join(home, 'nowhere') }, home)).toBe(true);
+    // Pointed at an empty file (a common way to say "none"): none.
+    expect(credentialsConfigured({ AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_CONFIG_FILE: '/dev/null' }, home)).toBe(false);
   });
 });
 
