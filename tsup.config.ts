@@ -13,6 +13,8 @@ export default defineConfig([{
   splitting: true,
   // CJS output has no import.meta; the shim gives it import.meta.url.
   shims: true,
+  // `node:test` exists only with its prefix (there is no `test` module): keep every `node:` prefix.
+  removeNodeProtocol: false,
   target: 'node20',
   external: peers,
 }, {

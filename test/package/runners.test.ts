@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { installedVersion, npmInstall, run } from './run-command.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -79,15 +79,10 @@ function credentialLess(home: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `cmd` with exactly `env`; stdout and stderr together, and the exit code. */
-function runWith(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { code: number; output: string } {
-  try {
-    const stdout = execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { code: 0, output: stdout };
-  } catch (e) {
-    const { status, stdout, stderr } = e as { status: number; stdout: string; stderr: string };
-    return { code: status, output: stripVTControlCharacters(`${stdout}${stderr}`) };
-  }
+/** Runs `cmd` with exactly `env`; stdout and stderr together (Jest reports on stderr), and the exit code. */
+function runWith(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { code: number | null; output: string } {
+  const { status, stdout, stderr } = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { code: status, output: stripVTControlCharacters(`${stdout}${stderr}`) };
 }
 
 function project(name: string, specs: string[], jestConfig: object): string {
@@ -109,7 +104,7 @@ beforeAll(() => {
 }, 240_000);
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe.each([29, 30])('Jest %i', (major) => {
   let dir: string;
