@@ -145,8 +145,8 @@ export function describeJestProjects(tarball: () => string): void {
     it('records then replays in an ESM suite, the cassette named after the test file and name', () => {
       const record = JSON.parse(jest(['--json', 'esm.test'], { LAMBDA_CASSETTE_MODE: 'record' })) as unknown;
       expect(record).toMatchObject({ numPassedTests: 1, numTotalTests: 1 });
-      // Written when the test's double closes; Jest gives the suite and test names as one.
-      const cassette = join(dir, 'cassettes', 'esm', 'checkout-records-through-the-real-network-into-a-cassette-named-after-the-test.json');
+      // Written when the test's double closes; one folder per suite, as vitest names it.
+      const cassette = join(dir, 'cassettes', 'esm', 'checkout', 'records-through-the-real-network-into-a-cassette-named-after-the-test.json');
       expect(readFileSync(cassette, 'utf8')).toContain('real-1');
       expect(JSON.parse(jest(['--json', 'esm.test'], { LAMBDA_CASSETTE_MODE: 'replay' }))).toMatchObject({ numPassedTests: 1, numTotalTests: 1 });
     }, 120_000);
