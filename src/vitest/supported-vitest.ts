@@ -4,4 +4,5 @@
  */
 import { requireRunner } from '../runners/runner-version.js';
 
-requireRunner({ runner: 'vitest', packages: ['vitest'], minimum: 3, install: 'npm install --save-dev vitest@latest' }, import.meta.url);
+// vitest 4, not latest: vitest 5 needs Node 22, and Node 20 is supported.
+requireRunner({ runner: 'vitest', packages: ['vitest'], minimum: 3, install: 'npm install --save-dev vitest@4' }, import.meta.url);
