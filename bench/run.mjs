@@ -7,7 +7,7 @@
  * requestHandler, the nock door, bindClientMock) next to the bare mechanism under it and the peers
  * users compare us with (a bare custom requestHandler, a bare nock interceptor, nock.back lockdown,
  * Polly.js replay, aws-sdk-client-mock, a real HTTP server on 127.0.0.1), all in this one process by
- * alternating blocks. Then replay cost at 10 / 1,000 / 10,000 interactions, load time against
+ * alternating blocks; the same calls from fetch, http and aws-sdk v2-shaped requests (non-sdk.mjs). Then replay cost at 10 / 1,000 / 10,000 interactions, load time against
  * nock.back's and Polly's, import time and memory in fresh processes. Prints markdown tables and
  * writes them to bench/RESULTS.md (report.mjs). See docs/performance.md.
  */
@@ -21,6 +21,7 @@ import { buildPackage, ROOT } from './build.mjs';
 import { writeFixtures } from './fixtures.mjs';
 import { loadPolly, pollyConfig, writePollyFixtures } from './polly.mjs';
 import { variantsFor } from './variants.mjs';
+import { loopbackServer, nonSdkVariants } from './non-sdk.mjs';
 import { report } from './report.mjs';
 
 // Blocks collect garbage before they start, which needs --expose-gc: run again with it.
@@ -101,6 +102,12 @@ const peers = await group(
 const server = await v.loopback(50);
 const viaSocket = await group('loopback server', [v.bareRequestHandler(50), server.variant], 16, 500);
 await server.close();
+
+// Clients other than SDK v3 (fetch, http, aws-sdk v2's requests) through the double and the peers.
+const nonSdkServer = await loopbackServer();
+const msw = { ...(await import('msw')), ...(await import('msw/node')) };
+const nonSdk = await group('clients other than SDK v3', nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server: nonSdkServer.base, calls: 20 }), 12, 100);
+await nonSdkServer.close();
 
 // ---- cassette size: replay per call, and load ----
 const bySize = await group(
@@ -206,12 +213,13 @@ const text = report({
   seconds: (performance.now() - started) / 1000,
   loadBefore,
   loadAfter: os.loadavg(),
-  versions: Object.fromEntries(['@aws-sdk/client-lambda', 'nock', 'aws-sdk-client-mock', '@pollyjs/core'].map((n) => [n, version(n)])),
+  versions: Object.fromEntries(['@aws-sdk/client-lambda', 'nock', 'aws-sdk-client-mock', '@pollyjs/core', 'msw'].map((n) => [n, version(n)])),
   sizes: SIZES,
   fileSizes,
   inProcess,
   peers,
   viaSocket,
+  nonSdk,
   bySize,
   peersBySize,
   load,

@@ -7,8 +7,11 @@
 //   node scripts/gen-validators.mjs           write the file (`npm run gen` runs it too)
 //   node scripts/gen-validators.mjs --check   exit 1 when the committed file is stale
 //
-// Two validators: `validateWrite` checks the whole schema; `validateLoad` skips the recursive
-// JsonValue check, which can only pass on what JSON.parse returned (see validate-cassette.ts).
+// Four validators: `validateWrite` checks the whole schema; `validateLoad` skips the recursive
+// JsonValue check, which can only pass on what JSON.parse returned (see validate-cassette.ts);
+// `validateLoadShell` is `validateLoad` without looking inside the interactions, and
+// `validateLoadInteraction` checks one interaction as `validateLoad` would: a replay checks each
+// interaction when it first needs it, so opening a large cassette costs little more than parsing it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv, _ } from 'ajv';
@@ -36,6 +39,13 @@ export function loadSchema(schema) {
   return { ...schema, definitions: { ...schema.definitions, JsonValue: { title, description } } };
 }
 
+/** The load schema with the interactions left unchecked: an array of anything. */
+export function shellSchema(schema) {
+  const load = loadSchema(schema);
+  const { interactions } = load.properties;
+  return { ...load, properties: { ...load.properties, interactions: { description: interactions.description, type: 'array' } } };
+}
+
 /** The generated TypeScript source. Deterministic: the same schema gives the same text. */
 export async function generateCassetteValidators() {
   const schema = JSON.parse(await readFile(SCHEMA_FILE, 'utf8'));
@@ -48,7 +58,13 @@ export async function generateCassetteValidators() {
   ajv.addFormat('base64', { type: 'string', validate: () => true });
   ajv.addSchema({ ...schema, $id: 'write' });
   ajv.addSchema({ ...loadSchema(schema), $id: 'load' });
-  let code = standaloneCode(ajv, { validateWrite: 'write', validateLoad: 'load' });
+  ajv.addSchema({ ...shellSchema(schema), $id: 'shell' });
+  let code = standaloneCode(ajv, {
+    validateWrite: 'write',
+    validateLoad: 'load',
+    validateLoadShell: 'shell',
+    validateLoadInteraction: 'load#/definitions/Interaction',
+  });
   code = code.replace(/^"use strict";/, '').split(UCS2LENGTH).join('ucs2length');
   if (code.includes('require(')) throw new Error('ajv standalone code needs a runtime helper that schema-runtime.ts does not provide');
   // Formatted, so a schema change shows up as a readable diff rather than one changed 70 kB line.

@@ -3,7 +3,7 @@ import { LambdaDouble } from './lambda-double.js';
 import { CassetteResponder } from '../engine/cassette-responder.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
-import { loadCassette } from '../cassette/index.js';
+import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
 import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
@@ -129,8 +129,11 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     reportCassetteRun({ cassette: path.resolve(file), mode, replayed: 0, recorded: 0, created: false, missing: true, misses: [], unused: [], expired: 0 }, env);
     throw new CassetteNotFoundError(file);
   }
-  // Loading validates even in record mode: a cassette we cannot read is never overwritten.
-  const loaded = rule.loadsCassette ? await loadCassette(file) : undefined;
+  // Loading validates even in record mode: a cassette we cannot read is never overwritten. A replay
+  // checks each interaction when it first needs it (most tests need few of a large cassette's).
+  const replays = rule.loadsCassette && rule.answers.withCassette === 'replay';
+  const lazily = replays ? await loadCassetteForReplay(file) : undefined;
+  const loaded = replays ? lazily?.cassette : rule.loadsCassette ? await loadCassette(file) : undefined;
   const behaviour = answeringOf(mode, loaded !== undefined);
   if (behaviour === 'mock') throw new Error(`lambda-cassette: mode "${mode}" has no cassette responder`);
   const responder = new CassetteResponder({
@@ -138,6 +141,7 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     file,
     dir,
     loaded,
+    ...(lazily ? { checkInteraction: lazily.checkInteraction } : {}),
     match,
     allowPlaybackRepeats: options.allowPlaybackRepeats ?? false,
     redact: options.redact ?? [],

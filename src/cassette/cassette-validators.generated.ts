@@ -3380,3 +3380,713 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
   validate24.errors = vErrors;
   return errors === 0;
 }
+export const validateLoadShell = validate36;
+const schema33 = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Cassette',
+  description:
+    'A lambda-cassette cassette: AWS Lambda InvokeAsync calls recorded in order, replayed byte-for-byte. This schema is the source of truth; the TypeScript types in src/cassette/cassette-types.generated.ts are generated from it (npm run gen).',
+  type: 'object',
+  required: ['version', 'recordedWith', 'interactions'],
+  additionalProperties: false,
+  properties: {
+    version: {
+      description:
+        'Cassette format version. Bumped only on incompatible changes; older cassettes are migrated in memory when loaded, newer ones are refused with a request to upgrade lambda-cassette.',
+      const: 1,
+    },
+    recordedWith: {
+      description:
+        'What wrote this cassette (library, its version, Node.js version); informational, never used for matching.',
+      allOf: [{ $ref: '#/definitions/RecordedWith' }],
+    },
+    interactions: {
+      description:
+        'Every recorded call, in the order it was recorded. Order matters: repeated identical calls replay their answers in this order.',
+      type: 'array',
+    },
+    filters: {
+      description:
+        'Scrubbing applied to every interaction before it was written. Replay applies the same to incoming requests, so redacted payloads still match.',
+      allOf: [{ $ref: '#/definitions/Filters' }],
+    },
+  },
+  definitions: {
+    RecordedWith: {
+      title: 'RecordedWith',
+      description: 'What wrote the cassette, to explain differences between recordings made on different machines.',
+      type: 'object',
+      required: ['library', 'libraryVersion', 'node'],
+      additionalProperties: false,
+      properties: {
+        library: {
+          description: 'Name of the library that wrote the cassette, "lambda-cassette".',
+          type: 'string',
+          minLength: 1,
+        },
+        libraryVersion: {
+          description: 'Version of that library (its package.json version).',
+          type: 'string',
+          minLength: 1,
+        },
+        node: {
+          description: 'Node.js version that wrote the cassette (process.version, e.g. "v20.20.2").',
+          type: 'string',
+          minLength: 1,
+        },
+      },
+    },
+    Filters: {
+      title: 'Filters',
+      description: 'How recordings in this cassette were scrubbed.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        redact: {
+          description:
+            'JSONPath expressions (e.g. "$.card.number", "$..password") whose payload values were replaced with "[REDACTED]".',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+        },
+        maskAccountIds: {
+          description:
+            'Whether 12-digit AWS account ids in function references, response headers and bodies were replaced with 000000000000.',
+          type: 'boolean',
+        },
+      },
+    },
+    Interaction: {
+      title: 'Interaction',
+      description: 'One InvokeAsync call: what the caller sent and what the service answered.',
+      type: 'object',
+      required: ['request', 'response', 'recordedAt'],
+      additionalProperties: false,
+      properties: {
+        request: {
+          description: 'What the caller sent, minus credentials and per-call headers.',
+          allOf: [{ $ref: '#/definitions/RecordedRequest' }],
+        },
+        response: {
+          description: 'What the service answered, replayed byte-for-byte.',
+          allOf: [{ $ref: '#/definitions/RecordedResponse' }],
+        },
+        recordedAt: {
+          description:
+            'When the call was recorded: an RFC 3339 date-time, written in UTC by lambda-cassette (e.g. "2026-11-22T00:00:00.000Z").',
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+    },
+    RecordedRequest: {
+      title: 'RecordedRequest',
+      description:
+        'The parts of an InvokeAsync request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
+      type: 'object',
+      required: ['functionName', 'region', 'payload'],
+      additionalProperties: false,
+      properties: {
+        functionName: {
+          description: 'The function\'s plain name (no ARN prefix, no qualifier), e.g. "orders-fn".',
+          type: 'string',
+          minLength: 1,
+          maxLength: 170,
+        },
+        qualifier: {
+          description: 'Version or alias the call named, e.g. "prod" or "$LATEST"; absent when the call named none.',
+          type: 'string',
+          minLength: 1,
+        },
+        functionRef: {
+          description:
+            'The function reference exactly as the caller sent it (URI-decoded), when it was not the plain name: a full or partial ARN, or a name with a qualifier.',
+          type: 'string',
+          minLength: 1,
+          maxLength: 170,
+        },
+        region: { description: 'AWS region the call went to, e.g. "us-east-1".', type: 'string', minLength: 1 },
+        operation: {
+          description:
+            'The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
+          enum: ['InvokeAsync', 'Invoke'],
+        },
+        payload: {
+          description:
+            'The InvokeArgs bytes (for Invoke, the Payload bytes). Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.',
+          allOf: [{ $ref: '#/definitions/Body' }],
+        },
+      },
+    },
+    RecordedResponse: {
+      title: 'RecordedResponse',
+      description: 'The answer the service gave, replayed exactly.',
+      type: 'object',
+      required: ['status', 'headers', 'body'],
+      additionalProperties: false,
+      properties: {
+        status: { description: 'HTTP status code, e.g. 202.', type: 'integer', minimum: 100, maximum: 599 },
+        headers: {
+          description:
+            'Response headers to replay: lower-case names, string values (repeated headers joined with ", ").',
+          type: 'object',
+          propertyNames: { pattern: '^[^A-Z]+$' },
+          additionalProperties: { type: 'string' },
+        },
+        body: {
+          description:
+            'The response body. Stored as `json` only when its canonical JSON text is exactly the bytes received, otherwise as `text` or `base64`, so replay gives the caller identical bytes.',
+          allOf: [{ $ref: '#/definitions/Body' }],
+        },
+      },
+    },
+    Body: {
+      title: 'Body',
+      description:
+        'A byte sequence, stored in the most readable form that gives the same bytes back: exactly one of `json`, `text` or `base64`.',
+      oneOf: [
+        { $ref: '#/definitions/JsonBody' },
+        { $ref: '#/definitions/TextBody' },
+        { $ref: '#/definitions/Base64Body' },
+      ],
+    },
+    JsonBody: {
+      title: 'JsonBody',
+      description:
+        "Bytes that are JSON, stored as the JSON value itself. Their bytes are the value's canonical JSON text (sorted keys, no whitespace).",
+      type: 'object',
+      required: ['json'],
+      additionalProperties: false,
+      properties: { json: { description: 'Any JSON value.', allOf: [{ $ref: '#/definitions/JsonValue' }] } },
+    },
+    TextBody: {
+      title: 'TextBody',
+      description: 'Bytes that are valid UTF-8 but not stored as JSON, stored as the decoded string.',
+      type: 'object',
+      required: ['text'],
+      additionalProperties: false,
+      properties: {
+        text: { description: 'The bytes decoded as UTF-8 (a byte-order mark, if any, is kept).', type: 'string' },
+      },
+    },
+    Base64Body: {
+      title: 'Base64Body',
+      description: 'Bytes that are not valid UTF-8, stored base64-encoded.',
+      type: 'object',
+      required: ['base64'],
+      additionalProperties: false,
+      properties: {
+        base64: {
+          description: 'The bytes, standard base64 with padding (RFC 4648 section 4).',
+          type: 'string',
+          format: 'base64',
+        },
+      },
+    },
+    JsonValue: { title: 'JsonValue', description: 'Any JSON value: object, array, string, number, boolean or null.' },
+  },
+  $id: 'shell',
+};
+function validate36(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="shell" */ let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      let missing0;
+      if (
+        (data.version === undefined && (missing0 = 'version')) ||
+        (data.recordedWith === undefined && (missing0 = 'recordedWith')) ||
+        (data.interactions === undefined && (missing0 = 'interactions'))
+      ) {
+        validate36.errors = [
+          {
+            instancePath,
+            schemaPath: '#/required',
+            keyword: 'required',
+            params: { missingProperty: missing0 },
+            message: "must have required property '" + missing0 + "'",
+          },
+        ];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!(key0 === 'version' || key0 === 'recordedWith' || key0 === 'interactions' || key0 === 'filters')) {
+            validate36.errors = [
+              {
+                instancePath,
+                schemaPath: '#/additionalProperties',
+                keyword: 'additionalProperties',
+                params: { additionalProperty: key0 },
+                message: 'must NOT have additional properties',
+              },
+            ];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.version !== undefined) {
+            const _errs2 = errors;
+            if (1 !== data.version) {
+              validate36.errors = [
+                {
+                  instancePath: instancePath + '/version',
+                  schemaPath: '#/properties/version/const',
+                  keyword: 'const',
+                  params: { allowedValue: 1 },
+                  message: 'must be equal to constant',
+                },
+              ];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.recordedWith !== undefined) {
+              let data1 = data.recordedWith;
+              const _errs3 = errors;
+              const _errs5 = errors;
+              if (errors === _errs5) {
+                if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
+                  let missing1;
+                  if (
+                    (data1.library === undefined && (missing1 = 'library')) ||
+                    (data1.libraryVersion === undefined && (missing1 = 'libraryVersion')) ||
+                    (data1.node === undefined && (missing1 = 'node'))
+                  ) {
+                    validate36.errors = [
+                      {
+                        instancePath: instancePath + '/recordedWith',
+                        schemaPath: '#/definitions/RecordedWith/required',
+                        keyword: 'required',
+                        params: { missingProperty: missing1 },
+                        message: "must have required property '" + missing1 + "'",
+                      },
+                    ];
+                    return false;
+                  } else {
+                    const _errs7 = errors;
+                    for (const key1 in data1) {
+                      if (!(key1 === 'library' || key1 === 'libraryVersion' || key1 === 'node')) {
+                        validate36.errors = [
+                          {
+                            instancePath: instancePath + '/recordedWith',
+                            schemaPath: '#/definitions/RecordedWith/additionalProperties',
+                            keyword: 'additionalProperties',
+                            params: { additionalProperty: key1 },
+                            message: 'must NOT have additional properties',
+                          },
+                        ];
+                        return false;
+                        break;
+                      }
+                    }
+                    if (_errs7 === errors) {
+                      if (data1.library !== undefined) {
+                        let data2 = data1.library;
+                        const _errs8 = errors;
+                        if (errors === _errs8) {
+                          if (typeof data2 === 'string') {
+                            if (func2(data2) < 1) {
+                              validate36.errors = [
+                                {
+                                  instancePath: instancePath + '/recordedWith/library',
+                                  schemaPath: '#/definitions/RecordedWith/properties/library/minLength',
+                                  keyword: 'minLength',
+                                  params: { limit: 1 },
+                                  message: 'must NOT have fewer than 1 characters',
+                                },
+                              ];
+                              return false;
+                            }
+                          } else {
+                            validate36.errors = [
+                              {
+                                instancePath: instancePath + '/recordedWith/library',
+                                schemaPath: '#/definitions/RecordedWith/properties/library/type',
+                                keyword: 'type',
+                                params: { type: 'string' },
+                                message: 'must be string',
+                              },
+                            ];
+                            return false;
+                          }
+                        }
+                        var valid3 = _errs8 === errors;
+                      } else {
+                        var valid3 = true;
+                      }
+                      if (valid3) {
+                        if (data1.libraryVersion !== undefined) {
+                          let data3 = data1.libraryVersion;
+                          const _errs10 = errors;
+                          if (errors === _errs10) {
+                            if (typeof data3 === 'string') {
+                              if (func2(data3) < 1) {
+                                validate36.errors = [
+                                  {
+                                    instancePath: instancePath + '/recordedWith/libraryVersion',
+                                    schemaPath: '#/definitions/RecordedWith/properties/libraryVersion/minLength',
+                                    keyword: 'minLength',
+                                    params: { limit: 1 },
+                                    message: 'must NOT have fewer than 1 characters',
+                                  },
+                                ];
+                                return false;
+                              }
+                            } else {
+                              validate36.errors = [
+                                {
+                                  instancePath: instancePath + '/recordedWith/libraryVersion',
+                                  schemaPath: '#/definitions/RecordedWith/properties/libraryVersion/type',
+                                  keyword: 'type',
+                                  params: { type: 'string' },
+                                  message: 'must be string',
+                                },
+                              ];
+                              return false;
+                            }
+                          }
+                          var valid3 = _errs10 === errors;
+                        } else {
+                          var valid3 = true;
+                        }
+                        if (valid3) {
+                          if (data1.node !== undefined) {
+                            let data4 = data1.node;
+                            const _errs12 = errors;
+                            if (errors === _errs12) {
+                              if (typeof data4 === 'string') {
+                                if (func2(data4) < 1) {
+                                  validate36.errors = [
+                                    {
+                                      instancePath: instancePath + '/recordedWith/node',
+                                      schemaPath: '#/definitions/RecordedWith/properties/node/minLength',
+                                      keyword: 'minLength',
+                                      params: { limit: 1 },
+                                      message: 'must NOT have fewer than 1 characters',
+                                    },
+                                  ];
+                                  return false;
+                                }
+                              } else {
+                                validate36.errors = [
+                                  {
+                                    instancePath: instancePath + '/recordedWith/node',
+                                    schemaPath: '#/definitions/RecordedWith/properties/node/type',
+                                    keyword: 'type',
+                                    params: { type: 'string' },
+                                    message: 'must be string',
+                                  },
+                                ];
+                                return false;
+                              }
+                            }
+                            var valid3 = _errs12 === errors;
+                          } else {
+                            var valid3 = true;
+                          }
+                        }
+                      }
+                    }
+                  }
+                } else {
+                  validate36.errors = [
+                    {
+                      instancePath: instancePath + '/recordedWith',
+                      schemaPath: '#/definitions/RecordedWith/type',
+                      keyword: 'type',
+                      params: { type: 'object' },
+                      message: 'must be object',
+                    },
+                  ];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.interactions !== undefined) {
+                const _errs14 = errors;
+                if (!Array.isArray(data.interactions)) {
+                  validate36.errors = [
+                    {
+                      instancePath: instancePath + '/interactions',
+                      schemaPath: '#/properties/interactions/type',
+                      keyword: 'type',
+                      params: { type: 'array' },
+                      message: 'must be array',
+                    },
+                  ];
+                  return false;
+                }
+                var valid0 = _errs14 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.filters !== undefined) {
+                  let data6 = data.filters;
+                  const _errs16 = errors;
+                  const _errs18 = errors;
+                  if (errors === _errs18) {
+                    if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
+                      const _errs20 = errors;
+                      for (const key2 in data6) {
+                        if (!(key2 === 'redact' || key2 === 'maskAccountIds')) {
+                          validate36.errors = [
+                            {
+                              instancePath: instancePath + '/filters',
+                              schemaPath: '#/definitions/Filters/additionalProperties',
+                              keyword: 'additionalProperties',
+                              params: { additionalProperty: key2 },
+                              message: 'must NOT have additional properties',
+                            },
+                          ];
+                          return false;
+                          break;
+                        }
+                      }
+                      if (_errs20 === errors) {
+                        if (data6.redact !== undefined) {
+                          let data7 = data6.redact;
+                          const _errs21 = errors;
+                          if (errors === _errs21) {
+                            if (Array.isArray(data7)) {
+                              var valid7 = true;
+                              const len0 = data7.length;
+                              for (let i0 = 0; i0 < len0; i0++) {
+                                let data8 = data7[i0];
+                                const _errs23 = errors;
+                                if (errors === _errs23) {
+                                  if (typeof data8 === 'string') {
+                                    if (func2(data8) < 1) {
+                                      validate36.errors = [
+                                        {
+                                          instancePath: instancePath + '/filters/redact/' + i0,
+                                          schemaPath: '#/definitions/Filters/properties/redact/items/minLength',
+                                          keyword: 'minLength',
+                                          params: { limit: 1 },
+                                          message: 'must NOT have fewer than 1 characters',
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate36.errors = [
+                                      {
+                                        instancePath: instancePath + '/filters/redact/' + i0,
+                                        schemaPath: '#/definitions/Filters/properties/redact/items/type',
+                                        keyword: 'type',
+                                        params: { type: 'string' },
+                                        message: 'must be string',
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                }
+                                var valid7 = _errs23 === errors;
+                                if (!valid7) {
+                                  break;
+                                }
+                              }
+                            } else {
+                              validate36.errors = [
+                                {
+                                  instancePath: instancePath + '/filters/redact',
+                                  schemaPath: '#/definitions/Filters/properties/redact/type',
+                                  keyword: 'type',
+                                  params: { type: 'array' },
+                                  message: 'must be array',
+                                },
+                              ];
+                              return false;
+                            }
+                          }
+                          var valid6 = _errs21 === errors;
+                        } else {
+                          var valid6 = true;
+                        }
+                        if (valid6) {
+                          if (data6.maskAccountIds !== undefined) {
+                            const _errs25 = errors;
+                            if (typeof data6.maskAccountIds !== 'boolean') {
+                              validate36.errors = [
+                                {
+                                  instancePath: instancePath + '/filters/maskAccountIds',
+                                  schemaPath: '#/definitions/Filters/properties/maskAccountIds/type',
+                                  keyword: 'type',
+                                  params: { type: 'boolean' },
+                                  message: 'must be boolean',
+                                },
+                              ];
+                              return false;
+                            }
+                            var valid6 = _errs25 === errors;
+                          } else {
+                            var valid6 = true;
+                          }
+                        }
+                      }
+                    } else {
+                      validate36.errors = [
+                        {
+                          instancePath: instancePath + '/filters',
+                          schemaPath: '#/definitions/Filters/type',
+                          keyword: 'type',
+                          params: { type: 'object' },
+                          message: 'must be object',
+                        },
+                      ];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs16 === errors;
+                } else {
+                  var valid0 = true;
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate36.errors = [
+        { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' },
+      ];
+      return false;
+    }
+  }
+  validate36.errors = vErrors;
+  return errors === 0;
+}
+export const validateLoadInteraction = validate37;
+function validate37(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      let missing0;
+      if (
+        (data.request === undefined && (missing0 = 'request')) ||
+        (data.response === undefined && (missing0 = 'response')) ||
+        (data.recordedAt === undefined && (missing0 = 'recordedAt'))
+      ) {
+        validate37.errors = [
+          {
+            instancePath,
+            schemaPath: '#/required',
+            keyword: 'required',
+            params: { missingProperty: missing0 },
+            message: "must have required property '" + missing0 + "'",
+          },
+        ];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!(key0 === 'request' || key0 === 'response' || key0 === 'recordedAt')) {
+            validate37.errors = [
+              {
+                instancePath,
+                schemaPath: '#/additionalProperties',
+                keyword: 'additionalProperties',
+                params: { additionalProperty: key0 },
+                message: 'must NOT have additional properties',
+              },
+            ];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.request !== undefined) {
+            const _errs2 = errors;
+            if (
+              !validate26(data.request, {
+                instancePath: instancePath + '/request',
+                parentData: data,
+                parentDataProperty: 'request',
+                rootData,
+              })
+            ) {
+              vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+              errors = vErrors.length;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.response !== undefined) {
+              const _errs4 = errors;
+              if (
+                !validate32(data.response, {
+                  instancePath: instancePath + '/response',
+                  parentData: data,
+                  parentDataProperty: 'response',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+                errors = vErrors.length;
+              }
+              var valid0 = _errs4 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.recordedAt !== undefined) {
+                let data2 = data.recordedAt;
+                const _errs6 = errors;
+                if (errors === _errs6) {
+                  if (errors === _errs6) {
+                    if (typeof data2 === 'string') {
+                      if (!formats2.validate(data2)) {
+                        validate37.errors = [
+                          {
+                            instancePath: instancePath + '/recordedAt',
+                            schemaPath: '#/properties/recordedAt/format',
+                            keyword: 'format',
+                            params: { format: 'date-time' },
+                            message: 'must match format "' + 'date-time' + '"',
+                          },
+                        ];
+                        return false;
+                      }
+                    } else {
+                      validate37.errors = [
+                        {
+                          instancePath: instancePath + '/recordedAt',
+                          schemaPath: '#/properties/recordedAt/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
+                        },
+                      ];
+                      return false;
+                    }
+                  }
+                }
+                var valid0 = _errs6 === errors;
+              } else {
+                var valid0 = true;
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate37.errors = [
+        { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' },
+      ];
+      return false;
+    }
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}

@@ -3,7 +3,7 @@ import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { locateJsonSyntaxError } from './json-syntax-error.js';
 import { migrateCassette, MIGRATIONS, type MigrationChain } from './migrate-cassette.js';
-import { validateCassette } from './validate-cassette.js';
+import { validateCassette, validateCassetteShell, validateInteraction } from './validate-cassette.js';
 
 /** Options of {@link loadCassette} and {@link parseCassette}. */
 export interface LoadCassetteOptions {
@@ -21,15 +21,51 @@ export interface LoadCassetteOptions {
  * names the file and, where it applies, the JSON path or line and column at fault.
  */
 export async function loadCassette(file: string, options: LoadCassetteOptions = {}): Promise<Cassette | undefined> {
-  let text: string;
+  const text = await readCassetteText(file);
+  return text === undefined ? undefined : parseCassette(text, file, options);
+}
+
+/** A cassette whose interactions are checked one by one, when first needed (see {@link loadCassetteForReplay}). */
+export interface LazilyCheckedCassette {
+  /** Everything but the interactions has been checked against the schema. */
+  cassette: Cassette;
+  /**
+   * Checks `cassette.interactions[position]` (once; later calls return at once).
+   * @throws {CassetteError} `LC_CASSETTE_SCHEMA` naming the file and the JSON path at fault, as {@link loadCassette} would have.
+   */
+  checkInteraction(position: number): void;
+}
+
+/**
+ * {@link loadCassette} for a replay, which may need few of many interactions: checking each one
+ * against the schema was about a third of loading a large cassette, so each is checked when the
+ * replay first reads it. Everything else (JSON syntax, the format version, the rest of the schema)
+ * is checked now, with the same errors. `lambda-cassette validate` still checks every interaction.
+ */
+export async function loadCassetteForReplay(file: string): Promise<LazilyCheckedCassette | undefined> {
+  const text = await readCassetteText(file);
+  if (text === undefined) return undefined;
+  const cassette = parseJson(text, file, MIGRATIONS, validateCassetteShell);
+  const checked = new Uint8Array(cassette.interactions.length);
+  return {
+    cassette,
+    checkInteraction(position) {
+      if (checked[position] === 1) return;
+      validateInteraction(cassette, position, file);
+      checked[position] = 1;
+    },
+  };
+}
+
+/** The file's text; undefined when it does not exist. */
+async function readCassetteText(file: string): Promise<string | undefined> {
   try {
     // One decode of the whole buffer: readFile's own 'utf8' decodes chunk by chunk, a third of a large load.
-    text = (await readFile(file)).toString('utf8');
+    return (await readFile(file)).toString('utf8');
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new CassetteError('LC_CASSETTE_READ', file, `cannot read the cassette: ${(cause as Error).message}`, { cause });
   }
-  return parseCassette(text, file, options);
 }
 
 /**
@@ -37,6 +73,10 @@ export async function loadCassette(file: string, options: LoadCassetteOptions = 
  * @param file the path to name in error messages.
  */
 export function parseCassette(text: string, file: string, options: LoadCassetteOptions = {}): Cassette {
+  return parseJson(text, file, options.migrations ?? MIGRATIONS, (value) => validateCassette(value, file, 'load'));
+}
+
+function parseJson(text: string, file: string, migrations: MigrationChain, validate: (value: unknown, file: string) => void): Cassette {
   // Editors on Windows may add a byte-order mark, which JSON.parse rejects.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let raw: unknown;
@@ -45,9 +85,9 @@ export function parseCassette(text: string, file: string, options: LoadCassetteO
   } catch (cause) {
     throw invalidJson(json, file, cause);
   }
-  const current = migrateCassette(raw, file, options.migrations ?? MIGRATIONS);
-  validateCassette(current, file, 'load');
-  return current;
+  const current = migrateCassette(raw, file, migrations);
+  validate(current, file);
+  return current as unknown as Cassette;
 }
 
 function invalidJson(text: string, file: string, cause: unknown): CassetteError {

@@ -1,6 +1,6 @@
 import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
-import { validateLoad, validateWrite } from './cassette-validators.generated.js';
+import { validateLoad, validateLoadInteraction, validateLoadShell, validateWrite } from './cassette-validators.generated.js';
 import { isStackOverflow } from '../common/deep-json.js';
 import { firstNonJsonInBodies } from './json-value-check.js';
 
@@ -18,7 +18,7 @@ interface ErrorObject {
 
 /** A validator as ajv generates it: true or false, and the errors of the last call. */
 interface GeneratedValidator {
-  (value: unknown): boolean;
+  (value: unknown, context?: { instancePath: string }): boolean;
   errors?: ErrorObject[] | null;
 }
 
@@ -63,15 +63,33 @@ export function validateCassette(value: unknown, file: string, doing: 'load' | '
     }
   }
   if (valid) return;
+  throw schemaError(validate, value, file, doing);
+}
+
+/**
+ * What {@link validateCassette} checks on load, except the interactions: each is checked by
+ * {@link validateInteraction} when first needed. Throws as `validateCassette(value, file, 'load')` does.
+ */
+export function validateCassetteShell(value: unknown, file: string): asserts value is Cassette {
+  const validate = validateLoadShell as GeneratedValidator;
+  if (!validate(value)) throw schemaError(validate, value, file, 'load');
+}
+
+/**
+ * Checks `cassette.interactions[position]` of a cassette that passed {@link validateCassetteShell},
+ * with the error (file, JSON path, message) that `validateCassette(cassette, file, 'load')` gives
+ * when that interaction is the first fault in the file.
+ */
+export function validateInteraction(cassette: Cassette, position: number, file: string): void {
+  const validate = validateLoadInteraction as GeneratedValidator;
+  if (!validate(cassette.interactions[position], { instancePath: `/interactions/${position}` })) throw schemaError(validate, cassette, file, 'load');
+}
+
+function schemaError(validate: GeneratedValidator, root: unknown, file: string, doing: 'load' | 'write'): CassetteError {
   const error = mostSpecific(validate.errors ?? []);
   const jsonPath = error?.instancePath ?? '';
-  const problem = error === undefined ? 'does not follow the cassette schema' : describe(error, value);
-  throw new CassetteError(
-    'LC_CASSETTE_SCHEMA',
-    file,
-    doing === 'load' ? problem : `refusing to write an invalid cassette: ${problem}`,
-    { jsonPath },
-  );
+  const problem = error === undefined ? 'does not follow the cassette schema' : describe(error, root);
+  return new CassetteError('LC_CASSETTE_SCHEMA', file, doing === 'load' ? problem : `refusing to write an invalid cassette: ${problem}`, { jsonPath });
 }
 
 /**

@@ -28,6 +28,7 @@ import { secretsOf } from '../recording/secret-scrubber.js';
 import { scrubInteraction } from '../recording/scrub-interaction.js';
 import { CassetteExpiredError, CassetteMissError, LambdaCassetteError, RecordingIncompleteError, UnrecordableRequestError, UpstreamError } from '../common/errors.js';
 import { recordedResponse, replayedResponse } from './recorded-response.js';
+import { RecordedRequests } from './recorded-requests.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
 import { asEntry, unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
 import { withoutOwnCredentials } from '../recording/own-credentials.js';
@@ -43,6 +44,8 @@ export interface CassetteResponderOptions {
   dir?: string;
   /** The cassette as loaded at open (undefined when there was none). */
   loaded: Cassette | undefined;
+  /** Set when `loaded` came from `loadCassetteForReplay`: checks an interaction before its first use. */
+  checkInteraction?: (position: number) => void;
   match: MatchOption;
   allowPlaybackRepeats: boolean;
   redact: readonly string[];
@@ -63,7 +66,7 @@ function describeRequest(request: InvokeAsyncRequest): string {
 
 export class CassetteResponder implements Responder {
   #index: InteractionIndex<Interaction>;
-  #recordedRequests: MatchableRequest[] = [];
+  #recordedRequests: RecordedRequests;
   #recorded: Interaction[] = [];
   /** The cassette as loaded; let go of after close(), see {@link #release}. */
   #loaded: Cassette | undefined;
@@ -85,8 +88,9 @@ export class CassetteResponder implements Responder {
   #unused: UnusedInteraction[] = [];
 
   constructor(options: CassetteResponderOptions) {
-    const { loaded, ...rest } = options;
+    const { loaded, checkInteraction, ...rest } = options;
     this.#options = rest;
+    this.#recordedRequests = new RecordedRequests(loaded, checkInteraction, (request) => this.#forMatching(request));
     this.#loaded = loaded;
     // Filters the cassette was recorded with stay in force, so its redacted payloads keep matching.
     this.#redact = [...new Set([...(options.loaded?.filters?.redact ?? []), ...options.redact])];
@@ -94,13 +98,8 @@ export class CassetteResponder implements Responder {
     this.#ignore = options.ignore ?? [];
     this.#expiry = options.expiry ? new ExpiryPolicy(options.file, options.expiry) : undefined;
     this.#index = new InteractionIndex(options.match, options.allowPlaybackRepeats);
-    if (options.behaviour === 'replay' || options.behaviour === 'new-episodes') {
-      options.loaded?.interactions.forEach((interaction, position) => {
-        const request = this.#forMatching(interaction.request);
-        this.#index.add(request, interaction, position);
-        this.#recordedRequests.push(request);
-      });
-    }
+    const replays = options.behaviour === 'replay' || options.behaviour === 'new-episodes';
+    if (replays && loaded) this.#index.addLazily(loaded.interactions.length, (at) => ({ request: this.#recordedRequests.at(at), value: loaded.interactions[at]! }));
   }
 
   /** After close: the loaded interactions this run never played (record mode: never recorded again). */
@@ -138,14 +137,14 @@ export class CassetteResponder implements Responder {
       const message = `lambda-cassette: ${describeRequest(request)} could not be matched against ${this.#options.file}: ${(e as Error)?.message ?? String(e)}`;
       return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message) }, miss: message };
     }
-    const found = this.#index.take(matchable);
+    const looked = this.#recordedRequests.lookUp(this.#index, matchable, behaviour !== 'new-episodes');
+    if ('broken' in looked) return looked.broken;
+    const { found, recorded } = looked;
     if (found.kind === 'hit') return this.#play(found.value, found.position, request, wire);
     if (behaviour === 'new-episodes') return this.#record(request, wire);
-    const suggestion = found.kind === 'miss' ? nearMiss(matchable, this.#recordedRequests) : undefined;
-    const message =
-      found.kind === 'exhausted'
-        ? describeExhausted(this.#options.file, matchable, found.played)
-        : describeMiss(this.#options.file, matchable, this.#recordedRequests, suggestion);
+    const suggestion = found.kind === 'miss' ? nearMiss(matchable, recorded) : undefined;
+    const { file } = this.#options;
+    const message = found.kind === 'exhausted' ? describeExhausted(file, matchable, found.played) : describeMiss(file, matchable, recorded, suggestion);
     return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message, suggestion) }, miss: message };
   }
 
@@ -183,7 +182,8 @@ export class CassetteResponder implements Responder {
     if (!this.#loaded || behaviour === 'passthrough') return [];
     const file = path.resolve(this.#options.file);
     const used = (interaction: Interaction, position: number) => (behaviour === 'record' ? stale.has(canonicalJson(interaction)) : this.#played.has(position));
-    return this.#loaded.interactions.flatMap((interaction, position) => (used(interaction, position) ? [] : [unusedEntry(file, position, interaction)]));
+    const entry = (position: number) => unusedEntry(file, position, this.#recordedRequests.reportable(position));
+    return this.#loaded.interactions.flatMap((interaction, position) => (used(interaction, position) ? [] : [entry(position)]));
   }
 
   /**
@@ -194,7 +194,7 @@ export class CassetteResponder implements Responder {
   #release(): void {
     this.#loaded = undefined;
     this.#index = new InteractionIndex(this.#options.match, this.#options.allowPlaybackRepeats);
-    this.#recordedRequests = [];
+    this.#recordedRequests = new RecordedRequests(undefined);
     this.#recorded = [];
   }
 

@@ -83,6 +83,8 @@ export class InteractionIndex<T> {
   #unplayed = 0;
   /** Entries played in order without being keyed (see {@link #keyPlayed}). */
   #playedUnkeyed: Entry<T>[] = [];
+  /** Set by {@link addLazily}: interactions read when first reached. */
+  #lazy: { count: number; read: (position: number) => { request: MatchableRequest; value: T } } | undefined;
 
   constructor(
     private readonly match: MatchOption,
@@ -94,11 +96,36 @@ export class InteractionIndex<T> {
     this.#entries.push({ request, value, position });
   }
 
+  /**
+   * Adds the `count` recorded interactions of a cassette, positions 0 to `count - 1`, to an empty
+   * index; each is read by `read(position)` only when a lookup first reaches it (in cassette order),
+   * so opening a large cassette reads none. `read` may throw (a recorded interaction found broken):
+   * the lookup that reached it throws that, and the next one reads it again.
+   */
+  addLazily(count: number, read: (position: number) => { request: MatchableRequest; value: T }): void {
+    if (this.#entries.length > 0) throw new Error('InteractionIndex.addLazily: the index must be empty');
+    this.#lazy = { count, read };
+  }
+
+  /** How many interactions the index holds, read or not. */
+  get #count(): number {
+    return this.#lazy?.count ?? this.#entries.length;
+  }
+
+  /** The entry at `at`; lookups reach them in cassette order, so one not read yet is the next to read. */
+  #entry(at: number): Entry<T> | undefined {
+    if (at < this.#entries.length || this.#lazy === undefined || at >= this.#lazy.count) return this.#entries[at];
+    const { request, value } = this.#lazy.read(at);
+    const entry = { request, value, position: at };
+    this.#entries.push(entry);
+    return entry;
+  }
+
   /** The next recorded answer for `request`; with repeats allowed, the last one again once all were played. */
   take(request: MatchableRequest): Lookup<T> {
     // With every keyed interaction played, the first unplayed one with this request's key is the
     // first such at the frontier or after it: if the one at the frontier equals the request, it is.
-    const next = this.#entries[this.#frontier];
+    const next = this.#entry(this.#frontier);
     if (next && this.#unplayed === 0 && typeof this.match !== 'function' && sameRequest(this.match, request, next.request)) {
       this.#frontier += 1;
       this.#playedUnkeyed.push(next);
@@ -142,8 +169,9 @@ export class InteractionIndex<T> {
 
   /** Keys unkeyed interactions, in order, up to the first whose key is `key`; returns that key's queue. */
   #keyUntil(key: string): Queue<T> | undefined {
-    while (this.#frontier < this.#entries.length) {
-      const entry = this.#entries[this.#frontier++]!;
+    while (this.#frontier < this.#count) {
+      const entry = this.#entry(this.#frontier)!;
+      this.#frontier += 1;
       const entryKey = requestKey(entry.request, this.match);
       const queue = this.#queue(entryKey);
       queue.values.push(entry);

@@ -93,12 +93,15 @@ function hostAndPath(url: string): { hostname: string; pathname: string; search:
 
 /** The served operation and encoded FunctionName a path names; `undefined` for any other request. */
 function operationOf(req: WireRequest, url: { pathname: string }, headers: Record<string, string>): { operation: ServedOperation; encoded: string } | undefined {
+  // The common case first: a well-formed InvokeAsync path, which no Invoke path test can also match.
+  const plain = matchInvokeAsyncPath(url.pathname);
+  if (plain !== undefined) return { operation: 'InvokeAsync', encoded: plain };
   const invoke = INVOKE_PATH.exec(url.pathname)?.[1] ?? brokenInvokeName(req.url, url.pathname);
   if (invoke !== undefined) {
     // Only asynchronous invocations are served; RequestResponse (the default) and DryRun are unhandled.
     return headers['x-amz-invocation-type'] === SERVED_INVOCATION_TYPE ? { operation: 'Invoke', encoded: invoke } : undefined;
   }
-  const encoded = matchInvokeAsyncPath(url.pathname) ?? brokenInvokeAsyncName(req.url, url.pathname);
+  const encoded = brokenInvokeAsyncName(req.url, url.pathname);
   return encoded === undefined ? undefined : { operation: 'InvokeAsync', encoded };
 }
 

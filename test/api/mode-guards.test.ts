@@ -45,15 +45,24 @@ describe('mode selection and guards', () => {
     await expect(ws.open('')).rejects.toThrow(InvalidCassetteNameError);
   });
 
-  it('a corrupt cassette is a clear error at open in every mode that reads it, and is left untouched', async () => {
+  it('a corrupt cassette is a clear error at open in every mode that writes it, at the first request that reaches it in a replay, and is left untouched', async () => {
     mkdirSync(ws.dir, { recursive: true });
     const corrupt = '{"version": 1, "recordedWith": {"library": "lambda-cassette", "libraryVersion": "0.1.0", "node": "v20"}, "interactions": [{"request": {}}]}\n';
     writeFileSync(ws.file('corrupt'), corrupt);
-    for (const mode of ['replay', 'auto', 'record', 'new-episodes'] as const) {
-      const err = await ws.open('corrupt', { mode }).catch((e: unknown) => e);
+    const named = (err: unknown) => {
       expect(err).toBeInstanceOf(CassetteError);
+      expect((err as CassetteError).code).toBe('LC_CASSETTE_SCHEMA');
       expect((err as CassetteError).message).toContain(ws.file('corrupt'));
-      expect((err as CassetteError).message).toContain('/interactions/0');
+      expect((err as CassetteError).jsonPath).toBe('/interactions/0');
+    };
+    for (const mode of ['record', 'new-episodes'] as const) named(await ws.open('corrupt', { mode }).catch((e: unknown) => e));
+    // A replay checks each interaction when it first needs it: the request fails with the error loading gave, and close() names it.
+    for (const mode of ['replay', 'auto'] as const) {
+      const lambda = await ws.open('corrupt', { mode });
+      const err = await ws.invoke('orders-fn', { id: 1 }).catch((e: unknown) => e);
+      named(err);
+      expect(lambda.calls).toHaveLength(1);
+      await expect(lambda.close()).rejects.toThrow(`${ws.file('corrupt')}: /interactions/0 must have required property`);
     }
     writeFileSync(ws.file('truncated'), corrupt.slice(0, 40));
     await expect(ws.open('truncated', { mode: 'record' })).rejects.toMatchObject({ code: 'LC_CASSETTE_INVALID_JSON' });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_VALIDATORS_FILE, SCHEMA_FILE, generateCassetteValidators, loadSchema } from '../../scripts/gen-validators.mjs';
-import { validateLoad, validateWrite } from '../../src/cassette/cassette-validators.generated.js';
+import { validateLoad, validateLoadInteraction, validateLoadShell, validateWrite } from '../../src/cassette/cassette-validators.generated.js';
 import { formats } from '../../src/cassette/schema-runtime.js';
 import { reverseKeys, sampleCassette } from './support/sample-cassette.js';
 
@@ -67,6 +67,19 @@ describe('validators generated from schema/cassette.schema.json', () => {
     expect(validateLoad(odd)).toBe(true);
     for (const [label, value] of variants().filter(([l]) => !/payload/.test(l))) {
       expect(validateLoad(value), label).toBe(validateWrite(value));
+    }
+  });
+
+  it('validateLoadShell and validateLoadInteraction on each interaction say what validateLoad says, with the same first error', () => {
+    const shell = validateLoadShell as Validator;
+    const one = validateLoadInteraction as ((value: unknown, context: { instancePath: string }) => boolean) & { errors?: unknown };
+    for (const [label, value] of variants()) {
+      const whole = validateLoad(value);
+      const wholeErrors = (validateLoad as Validator).errors;
+      const interactions = (value as { interactions?: unknown[] }).interactions ?? [];
+      const bad = interactions.findIndex((interaction, i) => !one(interaction, { instancePath: `/interactions/${i}` }));
+      expect(shell(value) && bad === -1, label).toBe(whole);
+      if (shell(value) && bad !== -1) expect(one.errors, label).toEqual(wholeErrors);
     }
   });
 });

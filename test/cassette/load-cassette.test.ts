@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CassetteError, loadCassette, serializeCassette } from '../../src/cassette/index.js';
+import { CassetteError, loadCassette, loadCassetteForReplay, serializeCassette } from '../../src/cassette/index.js';
 import { sampleCassette } from './support/sample-cassette.js';
 import { useTempDir } from './support/temp-dir.js';
 
@@ -152,4 +152,52 @@ describe('other load outcomes', () => {
     await expect(loadCassette(file)).rejects.toMatchObject({ code: 'LC_CASSETTE_READ', file });
   });
 
+});
+
+describe('loading for a replay checks each interaction when it is first needed', () => {
+  const interactionCases = [
+    ['a status that is a string', edited((c) => (c.interactions[1].response.status = '500')), 1],
+    ['an interaction without its request', edited((c) => delete c.interactions[0].request), 0],
+    ['a body with two forms', edited((c) => (c.interactions[2].response.body = { json: 1, text: '1' })), 2],
+    ['base64 that is not base64', edited((c) => (c.interactions[2].request.payload = { base64: 'not base64!' })), 2],
+    ['an upper-case header name', edited((c) => (c.interactions[0].response.headers['Content-Type'] = 'text/plain')), 0],
+    ['a date that does not exist', edited((c) => (c.interactions[0].recordedAt = '2026-02-30T00:00:00Z')), 0],
+  ] as const;
+
+  it.each(interactionCases)('%s: opens, and checking that interaction throws what loading everything throws', async (_name, text, bad) => {
+    const file = await cassetteFile(text);
+    const eager = await loadError(file);
+    const lazy = (await loadCassetteForReplay(file))!;
+    for (let i = 0; i < lazy.cassette.interactions.length; i++) {
+      if (i === bad) continue;
+      expect(() => lazy.checkInteraction(i), `interaction ${i}`).not.toThrow();
+    }
+    const error = (() => {
+      try {
+        lazy.checkInteraction(bad);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(CassetteError);
+    expect(error).toMatchObject({ code: eager.code, file, message: eager.message, jsonPath: eager.jsonPath });
+  });
+
+  it.each([
+    ['an unknown top-level key', edited((c) => (c.tapes = []))],
+    ['no interactions', edited((c) => delete c.interactions)],
+    ['interactions that are not an array', edited((c) => (c.interactions = {}))],
+    ['a version that is a string', edited((c) => (c.version = '1'))],
+  ])('%s: fails at load with the same error', async (_name, text) => {
+    const file = await cassetteFile(text);
+    const eager = await loadError(file);
+    await expect(loadCassetteForReplay(file)).rejects.toMatchObject({ code: eager.code, message: eager.message, jsonPath: eager.jsonPath });
+  });
+
+  it('a valid cassette loads equal to loadCassette, and a missing file is undefined', async () => {
+    const file = await cassetteFile(valid);
+    expect((await loadCassetteForReplay(file))!.cassette).toEqual(await loadCassette(file));
+    expect(await loadCassetteForReplay(path.join(dir.path, 'none.json'))).toBeUndefined();
+  });
 });

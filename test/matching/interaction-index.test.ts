@@ -76,7 +76,9 @@ describe('InteractionIndex', () => {
       const recorded = Array.from({ length: 1 + random(12) }, pick);
       const allowRepeats = random(2) === 0;
       const index = new InteractionIndex<string>(DEFAULT_MATCH, allowRepeats);
-      recorded.forEach((r, i) => index.add(r, `answer ${i}`, i));
+      // Half the trials add the interactions up front, half as a replay does, read when reached.
+      if (trial % 2 === 0) recorded.forEach((r, i) => index.add(r, `answer ${i}`, i));
+      else index.addLazily(recorded.length, (i) => ({ request: recorded[i]!, value: `answer ${i}` }));
       const reference = new FullIndex(recorded, allowRepeats);
       // Mostly the recorded requests in order (copies, keys reordered), now and then something else.
       const requests = recorded.map((r) => (random(5) === 0 ? pick() : { ...r, payload: JSON.parse(JSON.stringify(r.payload)) as MatchableRequest['payload'] }));
@@ -103,5 +105,26 @@ describe('InteractionIndex', () => {
     }
     expect(keyed).toBe(0);
     expect(index.take(req('fn', { i: 0, nested: { z: 1, a: [0] } }))).toEqual({ kind: 'exhausted', played: 1 });
+  });
+
+  it('added lazily, reads each interaction once, only when a lookup reaches it; a read that throws is tried again', () => {
+    const recorded = [req('a', 1), req('b', 2), req('c', 3), req('d', 4)];
+    const reads: number[] = [];
+    let broken = true;
+    const index = new InteractionIndex<string>(DEFAULT_MATCH, false);
+    index.addLazily(recorded.length, (i) => {
+      reads.push(i);
+      if (i === 2 && broken) throw new Error('interaction 2 is broken');
+      return { request: recorded[i]!, value: `answer ${i}` };
+    });
+    expect(reads).toEqual([]);
+    expect(index.take(req('a', 1))).toEqual({ kind: 'hit', value: 'answer 0', position: 0 });
+    expect(index.take(req('b', 2))).toEqual({ kind: 'hit', value: 'answer 1', position: 1 });
+    expect(reads).toEqual([0, 1]);
+    expect(() => index.take(req('d', 4))).toThrow('interaction 2 is broken');
+    broken = false;
+    expect(index.take(req('d', 4))).toEqual({ kind: 'hit', value: 'answer 3', position: 3 });
+    expect(index.take(req('c', 3))).toEqual({ kind: 'hit', value: 'answer 2', position: 2 });
+    expect(reads).toEqual([0, 1, 2, 2, 3]);
   });
 });

@@ -15,6 +15,7 @@
 import { createRequire } from 'node:module';
 import type { DoorPort } from '../../engine/door-port.js';
 import { requestBodyBytes } from '../shared/request-body.js';
+import { ClientMockSdkMismatchError } from '../../common/client-mock-errors.js';
 import { invokeAsyncUrl, invokeUrl } from '../../wire/lambda-address.js';
 import { SERVED_INVOCATION_TYPE, type ServedOperation } from '../../wire/invoke-event.js';
 import {
@@ -41,9 +42,20 @@ export interface ClientMockBehavior {
   callsFake(fake: (input: unknown, getClient: () => unknown) => unknown): unknown;
 }
 
+/** What aws-sdk-client-mock 2 to 4 keep on a stub and a behaviour, read when present. */
+interface StubInternals {
+  /** The client instance mocked, or the prototype of the client class. */
+  client?: unknown;
+}
+interface BehaviorInternals {
+  /** The sinon fake of this behaviour; its one matcher decides which commands it answers. */
+  send?: { matchingArguments?: ({ test?: (actual: unknown) => boolean } | undefined)[] };
+}
+
 /** The fields of `InvokeAsyncCommandInput` (and of `InvokeCommandInput`: `Payload`, `Qualifier`) the door reads. */
 interface InvokeAsyncInput {
   FunctionName?: unknown;
+  InvocationType?: unknown;
   InvokeArgs?: unknown;
   Payload?: unknown;
   Qualifier?: unknown;
@@ -143,8 +155,7 @@ interface Binding {
 const bindings = new WeakMap<object, Binding>();
 
 /** The request the SDK would send for `input`: InvokeAsync, or Invoke with InvocationType Event. */
-async function wireOf(operation: ServedOperation, region: string, name: unknown, input: InvokeAsyncInput) {
-  const args = operation === 'Invoke' ? input.Payload : input.InvokeArgs;
+function wireOf(operation: ServedOperation, region: string, name: unknown, input: InvokeAsyncInput, body: Uint8Array) {
   const qualifier = operation === 'Invoke' && input.Qualifier != null ? String(input.Qualifier) : undefined;
   const encoded = encodeLabel(String(name));
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
@@ -153,8 +164,7 @@ async function wireOf(operation: ServedOperation, region: string, name: unknown,
     method: 'POST',
     url: operation === 'Invoke' ? invokeUrl(region, encoded, qualifier) : invokeAsyncUrl(region, encoded),
     headers,
-    // requestBodyBytes reads an absent payload as no bytes; strings and bytes skip its await.
-    body: typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock'),
+    body,
   };
 }
 
@@ -173,7 +183,10 @@ async function answer(
   const name = input?.FunctionName;
   if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
   const region = (client && regions.get(client)) || (await resolveRegion(client, double.settings.region));
-  const outcome = await double.handle(await wireOf(operation, region, name, input));
+  const args = operation === 'Invoke' ? input.Payload : input.InvokeArgs;
+  // requestBodyBytes reads an absent payload as no bytes; strings and bytes, the usual payloads, need no await.
+  const body = typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock');
+  const outcome = await double.handle(wireOf(operation, region, name, input, body));
   if (!outcome) throw new Error(`lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`);
   if (outcome.kind !== 'response') throw invokeAsyncRejection(outcome);
   return operation === 'Invoke' ? invokeResult(lambda, outcome, loadBlobAdapter()) : invokeAsyncResult(lambda, outcome);
@@ -207,6 +220,7 @@ export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandle
     throw new TypeError('lambda-cassette bindClientMock(): pass the stub that aws-sdk-client-mock\'s mockClient(LambdaClient) returns');
   }
   const lambda = loadSdk();
+  checkSameSdk(stub, lambda);
   let binding = bindings.get(stub);
   if (!binding) bindings.set(stub, (binding = { label: double.settings.label }));
   const bound = binding;
@@ -222,15 +236,57 @@ export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandle
   });
   // Set again on every binding: the caller may have reset the stub since the last one. InvokeCommand
   // only for Event invocations: a RequestResponse or DryRun stays whatever the caller's stub says.
-  stub.on(lambda.InvokeAsyncCommand as never).callsFake(fakeFor(bound, lambda, 'InvokeAsync') as never);
-  stub.on(lambda.InvokeCommand as never, { InvocationType: SERVED_INVOCATION_TYPE } as never).callsFake(fakeFor(bound, lambda, 'Invoke') as never);
+  setFakes(stub, bound, lambda);
+}
+
+/**
+ * Points the stub's InvokeAsyncCommand, and InvokeCommand with InvocationType Event, at `binding`.
+ * Out here, not in bindClientMock: a closure made there would hold the double for as long as the stub lives.
+ */
+function setFakes(stub: ClientMockStub, binding: Binding, lambda: LambdaSdk): void {
+  const behavior = stub.on(lambda.InvokeAsyncCommand as never);
+  const matcher = (behavior as BehaviorInternals).send?.matchingArguments?.[0];
+  if (typeof matcher?.test !== 'function') {
+    behavior.callsFake(fakeFor(binding, lambda, () => 'InvokeAsync') as never);
+    stub.on(lambda.InvokeCommand as never, { InvocationType: SERVED_INVOCATION_TYPE } as never).callsFake(fakeFor(binding, lambda, () => 'Invoke') as never);
+    return;
+  }
+  // One fake for both commands: sinon compares every send with every fake of the stub, and a second
+  // fake cost as much as everything the double does for a call.
+  matcher.test = (actual) => actual instanceof lambda.InvokeAsyncCommand || (actual instanceof lambda.InvokeCommand && isServedInvoke(actual as object));
+  behavior.callsFake(fakeFor(binding, lambda, (input) => (input?.InvocationType === SERVED_INVOCATION_TYPE ? 'Invoke' : 'InvokeAsync')) as never);
+}
+
+function isServedInvoke(command: object): boolean {
+  return (command as { input?: InvokeAsyncInput }).input?.InvocationType === SERVED_INVOCATION_TYPE;
+}
+
+/**
+ * Throws when the client the stub mocks is not a LambdaClient of the SDK loaded here: none of its
+ * commands would be instances of the classes the stub is told about (vitest inlining the SDK).
+ */
+function checkSameSdk(stub: ClientMockStub, lambda: LambdaSdk): void {
+  const client = (stub as StubInternals).client;
+  const LambdaClient = lambda['LambdaClient'] as (abstract new (...args: never[]) => unknown) | undefined;
+  if (client === undefined || client === null || typeof client !== 'object' || typeof LambdaClient !== 'function') return;
+  if (client === LambdaClient.prototype || client instanceof LambdaClient) return;
+  const name = (client as { constructor?: { name?: unknown } }).constructor?.name;
+  throw new ClientMockSdkMismatchError(typeof name === 'string' && name !== '' ? name : 'client', sdkLocation());
+}
+
+function sdkLocation(): string {
+  try {
+    return createRequire(import.meta.url).resolve('@aws-sdk/client-lambda');
+  } catch {
+    return '@aws-sdk/client-lambda';
+  }
 }
 
 /** The function the stub calls; made out here so that its closure holds the binding, never a double. */
-function fakeFor(binding: Binding, lambda: LambdaSdk, operation: ServedOperation) {
+function fakeFor(binding: Binding, lambda: LambdaSdk, operationOf: (input: InvokeAsyncInput | undefined) => ServedOperation) {
   return (input: InvokeAsyncInput, getClient?: () => StubbedClient | undefined) => {
     // aws-sdk-client-mock's getClient() reads the client of the latest send(): call it before any await.
     const client = typeof getClient === 'function' ? getClient() : undefined;
-    return answer(binding, lambda, operation, input, client);
+    return answer(binding, lambda, operationOf(input), input, client);
   };
 }

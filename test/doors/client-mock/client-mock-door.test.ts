@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GetFunctionCommand, InvokeAsyncCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mockLambda, type LambdaDouble } from '../../../src/index.js';
+import { ClientMockSdkMismatchError, mockLambda, type LambdaDouble } from '../../../src/index.js';
 import { caught, lambdaClient } from '../../support/sdk.js';
 import { isCollectable } from '../../support/gc.js';
 
@@ -73,5 +73,20 @@ describe('bindClientMock', () => {
     lambda.bindClientMock(mockClient(lambdaClient()));
     // @ts-expect-error not a stub
     expect(() => lambda!.bindClientMock({})).toThrow(/pass the stub that aws-sdk-client-mock's mockClient\(LambdaClient\) returns/);
+  });
+
+  it('a stub of a LambdaClient from another copy of the SDK is refused with LC_CLIENT_MOCK_SDK_MISMATCH', async () => {
+    lambda = await mockLambda();
+    // What vitest's inlined ES module copy of the SDK looks like from here: a class of the same name.
+    class LambdaClient {
+      send(): Promise<unknown> {
+        return Promise.resolve(undefined);
+      }
+    }
+    const foreign = mockClient(LambdaClient as never);
+    expect(() => lambda!.bindClientMock(foreign)).toThrow(expect.objectContaining({ code: 'LC_CLIENT_MOCK_SDK_MISMATCH', name: 'ClientMockSdkMismatchError' }));
+    expect(() => lambda!.bindClientMock(foreign)).toThrow(ClientMockSdkMismatchError);
+    // The SDK's own class, and a client of it, bind as before.
+    lambda.bindClientMock(mockClient(lambdaClient()));
   });
 });

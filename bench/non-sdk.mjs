@@ -1,0 +1,124 @@
+/**
+ * The non-SDK table: the same InvokeAsync calls sent without the AWS SDK v3, by three clients, to
+ * each mechanism that can answer them in a test. Clients: global `fetch`; `https.request`/`http.request`;
+ * and requests shaped as aws-sdk v2 sends them (its headers, a precomputed SigV4 Authorization, over
+ * Node's https) since aws-sdk v2 itself is not installed here. Mechanisms: the double (mock, and a
+ * 1,000-interaction replay), whatever path it takes for that client; a real HTTP server on 127.0.0.1
+ * (keep-alive); a bare nock interceptor; msw (`http.post` with `setupServer`); Polly.js replay
+ * (its node-http adapter does not see `fetch`, so no fetch row).
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { call, input } from './fixtures.mjs';
+import { pollyConfig } from './polly.mjs';
+
+const REGION = 'us-east-1';
+const HOST = `https://lambda.${REGION}.amazonaws.com`;
+const ANSWER = '{"Status":202}';
+const pathOf = (i) => `/2014-11-13/functions/${call(i).functionName}/invoke-async`;
+const answerHeaders = (i) => ({ 'content-type': 'application/json', 'x-amzn-requestid': call(i).requestId });
+
+// What aws-sdk v2 adds to an InvokeAsync (its signature is computed per request; a fixed one here).
+const V2_HEADERS = {
+  'user-agent': `aws-sdk-nodejs/2.1692.0 linux/${process.version} callback`,
+  'content-type': 'application/octet-stream',
+  'x-amz-date': '20261207T000000Z',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=AKIDBENCH/20261207/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, ' +
+    'Signature=0000000000000000000000000000000000000000000000000000000000000000',
+  'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+};
+
+/** The three clients: each sends call i to `base` and reads the whole answer. */
+export const CLIENTS = {
+  fetch: async (base, i) => {
+    const res = await fetch(`${base}${pathOf(i)}`, { method: 'POST', body: input(i).InvokeArgs, headers: { 'content-type': 'application/octet-stream' } });
+    await res.arrayBuffer();
+    if (res.status !== 202) throw new Error(`bench: fetch got ${res.status}`);
+  },
+  http: (base, i) => viaNode(base, i, { 'content-type': 'application/octet-stream' }),
+  'aws-sdk v2 (shaped)': (base, i) => viaNode(base, i, V2_HEADERS),
+};
+
+function viaNode(base, i, headers) {
+  const body = input(i).InvokeArgs;
+  const transport = base.startsWith('https:') ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = transport.request(`${base}${pathOf(i)}`, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => (res.statusCode === 202 ? resolve() : reject(new Error(`bench: http got ${res.statusCode}`))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * The variants of the non-SDK table, for `alternate()`: `<client> · <mechanism>`. `server` is the
+ * loopback server's base URL; `msw` is `{ setupServer, http, HttpResponse }`.
+ */
+export function nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server, calls }) {
+  const nockOff = () => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    nock.restore();
+  };
+  const variant = (client, mechanism, base, open) => ({
+    name: `${client} · ${mechanism}`,
+    calls,
+    async setup() {
+      const close = await open();
+      return { send: (i) => CLIENTS[client](base, i), teardown: close };
+    },
+  });
+  const out = [];
+  for (const client of Object.keys(CLIENTS)) {
+    out.push(
+      variant(client, 'double (mock)', HOST, async () => {
+        const double = await lc.mockLambda();
+        return () => double.close();
+      }),
+      variant(client, 'double (replay 1000)', HOST, async () => {
+        const double = await lc.openCassette('n1000', { mode: 'replay', dir });
+        return () => double.close();
+      }),
+      variant(client, 'loopback server', server, () => () => {}),
+      variant(client, 'bare nock', HOST, () => {
+        if (!nock.isActive()) nock.activate();
+        const scope = nock(HOST).persist();
+        for (let k = 0; k < 5; k++) scope.post(pathOf(k)).reply(202, ANSWER, answerHeaders(0));
+        return nockOff;
+      }),
+      variant(client, 'msw', HOST, () => {
+        const s = msw.setupServer(msw.http.post(`${HOST}/2014-11-13/functions/:name/invoke-async`, () => new msw.HttpResponse(ANSWER, { status: 202, headers: answerHeaders(0) })));
+        s.listen({ onUnhandledRequest: 'bypass' });
+        return () => s.close();
+      }),
+    );
+    if (client !== 'fetch') {
+      out.push(
+        variant(client, 'Polly.js replay (1000)', HOST, async () => {
+          if (nock.isActive()) throw new Error('bench: nock 14 is on at a Polly block');
+          const polly = new Polly('polly-n1000', pollyConfig(pollyDir));
+          await polly.persister.findRecording(polly.recordingId);
+          return () => polly.stop();
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** A real HTTP server on 127.0.0.1 answering 202 (keep-alive); resolves to its base URL and a close(). */
+export async function loopbackServer() {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(202, answerHeaders(0)).end(ANSWER));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** The mechanisms in table order. */
+export const MECHANISMS = ['double (mock)', 'double (replay 1000)', 'loopback server', 'bare nock', 'msw', 'Polly.js replay (1000)'];

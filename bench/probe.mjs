@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * Two quick probes for work on one figure at a time, much shorter than `npm run bench`:
+ *
+ *   node --expose-gc bench/probe.mjs load [bundle]          openCassette of 10,000 interactions vs read + JSON.parse
+ *   node bench/probe.mjs client-mock [bundle]               bindClientMock vs a bare aws-sdk-client-mock stub (CPU time)
+ *
+ * `bundle` is a bundled lambda-cassette (default: src/ bundled now, as the bench does), so the same
+ * probe can time an older commit's bundle against the current one. Ratios are medians of per-round
+ * ratios over alternating rounds.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stats } from './blocks.mjs';
+import { buildPackage, ROOT } from './build.mjs';
+import { input, writeFixtures } from './fixtures.mjs';
+
+const [what, bundle] = process.argv.slice(2);
+const lc = await import(pathToFileURL(bundle ? path.resolve(bundle) : await buildPackage()).href);
+const med = (values) => stats(values).median;
+process.removeAllListeners('warning');
+
+if (what === 'load') {
+  if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lc-probe-'));
+  await mkdir(dir, { recursive: true });
+  await writeFixtures(dir, [10000]);
+  const file = path.join(dir, 'n10000.json');
+  const floor = [];
+  const ours = [];
+  const timeFloor = async () => {
+    globalThis.gc({ type: 'major' });
+    const t0 = performance.now();
+    JSON.parse((await readFile(file)).toString('utf8'));
+    floor.push(performance.now() - t0);
+  };
+  const timeOpen = async () => {
+    globalThis.gc({ type: 'major' });
+    const t0 = performance.now();
+    const double = await lc.openCassette('n10000', { mode: 'replay', dir });
+    ours.push(performance.now() - t0);
+    await double.close();
+  };
+  // Each goes first in every other round: whatever one leaves behind slows the other equally often.
+  for (let r = 0; r < 22; r++) {
+    if (r % 2 === 0) {
+      await timeFloor();
+      await timeOpen();
+    } else {
+      await timeOpen();
+      await timeFloor();
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+  console.log(`read + JSON.parse ${med(floor).toFixed(1)} ms, openCassette ${med(ours).toFixed(1)} ms, ${med(ours.map((x, i) => x / floor[i])).toFixed(2)}x`);
+} else if (what === 'client-mock') {
+  const require = createRequire(path.join(ROOT, 'package.json'));
+  const { LambdaClient, InvokeAsyncCommand } = require('@aws-sdk/client-lambda');
+  const { mockClient } = require('aws-sdk-client-mock');
+  const sinon = require('sinon');
+  const RES = { Status: 202, $metadata: { httpStatusCode: 202, requestId: 'r', attempts: 1, totalRetryDelay: 0 } };
+  // As the bench's stub variants: one stub per variant, reset before each block, its sandbox renewed every 20 blocks.
+  const variant = (bind) => {
+    const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDPROBE', secretAccessKey: 'probe' } });
+    let sandbox;
+    let stub;
+    let blocks = 0;
+    return async () => {
+      if (blocks++ % 20 === 0) {
+        sandbox?.restore();
+        sandbox = sinon.createSandbox();
+        stub = mockClient(client, { sandbox });
+      }
+      stub.reset();
+      const close = await bind(stub, InvokeAsyncCommand);
+      await client.send(new InvokeAsyncCommand(input(0)));
+      const c0 = process.cpuUsage();
+      for (let i = 1; i <= 200; i++) await client.send(new InvokeAsyncCommand(input(i)));
+      const c = process.cpuUsage(c0);
+      await close();
+      return (c.user + c.system) / 200;
+    };
+  };
+  const bare = variant((stub) => (stub.on(InvokeAsyncCommand).resolves(RES), () => {}));
+  const bound = variant(async (stub) => {
+    const double = await lc.mockLambda();
+    double.bindClientMock(stub);
+    return () => double.close();
+  });
+  for (let w = 0; w < 3; w++) await Promise.all([await bare(), await bound()]);
+  const b = [];
+  const o = [];
+  for (let r = 0; r < 30; r++) {
+    b.push(await bare());
+    o.push(await bound());
+  }
+  console.log(`bare stub ${med(b).toFixed(1)} µs, bindClientMock ${med(o).toFixed(1)} µs CPU a call, ${med(o.map((x, i) => x / b[i])).toFixed(2)}x`);
+} else {
+  console.error('usage: node --expose-gc bench/probe.mjs load|client-mock [bundle]');
+  process.exitCode = 2;
+}
