@@ -152,11 +152,11 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     ignore: options.ignore ?? [],
     ...(maxAgeMs !== undefined ? { expiry: expirySettings(mode, maxAgeMs, options, env) } : {}),
     allowUnusedInteractions: options.allowUnusedInteractions ?? true,
-    ...(options.closeTimeout !== undefined ? { closeTimeout: options.closeTimeout } : {}),
   });
   const double = new LambdaDouble(mode, responder, {
     ...settings,
     onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, reachesNetwork(mode, loaded !== undefined)),
+    ...(options.closeTimeout !== undefined ? { closeTimeout: options.closeTimeout } : {}),
   });
   bind(double);
   await attachNockDoor(double);

@@ -31,7 +31,6 @@ import { recordedResponse, replayedResponse } from './recorded-response.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
 import { asEntry, unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
 import { withoutOwnCredentials } from '../recording/own-credentials.js';
-import { DEFAULT_CLOSE_TIMEOUT_MS, InFlightRecordings } from './in-flight-recordings.js';
 
 /** What a cassette responder does with each request: a row of the mode table other than mock. */
 export type CassetteBehaviour = Exclude<Answering, 'mock'>;
@@ -56,8 +55,6 @@ export interface CassetteResponderOptions {
   expiry?: ExpirySettings;
   /** Whether `close()` accepts recorded interactions that were never played (default true). */
   allowUnusedInteractions?: boolean;
-  /** How long `close()` waits for recordings still in flight (ms; default {@link DEFAULT_CLOSE_TIMEOUT_MS}). */
-  closeTimeout?: number;
 }
 
 function describeRequest(request: InvokeAsyncRequest): string {
@@ -86,7 +83,6 @@ export class CassetteResponder implements Responder {
   /** Expired interactions recorded again: the write drops them (canonical JSON). */
   readonly #replaced = new Set<string>();
   #unused: UnusedInteraction[] = [];
-  readonly #inFlight = new InFlightRecordings();
 
   constructor(options: CassetteResponderOptions) {
     const { loaded, ...rest } = options;
@@ -155,7 +151,6 @@ export class CassetteResponder implements Responder {
 
   async close(): Promise<void> {
     try {
-      await this.#inFlight.settle(this.#options.file, this.#options.closeTimeout ?? DEFAULT_CLOSE_TIMEOUT_MS);
       const stale = this.#staleInteractions();
       this.#unused = this.#collectUnused(stale);
       await this.#write(stale);
@@ -244,8 +239,8 @@ export class CassetteResponder implements Responder {
     // are written canonically, and a recording is copied through JSON before it is kept.
     // The request's own credentials are scrubbed as the recorder scrubs them (own-credentials.ts).
     const secrets = secretsOf(request.headers);
-    if (request.json.ok) return withoutOwnCredentials({ json: redactPayload(request.json.value, this.#redact) as JsonValue }, request.body, secrets);
-    return withoutOwnCredentials(encodeBody(request.body, true), request.body, secrets);
+    if (request.json.ok) return withoutOwnCredentials({ json: redactPayload(request.json.value, this.#redact) as JsonValue }, secrets);
+    return withoutOwnCredentials(encodeBody(request.body, true), secrets);
   }
 
   #matchable(request: InvokeAsyncRequest): MatchableRequest {
@@ -273,12 +268,7 @@ export class CassetteResponder implements Responder {
    * request that cannot be recorded is not sent either, and `close()` names it. Should recording the
    * answer fail after all, the caller still gets it and `close()` names the request.
    */
-  #record(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
-    // close() waits for it: the caller may not (an asynchronous invoke is fired and forgotten).
-    return this.#inFlight.track(`${request.functionName} (${request.operation})`, this.#recordNow(request, wire));
-  }
-
-  async #recordNow(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+  async #record(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
     let recordedRequest: MatchableRequest;
     try {
       recordedRequest = this.#matchable(request);
