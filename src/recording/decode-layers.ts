@@ -53,6 +53,9 @@ const MAX_DEPTH = 8;
 const MAX_OUTPUT = 64 * 1024 * 1024;
 const TOKEN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX = /^[0-9A-Fa-f]+$/;
+const PRINTABLE = /^[\t\n\r\x20-\x7e]*$/;
+const ESCAPE_BEFORE = /[%\\;]/;
+const ESCAPE_AFTER = /[%\\&]/;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -72,6 +75,17 @@ function applyEdits(text: string, edits: Edit[]): string {
     at = e.end;
   }
   return out + text.slice(at);
+}
+
+/** Whether bytes decoded from a token look like something: UTF-8 text, or compressed data by its magic. */
+function plausible(bytes: Buffer): boolean {
+  if (CODECS[0]!.sniff(bytes) || CODECS[1]!.sniff(bytes)) return true;
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** How a token may decode: hex, then base64 in its alphabet, from each of the first four characters. */
@@ -109,11 +123,16 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
     if (!overlaps(edits, span.start, span.end)) edits.push({ start: span.start, end: span.end, text: pass.marker });
   }
   if (ctx.depth >= MAX_DEPTH) return edits;
+  const escaped = mayHoldEscapes(text);
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(edits, start, end)) continue;
+    // A run cut by escapes (`%2F`, `\u002F`, `&#x2F;`) is a piece of a token the unescaped view sees whole.
+    if (escaped && (ESCAPE_BEFORE.test(text[start - 1] ?? '') || ESCAPE_AFTER.test(text[end] ?? ''))) continue;
     for (const d of tokenDecodings(m[0])) {
+      // Misaligned decodings are garbage; one that starts a run glued to a word is text or compressed.
+      if (d.skip > 0 && !plausible(d.bytes)) continue;
       const from = start + d.skip;
       const scale = d.form === 'hex' ? 2 : 4 / 3;
       const hits = pass.hits.length;
@@ -125,10 +144,16 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
       pass.hits.length = hits; // a decoding that found nothing to replace leaves no trace
     }
   }
-  if (!mayHoldEscapes(text)) return edits;
+  if (!escaped) return edits;
   const layer = unescapeOnce(text);
   if (layer.text === text) return edits;
-  const inner = textEdits(layer.text, pass, deeper(ctx, [...layer.kinds].join('+'), (i) => ctx.toOuter(layer.starts[Math.min(i, layer.starts.length - 1)] ?? 0)));
+  const innerCtx = deeper(ctx, [...layer.kinds].join('+'), (i) => ctx.toOuter(layer.starts[Math.min(i, layer.starts.length - 1)] ?? 0));
+  const inner = textEdits(layer.text, pass, innerCtx);
+  if (inner.length === 0 && edits.length === 0 && looksBinary(layer.text)) {
+    // Escaped bytes (a URL-encoded gzip body): decoded as bytes, the whole text written back escaped alike.
+    const out = binaryText(layer.text, pass, innerCtx);
+    return out === layer.text ? edits : [{ start: 0, end: text.length, text: escapeLike(text, out) }];
+  }
   for (const e of inner) {
     const start = layer.starts[e.start]!;
     const end = layer.ends[e.end - 1]!;
@@ -143,6 +168,18 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
     }
   }
   return edits;
+}
+
+/** Whether `text` holds only byte-sized characters, some of them not text: bytes seen through latin1. */
+function looksBinary(text: string): boolean {
+  return /[\x00-\x08\x0e-\x1f\x7f-\xff]/.test(text) && !/[^\x00-\xff]/.test(text);
+}
+
+/** A latin1 view of bytes, scrubbed as bytes (so compressed content inside decodes), as latin1 again. */
+function binaryText(text: string, pass: Pass, ctx: Context): string {
+  const bytes = Buffer.from(text, 'latin1');
+  const out = bytesLayer(bytes, pass, ctx);
+  return out === bytes ? text : Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('latin1');
 }
 
 /** `text` with what the leaf finds in any of its layers replaced; the same string when nothing was. */
@@ -161,10 +198,10 @@ const CODECS: readonly Codec[] = [
   { name: 'gzip', sniff: (b) => b[0] === 0x1f && b[1] === 0x8b, decode: (b) => gunzipSync(b, { maxOutputLength: MAX_OUTPUT }), encode: (b) => gzipSync(b) },
   // A zlib header: CM 8 (deflate), and a check value making the first two bytes a multiple of 31.
   { name: 'deflate', sniff: (b) => b.length > 2 && (b[0]! & 0x0f) === 8 && ((b[0]! << 8) | b[1]!) % 31 === 0, decode: (b) => inflateSync(b, { maxOutputLength: MAX_OUTPUT }), encode: (b) => deflateSync(b) },
-  // Brotli has no magic number: any body of a few bytes may be one.
+  // Brotli has no magic number: any body of a few bytes that is not plain printable text may be one.
   {
     name: 'brotli',
-    sniff: (b) => b.length >= 4,
+    sniff: (b) => b.length >= 4 && !PRINTABLE.test(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1')),
     decode: (b) => brotliDecompressSync(b, { maxOutputLength: MAX_OUTPUT }),
     encode: (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_SIZE_HINT]: b.byteLength } }),
   },
@@ -195,7 +232,8 @@ function utf16View(bytes: Buffer, skip: number, bigEndian: boolean, pass: Pass, 
   const units = Buffer.from(bytes.subarray(skip, skip + length));
   if (bigEndian) units.swap16();
   const text = units.toString('utf16le');
-  const out = scrubText(text, pass, deeper(ctx, bigEndian ? 'UTF-16BE' : 'UTF-16LE', (i) => ctx.toOuter(skip + 2 * i)));
+  const inner = deeper(ctx, bigEndian ? 'UTF-16BE' : 'UTF-16LE', (i) => ctx.toOuter(skip + 2 * i));
+  const out = looksBinary(text) ? binaryText(text, pass, inner) : scrubText(text, pass, inner);
   if (out === text) return bytes;
   const encoded = Buffer.from(out, 'utf16le');
   if (bigEndian) encoded.swap16();

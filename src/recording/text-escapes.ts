@@ -86,7 +86,9 @@ const PLAIN = /[A-Za-z0-9_.~-]/;
 export function escapeLike(original: string, replacement: string): string {
   const each = (encode: (c: string) => string) => [...replacement].map((c) => (PLAIN.test(c) ? c : encode(c))).join('');
   const code = (c: string) => c.codePointAt(0)!;
-  if (/%[0-9A-Fa-f]{2}/.test(original)) return each((c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  // Percent escapes decode byte by byte (a char per byte): a char up to 0xFF is one byte again.
+  const bytesOf = (c: string) => (code(c) <= 0xff ? [code(c)] : [...Buffer.from(c, 'utf8')]);
+  if (/%[0-9A-Fa-f]{2}/.test(original)) return each((c) => bytesOf(c).map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
   if (/\\u[0-9A-Fa-f]{4}/.test(original)) return each((c) => c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
   if (/&#[xX]/.test(original)) return each((c) => `&#x${code(c).toString(16)};`);
   if (/&#[0-9]/.test(original)) return each((c) => `&#${code(c)};`);
