@@ -54,8 +54,14 @@ const MAX_OUTPUT = 64 * 1024 * 1024;
 const TOKEN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX = /^[0-9A-Fa-f]+$/;
 const PRINTABLE = /^[\t\n\r\x20-\x7e]*$/;
-const ESCAPE_BEFORE = /[%\\;]/;
-const ESCAPE_AFTER = /[%\\&]/;
+const ESCAPE_ENDING = /(?:&#?[A-Za-z0-9]+;|\\)$/;
+const ESCAPE_STARTING = /^(?:%[0-9A-Fa-f]{2}|\\[u/\\"bfnrt]|&#?[A-Za-z0-9]+;)/;
+
+/** Whether the run `start..end` of `text` touches an escape: its first characters may belong to one. */
+function cutByEscapes(text: string, start: number, end: number): boolean {
+  if (text[start - 1] === '%' && /^[0-9A-Fa-f]{2}/.test(text.slice(start, start + 2))) return true;
+  return ESCAPE_ENDING.test(text.slice(Math.max(0, start - 10), start)) || ESCAPE_STARTING.test(text.slice(end, end + 10));
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -129,7 +135,7 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
     const end = start + m[0].length;
     if (overlaps(edits, start, end)) continue;
     // A run cut by escapes (`%2F`, `\u002F`, `&#x2F;`) is a piece of a token the unescaped view sees whole.
-    if (escaped && (ESCAPE_BEFORE.test(text[start - 1] ?? '') || ESCAPE_AFTER.test(text[end] ?? ''))) continue;
+    if (escaped && cutByEscapes(text, start, end)) continue;
     for (const d of tokenDecodings(m[0])) {
       // Misaligned decodings are garbage; one that starts a run glued to a word is text or compressed.
       if (d.skip > 0 && !plausible(d.bytes)) continue;
@@ -172,6 +178,8 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
 
 /** Whether `text` holds only byte-sized characters, some of them not text: bytes seen through latin1. */
 function looksBinary(text: string): boolean {
+  // Control characters are what this looks for.
+  // eslint-disable-next-line no-control-regex
   return /[\x00-\x08\x0e-\x1f\x7f-\xff]/.test(text) && !/[^\x00-\xff]/.test(text);
 }
 
