@@ -11,7 +11,9 @@
  * The call log is not touched: assertions see the payload the code sent.
  */
 import type { Body } from '../cassette/index.js';
-import { recorderPass, scrubBodySecrets } from './secret-scrubber.js';
+import { UnscrubbableSecretError } from '../common/recording-errors.js';
+import { jsonText } from '../common/canonical-json.js';
+import { recorderPass, scrubBodySecrets, traceOfSecret } from './secret-scrubber.js';
 
 /**
  * `payload` (the stored form of a request body) with the request's own credentials, and any bearer
@@ -20,5 +22,9 @@ import { recorderPass, scrubBodySecrets } from './secret-scrubber.js';
  * @throws {UnscrubbableSecretError} for a payload the recorder would refuse too.
  */
 export function withoutOwnCredentials(payload: Body, secrets: readonly string[]): Body {
-  return scrubBodySecrets(payload, recorderPass(secrets), 'the request payload');
+  const scrubbed = scrubBodySecrets(payload, recorderPass(secrets), 'the request payload');
+  const stored = 'json' in scrubbed ? jsonText(scrubbed.json) : 'text' in scrubbed ? scrubbed.text : scrubbed.base64;
+  const trace = secrets.length > 0 ? traceOfSecret(stored, secrets) : undefined;
+  if (trace !== undefined) throw new UnscrubbableSecretError('the request payload', [trace]);
+  return scrubbed;
 }
