@@ -18,6 +18,12 @@ const SECRETS_IN_TEXT = allMatches(SECRET_IN_TEXT);
 // AWS documentation's examples (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY) are not secrets.
 const isExample = (s: string) => /EXAMPLE/i.test(s);
 
+/**
+ * Shorter strings are not taken for credentials: real ones are 20 characters (key ids) or more, and
+ * dummy values (`sessionToken: 'test'`) would otherwise be replaced in every word that holds them.
+ */
+export const MIN_SECRET_LENGTH = 16;
+
 /** ASCII letters lowered, nothing else: the string keeps its length, so positions stay true. */
 export function asciiLower(text: string): string {
   return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
@@ -51,7 +57,7 @@ function bearerSpans(text: string): Span[] {
 
 /** The recorder's leaf: each of `secrets` in any letter case, and bearer credentials. */
 export function recorderLeaf(secrets: readonly string[]): Leaf {
-  const lowered = secrets.filter((s) => s.length > 0).map(asciiLower);
+  const lowered = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH).map(asciiLower);
   return (text) => {
     const spans = bearerSpans(text);
     if (lowered.length === 0) return spans;

@@ -8,7 +8,7 @@ import type { Body } from '../cassette/index.js';
 import { jsonText } from '../common/canonical-json.js';
 import { UnscrubbableSecretError } from '../common/recording-errors.js';
 import { scrubBytes, scrubText, type Hit, type Pass } from './decode-layers.js';
-import { asciiLower, recorderLeaf } from './secret-leaves.js';
+import { asciiLower, MIN_SECRET_LENGTH, recorderLeaf } from './secret-leaves.js';
 import { CREDENTIAL_MARKER, SESSION_TOKEN_HEADER, SIGV4_CREDENTIAL, SIGV4_SIGNATURE } from './secret-patterns.js';
 
 /** The secrets a request's headers carry, longest first. */
@@ -84,7 +84,7 @@ function base64Cores(bytes: Buffer): string[] {
 export function traceOfSecret(serialized: string, secrets: readonly string[]): string | undefined {
   const lower = asciiLower(serialized);
   for (const secret of secrets) {
-    if (secret.length < 8) continue;
+    if (secret.length < MIN_SECRET_LENGTH) continue;
     if (lower.includes(asciiLower(secret))) return 'the credential as it is';
     if (base64Cores(Buffer.from(secret)).some((core) => serialized.includes(core))) return 'the credential base64-encoded';
   }
