@@ -84,7 +84,7 @@ describe('random encoding stacks', () => {
       }),
       parameters(),
     );
-  });
+  }, 600_000);
 
   it('are flagged by validate, with the layers it decoded', () => {
     fc.assert(
@@ -95,5 +95,5 @@ describe('random encoding stacks', () => {
       }),
       parameters(),
     );
-  });
+  }, 600_000);
 });
