@@ -99,7 +99,7 @@ function tokenDecodings(token: string): { skip: number; bytes: Buffer; form: str
   const out: { skip: number; bytes: Buffer; form: string; encode: (b: Buffer) => string }[] = [];
   if (HEX.test(token)) {
     const upper = /[A-F]/.test(token) && !/[a-f]/.test(token);
-    for (const skip of [0, 1]) {
+    for (const skip of token.length % 2 === 0 ? [0] : [1, 0]) {
       const digits = token.slice(skip, skip + ((token.length - skip) & ~1));
       out.push({ skip, bytes: Buffer.from(digits, 'hex'), form: 'hex', encode: (b) => (upper ? b.toString('hex').toUpperCase() : b.toString('hex')) + token.slice(skip + digits.length) });
     }
@@ -136,9 +136,12 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
     if (overlaps(edits, start, end)) continue;
     // A run cut by escapes (`%2F`, `\u002F`, `&#x2F;`) is a piece of a token the unescaped view sees whole.
     if (escaped && cutByEscapes(text, start, end)) continue;
+    let aligned = false;
     for (const d of tokenDecodings(m[0])) {
-      // Misaligned decodings are garbage; one that starts a run glued to a word is text or compressed.
-      if (d.skip > 0 && !plausible(d.bytes)) continue;
+      // A run that decodes to something from its first character is aligned: the other starts are
+      // garbage. Otherwise one that starts past a glued word is text or compressed data.
+      if (d.skip === 0 && d.form !== 'hex') aligned = plausible(d.bytes);
+      else if (d.skip > 0 && d.form !== 'hex' && (aligned || !plausible(d.bytes))) continue;
       const from = start + d.skip;
       const scale = d.form === 'hex' ? 2 : 4 / 3;
       const hits = pass.hits.length;
