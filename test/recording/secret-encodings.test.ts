@@ -106,6 +106,13 @@ describe('validate flags every form where it is, and never repeats the secret', 
     const rules = new Set(at.map((f) => f.message.split(':')[0]));
     if (!(rules.has('aws-access-key-id') && rules.has('session-token'))) report.notFlagged.add(`${form.name} @ ${place}`);
     expect([...rules].sort()).toEqual(expect.arrayContaining(['aws-access-key-id', 'session-token']));
+    // Each finding says which encodings were undone to see it: none for text as it is (in any case),
+    // nor for JSON escapes in a request payload, which is stored parsed.
+    const decoded = at.filter((f) => (f.forms ?? []).length > 0);
+    const plain = ['raw', 'lower case', 'upper case'].includes(form.name) || (place === 'request body' && form.name.startsWith('JSON'));
+    if (plain) expect(decoded).toEqual([]);
+    else expect(decoded.length).toBeGreaterThan(0);
+    for (const f of decoded) expect(f.message).toContain(`found after decoding ${f.forms!.join(' > ')}`);
     let output = '';
     const io = { out: (t: string) => void (output += t), err: (t: string) => void (output += t), color: pc.createColors(false), errColor: pc.createColors(false), stderrIsTTY: false, env: {} };
     expect(await validateCommand([file], {}, io)).toBe(1);
