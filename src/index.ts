@@ -29,6 +29,7 @@ export {
 } from './common/errors.js';
 export { RunnerVersionError } from './common/runner-errors.js';
 export { ClientMockSdkMismatchError } from './common/client-mock-errors.js';
+export { InvalidCloseTimeoutError, UnscrubbableSecretError } from './common/recording-errors.js';
 export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
 export type { MatchOption, MatchField, MatchableRequest } from './matching/request-key.js';

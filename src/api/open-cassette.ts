@@ -6,6 +6,7 @@ import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
+import { checkCloseTimeout } from '../engine/in-flight-recordings.js';
 import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
@@ -74,13 +75,18 @@ export interface OpenCassetteOptions {
   onExpired?: ExpiryStrategy;
   /** `false`: `close()` rejects naming the recorded interactions this run never played (default `true`). */
   allowUnusedInteractions?: boolean;
+  /**
+   * How long `close()` waits for recorded requests still waiting for the real endpoint's answer
+   * (milliseconds, default 10,000) before it rejects with `RecordingIncompleteError` naming them.
+   */
+  closeTimeout?: number;
 }
 
 /** The options {@link openCassette} knows, for the unknown-option check. */
 export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
   'mode', 'dir', 'endpoint', 'target', 'allowPlaybackRepeats', 'redact', 'maskAccountIds', 'match',
   'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest', 'ignore', 'maxAge',
-  'onExpired', 'allowUnusedInteractions',
+  'onExpired', 'allowUnusedInteractions', 'closeTimeout',
 ];
 
 /**
@@ -96,6 +102,7 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
   checkKnownOptions('openCassette', options, OPEN_CASSETTE_OPTIONS);
   checkOnUnhandledRequest(options.onUnhandledRequest);
   checkJsonPaths('redact', options.redact);
+  if (options.closeTimeout !== undefined) checkCloseTimeout(options.closeTimeout);
   return openCassetteIn(process.env, name, options);
 }
 
@@ -152,7 +159,11 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     allowUnusedInteractions: options.allowUnusedInteractions ?? true,
   });
   const network = reachesNetwork(mode, loaded !== undefined);
-  const double = new LambdaDouble(mode, responder, { ...settings, onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, network) });
+  const double = new LambdaDouble(mode, responder, {
+    ...settings,
+    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, network),
+    ...(options.closeTimeout !== undefined ? { closeTimeout: options.closeTimeout } : {}),
+  });
   bind(double);
   const dummy = network ? undefined : supplyDummyCredentials();
   if (dummy) double.attach(dummy);

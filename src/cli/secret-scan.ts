@@ -1,86 +1,78 @@
 /**
  * Finds credential material in a parsed cassette, wherever it hides: AWS access key ids, SigV4
- * signatures, session tokens, `authorization`-like headers, and secret access keys next to a key
- * name. The recorder scrubs what the request carried; this catches what it could not know about
- * (a payload that embeds a key, a hand-edited cassette, an endpoint that echoed another credential).
+ * signatures, session tokens, `authorization`-like headers, secret access keys next to a key name,
+ * JWTs and `Bearer` tokens. Every string and body goes through the recorder's own decoder pipeline
+ * (decode-layers.ts: compression, UTF-16, escapes, base64, hex, letter case), so whatever the
+ * recorder would have found, this finds too. The recorder scrubs what the request carried; this
+ * catches what it could not know about (a payload that embeds a key, a hand-edited cassette, an
+ * endpoint that echoed another credential).
  *
- * Findings never repeat the secret: they may end up in CI logs.
+ * Findings say where (JSON Pointer, offset, the encodings undone to see it) and never repeat any
+ * character of the secret: they end up in CI logs.
  */
-import { decodeBody } from '../cassette/index.js';
-import { decompressedForScan } from '../recording/scrub-body.js';
-import {
-  ACCESS_KEY_ID,
-  allMatches,
-  CREDENTIAL_HEADERS,
-  SECRET_IN_TEXT,
-  SECRET_KEY_NAME,
-  SECRET_VALUE,
-  SESSION_TOKEN,
-  SIGV4_SIGNATURE,
-} from '../recording/secret-patterns.js';
+import { scrubBytes, scrubText, type Hit, type Pass } from '../recording/decode-layers.js';
+import { scanLeaf } from '../recording/secret-leaves.js';
+import { CREDENTIAL_HEADERS, SECRET_KEY_NAME, SECRET_VALUE } from '../recording/secret-patterns.js';
 
 /** One piece of credential material. */
 export interface SecretFinding {
   /** JSON Pointer (RFC 6901) of the value that holds it. */
   jsonPath: string;
   rule: SecretRule;
-  /** What was found, with the secret itself masked. */
+  /** What was found and where in the value, never the secret itself. */
   message: string;
+  /** Character of the string (or byte of a body) where it starts, as far as the encodings allow. */
+  offset?: number;
+  /** The encodings undone to see it, outermost first (empty: as it is). */
+  forms?: readonly string[];
 }
 
-export type SecretRule = 'aws-access-key-id' | 'sigv4-signature' | 'session-token' | 'credential-header' | 'secret-access-key';
+export type SecretRule = 'aws-access-key-id' | 'sigv4-signature' | 'session-token' | 'credential-header' | 'secret-access-key' | 'jwt' | 'bearer-token';
 
-const ACCESS_KEY_IDS = allMatches(ACCESS_KEY_ID);
-const SIGNATURES = allMatches(SIGV4_SIGNATURE);
-const SESSION_TOKENS = allMatches(SESSION_TOKEN);
-const SECRETS_IN_TEXT = allMatches(SECRET_IN_TEXT);
+const DESCRIPTIONS: Record<string, string> = {
+  'aws-access-key-id': 'AWS access key id',
+  'sigv4-signature': 'SigV4 request signature (an authorization header was recorded)',
+  'session-token': 'value that looks like an AWS session token',
+  'secret-access-key': 'secret access key next to its name',
+  jwt: 'JSON Web Token',
+  'bearer-token': 'Bearer token',
+};
+
 // What lambda-cassette itself writes in place of a secret.
 const MARKERS = /^\[REDACTED(?:-CREDENTIAL)?\]$/;
-// AWS documentation's examples (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY) are not secrets.
 const isExample = (s: string) => /EXAMPLE/.test(s);
-
-function mask(secret: string): string {
-  return `${secret.slice(0, 4)}${'*'.repeat(Math.min(secret.length - 4, 16))} (${secret.length} chars)`;
-}
 
 function pointer(parts: readonly (string | number)[]): string {
   return parts.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-function scanPlain(text: string, at: string, found: SecretFinding[]): void {
-  for (const m of text.matchAll(ACCESS_KEY_IDS)) {
-    if (!isExample(m[0])) found.push({ jsonPath: at, rule: 'aws-access-key-id', message: `AWS access key id ${mask(m[0])}` });
-  }
-  for (const m of text.matchAll(SIGNATURES)) {
-    found.push({ jsonPath: at, rule: 'sigv4-signature', message: `SigV4 request signature (${m[0].slice(0, 14)}…): an authorization header was recorded` });
-  }
-  for (const m of text.matchAll(SESSION_TOKENS)) {
-    found.push({ jsonPath: at, rule: 'session-token', message: `value that looks like an AWS session token ${mask(m[0])}` });
-  }
-  for (const m of text.matchAll(SECRETS_IN_TEXT)) {
-    const secret = m[1]!;
-    if (!isExample(secret)) found.push({ jsonPath: at, rule: 'secret-access-key', message: `secret access key ${mask(secret)} next to "${m[0].split(/["':=\s]/)[0]}"` });
+/** Findings for what the pipeline saw in one value; `unit` says what the offset counts. */
+function findingsOf(hits: readonly Hit[], at: string, unit: 'character' | 'byte', found: SecretFinding[]): void {
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    // The same credential seen again in a deeper view of the same characters is one finding.
+    const key = `${hit.rule}@${hit.offset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const form = hit.forms.length ? `, found after decoding ${hit.forms.join(' > ')}` : '';
+    const rule = hit.rule as SecretRule;
+    found.push({ jsonPath: at, rule, offset: hit.offset, forms: hit.forms, message: `${DESCRIPTIONS[rule] ?? rule} at ${unit} ${hit.offset}${form}` });
   }
 }
 
-/** Adds what `scan` finds that `found` does not hold yet for the same place, marked with `where`. */
-function scanAlso(found: SecretFinding[], where: string, scan: (into: SecretFinding[]) => void): void {
-  const more: SecretFinding[] = [];
-  scan(more);
-  for (const f of more) {
-    if (!found.some((g) => g.jsonPath === f.jsonPath && g.message === f.message)) found.push({ ...f, message: `${f.message} (${where})` });
-  }
-}
+const scanPass = (): Pass => ({ leaf: scanLeaf, marker: '', hits: [] });
 
-const PERCENT_ESCAPE = /%([0-9A-Fa-f]{2})/g;
-
-/** Scans `text`, and its URL-decoded form when it has percent escapes (a form body, a query string). */
 function scanText(text: string, at: string, found: SecretFinding[]): void {
-  scanPlain(text, at, found);
-  if (!text.includes('%')) return;
-  // Byte by byte through latin1: never throws on malformed UTF-8, and credentials are ASCII.
-  const decoded = text.replace(PERCENT_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  if (decoded !== text) scanAlso(found, 'URL-encoded', (into) => scanPlain(decoded, at, into));
+  const pass = scanPass();
+  scrubText(text, pass);
+  findingsOf(pass.hits, at, 'character', found);
+}
+
+/** A stored body (`text` or `base64`) is scanned as the bytes it stands for: compressed content decodes from there. */
+function scanBody(bytes: Uint8Array, at: string, found: SecretFinding[]): void {
+  const pass = scanPass();
+  scrubBytes(bytes, pass);
+  findingsOf(pass.hits, at, 'byte', found);
 }
 
 /** What is left to scan: a key's text, or a value (with the key it sits under). */
@@ -95,22 +87,21 @@ function scanString(value: string, at: string, key: string | undefined, found: S
       return;
     }
     if (SECRET_KEY_NAME.test(key) && SECRET_VALUE.test(value) && !isExample(value)) {
-      found.push({ jsonPath: at, rule: 'secret-access-key', message: `secret access key ${mask(value)} under "${key}"` });
+      found.push({ jsonPath: at, rule: 'secret-access-key', message: `secret access key (${value.length} chars) under "${key}"` });
       return;
     }
   }
   scanText(value, at, found);
 }
 
-/** A body stored as base64 may still be text once decoded, or once decompressed. */
-function scanBase64(base64: string, at: string, found: SecretFinding[]): void {
-  const bytes = decodeBody({ base64 });
-  const before = found.length;
-  scanText(Buffer.from(bytes).toString('latin1'), at, found);
-  for (const f of found.slice(before)) f.message += ' (in the decoded base64)';
-  // A gzip or deflate body (content-encoding) hides its text from a byte scan.
-  const plain = decompressedForScan(bytes);
-  if (plain) scanAlso(found, 'in the decompressed base64', (into) => scanText(Buffer.from(plain).toString('latin1'), at, into));
+/** The body a single-key object stands for, when it is one: `{ base64 }` anywhere, `{ text }` as a body or payload. */
+function bodyBytes(value: object, key: string | undefined): Uint8Array | undefined {
+  const entries = Object.entries(value);
+  if (entries.length !== 1 || typeof entries[0]![1] !== 'string') return undefined;
+  const [name, text] = entries[0] as [string, string];
+  if (name === 'base64') return Buffer.from(text, 'base64');
+  if (name === 'text' && (key === 'body' || key === 'payload')) return Buffer.from(text, 'utf8');
+  return undefined;
 }
 
 /** Walks `document` in document order without recursion: a payload may be nested thousands deep. */
@@ -128,11 +119,12 @@ function scanDocument(document: unknown, found: SecretFinding[]): void {
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) tasks.push({ value: value[i], at: child(at, i), key: undefined });
     } else if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>);
-      if (entries.length === 1 && entries[0]![0] === 'base64' && typeof entries[0]![1] === 'string') {
-        scanBase64(entries[0]![1], child(at, 'base64'), found);
+      const body = bodyBytes(value, task.key);
+      if (body) {
+        scanBody(body, child(at, Object.keys(value)[0]!), found);
         continue;
       }
+      const entries = Object.entries(value as Record<string, unknown>);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, v] = entries[i]!;
         tasks.push({ value: v, at: child(at, k), key: k }, { key: k, at: child(at, k) });

@@ -17,6 +17,10 @@ export interface Finding {
   where: string;
   kind: 'invalid' | 'secret';
   message: string;
+  /** For a secret: the character (or body byte) of the value where it starts. */
+  offset?: number;
+  /** For a secret: the encodings undone to see it, outermost first (empty: as it is). */
+  forms?: readonly string[];
 }
 
 /** What is wrong with one cassette file (nothing, when the list is empty). */
@@ -43,7 +47,14 @@ export async function validateFile(file: string): Promise<Finding[]> {
     return findings; // already reported; nothing to scan
   }
   for (const secret of scanForSecrets(document)) {
-    findings.push({ file, where: secret.jsonPath, kind: 'secret', message: `${secret.rule}: ${secret.message}` });
+    findings.push({
+      file,
+      where: secret.jsonPath,
+      kind: 'secret',
+      message: `${secret.rule}: ${secret.message}`,
+      ...(secret.offset !== undefined ? { offset: secret.offset } : {}),
+      ...(secret.forms !== undefined ? { forms: secret.forms } : {}),
+    });
   }
   return findings;
 }

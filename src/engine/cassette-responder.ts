@@ -239,8 +239,8 @@ export class CassetteResponder implements Responder {
     // are written canonically, and a recording is copied through JSON before it is kept.
     // The request's own credentials are scrubbed as the recorder scrubs them (own-credentials.ts).
     const secrets = secretsOf(request.headers);
-    if (request.json.ok) return withoutOwnCredentials({ json: redactPayload(request.json.value, this.#redact) as JsonValue }, request.body, secrets);
-    return withoutOwnCredentials(encodeBody(request.body, true), request.body, secrets);
+    if (request.json.ok) return withoutOwnCredentials({ json: redactPayload(request.json.value, this.#redact) as JsonValue }, secrets);
+    return withoutOwnCredentials(encodeBody(request.body, true), secrets);
   }
 
   #matchable(request: InvokeAsyncRequest): MatchableRequest {

@@ -21,6 +21,8 @@ export interface DoubleSettings {
   label: string;
   /** What becomes of Lambda requests the double does not serve (already resolved for the mode). */
   onUnhandledRequest: OnUnhandledRequest;
+  /** How long `close()` waits for forwarded requests still in flight (ms; default 10,000). */
+  closeTimeout?: number;
 }
 
 /** What a door leaves behind when it attaches: `close()` of the double calls `detach` once. */

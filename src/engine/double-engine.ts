@@ -16,6 +16,7 @@ import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError 
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
+import { DEFAULT_CLOSE_TIMEOUT_MS, InFlightRecordings } from './in-flight-recordings.js';
 
 /**
  * The engine of a double: every door hands it requests, it answers them (injection first, then its
@@ -29,6 +30,8 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   readonly #unhandled: string[] = [];
   readonly #interference: Error[] = [];
   #closed?: Promise<void>;
+  /** Requests sent on to the real endpoint whose answer has not come: `close()` waits for them. */
+  readonly #inFlight = new InFlightRecordings();
   /** Answers by source, for {@link recorded} / {@link replayed}; `reset()` leaves them. */
   #replayedCount = 0;
   #recordedCount = 0;
@@ -98,7 +101,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     if (!request) return undefined;
     const call = this.#newCall(request);
     const injected = this.#injections.take(call);
-    const answer = injected ? this.#injectedAnswer(injected, request) : await this.responder.respond(request, wire);
+    const answer = injected ? this.#injectedAnswer(injected, request) : await this.#respond(request, wire);
     if (answer.miss !== undefined) this.#misses.push(answer.miss);
     if (answer.source === 'replay' && answer.miss === undefined) this.#replayedCount++;
     if (answer.source === 'record' && answer.outcome.kind === 'response') this.#recordedCount++;
@@ -206,9 +209,16 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     await this.close();
   }
 
+  #respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+    const answer = this.responder.respond(request, wire);
+    return this.responder.reachesUpstream === true ? this.#inFlight.track(`${request.functionName} (${request.operation})`, answer) : answer;
+  }
+
   async #close(): Promise<void> {
     for (const attachment of this.#attachments.splice(0)) await attachment.detach();
     try {
+      // An asynchronous invoke is fired and forgotten: its recording may still wait for the answer.
+      await this.#inFlight.settle(this.settings.label, this.settings.closeTimeout ?? DEFAULT_CLOSE_TIMEOUT_MS);
       await this.responder.close();
     } finally {
       this.#report();

@@ -5,29 +5,26 @@
  * credentials (dummy keys in CI): so the request side is scrubbed the same way at match time, with
  * the credentials of the request being matched. A recorded `[REDACTED-CREDENTIAL]` then matches
  * whatever key the replaying request signs with, in the same place of the payload, and nothing else.
+ * Bearer credentials (JWTs, `Bearer <token>`) are always replaced, so a payload carrying a fresh
+ * token on each run still matches the recording.
  *
  * The call log is not touched: assertions see the payload the code sent.
  */
 import type { Body } from '../cassette/index.js';
+import { UnscrubbableSecretError } from '../common/recording-errors.js';
 import { jsonText } from '../common/canonical-json.js';
-import { scrubSecrets, secretForms } from './secret-scrubber.js';
-
-/** The secrets of `secrets` that occur, in some form, in the request body `raw`. */
-function secretsIn(raw: Uint8Array, secrets: readonly string[]): string[] {
-  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  return secrets.filter((secret) => secretForms(secret).some((form) => bytes.includes(form)));
-}
+import { recorderPass, scrubBodySecrets, traceOfSecret } from './secret-scrubber.js';
 
 /**
- * `payload` (the stored form of the request body `raw`) with the request's own credentials replaced
- * by the marker, exactly as the recorder's last scrub replaces them; the same object when the body
- * holds none (a byte search: matching pays nothing more in the usual case).
+ * `payload` (the stored form of a request body) with the request's own credentials, and any bearer
+ * credential, replaced by the marker exactly as the recorder replaces them: the same function on
+ * the same value. The same object when the body holds none.
+ * @throws {UnscrubbableSecretError} for a payload the recorder would refuse too.
  */
-export function withoutOwnCredentials(payload: Body, raw: Uint8Array, secrets: readonly string[]): Body {
-  if (secrets.length === 0) return payload;
-  const present = secretsIn(raw, secrets);
-  if (present.length === 0) return payload;
-  if ('json' in payload) return { json: JSON.parse(scrubSecrets(jsonText(payload.json), present)) as typeof payload.json };
-  if ('text' in payload) return { text: scrubSecrets(payload.text, present) };
-  return { base64: Buffer.from(scrubSecrets(Buffer.from(payload.base64, 'base64').toString('latin1'), present), 'latin1').toString('base64') };
+export function withoutOwnCredentials(payload: Body, secrets: readonly string[]): Body {
+  const scrubbed = scrubBodySecrets(payload, recorderPass(secrets), 'the request payload');
+  const stored = 'json' in scrubbed ? jsonText(scrubbed.json) : 'text' in scrubbed ? scrubbed.text : scrubbed.base64;
+  const trace = secrets.length > 0 ? traceOfSecret(stored, secrets) : undefined;
+  if (trace !== undefined) throw new UnscrubbableSecretError('the request payload', [trace]);
+  return scrubbed;
 }

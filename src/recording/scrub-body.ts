@@ -64,15 +64,3 @@ export function scrubBody(body: Body, contentEncoding: string | undefined, scrub
   const scrubbed = scrubBytes(bytes, scrub);
   return scrubbed === bytes ? body : encodeBody(scrubbed, false);
 }
-
-/** The bytes of a stored body, decompressed when they are gzip or zlib data (for scanning). */
-export function decompressedForScan(bytes: Uint8Array): Uint8Array | undefined {
-  try {
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes);
-    // A zlib header: CM 8 (deflate), and a check value making the first two bytes a multiple of 31.
-    if (bytes.length > 2 && (bytes[0]! & 0x0f) === 8 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0) return inflateSync(bytes);
-  } catch {
-    // Not compressed after all.
-  }
-  return undefined;
-}

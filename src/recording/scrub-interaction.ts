@@ -2,14 +2,17 @@
  * The one scrubbing path: what the recorder does to each new interaction before it is kept, and
  * what `lambda-cassette redact` does to cassettes already on disk. Payload fields named by JSONPath
  * are replaced, account ids are masked (never in the payload, which must keep matching what the
- * code sends) and credential material a request carried is removed from every string.
+ * code sends) and credential material a request carried, and every bearer credential, is removed
+ * from every string and body in whatever encoding it is in (decode-layers.ts).
  */
 import type { Interaction, JsonValue } from '../cassette/index.js';
 import { scrubBody } from './scrub-body.js';
 import { lazyModule } from '../common/lazy-module.js';
 import { jsonText } from '../common/canonical-json.js';
 import { maskAccountIds, redactPayload, REDACTED } from './redaction.js';
-import { scrubSecrets } from './secret-scrubber.js';
+import { describeHits, recorderPass, scrubBodySecrets, traceOfSecret } from './secret-scrubber.js';
+import { scrubText, type Pass } from './decode-layers.js';
+import { UnscrubbableSecretError } from '../common/recording-errors.js';
 
 const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 
@@ -19,7 +22,7 @@ export interface ScrubFilters {
   redact: readonly string[];
   /** Mask 12-digit account ids in the reference, response headers and text bodies. */
   maskAccountIds: boolean;
-  /** Credential strings (from the request's headers) to remove from every string. */
+  /** Credential strings (from the request's headers) to remove from every string, in any encoding. */
   secrets?: readonly string[];
 }
 
@@ -49,7 +52,7 @@ export function scrubInteraction(interaction: Interaction, filters: ScrubFilters
   const maskText = (text: string): string => {
     const out = filters.maskAccountIds ? maskAccountIds(text) : text;
     if (out !== text) masked++;
-    return scrubSecrets(out, secrets);
+    return out;
   };
   const request = { ...interaction.request };
   if ('json' in request.payload && filters.redact.length > 0) {
@@ -58,14 +61,35 @@ export function scrubInteraction(interaction: Interaction, filters: ScrubFilters
   }
   if (request.functionRef !== undefined) request.functionRef = maskText(request.functionRef);
   const headers = Object.fromEntries(Object.entries(interaction.response.headers).map(([k, v]) => [k, maskText(v)]));
-  // Binary content gets the secrets scrubbed, not account ids masked: twelve digits in binary data
-  // are more likely data than an account id.
-  const body = scrubBody(interaction.response.body, interaction.response.headers['content-encoding'], {
-    text: maskText,
-    binary: (latin1) => scrubSecrets(latin1, secrets),
-  });
-  const scrubbed: Interaction = { ...interaction, request, response: { ...interaction.response, headers, body } };
-  // Last line of defence: no credential survives anywhere, wherever an endpoint echoed it.
-  const result = secrets.length > 0 ? (JSON.parse(scrubSecrets(jsonText(scrubbed), secrets)) as Interaction) : scrubbed;
-  return { interaction: result, redacted, masked };
+  // Binary content gets no account ids masked: twelve digits in binary data are more likely data
+  // than an account id.
+  const body = scrubBody(interaction.response.body, interaction.response.headers['content-encoding'], { text: maskText, binary: (latin1) => latin1 });
+  const masks: Interaction = { ...interaction, request, response: { ...interaction.response, headers, body } };
+  return { interaction: withoutCredentials(masks, secrets), redacted, masked };
+}
+
+/** Every string and body of `interaction` through the decoder pipeline with the recorder's leaf. */
+function scrubEverywhere(interaction: Interaction, pass: Pass): Interaction {
+  const fn = interaction.request.functionName;
+  const request = { ...interaction.request, payload: scrubBodySecrets(interaction.request.payload, pass, `${fn}: the request payload`) };
+  if (request.functionRef !== undefined) request.functionRef = scrubText(request.functionRef, pass);
+  const headers = Object.fromEntries(Object.entries(interaction.response.headers).map(([k, v]) => [k, scrubText(v, pass)]));
+  const body = scrubBodySecrets(interaction.response.body, pass, `${fn}: the response body`);
+  return { ...interaction, request, response: { ...interaction.response, headers, body } };
+}
+
+/**
+ * The credentials a request carried and every bearer credential, removed in every encoding the
+ * pipeline decodes. Then looked for again, by the same pipeline and by encoding each credential
+ * forward: anything still there refuses the interaction rather than write it.
+ */
+function withoutCredentials(interaction: Interaction, secrets: readonly string[]): Interaction {
+  const scrubbed = scrubEverywhere(interaction, recorderPass(secrets));
+  const check = recorderPass(secrets);
+  scrubEverywhere(scrubbed, check);
+  const trace = check.hits.length === 0 ? traceOfSecret(jsonText(scrubbed), secrets) : undefined;
+  if (check.hits.length > 0 || trace !== undefined) {
+    throw new UnscrubbableSecretError(`the interaction with ${interaction.request.functionName}`, trace ? [trace] : describeHits(check.hits));
+  }
+  return scrubbed;
 }

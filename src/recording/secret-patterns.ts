@@ -8,10 +8,14 @@
 export const SIGV4_CREDENTIAL = /Credential=([A-Z0-9]{16,128})\//;
 /** A SigV4 request signature (group 1: the 64 hex digits). */
 export const SIGV4_SIGNATURE = /Signature=([0-9a-f]{64})(?![0-9a-f])/;
-/** A long-term or temporary AWS access key id. */
-export const ACCESS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
-/** STS session tokens: base64 of a binary blob with a recognizable start ("\x21\x0a\x09origin_ec..." and older forms). */
-export const SESSION_TOKEN = /(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE)[A-Za-z0-9+/=]{20,}/;
+/** A long-term or temporary AWS access key id, in any letter case (an echo may have changed it). */
+export const ACCESS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/i;
+/** STS session tokens: base64 of a binary blob with a recognizable start ("\x21\x0a\x09origin_ec..." and older forms), in any letter case. */
+export const SESSION_TOKEN = /(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE)[A-Za-z0-9+/=]{20,}/i;
+/** A JSON Web Token: three base64url segments, the first a JSON header (checked by the caller: it names "alg"). */
+export const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/;
+/** The credential of a `Bearer` authorization (group 1): 16 or more token characters, at least one a digit. */
+export const BEARER_TOKEN = /\bbearer\s+((?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{16,}=*)/i;
 /** A secret access key written next to its name in text (group 1). */
 export const SECRET_IN_TEXT = /(?:aws_?secret_?access_?key|secret_?access_?key|secretkey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/i;
 /** A value shaped like a secret access key. */

@@ -1,8 +1,14 @@
 /**
  * Last line of defence before disk: whatever credential material a request carried (access key id,
- * signature, session token) is removed from every string of the recording, wherever an endpoint
- * may have echoed it.
+ * signature, session token), and any bearer credential (JWT, `Bearer <token>`), is removed from
+ * every string and body of the recording, in whatever encoding an endpoint echoed it (see
+ * decode-layers.ts for the forms), and nothing is written that still holds one.
  */
+import type { Body } from '../cassette/index.js';
+import { jsonText } from '../common/canonical-json.js';
+import { UnscrubbableSecretError } from '../common/recording-errors.js';
+import { scrubBytes, scrubText, type Hit, type Pass } from './decode-layers.js';
+import { asciiLower, MIN_SECRET_LENGTH, recorderLeaf } from './secret-leaves.js';
 import { CREDENTIAL_MARKER, SESSION_TOKEN_HEADER, SIGV4_CREDENTIAL, SIGV4_SIGNATURE } from './secret-patterns.js';
 
 /** The secrets a request's headers carry, longest first. */
@@ -18,21 +24,74 @@ export function secretsOf(headers: Record<string, string>): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
-/**
- * The forms a secret is echoed in: as it is, and URL-encoded (a session token holds `/`, `+` and
- * `=`, which a form body or query string carries as `%2F`, `%2B`, `%3D`, in either case).
- */
-export function secretForms(secret: string): string[] {
-  const encoded = encodeURIComponent(secret);
-  if (encoded === secret) return [secret];
-  return [...new Set([encoded, encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), secret])];
+/** A pass of the recorder's leaf over `secrets`, collecting what it finds. */
+export function recorderPass(secrets: readonly string[]): Pass {
+  return { leaf: recorderLeaf(secrets), marker: CREDENTIAL_MARKER, hits: [] };
 }
 
-/** Replaces each secret in `text`, in every form {@link secretForms} lists, with a marker naming what it was. */
+/** Replaces each secret in `text`, in every form the pipeline decodes, and every bearer credential, with the marker. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join(CREDENTIAL_MARKER);
+  return scrubText(text, recorderPass(secrets));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * `body` with its credentials replaced, in the same shape (`json` stays a value, `text` stays text
+ * while it is UTF-8); the same object when it held none.
+ * @throws {UnscrubbableSecretError} when a `json` body would no longer be JSON.
+ */
+export function scrubBodySecrets(body: Body, pass: Pass, where: string): Body {
+  if ('json' in body) {
+    const text = jsonText(body.json);
+    const out = scrubText(text, pass);
+    if (out === text) return body;
+    try {
+      return { json: JSON.parse(out) as typeof body.json };
+    } catch {
+      throw new UnscrubbableSecretError(where, ['replacing a credential would leave the JSON payload malformed']);
+    }
   }
-  return out;
+  const bytes = 'text' in body ? Buffer.from(body.text, 'utf8') : Buffer.from(body.base64, 'base64');
+  const out = scrubBytes(bytes, pass);
+  if (out === bytes) return body;
+  if ('text' in body) {
+    try {
+      return { text: utf8.decode(out) };
+    } catch {
+      // Compressed content encoded again need not be UTF-8.
+    }
+  }
+  return { base64: Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('base64') };
+}
+
+/** The stable middle of `bytes` base64-encoded at each alignment, in both alphabets. */
+function base64Cores(bytes: Buffer): string[] {
+  const cores: string[] = [];
+  for (let pad = 0; pad < 3; pad++) {
+    const encoded = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64');
+    const core = encoded.slice(Math.ceil((pad * 4) / 3) + 1, Math.floor(((pad + bytes.length) * 4) / 3) - 1);
+    if (core.length >= 12) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return cores;
+}
+
+/**
+ * Whether any of `secrets` is still visible in `serialized` (what is about to be written), checked
+ * by encoding forward rather than decoding: as it is in any case, and as base64 at any alignment.
+ * A second, independent look after the pipeline's scrub; finding anything refuses the write.
+ */
+export function traceOfSecret(serialized: string, secrets: readonly string[]): string | undefined {
+  const lower = asciiLower(serialized);
+  for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_LENGTH) continue;
+    if (lower.includes(asciiLower(secret))) return 'the credential as it is';
+    if (base64Cores(Buffer.from(secret)).some((core) => serialized.includes(core))) return 'the credential base64-encoded';
+  }
+  return undefined;
+}
+
+/** A readable list of what a pass found: rule and form, never the credential. */
+export function describeHits(hits: readonly Hit[]): string[] {
+  return [...new Set(hits.map((h) => `${h.rule}${h.forms.length ? ` (${h.forms.join(' > ')})` : ''}`))];
 }

@@ -43,7 +43,7 @@ describe('scanForSecrets', () => {
 
   it('looks inside base64 bodies', () => {
     const doc = { body: { base64: Buffer.from(`\u0000\u00ff binary then ${KEY_ID}`, 'latin1').toString('base64') } };
-    expect(scanForSecrets(doc)).toEqual([{ jsonPath: '/body/base64', rule: 'aws-access-key-id', message: expect.stringMatching(/\(in the decoded base64\)$/) }]);
+    expect(scanForSecrets(doc)).toEqual([{ jsonPath: '/body/base64', rule: 'aws-access-key-id', offset: 15, forms: [], message: 'AWS access key id at byte 15' }]);
   });
 
   it('never repeats the secret in its message', () => {
@@ -51,7 +51,9 @@ describe('scanForSecrets', () => {
     expect(messages).not.toContain(KEY_ID);
     expect(messages).not.toContain(SECRET);
     expect(messages).not.toContain(TOKEN.slice(0, 30));
-    expect(messages).toContain('AKIA****************');
+    // Not even the first characters: the place and the kind are all a reader needs.
+    expect(messages).not.toMatch(/AKIA|IQoJ|x9Fq/);
+    expect(messages).toContain('AWS access key id at character 0');
   });
 
   it('leaves alone what the recorder writes, AWS documentation examples, and look-alikes', () => {
