@@ -74,14 +74,34 @@ export function isLambdaHost(hostname: string): boolean {
   return LAMBDA_HOST.test(hostname);
 }
 
-/** The InvokeAsync path, with or without aws-sdk v2's trailing slash; group 1 is the encoded FunctionName. */
+/**
+ * What may come before a Lambda API path and still name it, as the service and moto read it: doubled
+ * slashes (`//2014-11-13/...`, from an endpoint ending in `/` or a `fetch` base joined with a
+ * leading `/`) and a path prefix (`http://host/prefix` as an endpoint: the SDK appends the API path
+ * to it). Every repetition takes slashes then a segment without one, so matching stays linear.
+ */
+const API_PREFIX = String.raw`(?:\/+[^/?#]+)*?\/+`;
+const API_VERSION = String.raw`\d{4}-\d\d-\d\d\/`;
+const BEFORE_API_PATH = new RegExp(`^${API_PREFIX}(?=${API_VERSION})`);
+
+/**
+ * `pathname` from its API version on (`/2014-11-13/functions/f/invoke-async` from
+ * `//prefix//2014-11-13/functions/f/invoke-async`), as {@link INVOKE_ASYNC_PATH} and
+ * {@link INVOKE_PATH} read it; any other path unchanged.
+ */
+export function apiPath(pathname: string): string {
+  // The SDK's own paths (the common case) already start with the API version.
+  return /^\/\d/.test(pathname) ? pathname : pathname.replace(BEFORE_API_PATH, '/');
+}
+
+/** The InvokeAsync path (see {@link apiPath}), with or without aws-sdk v2's trailing slash; group 1 is the encoded FunctionName. */
 export const INVOKE_ASYNC_PATH = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/;
 
 /**
- * Paths of InvokeAsync's API version. InvokeAsync is the only operation of 2014-11-13, so a POST
+ * Paths of InvokeAsync's API version, after any prefix (see {@link apiPath}). InvokeAsync is the only operation of 2014-11-13, so a POST
  * under it is an InvokeAsync whatever became of its FunctionName segment ('' or dot segments).
  */
-export const INVOKE_ASYNC_FAMILY = /^\/2014-11-13\//;
+export const INVOKE_ASYNC_FAMILY = new RegExp(`^${API_PREFIX}2014-11-13\\/`);
 
 /** The Invoke path (API version 2015-03-31); group 1 is the encoded FunctionName. Served only with `X-Amz-Invocation-Type: Event`. */
 export const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
@@ -93,10 +113,10 @@ export const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
  * `X-Amz-Invocation-Type: Event` such a request is the double's on any host: the service answers the
  * broken names with a validation error, so they must not reach the network.
  */
-export const INVOKE_PATH_FAMILY = /^\/2015-03-31\/(?:functions\/(?:[^/?]*\/)?)?invocations\/?(?:\?|$)/;
+export const INVOKE_PATH_FAMILY = new RegExp(`^${API_PREFIX}2015-03-31\\/(?:functions\\/(?:[^/?]*\\/)?)?invocations\\/?(?:\\?|$)`);
 
-/** Paths of Lambda's REST API: an API version first (`/2015-03-31/functions/...`). */
-export const LAMBDA_API_PATH = /^\/\d{4}-\d\d-\d\d\//;
+/** Paths of Lambda's REST API: an API version first (`/2015-03-31/functions/...`), after any prefix. */
+export const LAMBDA_API_PATH = new RegExp(`^${API_PREFIX}${API_VERSION}`);
 
 /** The public Lambda host of `region` (`.com.cn` in China, the partition's own suffix elsewhere). */
 export function lambdaHost(region: string): string {
