@@ -65,13 +65,37 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/**
+ * The largest request body the server reads: Lambda's largest payload (6 MB, a synchronous Invoke)
+ * plus headroom for encoding overhead. A larger one is refused with 413 before or while it arrives,
+ * never held in memory.
+ */
+export const MAX_LOOPBACK_BODY_BYTES = 6 * 1024 * 1024 + 64 * 1024;
+
+/** The body, or `undefined` once it is over {@link MAX_LOOPBACK_BODY_BYTES} (the rest is left unread). */
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_LOOPBACK_BODY_BYTES) return resolve(undefined);
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= MAX_LOOPBACK_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve(undefined);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Answers without reading what is left of the request, then drops the connection (Node would otherwise read the rest to reuse it). */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, response: Pick<WireResponse, 'status' | 'headers' | 'body'>): void {
+  req.pause();
+  res.on('finish', () => req.socket.destroySoon());
+  send(res, { ...response, headers: { ...response.headers, connection: 'close' } });
 }
 
 function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 'headers' | 'body'>): void {
@@ -133,12 +157,17 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
 
   const server = http.createServer((req, res) => {
     void (async () => {
-      const body = await readBody(req);
       const path = req.url ?? '/';
+      // Both settled from the head alone, before one byte of the body is read.
       // Absolute-form (proxy) and `*` targets are never an AWS API call, nor served.
-      if (!path.startsWith('/')) return send(res, unknownOperation());
+      if (!path.startsWith('/')) return refuse(req, res, unknownOperation());
       const refused = refusalOf(req.headers);
-      if (refused !== undefined) return send(res, jsonResponse(403, { message: refused }));
+      if (refused !== undefined) return refuse(req, res, jsonResponse(403, { message: refused }));
+      const body = await readBody(req);
+      if (body === undefined) {
+        const message = `lambda-cassette's loopback server reads request bodies up to ${MAX_LOOPBACK_BODY_BYTES} bytes (Lambda's 6 MB payload limit and headroom)`;
+        return refuse(req, res, errorResponse(LAMBDA_ERRORS.RequestTooLargeException, message));
+      }
       const pathname = path.split('?')[0];
       if (pathname === CALLS_PATH) {
         // Every payload is in there: never cached, never sniffed as a script.
