@@ -4,6 +4,7 @@ import type { Cassette } from './cassette-types.generated.js';
 import { locateJsonSyntaxError } from './json-syntax-error.js';
 import { migrateCassette, MIGRATIONS, type MigrationChain } from './migrate-cassette.js';
 import { validateCassette } from './validate-cassette.js';
+import { firstLoadProblem } from './load-checks.js';
 
 /** Options of {@link loadCassette} and {@link parseCassette}. */
 export interface LoadCassetteOptions {
@@ -47,6 +48,8 @@ export function parseCassette(text: string, file: string, options: LoadCassetteO
   }
   const current = migrateCassette(raw, file, options.migrations ?? MIGRATIONS);
   validateCassette(current, file, 'load');
+  const problem = firstLoadProblem(current, json.length);
+  if (problem) throw new CassetteError('LC_CASSETTE_SCHEMA', file, `${problem.jsonPath} ${problem.problem}`, { jsonPath: problem.jsonPath });
   return current;
 }
 
