@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { afterEach, beforeEach, expect } from '@jest/globals';
+import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 import { lambdaMatchers } from '../matchers/index.js';
@@ -33,6 +34,10 @@ declare global {
 
 // Jest prints only a custom matcher's message, so these carry their payload diff in it.
 expect.extend(lambdaMatchers);
+
+// A double a test leaves open would answer the next test's calls: that test fails instead.
+setTestNameSource(() => expect.getState().currentTestName);
+afterEach(failLeakedDoubles);
 
 function currentTest(): TestIdentity {
   const { testPath, currentTestName } = expect.getState();

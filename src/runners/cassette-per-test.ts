@@ -10,6 +10,7 @@ import { OPEN_CASSETTE_OPTIONS, openCassette, type OpenCassetteOptions } from '.
 import { checkKnownOptions } from '../engine/option-check.js';
 import { safeSegment } from '../cassette/cassette-file.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
+import { markManaged } from '../api/leaked-doubles.js';
 
 /** Which test a cassette is for, as handed to a custom `name` function. */
 export interface TestIdentity {
@@ -90,6 +91,7 @@ export function cassettePerTest(hooks: RunnerHooks, options: UseLambdaCassetteOp
     const cassette = name(test);
     claimCassetteName(cassette, open.dir, test);
     current = await openCassette(cassette, open);
+    markManaged(current);
   });
   hooks.afterEach(async () => {
     const closing = current;

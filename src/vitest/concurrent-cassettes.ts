@@ -11,6 +11,7 @@ import { OPEN_CASSETTE_OPTIONS, openCassette } from '../api/open-cassette.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { runWithDouble } from '../doors/shared/route-by-context.js';
+import { markManaged } from '../api/leaked-doubles.js';
 import { claimCassetteName, defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
@@ -58,7 +59,7 @@ export function concurrentCassettePerTest(
     const test = identityOf(task, currentTest);
     const cassette = name(test);
     claimCassetteName(cassette, rest.dir, test);
-    return openCassette(cassette, rest);
+    return openCassette(cassette, rest).then((double) => (markManaged(double), double));
   };
   const aroundEach = (vitest as { aroundEach?: AroundEach }).aroundEach;
   if (aroundEach) {

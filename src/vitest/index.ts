@@ -3,7 +3,8 @@
  * module registers the `toHaveInvokedAsync*` matchers.
  * @packageDocumentation
  */
-import { expect, type MatcherState } from 'vitest';
+import { afterEach, expect, type MatcherState } from 'vitest';
+import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { lambdaMatchers as runnerDiffedMatchers, type LambdaCassetteMatchers, type MatcherResult } from '../matchers/lambda-matchers.js';
 import type { TestIdentity, UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
@@ -30,6 +31,10 @@ declare module 'vitest' {
 
 // vitest diffs a failed matcher's `actual` and `expected` itself: the matchers go in unwrapped.
 expect.extend(lambdaMatchers);
+
+// A double a test leaves open would answer the next test's calls: that test fails instead.
+setTestNameSource(() => expect.getState().currentTestName);
+afterEach(failLeakedDoubles);
 
 function currentTest(): TestIdentity {
   const state = expect.getState();
