@@ -14,6 +14,7 @@ export interface TrackedDouble {
   readonly closed: boolean;
   readonly settings: { readonly label: string };
   close(): Promise<void>;
+  attach(attachment: { detach(): void | Promise<void> }): void;
 }
 
 interface Opened {
@@ -66,7 +67,10 @@ export function noteOpened(double: TrackedDouble): void {
     if (managed.has(entry.double)) continue;
     if (entry.test === undefined || entry.test !== test) warn(entry, `while another double opens${test ? ` in test "${test}"` : ''}`);
   }
-  opened.add({ double, openedAt: callerFrames(), test, warned: false });
+  const entry: Opened = { double, openedAt: callerFrames(), test, warned: false };
+  opened.add(entry);
+  // Held only while open: a closed double must not stay in memory through this set.
+  double.attach({ detach: () => void opened.delete(entry) });
   if (!exitHooked) {
     exitHooked = true;
     process.once('exit', () => {

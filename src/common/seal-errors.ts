@@ -19,14 +19,19 @@ export class CassetteNameCollisionError extends LambdaCassetteError {
   }
 }
 
-/** An option of the wrong type or value: what was given, and what is accepted. */
+/** An option or argument of the wrong type or value: the message says what was given and what is accepted. */
 export class InvalidOptionError extends LambdaCassetteError {
   declare readonly code: 'LC_INVALID_OPTION';
-  constructor(
-    readonly option: string,
-    message: string,
-  ) {
+  constructor(message: string) {
     super('LC_INVALID_OPTION', 'InvalidOptionError', message);
+  }
+}
+
+/** A call made where it cannot work (a closed double, outside a test): the message says where it can. */
+export class MisuseError extends LambdaCassetteError {
+  declare readonly code: 'LC_MISUSE';
+  constructor(message: string, options?: ErrorOptions) {
+    super('LC_MISUSE', 'MisuseError', message, options);
   }
 }
 

@@ -10,6 +10,7 @@ import type { LambdaDouble } from '../api/lambda-double.js';
 import type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 import { lambdaMatchers } from '../matchers/index.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+import { MisuseError } from '../common/seal-errors.js';
 
 export { lambdaMatchers } from '../matchers/index.js';
 export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
@@ -41,7 +42,7 @@ afterEach(failLeakedDoubles);
 
 function currentTest(): TestIdentity {
   const { testPath, currentTestName } = expect.getState();
-  if (!testPath || !currentTestName) throw new Error('useLambdaCassette(): could not tell which test is running');
+  if (!testPath || !currentTestName) throw new MisuseError('useLambdaCassette(): could not tell which test is running');
   // Jest joins suite and test names with spaces, so where one ends is lost: the name is one segment.
   return { file: testPath, names: [currentTestName] };
 }

@@ -11,6 +11,7 @@ import { checkKnownOptions } from '../engine/option-check.js';
 import { safeSegment } from '../cassette/cassette-file.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { markManaged } from '../api/leaked-doubles.js';
+import { MisuseError } from '../common/seal-errors.js';
 
 /** Which test a cassette is for, as handed to a custom `name` function. */
 export interface TestIdentity {
@@ -101,7 +102,7 @@ export function cassettePerTest(hooks: RunnerHooks, options: UseLambdaCassetteOp
   return new Proxy({} as LambdaDouble, {
     get(_target, prop) {
       if (!current) {
-        throw new Error('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
+        throw new MisuseError('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
       }
       const value: unknown = Reflect.get(current, prop, current);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;

@@ -13,6 +13,7 @@ import type { LambdaDouble } from '../api/lambda-double.js';
 import { runWithDouble } from '../doors/shared/route-by-context.js';
 import { markManaged } from '../api/leaked-doubles.js';
 import { claimCassetteName, defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+import { MisuseError } from '../common/seal-errors.js';
 
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
 type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
@@ -104,7 +105,7 @@ export function concurrentCassettePerTest(
   const current = (): LambdaDouble => {
     const double = own.getStore()?.double;
     if (!double) {
-      throw new Error('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
+      throw new MisuseError('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
     }
     return double;
   };

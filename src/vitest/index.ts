@@ -9,6 +9,7 @@ import type { LambdaDouble } from '../api/lambda-double.js';
 import { lambdaMatchers as runnerDiffedMatchers, type LambdaCassetteMatchers, type MatcherResult } from '../matchers/lambda-matchers.js';
 import type { TestIdentity, UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 import { concurrentCassettePerTest } from './concurrent-cassettes.js';
+import { MisuseError } from '../common/seal-errors.js';
 
 export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 
@@ -38,7 +39,7 @@ afterEach(failLeakedDoubles);
 
 function currentTest(): TestIdentity {
   const state = expect.getState();
-  if (!state.testPath || !state.currentTestName) throw new Error('useLambdaCassette(): could not tell which test is running');
+  if (!state.testPath || !state.currentTestName) throw new MisuseError('useLambdaCassette(): could not tell which test is running');
   return { file: state.testPath, names: state.currentTestName.split(' > ') };
 }
 

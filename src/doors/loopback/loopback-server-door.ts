@@ -24,6 +24,7 @@ import { refusalOf } from './request-guard.js';
 import { lambdaOperation } from '../../wire/lambda-operation.js';
 import { assertSigningAvailable } from '../../recording/sign-request.js';
 import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
+import { InvalidOptionError, MisuseError } from '../../common/seal-errors.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -129,10 +130,10 @@ function jsonResponse(status: number, value: unknown, extra: Record<string, stri
 
 /** Starts a loopback server backed by `double`; `double.close()` stops it too. */
 export async function listenLoopback(double: DoorPort, options: ListenOptions = {}): Promise<LoopbackServer> {
-  if (double.closed) throw new Error('lambda-cassette: listen() called on a closed double');
+  if (double.closed) throw new MisuseError('lambda-cassette: listen() called on a closed double');
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new RangeError(`lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`);
+    throw new InvalidOptionError(`lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`);
   }
   // A server that is to sign needs the signer: say so now, not on the first forwarded request.
   if (options.sign) await assertSigningAvailable();
