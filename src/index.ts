@@ -27,7 +27,7 @@ export {
   UpstreamError,
   type CassetteErrorCode,
 } from './common/errors.js';
-export { CassetteNameCollisionError, InvalidOptionError, LeakedDoubleError } from './common/seal-errors.js';
+export { CassetteNameCollisionError, InvalidOptionError, LeakedDoubleError, MisuseError } from './common/seal-errors.js';
 export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
 export type { MatchOption, MatchField, MatchableRequest } from './matching/request-key.js';

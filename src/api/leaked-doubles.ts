@@ -5,7 +5,7 @@
  * when the process exits, gets a warning naming that place, and the runner integrations fail the
  * test that left it open (see {@link failLeakedDoubles}).
  */
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LeakedDoubleError } from '../common/seal-errors.js';
 
@@ -31,7 +31,9 @@ let testName: () => string | undefined = () => undefined;
 let exitHooked = false;
 
 // Frames of lambda-cassette itself say nothing about where the caller opened the double.
-const OWN_FILES = dirname(dirname(fileURLToPath(import.meta.url)));
+// (`src/` from the sources, `dist/` from the bundle, which is flat.)
+const HERE = dirname(fileURLToPath(import.meta.url));
+const OWN_FILES = basename(HERE) === 'api' ? dirname(HERE) : HERE;
 
 function callerFrames(): string {
   const frames = (new Error().stack ?? '').split('\n').slice(1).filter((line) => !line.includes(OWN_FILES) && !line.includes('node:internal'));
