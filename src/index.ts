@@ -30,6 +30,7 @@ export {
 export { RunnerVersionError } from './common/runner-errors.js';
 export { ClientMockSdkMismatchError } from './common/client-mock-errors.js';
 export { InvalidCloseTimeoutError, UnscrubbableSecretError } from './common/recording-errors.js';
+export { CassetteNameCollisionError, InvalidOptionError, LeakedDoubleError, MisuseError } from './common/seal-errors.js';
 export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
 export type { MatchOption, MatchField, MatchableRequest } from './matching/request-key.js';

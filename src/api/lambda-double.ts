@@ -2,6 +2,7 @@ import { DoubleEngine } from '../engine/double-engine.js';
 import { RequestHandlerDoor } from '../doors/request-handler/request-handler-door.js';
 import { listenLoopback, type ListenOptions, type LoopbackServer } from '../doors/loopback/loopback-server-door.js';
 import { bindClientMock, type ClientMockStub } from '../doors/client-mock/client-mock-door.js';
+import { noteOpened } from './leaked-doubles.js';
 
 /**
  * A stand-in for Lambda's InvokeAsync, returned by `openCassette` and `mockLambda`: the engine (call
@@ -10,6 +11,11 @@ import { bindClientMock, type ClientMockStub } from '../doors/client-mock/client
  */
 export class LambdaDouble extends DoubleEngine {
   #requestHandler?: RequestHandlerDoor;
+
+  constructor(...args: ConstructorParameters<typeof DoubleEngine>) {
+    super(...args);
+    noteOpened(this);
+  }
 
   /**
    * An `HttpHandler` for `new LambdaClient({ requestHandler })`: the SDK's requests reach this double

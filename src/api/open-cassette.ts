@@ -21,6 +21,7 @@ import { reportCassetteRun } from '../report/run-report-sink.js';
 import path from 'node:path';
 import { supplyDummyCredentials } from './dummy-credentials.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {
@@ -190,6 +191,6 @@ function checkTarget(target: string): void {
     url = undefined;
   }
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    throw new TypeError(`lambda-cassette: option "target" must be an absolute http(s) URL, got "${target}"`);
+    throw new InvalidOptionError(`lambda-cassette: option "target" must be an absolute http(s) URL, got "${target}"`);
   }
 }

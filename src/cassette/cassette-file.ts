@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { InvalidCassetteNameError } from '../common/errors.js';
 import { staysInside } from './real-path-inside.js';
+import { unportableSegment } from './portable-name.js';
 
 /** The file a cassette name stands for: `<dir>/<name>.json`, checked to stay inside `dir`. */
 export function cassetteFile(name: string, dir: string): string {
@@ -14,6 +15,10 @@ export function cassetteFile(name: string, dir: string): string {
   const segments = (name.endsWith('.json') ? name.slice(0, -'.json'.length) : name).split(/[\\/]/);
   if (segments.some((s) => s === '' || s.startsWith('.'))) {
     throw new InvalidCassetteNameError(name, 'has an empty part or a part starting with "." (it would be a hidden file the CLI skips); give each part of the name a letter or digit first');
+  }
+  for (const [i, segment] of segments.entries()) {
+    const why = unportableSegment(segment, i === segments.length - 1 ? `${segment}.json` : segment);
+    if (why !== undefined) throw new InvalidCassetteNameError(name, why);
   }
   const file = join(dir, name.endsWith('.json') ? name : `${name}.json`);
   const root = resolve(dir);

@@ -9,9 +9,16 @@
  * for this very lock, from this host, whose process no longer exists, removes the lock and retries.
  * The note sits beside the directory, not in it: writing into the directory would change its mtime,
  * which proper-lockfile reads as someone else having taken the lock over.
+ *
+ * A holder killed between creating the lock and writing its note (or between forgetting its note
+ * and removing the lock) leaves a lock no note vouches for. A live holder notes its lock within
+ * milliseconds of taking it, so a lock without a note that is older than {@link UNNOTED_LOCK_GRACE_MS}
+ * is a dead holder's too. Removals go through a second lock held for milliseconds (`<lock>-reap`, cleared by anyone once
+ * 150 ms old: its holder died), so two
+ * waiters never both remove: the second would remove the lock the first has just taken.
  */
 import { hostname } from 'node:os';
-import { readdir, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 interface HolderNote {
@@ -22,14 +29,41 @@ interface HolderNote {
 }
 
 const holderFile = (lockPath: string) => `${lockPath}-holder`;
+const reapDir = (lockPath: string) => `${lockPath}-reap`;
 
-async function lockIdentity(lockPath: string): Promise<{ ino: number; birth: number } | undefined> {
+/** How long a lock may go without its holder's note before it counts as a dead holder's. */
+export const UNNOTED_LOCK_GRACE_MS = 300;
+// A reaper killed mid-removal leaves its `-reap` directory: older than this, anyone clears it.
+const REAP_STALE_MS = 150;
+
+async function lockIdentity(lockPath: string): Promise<{ ino: number; birth: number; changed: number } | undefined> {
   try {
     const s = await stat(lockPath);
-    return { ino: s.ino, birth: s.birthtimeMs };
+    // ctime, not mtime: proper-lockfile sets the lock's mtime up to a second ahead (to probe its precision).
+    return { ino: s.ino, birth: s.birthtimeMs, changed: s.ctimeMs };
   } catch {
     return undefined;
   }
+}
+
+async function readNote(lockPath: string): Promise<HolderNote | undefined> {
+  try {
+    return JSON.parse(await readFile(holderFile(lockPath), 'utf8')) as HolderNote;
+  } catch {
+    // None, or half-written by a holder killed while writing it.
+    return undefined;
+  }
+}
+
+/** Whether the lock as it is now belongs to a dead holder: one its note names, or one that died before noting. */
+async function heldByDeadProcess(lockPath: string): Promise<{ ino: number } | undefined> {
+  const identity = await lockIdentity(lockPath);
+  if (!identity) return undefined;
+  const note = await readNote(lockPath);
+  if (note !== undefined && note.ino === identity.ino && note.birth === identity.birth) {
+    return note.host === hostname() && note.pid !== process.pid && !processAlive(note.pid) ? identity : undefined;
+  }
+  return Date.now() - identity.changed > UNNOTED_LOCK_GRACE_MS ? identity : undefined;
 }
 
 /** Whether process `pid` exists on this machine (EPERM: it does, under another user). */
@@ -56,27 +90,33 @@ export async function forgetHolder(lockPath: string): Promise<void> {
 }
 
 /**
- * Removes the lock at `lockPath` when its note says it belongs to a process of this host that no
- * longer exists. Returns whether it did (the caller then retries at once).
+ * Removes the lock at `lockPath` when it belongs to a dead process of this host (see the top of this
+ * file). Returns whether the caller should retry at once: the lock is gone.
  */
 export async function removeLockOfDeadHolder(lockPath: string): Promise<boolean> {
-  let note: HolderNote;
+  if (!(await heldByDeadProcess(lockPath))) return false;
   try {
-    note = JSON.parse(await readFile(holderFile(lockPath), 'utf8')) as HolderNote;
+    await mkdir(reapDir(lockPath));
   } catch {
+    // Another waiter is removing it; a reaper that died mid-removal is cleared once it is old.
+    const reaper = await stat(reapDir(lockPath)).catch(() => undefined);
+    if (reaper && Date.now() - reaper.mtimeMs > REAP_STALE_MS) await rmdir(reapDir(lockPath)).catch(() => {});
     return false;
   }
-  const identity = await lockIdentity(lockPath);
-  const sameLock = identity !== undefined && identity.ino === note.ino && identity.birth === note.birth;
-  if (!sameLock || note.host !== hostname() || note.pid === process.pid || processAlive(note.pid)) return false;
-  await unlink(holderFile(lockPath)).catch(() => {});
   try {
+    // Judged again under the reap lock: another waiter may have removed it and taken a new one meanwhile.
+    const dead = await heldByDeadProcess(lockPath);
+    if (!dead) return (await lockIdentity(lockPath)) === undefined;
+    const note = await readNote(lockPath);
+    if (note?.ino === dead.ino) await unlink(holderFile(lockPath)).catch(() => {});
     await rmdir(lockPath);
+    return true;
   } catch (e) {
-    // ENOENT: another waiter removed it first; anything else: leave it to staleness.
+    // ENOENT: gone already; anything else: leave it to staleness.
     return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  } finally {
+    await rmdir(reapDir(lockPath)).catch(() => {});
   }
-  return true;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Cassette expiry (`maxAge`, `onExpired`): an interaction recorded longer ago than `maxAge` is
  * expired, and `onExpired` says what replaying it does (Polly's `expiresIn` / `expiryStrategy`).
  */
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** What replaying an expired interaction does. */
 export type ExpiryStrategy = 'warn' | 'error' | 'record';
@@ -20,14 +21,14 @@ const HOW = "a number of milliseconds, or a string such as '30d', '12h', '90m', 
 export function parseMaxAge(value: unknown): number {
   if (typeof value === 'number') {
     if (Number.isFinite(value) && value > 0) return value;
-    throw new TypeError(`lambda-cassette: option "maxAge" is ${value}; use ${HOW}, greater than zero`);
+    throw new InvalidOptionError(`lambda-cassette: option "maxAge" is ${value}; use ${HOW}, greater than zero`);
   }
   if (typeof value === 'string') {
     const m = DURATION.exec(value.trim());
     const ms = m ? Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS] : 0;
     if (ms > 0) return ms;
   }
-  throw new TypeError(`lambda-cassette: option "maxAge" is ${JSON.stringify(value)}; use ${HOW}`);
+  throw new InvalidOptionError(`lambda-cassette: option "maxAge" is ${JSON.stringify(value)}; use ${HOW}`);
 }
 
 /**
@@ -36,7 +37,7 @@ export function parseMaxAge(value: unknown): number {
  */
 export function checkExpiryStrategy(value: unknown): asserts value is ExpiryStrategy | undefined {
   if (value === undefined || EXPIRY_STRATEGIES.includes(value as ExpiryStrategy)) return;
-  throw new TypeError(`lambda-cassette: option "onExpired" is ${JSON.stringify(value)}; use one of ${EXPIRY_STRATEGIES.map((s) => `'${s}'`).join(', ')}`);
+  throw new InvalidOptionError(`lambda-cassette: option "onExpired" is ${JSON.stringify(value)}; use one of ${EXPIRY_STRATEGIES.map((s) => `'${s}'`).join(', ')}`);
 }
 
 /** Whether an interaction recorded at `recordedAt` (RFC 3339) is older than `maxAgeMs` at `now`. */

@@ -4,6 +4,7 @@ import type { Cassette } from './cassette-types.generated.js';
 import { locateJsonSyntaxError } from './json-syntax-error.js';
 import { migrateCassette, MIGRATIONS, type MigrationChain } from './migrate-cassette.js';
 import { validateCassette, validateCassetteShell, validateInteraction } from './validate-cassette.js';
+import { firstLoadProblem, interactionLoadProblem, type LoadProblem } from './load-checks.js';
 
 /** Options of {@link loadCassette} and {@link parseCassette}. */
 export interface LoadCassetteOptions {
@@ -52,6 +53,7 @@ export async function loadCassetteForReplay(file: string): Promise<LazilyChecked
     checkInteraction(position) {
       if (checked[position] === 1) return;
       validateInteraction(cassette, position, file);
+      throwLoadProblem(interactionLoadProblem(cassette, position, text.length), file);
       checked[position] = 1;
     },
   };
@@ -73,7 +75,9 @@ async function readCassetteText(file: string): Promise<string | undefined> {
  * @param file the path to name in error messages.
  */
 export function parseCassette(text: string, file: string, options: LoadCassetteOptions = {}): Cassette {
-  return parseJson(text, file, options.migrations ?? MIGRATIONS, (value) => validateCassette(value, file, 'load'));
+  const cassette = parseJson(text, file, options.migrations ?? MIGRATIONS, (value) => validateCassette(value, file, 'load'));
+  throwLoadProblem(firstLoadProblem(cassette, text.length), file);
+  return cassette;
 }
 
 function parseJson(text: string, file: string, migrations: MigrationChain, validate: (value: unknown, file: string) => void): Cassette {
@@ -103,4 +107,8 @@ function invalidJson(text: string, file: string, cause: unknown): CassetteError 
     line: at.line,
     column: at.column,
   });
+}
+
+function throwLoadProblem(problem: LoadProblem | undefined, file: string): void {
+  if (problem) throw new CassetteError('LC_CASSETTE_SCHEMA', file, `${problem.jsonPath} ${problem.problem}`, { jsonPath: problem.jsonPath });
 }

@@ -6,6 +6,7 @@
  */
 import { lazyModule } from './lazy-module.js';
 import { jsonPathProblem } from './json-path-syntax.js';
+import { InvalidOptionError } from './seal-errors.js';
 
 const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 
@@ -55,11 +56,11 @@ export function jsonPathScriptProblem(path: string): string | undefined {
 /** Throws a TypeError naming `option[i]` and the path when one of `paths` is not a valid JSONPath. */
 export function checkJsonPaths(option: string, paths: readonly unknown[] | undefined): void {
   if (paths === undefined) return;
-  if (!Array.isArray(paths)) throw new TypeError(`lambda-cassette: option "${option}" must be an array of JSONPath strings, e.g. ["$.card.number"]`);
+  if (!Array.isArray(paths)) throw new InvalidOptionError(`lambda-cassette: option "${option}" must be an array of JSONPath strings, e.g. ["$.card.number"]`);
   paths.forEach((path, i) => {
     const problem = jsonPathProblem(path) ?? jsonPathScriptProblem(path as string);
     if (problem) {
-      throw new TypeError(
+      throw new InvalidOptionError(
         `lambda-cassette: option "${option}"[${i}] (${JSON.stringify(path)}) is not a valid JSONPath: ${problem}. ` +
           'Write paths like "$.card.number", "$..password" or "$.items[?(@.secret)]".',
       );

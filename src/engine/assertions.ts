@@ -22,11 +22,12 @@ export function callsTo(calls: readonly InvokeAsyncCall[], fn: string, options?:
 }
 
 /**
- * Whether a helper called as `(fn, payload?, options?)` was given a payload: a second argument,
- * unless it is `undefined` followed by options (`expectInvoked(fn, undefined, { operation })`).
+ * Whether a helper called as `(fn, payload?, options?)` was given a payload: a second argument
+ * other than `undefined` (`expectInvoked(fn, undefined)` means `expectInvoked(fn)`: no call's
+ * payload is ever `undefined`, an empty one is `{}`).
  */
 export function givenPayload(argumentCount: number, payload: unknown): boolean {
-  return argumentCount > 1 && !(argumentCount > 2 && payload === undefined);
+  return argumentCount > 1 && payload !== undefined;
 }
 
 /** Calls to `fn` whose payload matches, when a payload is given. */

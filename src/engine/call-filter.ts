@@ -1,6 +1,7 @@
 import { parseFunctionRef } from '../wire/function-ref.js';
 import { SERVED_OPERATIONS, type ServedOperation } from '../wire/invoke-event.js';
 import type { InvokeAsyncCall } from './call-log.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** A predicate over calls, built from a function reference as the helpers accept it. */
 export type CallFilter = (call: InvokeAsyncCall) => boolean;
@@ -42,7 +43,7 @@ export function ofOperation(calls: readonly InvokeAsyncCall[], options?: CallOpt
 export function checkOperation(options: CallOptions | undefined): ServedOperation | undefined {
   const operation = options?.operation;
   if (operation === undefined || SERVED_OPERATIONS.includes(operation)) return operation;
-  throw new TypeError(`lambda-cassette: option "operation" is ${JSON.stringify(operation)}; use 'InvokeAsync' or 'Invoke'`);
+  throw new InvalidOptionError(`lambda-cassette: option "operation" is ${JSON.stringify(operation)}; use 'InvokeAsync' or 'Invoke'`);
 }
 
 /** `"fn"`, or `"fn" (Invoke)` when limited to one operation: how failure messages name what was expected. */

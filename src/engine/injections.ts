@@ -3,6 +3,7 @@ import type { TransportFault } from '../wire/wire-types.js';
 import type { ServedOperation } from '../wire/invoke-event.js';
 import { callFilter, checkOperation, type CallFilter } from './call-filter.js';
 import type { InvokeAsyncCall } from './call-log.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** Options shared by `inject` and `injectFault`. */
 export interface InjectionScope {
@@ -36,7 +37,7 @@ const FAULTS: readonly TransportFault[] = ['timeout', 'connection-reset'];
 function checkTimes(times: number | undefined): number {
   if (times === undefined) return Infinity;
   if (!Number.isInteger(times) || times < 1) {
-    throw new TypeError(`lambda-cassette: inject(): "times" must be a positive integer, got ${String(times)}`);
+    throw new InvalidOptionError(`lambda-cassette: inject(): "times" must be a positive integer, got ${String(times)}`);
   }
   return times;
 }
@@ -55,7 +56,7 @@ export class Injections {
     const documentedFor = lambdaError(name).operations;
     const operation = checkOperation(options);
     if (operation !== undefined && !documentedFor.includes(operation)) {
-      throw new TypeError(
+      throw new InvalidOptionError(
         `lambda-cassette: inject(): ${name} is documented for ${documentedFor.join(' and ')} only, not for ${operation}; ` +
           `drop { operation: '${operation}' } or inject an error ${operation} documents`,
       );
@@ -66,7 +67,7 @@ export class Injections {
   /** Queues a transport fault. */
   addFault(fault: TransportFault, options: InjectionScope = {}): void {
     if (!FAULTS.includes(fault)) {
-      throw new TypeError(`lambda-cassette: injectFault(): unknown fault "${String(fault)}"; use one of ${FAULTS.join(', ')}`);
+      throw new InvalidOptionError(`lambda-cassette: injectFault(): unknown fault "${String(fault)}"; use one of ${FAULTS.join(', ')}`);
     }
     this.#add({ kind: 'fault', fault }, options);
   }

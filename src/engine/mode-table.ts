@@ -3,6 +3,7 @@
  * network. `openCassette`, the cassette responder and `lambda-cassette serve` all read it, so a new
  * mode is one row here plus, if it answers in a new way, one case in the responder.
  */
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** How a double uses its cassette and the network. */
 export type CassetteMode = 'replay' | 'record' | 'auto' | 'new-episodes' | 'passthrough' | 'mock';
@@ -82,13 +83,13 @@ export function resolveMode(fromCode: CassetteMode | undefined, fallback: Casset
   const fromEnv = env[MODE_ENV];
   if (fromEnv !== undefined && fromEnv !== '') {
     if (!CASSETTE_MODES.includes(fromEnv as CassetteMode)) {
-      throw new TypeError(`lambda-cassette: ${MODE_ENV}="${fromEnv}" is not a mode; use one of ${CASSETTE_MODES.join(', ')}`);
+      throw new InvalidOptionError(`lambda-cassette: ${MODE_ENV}="${fromEnv}" is not a mode; use one of ${CASSETTE_MODES.join(', ')}`);
     }
     return fromEnv as CassetteMode;
   }
   const mode = fromCode ?? fallback;
   if (!CASSETTE_MODES.includes(mode)) {
-    throw new TypeError(`lambda-cassette: option "mode" is "${String(mode)}"; use one of ${CASSETTE_MODES.join(', ')}`);
+    throw new InvalidOptionError(`lambda-cassette: option "mode" is "${String(mode)}"; use one of ${CASSETTE_MODES.join(', ')}`);
   }
   return mode;
 }

@@ -2,6 +2,7 @@
  * Unknown options fail at open: a misspelt `endpiont` or `fuctions` is otherwise ignored, and the
  * double quietly does something else than the caller asked.
  */
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** Edit distance between two option names (small strings; the textbook dynamic program). */
 function distance(a: string, b: string): number {
@@ -31,12 +32,12 @@ export function nearestName(name: string, known: readonly string[]): string | un
 export function checkKnownOptions(where: string, options: object | undefined, known: readonly string[]): void {
   if (options === undefined || options === null) return;
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`lambda-cassette: ${where}() takes an options object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+    throw new InvalidOptionError(`lambda-cassette: ${where}() takes an options object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
   }
   for (const name of Object.keys(options)) {
     if (known.includes(name)) continue;
     const nearest = nearestName(name, known);
-    throw new TypeError(
+    throw new InvalidOptionError(
       `lambda-cassette: ${where}() got an unknown option "${name}"; ` +
         (nearest ? `did you mean "${nearest}"?` : `known options: ${[...known].sort().join(', ')}`),
     );

@@ -7,6 +7,7 @@
  */
 import { UnhandledRequestError } from '../common/errors.js';
 import { describeLambdaRequest, lambdaOperation } from '../wire/lambda-operation.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** A request the double does not serve, as `onUnhandledRequest` functions see it. */
 export interface UnhandledRequest {
@@ -26,7 +27,7 @@ const POLICIES = ['error', 'warn', 'bypass'];
 /** Throws a TypeError unless `value` is a policy. */
 export function checkOnUnhandledRequest(value: unknown): void {
   if (value === undefined || typeof value === 'function' || POLICIES.includes(value as string)) return;
-  throw new TypeError(
+  throw new InvalidOptionError(
     `lambda-cassette: option "onUnhandledRequest" is ${JSON.stringify(value)}; use 'error', 'warn', 'bypass' or a function (request) => void`,
   );
 }

@@ -7,11 +7,13 @@
 // First: an unsupported Jest fails here, before @jest/globals and the engine load.
 import './supported-jest.js';
 import { afterEach, beforeEach, expect } from '@jest/globals';
+import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 import { lambdaMatchers } from '../matchers/index.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 import { jestTestNames } from './jest-test-names.js';
+import { MisuseError } from '../common/seal-errors.js';
 
 export { lambdaMatchers } from '../matchers/index.js';
 export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
@@ -37,9 +39,13 @@ declare global {
 // Jest prints only a custom matcher's message, so these carry their payload diff in it.
 expect.extend(lambdaMatchers);
 
+// A double a test leaves open would answer the next test's calls: that test fails instead.
+setTestNameSource(() => expect.getState().currentTestName);
+afterEach(failLeakedDoubles);
+
 function currentTest(): TestIdentity {
   const { testPath, currentTestName } = expect.getState();
-  if (!testPath || !currentTestName) throw new Error('useLambdaCassette(): could not tell which test is running');
+  if (!testPath || !currentTestName) throw new MisuseError('useLambdaCassette(): could not tell which test is running');
   // Suites then the test, as vitest names them, so both runners give a test the same cassette.
   return { file: testPath, names: jestTestNames(currentTestName) };
 }

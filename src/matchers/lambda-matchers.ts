@@ -7,6 +7,7 @@ import { callsTo, describeCalls } from '../engine/assertions.js';
 import { namedCalls, ofOperation, type CallOptions } from '../engine/call-filter.js';
 import type { PayloadFor } from '../engine/payload-types.js';
 import { depthSafe, forDisplay } from '../engine/deep-payloads.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** What the matchers accept: a double (or the handle `useLambdaCassette` returns). */
 interface HasCalls {
@@ -31,7 +32,7 @@ export interface MatcherResult {
 function callsOf(received: unknown, matcher: string): readonly InvokeAsyncCall[] {
   const calls = (received as Partial<HasCalls> | null)?.calls;
   if (!Array.isArray(calls)) {
-    throw new TypeError(`${matcher}: expected a lambda-cassette double (from mockLambda, openCassette or useLambdaCassette)`);
+    throw new InvalidOptionError(`${matcher}: expected a lambda-cassette double (from mockLambda, openCassette or useLambdaCassette)`);
   }
   return calls;
 }
@@ -93,7 +94,7 @@ export const lambdaMatchers = {
   toHaveInvokedAsyncNthWith(this: MatcherContext, received: unknown, n: number, fn: string, payload: unknown, options?: CallOptions): MatcherResult {
     // With `operation`, the nth call of that operation.
     const calls = ofOperation(callsOf(received, 'toHaveInvokedAsyncNthWith'), options);
-    if (!Number.isInteger(n) || n < 1) throw new TypeError(`toHaveInvokedAsyncNthWith: n must be a positive integer, got ${String(n)}`);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidOptionError(`toHaveInvokedAsyncNthWith: n must be a positive integer, got ${String(n)}`);
     const call = calls[n - 1];
     const pass = call !== undefined && callsTo([call], fn).length === 1 && depthSafe((a, b) => this.equals(a, b))(call.payload, payload);
     return {

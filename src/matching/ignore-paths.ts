@@ -8,6 +8,7 @@ import { jsonPathProblem } from '../common/json-path-syntax.js';
 import { jsonPathScriptProblem } from '../common/json-path-script.js';
 import type { JsonValue } from '../cassette/index.js';
 import type { MatchableRequest } from './request-key.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 
@@ -21,11 +22,11 @@ export const IGNORED = '[IGNORED]';
 export function checkIgnoreOption(ignore: unknown): asserts ignore is readonly string[] | undefined {
   if (ignore === undefined) return;
   if (!Array.isArray(ignore)) {
-    throw new TypeError('lambda-cassette: option "ignore" must be an array of JSONPath strings, e.g. ignore: [\'$.sentAt\', \'$..traceId\']');
+    throw new InvalidOptionError('lambda-cassette: option "ignore" must be an array of JSONPath strings, e.g. ignore: [\'$.sentAt\', \'$..traceId\']');
   }
   ignore.forEach((path: unknown, i) => {
     const problem = jsonPathProblem(path) ?? jsonPathScriptProblem(path as string);
-    if (problem) throw new TypeError(`lambda-cassette: option "ignore"[${i}] (${JSON.stringify(path)}) is not a valid JSONPath: ${problem}`);
+    if (problem) throw new InvalidOptionError(`lambda-cassette: option "ignore"[${i}] (${JSON.stringify(path)}) is not a valid JSONPath: ${problem}`);
   });
 }
 

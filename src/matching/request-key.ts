@@ -1,5 +1,6 @@
 import { canonicalJson } from '../common/canonical-json.js';
 import type { Body } from '../cassette/index.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** A request as matching sees it, recorded or incoming. */
 export interface MatchableRequest {
@@ -29,10 +30,10 @@ const FIELDS: readonly MatchField[] = ['functionName', 'qualifier', 'region', 'p
 /** Checks a `match` option, naming the bad field. */
 export function checkMatchOption(match: MatchOption): void {
   if (typeof match === 'function') return;
-  if (!Array.isArray(match)) throw new TypeError('lambda-cassette: option "match" must be an array of fields or a function');
+  if (!Array.isArray(match)) throw new InvalidOptionError('lambda-cassette: option "match" must be an array of fields or a function');
   for (const field of match) {
     if (!FIELDS.includes(field)) {
-      throw new TypeError(`lambda-cassette: option "match" has unknown field "${String(field)}"; use ${FIELDS.join(', ')}`);
+      throw new InvalidOptionError(`lambda-cassette: option "match" has unknown field "${String(field)}"; use ${FIELDS.join(', ')}`);
     }
   }
 }

@@ -1,10 +1,9 @@
 /**
  * Sends a caller's request to the real endpoint. It leaves from a worker thread (see
  * send-outside-interceptors.ts), because nock patches this thread's `http`, `https`, `fetch` and
- * sockets: a request made here would come straight back to our own interceptor. It also carries
- * {@link FORWARDED_HEADER}, which our interceptors refuse to match, so a request that does reach
- * them (the loopback server forwarding to itself) is told apart. The header is not signed, so SigV4
- * ignores it.
+ * sockets: a request made here would come straight back to our own interceptor. Nothing the
+ * request carries marks it as forwarded (a header would let any caller's request through the
+ * double): which thread sends it is the mark, and no request can forge that.
  *
  * A request marked `signForTarget` (the loopback server's `sign: true`) loses the caller's signature
  * and is signed again for the host it goes to (sign-request.ts).
@@ -15,9 +14,6 @@ import { LambdaCassetteError, UpstreamError } from '../common/errors.js';
 import { sendOutsideInterceptors } from './send-outside-interceptors.js';
 import { signRequest } from './sign-request.js';
 import { secretsOf } from './secret-scrubber.js';
-
-/** Marks a request lambda-cassette itself forwards, so its own interceptors let it pass. */
-export const FORWARDED_HEADER = 'x-lambda-cassette-forwarded';
 
 /** The caller's SigV4 headers: never forwarded when the request is signed again. */
 const CALLER_SIGNATURE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256']);
@@ -64,7 +60,6 @@ export async function forwardUpstream(wire: WireRequest, target?: string): Promi
     headers = signed;
     sentSecrets = secretsOf(signed);
   }
-  headers[FORWARDED_HEADER] = '1';
   try {
     const res = await sendOutsideInterceptors({ url: url.href, method: wire.method.toUpperCase(), headers, body: wire.body });
     return { kind: 'response', status: res.status, headers: res.headers, body: res.body, ...(sentSecrets ? { sentSecrets } : {}) };

@@ -5,9 +5,15 @@
  * worker reaches the network whatever interceptors the test has set up, `disableNetConnect()`
  * included. It replaces undici, which was 1.7 MB of every install for a path only recording takes.
  *
+ * Being sent from this worker is the only mark a forwarded request has (no header: a caller could
+ * forge one). The worker runs WORKER_SOURCE alone, without the parent's `--import`/`--require`, so
+ * no interceptor is ever loaded in it; an interceptor that does reach worker threads must leave
+ * this one alone (its `workerData` is {@link FORWARDER_WORKER_DATA}, a value of this process).
+ *
  * One worker is started on first use and kept; it holds the process open only while requests are
  * in flight.
  */
+import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 /** A request to send: URL, method, headers as sent, body bytes. */
@@ -54,6 +60,9 @@ parentPort.on('message', ({ id, url, method, headers, body }) => {
 });
 `;
 
+/** The forwarding worker's `workerData`: a random token per process, which no request carries. */
+export const FORWARDER_WORKER_DATA = { lambdaCassetteForwarder: randomUUID() } as const;
+
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, { resolve: (r: IncomingResponse) => void; reject: (e: Error) => void }>();
@@ -75,7 +84,7 @@ function failAll(error: Error): void {
 
 function startWorker(): Worker {
   // No execArgv: the parent's --import/--require (a nock set-up file, say) must not run in it.
-  const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+  const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: FORWARDER_WORKER_DATA });
   started.on('message', settle);
   started.on('error', failAll);
   started.on('exit', (code) => failAll(new Error(`lambda-cassette's forwarding worker stopped (exit code ${code})`)));

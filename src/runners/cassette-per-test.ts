@@ -3,11 +3,15 @@
  * after the test. The vitest and Jest entries hand it their hooks and their way of telling which
  * test is running.
  */
-import { relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { CassetteNameCollisionError } from '../common/seal-errors.js';
 import { OPEN_CASSETTE_OPTIONS, openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import { safeSegment } from '../cassette/cassette-file.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
+import { markManaged } from '../api/leaked-doubles.js';
+import { MisuseError } from '../common/seal-errors.js';
 
 /** Which test a cassette is for, as handed to a custom `name` function. */
 export interface TestIdentity {
@@ -23,12 +27,49 @@ export interface UseLambdaCassetteOptions extends OpenCassetteOptions {
   name?: (test: TestIdentity) => string;
 }
 
+const TEST_FILE_SUFFIX = /\.(test|spec)\.[cm]?[jt]sx?$|\.[cm]?[jt]sx?$/;
+const folderEntries = new Map<string, readonly string[]>();
+
+/**
+ * A test file's name without `.test.ts`/`.spec.js`/... , unless another file in its folder would
+ * give the same (`x.test.ts` beside `x.spec.ts` or `x.ts`): then the whole file name, so each has
+ * its own cassettes.
+ */
+function fileStem(path: string): string {
+  const base = basename(path);
+  const stem = base.replace(TEST_FILE_SUFFIX, '');
+  const folder = dirname(resolve(path));
+  let entries = folderEntries.get(folder);
+  if (!entries) {
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      entries = [];
+    }
+    folderEntries.set(folder, entries);
+  }
+  return entries.some((f) => f !== base && TEST_FILE_SUFFIX.test(f) && f.replace(TEST_FILE_SUFFIX, '') === stem) ? base : stem;
+}
+
 /** The default cassette name of a test: stable across runs and safe on every filesystem. */
 export function defaultCassetteName(test: TestIdentity): string {
   let file = relative(process.cwd(), test.file);
   if (file.startsWith('..')) file = file.split(sep).at(-1) ?? file;
-  const fileParts = file.replace(/\.(test|spec)\.[cm]?[jt]sx?$|\.[cm]?[jt]sx?$/, '').split(/[\\/]/).map(safeSegment);
+  const fileParts = [...file.split(/[\\/]/).slice(0, -1), fileStem(test.file)].map(safeSegment);
   return [...fileParts, ...test.names.map(safeSegment)].join('/');
+}
+
+// Which test took each cassette in this process: two tests whose names differ only in what
+// safeSegment drops (`charges card`, `charges: card`) would otherwise record into one file.
+const takenBy = new Map<string, string>();
+
+/** Records that `test` opens `cassette`; throws when another test of this process already did. */
+export function claimCassetteName(cassette: string, dir: string | undefined, test: TestIdentity): void {
+  const key = `${resolve(dir ?? '')}\u0000${cassette}`;
+  const who = [test.file, ...test.names].join(' > ');
+  const earlier = takenBy.get(key);
+  if (earlier !== undefined && earlier !== who) throw new CassetteNameCollisionError(cassette, [earlier, who]);
+  takenBy.set(key, who);
 }
 
 /** What a runner lends `cassettePerTest`. */
@@ -47,7 +88,11 @@ export function cassettePerTest(hooks: RunnerHooks, options: UseLambdaCassetteOp
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
     const { name = defaultCassetteName, ...open } = typeof options === 'function' ? options() : options;
-    current = await openCassette(name(hooks.currentTest()), open);
+    const test = hooks.currentTest();
+    const cassette = name(test);
+    claimCassetteName(cassette, open.dir, test);
+    current = await openCassette(cassette, open);
+    markManaged(current);
   });
   hooks.afterEach(async () => {
     const closing = current;
@@ -57,7 +102,7 @@ export function cassettePerTest(hooks: RunnerHooks, options: UseLambdaCassetteOp
   return new Proxy({} as LambdaDouble, {
     get(_target, prop) {
       if (!current) {
-        throw new Error('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
+        throw new MisuseError('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
       }
       const value: unknown = Reflect.get(current, prop, current);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;

@@ -10,6 +10,7 @@ import { compareOutcome, summarize } from './compare-outcome.js';
 import { functionLabel } from '../wire/lambda-address.js';
 import { recordedRequest } from './recorded-request.js';
 import { summarizeReport, type VerifiedInteraction, type VerifyReport } from './verify-report.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** Options of {@link verifyCassette}. */
 export interface VerifyOptions {
@@ -34,7 +35,7 @@ export function checkVerifyTarget(target: unknown): asserts target is string {
     url = undefined;
   }
   if (typeof target !== 'string' || (url?.protocol !== 'http:' && url?.protocol !== 'https:')) {
-    throw new TypeError(`lambda-cassette: verify target must be an absolute http(s) URL (e.g. http://127.0.0.1:5000 or https://lambda.us-east-1.amazonaws.com), got ${JSON.stringify(target)}`);
+    throw new InvalidOptionError(`lambda-cassette: verify target must be an absolute http(s) URL (e.g. http://127.0.0.1:5000 or https://lambda.us-east-1.amazonaws.com), got ${JSON.stringify(target)}`);
   }
 }
 

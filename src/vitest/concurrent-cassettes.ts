@@ -11,7 +11,9 @@ import { OPEN_CASSETTE_OPTIONS, openCassette } from '../api/open-cassette.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { runWithDouble } from '../doors/shared/route-by-context.js';
-import { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+import { markManaged } from '../api/leaked-doubles.js';
+import { claimCassetteName, defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+import { MisuseError } from '../common/seal-errors.js';
 
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
 type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
@@ -55,7 +57,10 @@ export function concurrentCassettePerTest(
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
     const { name = defaultCassetteName, ...rest } = typeof options === 'function' ? options() : options;
-    return openCassette(name(identityOf(task, currentTest)), rest);
+    const test = identityOf(task, currentTest);
+    const cassette = name(test);
+    claimCassetteName(cassette, rest.dir, test);
+    return openCassette(cassette, rest).then((double) => (markManaged(double), double));
   };
   const aroundEach = (vitest as { aroundEach?: AroundEach }).aroundEach;
   if (aroundEach) {
@@ -100,7 +105,7 @@ export function concurrentCassettePerTest(
   const current = (): LambdaDouble => {
     const double = own.getStore()?.double;
     if (!double) {
-      throw new Error('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
+      throw new MisuseError('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
     }
     return double;
   };

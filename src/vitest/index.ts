@@ -5,11 +5,13 @@
  */
 // First: an unsupported vitest fails here, before the rest of the integration loads.
 import './supported-vitest.js';
-import { expect, type MatcherState } from 'vitest';
+import { afterEach, expect, type MatcherState } from 'vitest';
+import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { lambdaMatchers as runnerDiffedMatchers, type LambdaCassetteMatchers, type MatcherResult } from '../matchers/lambda-matchers.js';
 import type { TestIdentity, UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 import { concurrentCassettePerTest } from './concurrent-cassettes.js';
+import { MisuseError } from '../common/seal-errors.js';
 
 export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 
@@ -33,9 +35,13 @@ declare module 'vitest' {
 // vitest diffs a failed matcher's `actual` and `expected` itself: the matchers go in unwrapped.
 expect.extend(lambdaMatchers);
 
+// A double a test leaves open would answer the next test's calls: that test fails instead.
+setTestNameSource(() => expect.getState().currentTestName);
+afterEach(failLeakedDoubles);
+
 function currentTest(): TestIdentity {
   const state = expect.getState();
-  if (!state.testPath || !state.currentTestName) throw new Error('useLambdaCassette(): could not tell which test is running');
+  if (!state.testPath || !state.currentTestName) throw new MisuseError('useLambdaCassette(): could not tell which test is running');
   return { file: state.testPath, names: state.currentTestName.split(' > ') };
 }
 

@@ -3,7 +3,7 @@
  * ("GetFunction (GET https://...)" says more than a URL). Covers the common operations; any other
  * is named by its method and path.
  */
-import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_FAMILY, LAMBDA_API_PATH } from './lambda-address.js';
+import { apiPath, INVOKE_ASYNC_FAMILY, INVOKE_PATH_FAMILY, LAMBDA_API_PATH } from './lambda-address.js';
 import { SERVED_INVOCATION_TYPE } from './invoke-event.js';
 
 const OPERATIONS: [method: string, path: RegExp, name: string][] = [
@@ -27,9 +27,9 @@ const OPERATIONS: [method: string, path: RegExp, name: string][] = [
 export function lambdaOperation(method: string, url: string, invocationType?: string): string {
   let pathname: string;
   try {
-    pathname = new URL(url).pathname;
+    pathname = apiPath(new URL(url).pathname);
   } catch {
-    pathname = url;
+    pathname = apiPath(url);
   }
   const upper = method.toUpperCase();
   const name = OPERATIONS.find(([m, path]) => m === upper && path.test(pathname))?.[2];

@@ -1,6 +1,6 @@
 import { normalizeHeaders, type WireRequest } from './wire-types.js';
 import { parseFunctionRef, type FunctionRef } from './function-ref.js';
-import { INVOKE_ASYNC_FAMILY, INVOKE_ASYNC_PATH, INVOKE_PATH, LAMBDA_HOST } from './lambda-address.js';
+import { apiPath, INVOKE_ASYNC_FAMILY, INVOKE_ASYNC_PATH, INVOKE_PATH, LAMBDA_HOST } from './lambda-address.js';
 import { qualifierParam, SERVED_INVOCATION_TYPE, type ServedOperation } from './invoke-event.js';
 
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/lambda\/aws4_request/;
@@ -87,8 +87,9 @@ const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
 function hostAndPath(url: string): { hostname: string; pathname: string; search: string } {
   const m = PLAIN_URL.exec(url);
-  if (m && !DOT_SEGMENT.test(m[2]!)) return { hostname: m[1]!, pathname: m[2]!, search: m[3] ?? '' };
-  return new URL(url);
+  if (m && !DOT_SEGMENT.test(m[2]!)) return { hostname: m[1]!, pathname: apiPath(m[2]!), search: m[3] ?? '' };
+  const parsed = new URL(url);
+  return { hostname: parsed.hostname, pathname: apiPath(parsed.pathname), search: parsed.search };
 }
 
 /** The served operation and encoded FunctionName a path names; `undefined` for any other request. */

@@ -25,7 +25,7 @@ describe('parseMaxAge', () => {
   });
 
   it.each([null, true, {}])('refuses %j', (value) => {
-    expect(() => parseMaxAge(value)).toThrow(TypeError);
+    expect(() => parseMaxAge(value)).toThrow(expect.objectContaining({ code: 'LC_INVALID_OPTION' }));
   });
 });
 

@@ -42,7 +42,8 @@ interface HandlerPrototype {
  */
 export function lambdaClientViaNock(config: LambdaClientConfig = {}): LambdaClient {
   const proto = Object.getPrototypeOf(lambdaClient().config.requestHandler) as HandlerPrototype;
-  const handler = new proto.constructor();
+  // A handler of the caller's (with its own agent) keeps it; the door still never sees it.
+  const handler = (config.requestHandler as { handle: Handle } | undefined) ?? new proto.constructor();
   handler.handle = function (request, options) {
     const state = (globalThis as Record<symbol, { patched: Map<object, { original: Handle }> } | undefined>)[FAST_PATH];
     return (state?.patched.get(proto)?.original ?? proto.handle).call(this, request, options);

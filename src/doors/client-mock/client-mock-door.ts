@@ -27,6 +27,7 @@ import {
   type InvokeOutput,
   type LambdaSdk,
 } from '../shared/sdk-outcome.js';
+import { InvalidOptionError, MisuseError } from '../../common/seal-errors.js';
 
 /**
  * What `bindClientMock` needs of an aws-sdk-client-mock stub (`mockClient(LambdaClient)` or
@@ -104,7 +105,7 @@ function loadSdk(): LambdaSdk {
   try {
     sdk = createRequire(import.meta.url)('@aws-sdk/client-lambda') as LambdaSdk;
   } catch (cause) {
-    throw new Error('lambda-cassette bindClientMock(): @aws-sdk/client-lambda could not be loaded; it is needed next to aws-sdk-client-mock', {
+    throw new MisuseError('lambda-cassette bindClientMock(): @aws-sdk/client-lambda could not be loaded; it is needed next to aws-sdk-client-mock', {
       cause,
     });
   }
@@ -177,7 +178,7 @@ async function answer(
 ): Promise<InvokeAsyncOutput | InvokeOutput> {
   const double = binding.double;
   if (!double || double.closed) {
-    throw new Error(`lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`);
+    throw new MisuseError(`lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`);
   }
   if (double.reachesUpstream) return throughClient(binding.sdkHandler, lambda, operation, input, client);
   const name = input?.FunctionName;
@@ -217,7 +218,7 @@ async function throughClient(
  */
 export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandler: unknown): void {
   if (!stub || typeof (stub as { on?: unknown }).on !== 'function') {
-    throw new TypeError('lambda-cassette bindClientMock(): pass the stub that aws-sdk-client-mock\'s mockClient(LambdaClient) returns');
+    throw new InvalidOptionError('lambda-cassette bindClientMock(): pass the stub that aws-sdk-client-mock\'s mockClient(LambdaClient) returns');
   }
   const lambda = loadSdk();
   checkSameSdk(stub, lambda);

@@ -24,6 +24,7 @@ import { refusalOf } from './request-guard.js';
 import { lambdaOperation } from '../../wire/lambda-operation.js';
 import { assertSigningAvailable } from '../../recording/sign-request.js';
 import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
+import { InvalidOptionError, MisuseError } from '../../common/seal-errors.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -65,13 +66,37 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/**
+ * The largest request body the server reads: Lambda's largest payload (6 MB, a synchronous Invoke)
+ * plus headroom for encoding overhead. A larger one is refused with 413 before or while it arrives,
+ * never held in memory.
+ */
+export const MAX_LOOPBACK_BODY_BYTES = 6 * 1024 * 1024 + 64 * 1024;
+
+/** The body, or `undefined` once it is over {@link MAX_LOOPBACK_BODY_BYTES} (the rest is left unread). */
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_LOOPBACK_BODY_BYTES) return resolve(undefined);
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= MAX_LOOPBACK_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve(undefined);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Answers without reading what is left of the request, then drops the connection (Node would otherwise read the rest to reuse it). */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, response: Pick<WireResponse, 'status' | 'headers' | 'body'>): void {
+  req.pause();
+  res.on('finish', () => req.socket.destroySoon());
+  send(res, { ...response, headers: { ...response.headers, connection: 'close' } });
 }
 
 function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 'headers' | 'body'>): void {
@@ -105,10 +130,10 @@ function jsonResponse(status: number, value: unknown, extra: Record<string, stri
 
 /** Starts a loopback server backed by `double`; `double.close()` stops it too. */
 export async function listenLoopback(double: DoorPort, options: ListenOptions = {}): Promise<LoopbackServer> {
-  if (double.closed) throw new Error('lambda-cassette: listen() called on a closed double');
+  if (double.closed) throw new MisuseError('lambda-cassette: listen() called on a closed double');
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new RangeError(`lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`);
+    throw new InvalidOptionError(`lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`);
   }
   // A server that is to sign needs the signer: say so now, not on the first forwarded request.
   if (options.sign) await assertSigningAvailable();
@@ -133,12 +158,17 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
 
   const server = http.createServer((req, res) => {
     void (async () => {
-      const body = await readBody(req);
       const path = req.url ?? '/';
+      // Both settled from the head alone, before one byte of the body is read.
       // Absolute-form (proxy) and `*` targets are never an AWS API call, nor served.
-      if (!path.startsWith('/')) return send(res, unknownOperation());
+      if (!path.startsWith('/')) return refuse(req, res, unknownOperation());
       const refused = refusalOf(req.headers);
-      if (refused !== undefined) return send(res, jsonResponse(403, { message: refused }));
+      if (refused !== undefined) return refuse(req, res, jsonResponse(403, { message: refused }));
+      const body = await readBody(req);
+      if (body === undefined) {
+        const message = `lambda-cassette's loopback server reads request bodies up to ${MAX_LOOPBACK_BODY_BYTES} bytes (Lambda's 6 MB payload limit and headroom)`;
+        return refuse(req, res, errorResponse(LAMBDA_ERRORS.RequestTooLargeException, message));
+      }
       const pathname = path.split('?')[0];
       if (pathname === CALLS_PATH) {
         // Every payload is in there: never cached, never sniffed as a script.

@@ -17,6 +17,7 @@ import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operati
 import { INVOKE_ASYNC_FAMILY } from '../../wire/lambda-address.js';
 import { installedNockVersion, nockRuntimeProblem } from './nock-runtime.js';
 import { doubleFor as routeTo, hostKind, type HostKind } from '../shared/destination.js';
+import { InvalidOptionError } from '../../common/seal-errors.js';
 
 type Nock = typeof import('nock');
 
@@ -49,7 +50,7 @@ function originOf(endpoint: string): string {
   try {
     return new URL(endpoint).origin;
   } catch {
-    throw new TypeError(`lambda-cassette: option "endpoint" must be an absolute URL, got "${endpoint}"`);
+    throw new InvalidOptionError(`lambda-cassette: option "endpoint" must be an absolute URL, got "${endpoint}"`);
   }
 }
 

@@ -11,7 +11,6 @@
  *   the double also reports at `close()`.
  */
 import type { Destination } from './nock-keys.js';
-import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
 
 type Nock = typeof import('nock');
 
@@ -114,7 +113,7 @@ export function guardNock(nock: Nock, hooks: GuardHooks): void {
     listener: (...args: unknown[]) => {
       if (!hooks.active()) return;
       const request = passingRequest(args);
-      if (!request || request.headers[FORWARDED_HEADER] !== undefined) return;
+      if (!request) return;
       try {
         hooks.stop(request, { origin: request.url.origin, hostname: request.url.hostname });
       } catch (error) {

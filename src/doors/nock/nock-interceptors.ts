@@ -10,7 +10,6 @@
 import type { Interceptor, Options, Scope } from 'nock';
 import { ClaimKey, callerOrigins, type Destination } from './nock-keys.js';
 import { hideContentType } from './nock-request.js';
-import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
 import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_FAMILY, LAMBDA_API_PATH } from '../../wire/lambda-address.js';
 import { SERVED_INVOCATION_TYPE } from '../../wire/invoke-event.js';
 
@@ -18,8 +17,8 @@ type Nock = typeof import('nock');
 type ReplyFunction = (...args: never[]) => unknown;
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-// Requests the door forwards itself carry FORWARDED_HEADER: its interceptors must let them pass.
-const OPTIONS: Options = { allowUnmocked: true, badheaders: [FORWARDED_HEADER] };
+// No header exempts a request: what the door forwards leaves from a worker thread nock never sees.
+const OPTIONS: Options = { allowUnmocked: true };
 
 /** The door's interceptors, and the keys they hang on (one pair of key objects per process). */
 export interface InterceptorSet {
@@ -78,7 +77,7 @@ function servedInterceptors(s: Scope, reply: ReplyFunction): Interceptor[] {
 export function joinCallerScope(nock: Nock, set: InterceptorSet, origin: string, spelling: string, reply: ReplyFunction): void {
   if (set.inCallerScopes.has(origin)) return;
   // No allowUnmocked here: the caller's scope keeps its own answer to what nobody matches.
-  const interceptors = servedInterceptors(scope(nock, spelling, { badheaders: [FORWARDED_HEADER] }), reply);
+  const interceptors = servedInterceptors(scope(nock, spelling, {}), reply);
   set.inCallerScopes.set(origin, interceptors);
   set.added.push(...interceptors);
 }

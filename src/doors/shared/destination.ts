@@ -5,7 +5,7 @@
  * the same double for them, so they share these rules.
  */
 import type { DoorPort } from '../../engine/door-port.js';
-import { LAMBDA_HOST } from '../../wire/lambda-address.js';
+import { isLambdaHost } from '../../wire/lambda-address.js';
 import { isLoopbackOrigin } from './loopback-origins.js';
 import { contextDouble } from './route-by-context.js';
 
@@ -20,7 +20,7 @@ export type HostKind = 'aws' | 'endpoint' | 'any' | 'loopback';
 
 /** Whether `hostname` is a public AWS Lambda host (every region and partition). */
 export function isAwsLambdaHost(hostname: string): boolean {
-  return LAMBDA_HOST.test(hostname);
+  return isLambdaHost(hostname);
 }
 
 // A double's endpoints never change: their origins are parsed once.

@@ -2,6 +2,7 @@
  * Request bodies as the SDK hands them over: a string, bytes, a Node or web stream, or a Blob
  * (what `InvokeArgs` accepts, and what an `HttpRequest.body` holds after serialization).
  */
+import { InvalidOptionError } from '../../common/seal-errors.js';
 
 /** The bytes of `body`; `who` names the door in the error for a body it cannot read. */
 export async function requestBodyBytes(body: unknown, who: string): Promise<Uint8Array> {
@@ -16,5 +17,5 @@ export async function requestBodyBytes(body: unknown, who: string): Promise<Uint
     for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
     return Buffer.concat(chunks);
   }
-  throw new TypeError(`lambda-cassette ${who}: cannot read a request body of type ${Object.prototype.toString.call(body)}`);
+  throw new InvalidOptionError(`lambda-cassette ${who}: cannot read a request body of type ${Object.prototype.toString.call(body)}`);
 }

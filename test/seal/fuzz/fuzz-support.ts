@@ -75,10 +75,24 @@ export const otherPaths = fc.constantFrom(
   '/',
 );
 
+/**
+ * What goes before a path: nothing mostly, else the forms the service and moto still read as the
+ * path they end in (a doubled slash from an endpoint or `fetch` base ending in `/`, an endpoint's
+ * path prefix, both).
+ */
+// Not a leading `//` for raw http: nock reads `//x/...` as a URL of host `x` (see docs/guarantees.md).
+export const pathPrefixes = fc.oneof(
+  { weight: 4, arbitrary: fc.constant('') },
+  { weight: 2, arbitrary: fc.constantFrom('/prefix', '/prefix/', '/prefix//', '/a/b', '/2014-11-13', '/stage%2Fx') },
+  { weight: 1, arbitrary: fc.stringMatching(/^(\/[a-z0-9._~-]{1,8}\/?){1,3}$/) },
+);
+
 /** A raw request: an InvokeAsync or Invoke path for an arbitrary name, or another path; with body and headers. */
 export interface RawCase {
   method: string;
   path: string;
+  /** Whether `path`, before any prefix was put in front of it, starts with a Lambda API version. */
+  apiPath: boolean;
   body: Buffer;
   headers: Record<string, string>;
 }
@@ -102,13 +116,15 @@ export const rawCases: fc.Arbitrary<RawCase> = fc
     contentType: contentTypes,
     contentEncoding: contentEncodings,
     invocationType: fc.constantFrom(undefined, 'Event', 'RequestResponse', 'DryRun'),
+    prefix: pathPrefixes,
   })
-  .map(({ method, path, body, contentType, contentEncoding, invocationType }) => {
+  .map(({ method, path: bare, body, contentType, contentEncoding, invocationType, prefix }) => {
+    const path = `${prefix}${bare}`;
     const headers: Record<string, string> = {};
     if (contentType) headers['content-type'] = contentType;
     if (contentEncoding) headers['content-encoding'] = contentEncoding;
     if (invocationType) headers['x-amz-invocation-type'] = invocationType;
-    return { method, path, body: method === 'GET' ? Buffer.alloc(0) : body, headers };
+    return { method, path, apiPath: /^\/\d{4}-\d\d-\d\d\//.test(bare), body: method === 'GET' ? Buffer.alloc(0) : body, headers };
   });
 
 /** Rejects after `ms` so a hang fails the case (with its seed) instead of the whole file. */

@@ -1,0 +1,96 @@
+/**
+ * Doubles left open. An open double answers every Lambda call of the process, so one a test forgot
+ * to close answers the next test's calls as if they were its own. Each double notes where it was
+ * opened; a double still open when another opens in a different test (or outside any test), or
+ * when the process exits, gets a warning naming that place, and the runner integrations fail the
+ * test that left it open (see {@link failLeakedDoubles}).
+ */
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LeakedDoubleError } from '../common/seal-errors.js';
+
+/** What this module needs of a double. */
+export interface TrackedDouble {
+  readonly closed: boolean;
+  readonly settings: { readonly label: string };
+  close(): Promise<void>;
+  attach(attachment: { detach(): void | Promise<void> }): void;
+}
+
+interface Opened {
+  double: TrackedDouble;
+  openedAt: string;
+  test: string | undefined;
+  warned: boolean;
+}
+
+const opened = new Set<Opened>();
+// Doubles the runner integrations open and close themselves around each test.
+const managed = new WeakSet<TrackedDouble>();
+let testName: () => string | undefined = () => undefined;
+let exitHooked = false;
+
+// Frames of lambda-cassette itself say nothing about where the caller opened the double.
+// (`src/` from the sources, `dist/` from the bundle, which is flat.)
+const HERE = dirname(fileURLToPath(import.meta.url));
+const OWN_FILES = basename(HERE) === 'api' ? dirname(HERE) : HERE;
+
+function callerFrames(): string {
+  const frames = (new Error().stack ?? '').split('\n').slice(1).filter((line) => !line.includes(OWN_FILES) && !line.includes('node:internal'));
+  return frames.slice(0, 4).join('\n') || '    (no caller frames)';
+}
+
+/** How the runner integrations tell which test is running (`expect.getState().currentTestName`). */
+export function setTestNameSource(source: () => string | undefined): void {
+  testName = source;
+}
+
+/** Marks a double the runner integration opened for the current test: it closes it itself. */
+export function markManaged(double: TrackedDouble): void {
+  managed.add(double);
+}
+
+function stillOpen(): Opened[] {
+  for (const entry of opened) if (entry.double.closed) opened.delete(entry);
+  return [...opened];
+}
+
+function warn(entry: Opened, when: string): void {
+  if (entry.warned) return;
+  entry.warned = true;
+  const error = new LeakedDoubleError(entry.double.settings.label, entry.openedAt, when);
+  process.emitWarning(error.message, { code: error.code });
+}
+
+/** Called as a double opens: notes where, and warns about doubles an earlier test left open. */
+export function noteOpened(double: TrackedDouble): void {
+  const test = testName();
+  for (const entry of stillOpen()) {
+    if (managed.has(entry.double)) continue;
+    if (entry.test === undefined || entry.test !== test) warn(entry, `while another double opens${test ? ` in test "${test}"` : ''}`);
+  }
+  const entry: Opened = { double, openedAt: callerFrames(), test, warned: false };
+  opened.add(entry);
+  // Held only while open: a closed double must not stay in memory through this set.
+  double.attach({ detach: () => void opened.delete(entry) });
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', () => {
+      for (const entry of stillOpen()) if (!managed.has(entry.double)) process.stderr.write(`Warning: ${new LeakedDoubleError(entry.double.settings.label, entry.openedAt, 'as the process exits').message}\n`);
+    });
+  }
+}
+
+/**
+ * For a runner's afterEach: closes every double the current test opened and left open (so it
+ * cannot answer the next test), then throws {@link LeakedDoubleError} naming where it was opened.
+ */
+export async function failLeakedDoubles(): Promise<void> {
+  const test = testName();
+  const leaked = stillOpen().filter((e) => !managed.has(e.double) && e.test === test && test !== undefined);
+  for (const entry of leaked) {
+    opened.delete(entry);
+    await entry.double.close().catch(() => undefined);
+  }
+  if (leaked[0]) throw new LeakedDoubleError(leaked[0].double.settings.label, leaked[0].openedAt, `at the end of test "${test}"`);
+}

@@ -1,0 +1,82 @@
+/**
+ * What a loaded cassette must not hold even when the schema allows it, found at load so the error
+ * names the file and the place instead of surfacing later, bare, on replay: a recorded payload or
+ * body nested deeper than any code that handles it can go (a stack overflow while matching), and a
+ * response header value with CR or LF (an answer that splits into two HTTP responses on replay).
+ */
+import type { Cassette } from './cassette-types.generated.js';
+
+/** The deepest nesting of a recorded payload or body that a cassette may hold. */
+export const MAX_RECORDED_DEPTH = 10_000;
+
+const pointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Whether `value` nests deeper than {@link MAX_RECORDED_DEPTH}: no strings built, since it visits every node of every payload. */
+function isTooDeep(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > MAX_RECORDED_DEPTH) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The JSON Pointer of the first array or object deeper than {@link MAX_RECORDED_DEPTH} in `value`. */
+function tooDeep(value: unknown, at: string): string | undefined {
+  if (!isTooDeep(value)) return undefined;
+  const stack: [unknown, string, number][] = [[value, at, 0]];
+  while (stack.length > 0) {
+    const [v, where, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > MAX_RECORDED_DEPTH) return where;
+    if (Array.isArray(v)) v.forEach((child, i) => stack.push([child, `${where}/${i}`, depth + 1]));
+    else for (const [key, child] of Object.entries(v as Record<string, unknown>)) stack.push([child, `${where}/${pointer(key)}`, depth + 1]);
+  }
+  return undefined;
+}
+
+/**
+ * The first problem of `cassette` (its JSON Pointer and what is wrong), or undefined. `textLength`
+ * is the length of the file's text: one shorter than two characters a level cannot nest that deep,
+ * and the depth walk is skipped.
+ */
+export function firstLoadProblem(cassette: Cassette, textLength = Infinity): LoadProblem | undefined {
+  for (let i = 0; i < cassette.interactions.length; i++) {
+    const problem = interactionLoadProblem(cassette, i, textLength);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** What {@link firstLoadProblem} finds, for one interaction: a replay checks each when it first reads it. */
+export function interactionLoadProblem(cassette: Cassette, i: number, textLength = Infinity): LoadProblem | undefined {
+  const interaction = cassette.interactions[i]!;
+  const mayBeDeep = textLength >= 2 * MAX_RECORDED_DEPTH;
+  for (const [where, holder] of [
+    [`/interactions/${i}/request/payload/json`, interaction.request.payload],
+    [`/interactions/${i}/response/body/json`, interaction.response.body],
+  ] as const) {
+    if (!mayBeDeep || !('json' in holder)) continue;
+    const deep = tooDeep(holder.json, where);
+    if (deep !== undefined) {
+      return { jsonPath: deep, problem: `is nested more than ${MAX_RECORDED_DEPTH} levels deep, deeper than lambda-cassette can replay; re-record it with a flatter payload, or delete the interaction` };
+    }
+  }
+  for (const [name, value] of Object.entries(interaction.response.headers)) {
+    if (/[\r\n\0]/.test(name) || (typeof value === 'string' && /[\r\n\0]/.test(value))) {
+      return {
+        jsonPath: `/interactions/${i}/response/headers/${pointer(name)}`,
+        problem: 'holds a CR, LF or NUL character, which would split the replayed answer into another HTTP response; remove it from the header (a header value is one line)',
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A place in a loaded cassette and what is wrong there. */
+export interface LoadProblem {
+  jsonPath: string;
+  problem: string;
+}

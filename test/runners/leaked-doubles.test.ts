@@ -1,0 +1,71 @@
+/**
+ * A double left open is caught: the next double to open in another test warns with where the
+ * leaked one was opened, the runner integration's afterEach fails the test that left it open (and
+ * closes it, so the next test's calls reach their own double, counted here), and the process warns
+ * at exit.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import { LeakedDoubleError, mockLambda, type LambdaDouble } from '../../src/index.js';
+import { failLeakedDoubles, setTestNameSource } from '../../src/api/leaked-doubles.js';
+import { lambdaClient } from '../support/sdk.js';
+
+let test: string | undefined;
+setTestNameSource(() => test);
+const opened: LambdaDouble[] = [];
+afterEach(async () => {
+  test = undefined;
+  for (const d of opened.splice(0)) await d.close().catch(() => undefined);
+  vi.restoreAllMocks();
+});
+
+async function open(): Promise<LambdaDouble> {
+  const double = await mockLambda();
+  opened.push(double);
+  return double;
+}
+
+describe('a double left open by a test', () => {
+  it('makes the next double to open, in another test, warn with where the first was opened', async () => {
+    const warnings: string[] = [];
+    vi.spyOn(process, 'emitWarning').mockImplementation(((message: string) => void warnings.push(message)) as typeof process.emitWarning);
+    test = 'first';
+    await open();
+    test = 'second';
+    await open();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/mockLambda is still open while another double opens in test "second"/);
+    expect(warnings[0]).toContain('leaked-doubles.test.ts');
+  });
+
+  it('does not warn about two doubles of one test', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    test = 'together';
+    await open();
+    await open();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('fails the test that left it open, closes it, and the next test\'s calls reach the next double', async () => {
+    vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    test = 'leaky';
+    const leaked = await mockLambda();
+    const error = await failLeakedDoubles().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LeakedDoubleError);
+    expect(error).toMatchObject({ code: 'LC_LEAKED_DOUBLE' });
+    expect((error as Error).message).toContain('leaked-doubles.test.ts');
+    expect(leaked.closed).toBe(true);
+    test = 'next';
+    const next = await open();
+    await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+    expect([leaked.calls.length, next.calls.length]).toEqual([0, 1]);
+    await expect(failLeakedDoubles()).rejects.toBeInstanceOf(LeakedDoubleError);
+  });
+
+  it('passes a test that closed its doubles', async () => {
+    test = 'tidy';
+    const double = await mockLambda();
+    await double.close();
+    await expect(failLeakedDoubles()).resolves.toBeUndefined();
+  });
+});
