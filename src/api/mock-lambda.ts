@@ -1,7 +1,7 @@
 import { LambdaDouble } from './lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
-import { attachNockDoor } from '../doors/nock/nock-door.js';
+import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { checkKnownOptions } from '../engine/option-check.js';
@@ -63,8 +63,8 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
     onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
   });
   bind(double);
-  await attachNockDoor(double);
-  // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.
+  attachHttpDoor(double);
+  // Ahead of http/https for the SDK's own handler: LambdaClients reach the double without building a request.
   attachSdkHandlerDoor(double);
   return double;
 }
