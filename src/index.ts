@@ -27,6 +27,7 @@ export {
   UpstreamError,
   type CassetteErrorCode,
 } from './common/errors.js';
+export { NockScopeConflictError } from './common/http-door-errors.js';
 export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
 export type { MatchOption, MatchField, MatchableRequest } from './matching/request-key.js';
