@@ -7,14 +7,13 @@
  * its `onUnhandledRequest`. Everything else goes on untouched, through whatever the caller's nock,
  * msw or Polly put on those functions, with their settings (`disableNetConnect()` included).
  *
- * The request the caller gets is Node's own `ClientRequest`, on a socket that never connects
- * (answer-socket.ts): no nock, no timers, no connection. Our function stays in front of the
+ * The request the caller gets has `ClientRequest`'s surface and a real `IncomingMessage` for an
+ * answer (light-request.ts): no nock, no socket, no parser, no timers. Our function stays in front of the
  * others' patches and survives their undo (module-layers.ts), so no `nock.restore()`, recorder or
  * `nock.back` mode can let Lambda traffic out.
  */
 import http from 'node:http';
 import https from 'node:https';
-import { createRequire } from 'node:module';
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireRequest } from '../../wire/wire-types.js';
 import { isServedOperation } from '../../wire/lambda-operation.js';
@@ -22,7 +21,7 @@ import { CONNECTION_HEADERS } from '../../wire/wire-types.js';
 import { forwardUpstream } from '../../recording/forward-upstream.js';
 import { InterceptionLostError } from '../../common/errors.js';
 import { faultError } from '../shared/transport-faults.js';
-import { AnswerSocket, requestBody } from './answer-socket.js';
+import { LightRequest } from './light-request.js';
 import { claimHttpRequest, nockConflict } from './claim.js';
 import { attachFetchBridge } from './fetch-bridge.js';
 import { layerOver, type Layered } from './module-layers.js';
@@ -41,15 +40,6 @@ const state: DoorState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as 
   ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], patches: [] } satisfies DoorState);
 const { open } = state;
 
-// Node's own class, even when msw has put a Proxy on `http.ClientRequest`.
-const NodeClientRequest: typeof http.ClientRequest = (() => {
-  try {
-    return (createRequire(import.meta.url)('_http_client') as { ClientRequest: typeof http.ClientRequest }).ClientRequest;
-  } catch {
-    return http.ClientRequest;
-  }
-})();
-
 function originOf(endpoint: string): string {
   try {
     return new URL(endpoint).origin;
@@ -64,7 +54,7 @@ function withoutConnectionHeaders(headers: Record<string, string>): Record<strin
   return out;
 }
 
-function headersOf(req: http.ClientRequest): Record<string, string> {
+function headersOf(req: LightRequest): Record<string, string> {
   const out: Record<string, string> = {};
   const headers = req.getHeaders();
   for (const name in headers) {
@@ -74,14 +64,8 @@ function headersOf(req: http.ClientRequest): Record<string, string> {
   return out;
 }
 
-async function serve(double: DoorPort, req: http.ClientRequest, socket: AnswerSocket, target: RequestTarget): Promise<void> {
-  const internals = req as unknown as { _header?: string; chunkedEncoding?: boolean };
-  const wire: WireRequest = {
-    method: req.method,
-    url: `${target.origin}${req.path}`,
-    headers: headersOf(req),
-    body: requestBody(socket.written, internals._header ?? '', internals.chunkedEncoding === true),
-  };
+async function serve(double: DoorPort, req: LightRequest, target: RequestTarget): Promise<void> {
+  const wire: WireRequest = { method: req.method, url: `${target.origin}${req.path}`, headers: headersOf(req), body: Buffer.concat(req.chunks) };
   try {
     const conflict = isServedOperation(wire.method, target.pathname, wire.headers as Record<string, string>)
       ? nockConflict(double, wire.method, target.origin, req.path)
@@ -96,27 +80,28 @@ async function serve(double: DoorPort, req: http.ClientRequest, socket: AnswerSo
     }
     if (outcome.kind === 'fault') throw faultError(outcome.fault);
     if (outcome.kind === 'failure') throw outcome.error;
-    socket.respond(outcome.status, outcome.headers, outcome.body);
+    req.respond(outcome.status, outcome.headers, outcome.body);
   } catch (error) {
-    socket.destroy(error instanceof Error ? error : new Error(String(error)));
+    req.destroy(error instanceof Error ? error : new Error(String(error)));
   }
 }
 
-/** A `ClientRequest` for `args` that `double` answers. */
-function answered(double: DoorPort, protocol: Protocol, { input, options, callback }: RequestArgs, target: RequestTarget): http.ClientRequest {
-  const socket = new AnswerSocket();
-  const secure = protocol === 'https:';
-  const own = {
-    ...options,
-    agent: undefined,
-    createConnection: () => socket,
-    defaultPort: options.defaultPort ?? (secure ? 443 : 80),
-    _defaultAgent: secure ? https.globalAgent : http.globalAgent,
-  };
-  const Construct = NodeClientRequest as unknown as new (...args: unknown[]) => http.ClientRequest;
-  const req = input === undefined ? new Construct(own, callback) : new Construct(input, own, callback);
-  req.once('finish', () => void serve(double, req, socket, target));
-  return req;
+/** The request object for a call `double` answers. */
+function answered(double: DoorPort, { options, callback }: RequestArgs, target: RequestTarget): LightRequest {
+  return new LightRequest(
+    {
+      method: target.method,
+      path: target.path,
+      host: target.hostname,
+      protocol: target.protocol,
+      hostHeader: target.origin.slice(target.protocol.length + 2),
+      headers: options.headers,
+      ...(typeof options.auth === 'string' ? { auth: options.auth } : {}),
+      ...(typeof options.timeout === 'number' ? { timeout: options.timeout } : {}),
+    },
+    callback as ((res: http.IncomingMessage) => void) | undefined,
+    (req) => void serve(double, req, target),
+  );
 }
 
 function front(protocol: Protocol, get: boolean) {
@@ -124,9 +109,10 @@ function front(protocol: Protocol, get: boolean) {
     if (open.length === 0) return next(...args);
     const split = splitArgs(args);
     const target = targetOf(protocol, split);
-    const double = target && claimHttpRequest(open, target);
-    if (!double) return next(...args);
-    const req = answered(double, protocol, split, target);
+    // A protocol this module does not speak: Node throws for it, as without a double.
+    const double = target?.protocol === protocol ? claimHttpRequest(open, target) : undefined;
+    if (!double || !target) return next(...args);
+    const req = answered(double, split, target);
     if (get) req.end();
     return req;
   };
