@@ -2,9 +2,10 @@
 /**
  * The http/https door against a real HTTP server on 127.0.0.1 answering the same calls, and the
  * peers on those calls (bare nock, msw's `http.post` handler), all in one process by alternating
- * 200-call blocks (blocks.mjs). Two clients: a raw `http.request` InvokeAsync, and an SDK v3
+ * 200-call blocks (blocks.mjs). Clients: a raw `http.request` InvokeAsync; an SDK v3
  * `LambdaClient` sending over HTTP (its own `NodeHttpHandler` kept off the in-process SDK path,
- * so it reaches `https.request` as aws-sdk v2 and custom handlers do).
+ * so it reaches `http.request` as custom handlers do); and aws-sdk v2's `Lambda.invokeAsync` when
+ * `aws-sdk` (v2) is installed (it is not a dependency: `npm install --no-save aws-sdk@2` first).
  *
  *   node bench/http-door.mjs           (BENCH_QUICK=1 for fewer rounds)
  *
@@ -22,6 +23,8 @@ if (typeof globalThis.gc !== 'function') {
   process.exit(child.status ?? 1);
 }
 process.removeAllListeners('warning');
+// aws-sdk v2 prints a maintenance notice on load; it is not what is measured.
+process.env['AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE'] = '1';
 const QUICK = process.argv.includes('--quick') || process.env['BENCH_QUICK'] === '1';
 const CALLS = 200;
 
@@ -67,6 +70,16 @@ const sdk = (() => {
   return () => client.send(command);
 })();
 
+// aws-sdk v2, when installed.
+const v2 = await import('aws-sdk').then(
+  (m) => {
+    const AWS = m.default ?? m;
+    const lambda = new AWS.Lambda({ region: 'us-east-1', endpoint: ORIGIN, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, maxRetries: 0 });
+    return () => lambda.invokeAsync({ FunctionName: 'bench-fn', InvokeArgs: '{"n":1}' }).promise();
+  },
+  () => undefined,
+);
+
 let nock;
 async function loadNock() {
   nock ??= await import('nock').then((m) => m.default ?? m);
@@ -107,7 +120,7 @@ const mechanisms = (client, send) => [
   }),
 ];
 
-const variants = [...mechanisms('http.request', rawInvoke), ...mechanisms('SDK v3 over http', sdk)];
+const variants = [...mechanisms('http.request', rawInvoke), ...mechanisms('SDK v3 over http', sdk), ...(v2 ? mechanisms('aws-sdk v2', v2) : [])];
 const results = await alternate(variants, { rounds: QUICK ? 5 : 15, warmupCalls: QUICK ? 400 : 2000 });
 server.close();
 
