@@ -22,7 +22,7 @@ import { forwardUpstream } from '../../recording/forward-upstream.js';
 import { InterceptionLostError } from '../../common/errors.js';
 import { faultError } from '../shared/transport-faults.js';
 import { LightRequest } from './light-request.js';
-import { claimHttpRequest, nockConflict } from './claim.js';
+import { claimHttpRequest, claimIfEvent, nockConflict } from './claim.js';
 import { attachFetchBridge } from './fetch-bridge.js';
 import { layerOver, type Layered } from './module-layers.js';
 import { splitArgs, targetOf, type Protocol, type RequestArgs, type RequestTarget } from './request-target.js';
@@ -64,8 +64,12 @@ function headersOf(req: LightRequest): Record<string, string> {
   return out;
 }
 
-async function serve(double: DoorPort, req: LightRequest, target: RequestTarget): Promise<void> {
+type HandOn = (headers: Record<string, http.OutgoingHttpHeader>) => http.ClientRequest;
+
+async function serve(double: DoorPort, req: LightRequest, target: RequestTarget, handOn: HandOn | undefined): Promise<void> {
   const wire: WireRequest = { method: req.method, url: `${target.origin}${req.path}`, headers: headersOf(req), body: Buffer.concat(req.chunks) };
+  // Held back as a possible Invoke (Event), and it is not one: it was never the double's.
+  if (handOn && !isServedOperation(wire.method, target.pathname, wire.headers as Record<string, string>)) return req.handOn(handOn);
   try {
     const conflict = isServedOperation(wire.method, target.pathname, wire.headers as Record<string, string>)
       ? nockConflict(double, wire.method, target.origin, req.path)
@@ -87,7 +91,7 @@ async function serve(double: DoorPort, req: LightRequest, target: RequestTarget)
 }
 
 /** The request object for a call `double` answers. */
-function answered(double: DoorPort, { options, callback }: RequestArgs, target: RequestTarget): LightRequest {
+function answered(double: DoorPort, { options, callback }: RequestArgs, target: RequestTarget, handOn?: HandOn): LightRequest {
   return new LightRequest(
     {
       method: target.method,
@@ -98,9 +102,10 @@ function answered(double: DoorPort, { options, callback }: RequestArgs, target: 
       headers: options.headers,
       ...(typeof options.auth === 'string' ? { auth: options.auth } : {}),
       ...(typeof options.timeout === 'number' ? { timeout: options.timeout } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     },
     callback as ((res: http.IncomingMessage) => void) | undefined,
-    (req) => void serve(double, req, target),
+    (req) => void serve(double, req, target, handOn),
   );
 }
 
@@ -110,11 +115,19 @@ function front(protocol: Protocol, get: boolean) {
     const split = splitArgs(args);
     const target = targetOf(protocol, split);
     // A protocol this module does not speak: Node throws for it, as without a double.
-    const double = target?.protocol === protocol ? claimHttpRequest(open, target) : undefined;
-    if (!double || !target) return next(...args);
-    const req = answered(double, split, target);
-    if (get) req.end();
-    return req;
+    if (target?.protocol !== protocol) return next(...args);
+    const double = claimHttpRequest(open, target);
+    if (double) {
+      const req = answered(double, split, target);
+      if (get) req.end();
+      return req;
+    }
+    const maybe = claimIfEvent(open, target);
+    if (!maybe) return next(...args);
+    return answered(maybe, split, target, (headers) => {
+      const options = { ...split.options, headers };
+      return next(...(split.input === undefined ? [options] : [split.input, options])) as http.ClientRequest;
+    });
   };
 }
 
@@ -159,7 +172,8 @@ export function attachHttpDoor(double: DoorPort): void {
       if (open.length > 0) return;
       releaseFetch();
       // A patcher stacked over ours keeps our (now idle) front function in place until it lets go.
-      state.patches = state.patches.map((patch) => (patch?.release() ? undefined : patch));
+      // A property someone redefined is theirs now: it is left as they made it.
+      state.patches = state.patches.map((patch, i) => (!patch || !isOurs(i) || patch.release() ? undefined : patch));
     },
   });
 }

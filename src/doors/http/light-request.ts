@@ -6,7 +6,7 @@
  * bytes back cost as much as a real loopback exchange, which is the bar this door has to beat.
  */
 import { EventEmitter } from 'node:events';
-import { IncomingMessage, STATUS_CODES, validateHeaderName, validateHeaderValue, type OutgoingHttpHeader } from 'node:http';
+import { IncomingMessage, STATUS_CODES, validateHeaderName, validateHeaderValue, type ClientRequest, type OutgoingHttpHeader } from 'node:http';
 import { Stream } from 'node:stream';
 
 type Callback = (error?: Error | null) => void;
@@ -93,6 +93,7 @@ export interface LightRequestInit {
   headers: unknown;
   auth?: string;
   timeout?: number;
+  signal?: AbortSignal;
 }
 
 /** A claimed request: collects what the caller writes, then `onFinish` answers it. */
@@ -134,10 +135,21 @@ export class LightRequest extends Stream {
     if (init.auth !== undefined && !this.fields.has('authorization')) this.setHeader('Authorization', `Basic ${Buffer.from(init.auth).toString('base64')}`);
     if (callback) this.once('response', callback);
     this.lightSocket = new LightSocket(init.protocol === 'https:');
+    const signal = init.signal;
+    if (signal) {
+      const onAbort = () => this.destroy(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR', cause: signal.reason as unknown }));
+      if (signal.aborted) process.nextTick(onAbort);
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
+    }
     process.nextTick(() => {
       if (this.destroyed) return;
       this.socket = this.connection = this.lightSocket;
       this.emit('socket', this.lightSocket);
+      // No server to wait for: a request that asks before sending its body may send it at once.
+      if (String(this.getHeader('expect') ?? '').toLowerCase() === '100-continue') this.emit('continue');
     });
   }
 
@@ -220,6 +232,40 @@ export class LightRequest extends Stream {
       this.onFinish(this);
     });
     return this;
+  }
+
+  /** Headers as set, with the names as the caller spelt them. */
+  headerObject(): Record<string, OutgoingHttpHeader> {
+    const out: Record<string, OutgoingHttpHeader> = {};
+    for (const [name, value] of this.fields.values()) out[name] = value;
+    return out;
+  }
+
+  /**
+   * Sends the request on through `send` (the next http.request in line) after all, and relays
+   * that request's events: for a request held back until its headers were final.
+   */
+  handOn(send: (headers: Record<string, OutgoingHttpHeader>) => ClientRequest): void {
+    if (this.destroyed) return;
+    let real: ClientRequest;
+    try {
+      real = send(this.headerObject());
+    } catch (error) {
+      this.destroy(error as Error);
+      return;
+    }
+    real.on('response', (res: IncomingMessage) => {
+      this.res = res;
+      if (!this.emit('response', res)) res.resume();
+    });
+    real.on('error', (error: Error) => this.destroy(error));
+    real.on('close', () => {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('close');
+    });
+    if (this.timeout !== undefined) real.setTimeout(this.timeout, () => this.emit('timeout'));
+    real.end(Buffer.concat(this.chunks));
   }
 
   /** Fails the request as a socket error would: 'error', then 'close'. */
