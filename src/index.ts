@@ -31,6 +31,7 @@ export { RunnerVersionError } from './common/runner-errors.js';
 export { ClientMockSdkMismatchError } from './common/client-mock-errors.js';
 export { InvalidCloseTimeoutError, UnscrubbableSecretError } from './common/recording-errors.js';
 export { CassetteNameCollisionError, InvalidOptionError, LeakedDoubleError, MisuseError } from './common/seal-errors.js';
+export { NockScopeConflictError } from './common/http-door-errors.js';
 export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
 export type { MatchOption, MatchField, MatchableRequest } from './matching/request-key.js';

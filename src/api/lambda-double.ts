@@ -6,8 +6,8 @@ import { noteOpened } from './leaked-doubles.js';
 
 /**
  * A stand-in for Lambda's InvokeAsync, returned by `openCassette` and `mockLambda`: the engine (call
- * log, assertions, injections, responder) plus the doors a caller can open on it by hand. The nock
- * door is attached by the factories; the ones below attach on first use.
+ * log, assertions, injections, responder) plus the doors a caller can open on it by hand. The http/https
+ * and SDK doors are attached by the factories; the ones below attach on first use.
  */
 export class LambdaDouble extends DoubleEngine {
   #requestHandler?: RequestHandlerDoor;

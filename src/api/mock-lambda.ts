@@ -2,7 +2,7 @@ import { supplyDummyCredentials } from './dummy-credentials.js';
 import { LambdaDouble } from './lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
-import { attachNockDoor } from '../doors/nock/nock-door.js';
+import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { checkKnownOptions } from '../engine/option-check.js';
@@ -66,8 +66,8 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
   bind(double);
   const dummy = supplyDummyCredentials();
   if (dummy) double.attach(dummy);
-  await attachNockDoor(double);
-  // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.
+  attachHttpDoor(double);
+  // Ahead of http/https for the SDK's own handler: LambdaClients reach the double without building a request.
   attachSdkHandlerDoor(double);
   return double;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { LambdaDouble } from './lambda-double.js';
 import { CassetteResponder } from '../engine/cassette-responder.js';
-import { attachNockDoor } from '../doors/nock/nock-door.js';
+import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
@@ -168,8 +168,8 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   bind(double);
   const dummy = network ? undefined : supplyDummyCredentials();
   if (dummy) double.attach(dummy);
-  await attachNockDoor(double);
-  // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.
+  attachHttpDoor(double);
+  // Ahead of http/https for the SDK's own handler: LambdaClients reach the double without building a request.
   attachSdkHandlerDoor(double);
   return double;
 }

@@ -261,21 +261,21 @@ export class MissingPeerDependencyError extends LambdaCassetteError {
   }
 }
 
-/** A caller's nock call (or scope) kept InvokeAsync from an open double: the request and `close()` fail with it. */
+/** Other code took an open double's interception away (redefined `http.request`, say): `close()` fails with it. */
 export class InterceptionLostError extends LambdaCassetteError {
   declare readonly code: 'LC_INTERCEPTION_LOST';
   constructor(readonly label: string, readonly what: string) {
     super(
       'LC_INTERCEPTION_LOST',
       'InterceptionLostError',
-      `lambda-cassette: ${what} while ${label} was open, so lambda-cassette's nock interceptor did not see it. ` +
-        'Call nock.cleanAll()/nock.restore() only after closing the double (e.g. in afterAll, after close()), ' +
+      `lambda-cassette: ${what} while ${label} was open, so lambda-cassette's interception may not have seen every request. ` +
+        'Leave those functions alone while a double is open (assigning over them, as nock, msw and Polly do, is fine), ' +
         'or open the double per test (useLambdaCassette).',
     );
   }
 }
 
-/** nock 15 on Node before 22: every intercepted request would fail. The message says which nock to install. */
+/** No longer thrown: lambda-cassette does not load nock. Kept so code that names it still compiles. */
 export class NockRuntimeError extends LambdaCassetteError {
   declare readonly code: 'LC_NOCK_RUNTIME';
   constructor(message: string) { super('LC_NOCK_RUNTIME', 'NockRuntimeError', message); }

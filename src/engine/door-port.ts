@@ -1,5 +1,5 @@
 /**
- * The one contract between the engine and its doors. A door (nock, the SDK request handler, the
+ * The one contract between the engine and its doors. A door (http/https, the SDK request handler, the
  * client-mock adapter, the loopback server, ...) turns its own request shape into a `WireRequest`,
  * hands it to {@link DoorPort.handle}, and turns the outcome back; it registers a detach hook with
  * {@link DoorPort.attach} so `close()` undoes it. Doors import this interface, never the double, so
@@ -51,6 +51,6 @@ export interface DoorPort {
    * `onUnhandledRequest`; a refused request is listed by `close()`.
    */
   judgeUnhandled(wire: WireRequest): UnhandledVerdict;
-  /** A door noticed that a caller's nock call took interception away; `close()` rejects with `error`. */
+  /** A door noticed that something took interception away or conflicted with it; `close()` rejects with `error`. */
   noteInterference(error: Error): void;
 }

@@ -132,7 +132,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     return verdict;
   }
 
-  /** A door noticed that a caller's nock call took interception away; `close()` rejects with it. */
+  /** A door noticed that something took interception away or conflicted with it (a caller's nock interceptor); `close()` rejects with it. */
   noteInterference(error: Error): void {
     if (!this.#interference.some((e) => e.message === error.message)) this.#interference.push(error);
   }

@@ -1,13 +1,14 @@
 /**
- * Issue 9 item 1: the README's install lines, run as pasted (with the packed tarball standing in for
- * the registry's lambda-cassette) into fresh projects: the Node 20 line on Node 20 gets nock 14 and
- * works; the Node 22+ line on Node 24 gets nock 15 and works; and that nock 15 project on Node 20
- * refuses to open a double with an error that says to install nock@14, instead of failing every call.
+ * The README's install lines, run as pasted (with the packed tarball standing in for the registry's
+ * lambda-cassette) into fresh projects: neither installs nock (lambda-cassette does not use it); the
+ * Node 20 line works on Node 20, the Node 22+ line on Node 24; with the user's own nock 15 added, the
+ * sealed double holds under it on Node 24, and the quick start still works on Node 20, where nock 15
+ * itself cannot run (lambda-cassette never loads it).
  * Slow (packs and installs from the registry): run with `npm run test:package`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SEAL_CHECK } from './seal-check-script.js';
@@ -93,30 +94,32 @@ describe("the README's install lines", () => {
     expect([...readmeInstallLines().keys()]).toEqual([expect.stringMatching(/Node 22/), expect.stringMatching(/Node 20/)]);
   });
 
-  it('on Node 20: the Node 20 line installs nock 14, and the quick start works', () => {
+  it('on Node 20: the Node 20 line installs no nock, and the quick start works', () => {
     expect(process.versions.node).toMatch(/^20\./);
     const line = [...readmeInstallLines()].find(([comment]) => /Node 20/.test(comment))![1];
     const dir = installAsReadmeSays(line);
-    expect(nockMajor(dir)).toBe(14);
+    expect(existsSync(join(dir, 'node_modules', 'nock'))).toBe(false);
     expect(JSON.parse(run('node', ['quickstart.mjs'], dir).trim())).toEqual({ status: 202 });
   }, 300_000);
 
-  it('on Node 24: the Node 22+ line installs nock 15 and works; on Node 20 the same project says to install nock@14', () => {
+  it('on Node 24: the Node 22+ line works, and with the user\'s nock 15 the double stays sealed; on Node 20 the quick start still works', () => {
     const line = [...readmeInstallLines()].find(([comment]) => /Node 22/.test(comment))![1];
     // The `node` package puts a Node 24 binary first on PATH for this project.
     const dir = installAsReadmeSays(line, ['node@24']);
     const node24 = `${join(dir, 'node_modules', 'node', 'bin')}:${process.env['PATH']}`;
     expect(run('node', ['--version'], dir, node24).trim()).toMatch(/^v24\./);
-    expect(nockMajor(dir)).toBe(15);
+    expect(existsSync(join(dir, 'node_modules', 'nock'))).toBe(false);
     expect(JSON.parse(run('node', ['quickstart.mjs'], dir, node24).trim())).toEqual({ status: 202 });
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', 'nock@15'], dir, node24);
+    expect(nockMajor(dir)).toBe(15);
 
     // The sealed door under nock 15: see seal-check-script.ts for what each field is.
     writeFileSync(join(dir, 'seal-check.mjs'), SEAL_CHECK);
     expect(JSON.parse(run('node', ['seal-check.mjs'], dir, node24))).toEqual({
       anyHost: 202,
       notJson: { status: 400, type: 'InvalidRequestContentException' },
-      // nock 15 gunzips request bodies before any reply function sees them: zlib's error, at the transport.
-      badGzip: { error: 'Error', message: 'incorrect header check' },
+      // The double reads the body as sent: not JSON, whatever its content-encoding says.
+      badGzip: { status: 400, type: 'InvalidRequestContentException' },
       dotdot: { status: 400, type: 'ValidationException' },
       afterCleanAll: 202,
       afterRestore: 202,
@@ -128,8 +131,6 @@ describe("the README's install lines", () => {
       hits: [],
     });
 
-    const onNode20 = JSON.parse(run('node', ['quickstart.mjs'], dir).trim()) as { error: string; code: string; message: string };
-    expect(onNode20).toMatchObject({ error: 'NockRuntimeError', code: 'LC_NOCK_RUNTIME' });
-    expect(onNode20.message).toContain('npm install --save-dev nock@14');
+    expect(JSON.parse(run('node', ['quickstart.mjs'], dir).trim())).toEqual({ status: 202 });
   }, 300_000);
 });

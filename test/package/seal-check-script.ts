@@ -1,6 +1,6 @@
 /**
  * A script run inside a freshly installed project (see install-line.test.ts) to check the sealed
- * nock door under the nock that project got (nock 15 on Node 24): any host, bodies nock would parse,
+ * double beside the user's own nock (nock 15 on Node 24): any host, bodies nock would parse,
  * dot-segment names, a caller's cleanAll()/restore(), other Lambda APIs, the caller's own scopes,
  * and a counting server that must see nothing. Prints one JSON object.
  */

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import http from 'node:http';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, openCassette, type LambdaDouble } from '../../src/index.js';
 import { lambdaClient } from '../support/sdk.js';
@@ -74,5 +75,33 @@ describe('InvokeAsync on a host the double was not told about', () => {
     } finally {
       await upstream.close();
     }
+  });
+});
+
+describe('Invoke on a host the double was not told about, its invocation type set after the call', () => {
+  function invokeWithLateHeader(url: string, invocationType: string | undefined): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(url, { method: 'POST' }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString() }));
+      });
+      req.on('error', reject);
+      if (invocationType) req.setHeader('X-Amz-Invocation-Type', invocationType);
+      req.write('{"late":');
+      req.end('true}');
+    });
+  }
+
+  it('Event set with setHeader is the double\'s; without it the request reaches its host, body and all', async () => {
+    lambda = await mockLambda();
+    const event = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/late-fn/invocations`, 'Event');
+    expect(event.status).toBe(202);
+    expect(network.hits).toEqual([]);
+    expect(lambda.calls.map((c) => [c.functionName, c.payload])).toEqual([['late-fn', { late: true }]]);
+    const sync = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined);
+    expect(sync).toEqual({ status: 418, body: 'the network' });
+    expect(network.hits).toEqual(['POST /2015-03-31/functions/sync-fn/invocations']);
+    expect(lambda.calls).toHaveLength(1);
   });
 });

@@ -1,28 +1,12 @@
 /**
- * Issue 9 items 1 and 12 (API §8 "Runtime checks at open"): combinations that cannot work fail at
- * open with an error naming the fix.
+ * Runtime checks at open: combinations that cannot work fail at open with an error naming the fix.
+ * (nock 15 on Node 20 is no longer one: lambda-cassette does not load nock.)
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockLambda, openCassette } from '../../src/index.js';
-import { nockRuntimeProblem } from '../../src/doors/nock/nock-runtime.js';
-
-describe('nock 15 on Node before 22 (item 1)', () => {
-  it.each([
-    ['15.0.2', '20.20.2', false],
-    ['15.0.5', '21.7.0', false],
-    ['15.0.2', '22.0.0', true],
-    ['15.1.0', '24.11.1', true],
-    ['14.0.17', '20.12.0', true],
-    ['14.0.0', '24.0.0', true],
-  ])('nock %s on Node %s works: %s', (nockVersion, nodeVersion, works) => {
-    const problem = nockRuntimeProblem(nockVersion, nodeVersion);
-    if (works) expect(problem).toBeUndefined();
-    else expect(problem).toMatch(/nock 15 needs Node 22.*npm install --save-dev nock@14/s);
-  });
-});
 
 describe('redact JSONPaths (item 12)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-open-checks-'));

@@ -8,17 +8,18 @@
  * How: `NodeHttpHandler.prototype.handle` of every copy of the handler (node-handler-copies.ts) is
  * replaced while a double is open. smithy's client looks `handle` up on its handler at every
  * attempt, `cacheMiddleware` or not, so clients made earlier are covered too. The replacement
- * claims what the nock door would claim (shared/destination.ts): every request to an AWS Lambda
+ * claims what the http/https door claims (doors/http/claim.ts): every request to an AWS Lambda
  * host, Lambda API requests to a double's endpoint, InvokeAsync and Invoke Event to any other host; it leaves to
- * the original `handle` (and so to nock) a double's own loopback server, origins a caller's own
- * nock scope takes, and everything else. Handlers that are not `NodeHttpHandler` (a caller's own
- * `requestHandler`, the fetch handler) are left alone: the nock door stays behind them. The last
+ * the original `handle` a double's own loopback server, Lambda calls the double does not serve
+ * that a caller's own nock interceptor takes, and everything else; a served call a caller's nock
+ * interceptor also matches is refused (doors/http/claim.ts). Handlers that are not `NodeHttpHandler` (a caller's own
+ * `requestHandler`, the fetch handler) are left alone: the http/https door stays behind them. The last
  * double to close puts every prototype back as it was.
  */
 import type { DoorPort } from '../../engine/door-port.js';
-import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
-import { doubleFor, hostKind, type Destination } from '../shared/destination.js';
-import { callerNockScopeFor } from '../nock/nock-door.js';
+import { isServedOperation } from '../../wire/lambda-operation.js';
+import type { Destination } from '../shared/destination.js';
+import { claimHttpRequest, nockConflict } from '../http/claim.js';
 import { answerSdkRequest, type SdkHandlerOptions, type SdkHttpRequest } from '../request-handler/sdk-request.js';
 import { nodeHandlerPrototypes, type HandleFunction, type HandlerPrototype } from './node-handler-copies.js';
 
@@ -50,16 +51,16 @@ function destinationOf(request: SdkHttpRequest): Destination {
 }
 
 /** The double that answers `request` in-process, or `undefined` when it is not the door's to answer. */
-function claim(request: SdkHttpRequest): DoorPort | undefined {
+function claim(request: SdkHttpRequest): { double: DoorPort; conflict?: Error } | undefined {
   const where = destinationOf(request);
-  const kind = hostKind(open, where);
-  if (kind === 'loopback') return undefined;
-  if (kind !== 'aws') {
-    const served = isServedOperation(request.method, request.path, request.headers);
-    if (!served && (kind === 'any' || !isLambdaApiRequest(request.path, request.headers))) return undefined;
-  }
-  if (callerNockScopeFor(where)) return undefined;
-  return doubleFor(open, where);
+  const headers: Record<string, string> = {};
+  for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name]!;
+  const target = { protocol: request.protocol, hostname: where.hostname, origin: where.origin!, method: request.method, path: request.path, pathname: request.path, headers };
+  const double = claimHttpRequest(open, target);
+  if (!double) return undefined;
+  const served = isServedOperation(request.method, request.path, headers);
+  const conflict = served ? nockConflict(double, request.method, where.origin!, request.path) : undefined;
+  return conflict ? { double, conflict } : { double };
 }
 
 function replace(proto: HandlerPrototype): void {
@@ -67,8 +68,10 @@ function replace(proto: HandlerPrototype): void {
   if (existing && proto.handle === existing.replacement) return;
   const original = proto.handle;
   const replacement = function handle(this: unknown, request: SdkHttpRequest, options?: SdkHandlerOptions): Promise<unknown> {
-    const double = open.length === 0 ? undefined : claim(request);
-    return double ? answerSdkRequest(double, request, options, 'the SDK handler') : original.call(this, request as never, options as never);
+    const claimed = open.length === 0 ? undefined : claim(request);
+    if (!claimed) return original.call(this, request as never, options as never);
+    if (claimed.conflict) return Promise.reject(claimed.conflict);
+    return answerSdkRequest(claimed.double, request, options, 'the SDK handler');
   } as HandleFunction;
   patched.set(proto, { original, replacement });
   proto.handle = replacement;

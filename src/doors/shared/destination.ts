@@ -1,5 +1,5 @@
 /**
- * Where a request is going, as the doors that intercept this process's traffic (nock, the SDK's
+ * Where a request is going, as the doors that intercept this process's traffic (http/https, the SDK's
  * node handler) judge it: a public AWS Lambda host, the `endpoint` of an open double, an open
  * double's own loopback server, or any other host. Both doors claim the same requests and pick
  * the same double for them, so they share these rules.

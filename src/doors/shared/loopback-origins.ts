@@ -1,7 +1,7 @@
 /**
- * Origins of the loopback servers open doubles listen on. The nock door intercepts InvokeAsync to
+ * Origins of the loopback servers open doubles listen on. The http/https door intercepts InvokeAsync to
  * any host, but a request this process sends to a double's own loopback server asked for that
- * server: the nock door leaves those origins alone.
+ * server: the doors leave those origins alone.
  */
 const KEY = Symbol.for('lambda-cassette.loopback-origins');
 const origins: Set<string> = ((globalThis as Record<symbol, unknown>)[KEY] as Set<string> | undefined) ??

@@ -3,7 +3,7 @@
  * part of the SDK: the in-process `requestHandler` replaces the SDK's `NodeHttpHandler`, and the
  * aws-sdk-client-mock door replaces the whole middleware stack (serialization, signing, retries,
  * parsing). Each function here reproduces what those SDK layers do, so a caller cannot tell the
- * difference from a real HTTP exchange (test/doors pins this against the nock door).
+ * difference from a real HTTP exchange (test/doors pins this against the http/https door).
  */
 import type { WireFailure, WireFault, WireResponse } from '../../wire/wire-types.js';
 import { faultError } from './transport-faults.js';

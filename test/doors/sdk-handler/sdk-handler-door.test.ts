@@ -8,7 +8,7 @@ import http from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { GetFunctionCommand, InvokeAsyncCommand, InvokeCommand, type LambdaClientConfig } from '@aws-sdk/client-lambda';
-import { mockLambda, UnhandledRequestError, type LambdaDouble } from '../../../src/index.js';
+import { mockLambda, NockScopeConflictError, UnhandledRequestError, type LambdaDouble } from '../../../src/index.js';
 import { caught, lambdaClient, lambdaClientViaNock } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
 
@@ -166,14 +166,21 @@ describe('what the fast path leaves alone', () => {
     await expect(double.close()).rejects.toThrow(/GetFunction/);
   });
 
-  it("an origin a caller's own nock scope takes is left to nock: their interceptor answers", async () => {
+  it("a caller's own nock interceptor for a served call is refused, not left to nock; another API on that host is theirs", async () => {
     const host = 'https://lambda.eu-north-1.amazonaws.com';
-    nock(host).post('/2014-11-13/functions/theirs/invoke-async').reply(202, '{"Status":202}', { 'x-amzn-requestid': 'from-their-nock' });
+    const theirs = nock(host).post('/2014-11-13/functions/theirs/invoke-async').reply(202, '{"Status":202}', { 'x-amzn-requestid': 'from-their-nock' });
+    nock(host).get('/2015-03-31/functions/theirs').reply(200, '{"Configuration":{"FunctionName":"theirs"}}', { 'x-amzn-requestid': 'from-their-nock' });
     lambda = await mockLambda();
-    const out = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 }).send(invoke('theirs'));
-    expect(out.$metadata.requestId).toBe('from-their-nock');
+    const err = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 }).send(invoke('theirs')).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(NockScopeConflictError);
+    expect(theirs.isDone()).toBe(false);
+    expect(originalCalls).toBe(0);
+    const got = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 }).send(new GetFunctionCommand({ FunctionName: 'theirs' }));
+    expect(got.$metadata.requestId).toBe('from-their-nock');
     expect(originalCalls).toBe(1);
     expect(lambda.calls).toEqual([]);
+    await expect(lambda.close()).rejects.toBeInstanceOf(NockScopeConflictError);
+    lambda = undefined;
   });
 
   it("a double's own loopback server is reached over its socket", async () => {

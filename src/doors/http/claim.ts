@@ -1,0 +1,47 @@
+/**
+ * Which open double an http/https or fetch request is for: every request to an AWS Lambda host,
+ * Lambda API requests to a double's `endpoint`, InvokeAsync and Invoke Event to any other host (the
+ * SDK door claims the same, shared/destination.ts). A caller's own nock interceptor keeps the
+ * Lambda calls a double does not serve; on a call a double serves it is a conflict, refused loudly.
+ */
+import type { DoorPort } from '../../engine/door-port.js';
+import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
+import { INVOKE_PATH_FAMILY } from '../../wire/lambda-address.js';
+import { NockScopeConflictError } from '../../common/http-door-errors.js';
+import { doubleFor, hostKind } from '../shared/destination.js';
+import { callerNockTakes } from './caller-nock.js';
+import type { RequestTarget } from './request-target.js';
+
+/** The double that answers `target`, or `undefined` when the request is not a double's. */
+export function claimHttpRequest(open: readonly DoorPort[], target: RequestTarget): DoorPort | undefined {
+  const where = { origin: target.origin, hostname: target.hostname };
+  const kind = hostKind(open, where);
+  if (kind === 'loopback') return undefined;
+  const served = isServedOperation(target.method, target.pathname, target.headers);
+  if (!served) {
+    if (kind === 'any' || (kind === 'endpoint' && !isLambdaApiRequest(target.pathname, target.headers))) return undefined;
+    // Another Lambda API on a host the caller mocks with nock: theirs to answer.
+    if (callerNockTakes(target.origin, target.method, target.path)) return undefined;
+  }
+  return doubleFor(open, where);
+}
+
+/** The refusal for a served request a caller's nock interceptor also matches (noted for `close()`), if any. */
+export function nockConflict(double: DoorPort, method: string, origin: string, path: string): Error | undefined {
+  if (!callerNockTakes(origin, method, path)) return undefined;
+  const error = new NockScopeConflictError(double.settings.label, `${method} ${origin}${path}`);
+  double.noteInterference(error);
+  return error;
+}
+
+
+/**
+ * The double that answers `target` if it turns out to be an Invoke (Event): a POST to an invoke
+ * path on another host whose call set no `X-Amz-Invocation-Type`, which `setHeader` may still add.
+ * The door holds such a request until it is sent, then answers it or hands it on.
+ */
+export function claimIfEvent(open: readonly DoorPort[], target: RequestTarget): DoorPort | undefined {
+  if (target.method !== 'POST' || 'x-amz-invocation-type' in target.headers || !INVOKE_PATH_FAMILY.test(target.pathname)) return undefined;
+  const where = { origin: target.origin, hostname: target.hostname };
+  return hostKind(open, where) === 'any' ? doubleFor(open, where) : undefined;
+}

@@ -1,0 +1,331 @@
+/**
+ * What `http.request(...)` returns for a request a double answers: an object with the surface of
+ * Node's `ClientRequest` that clients use (headers, write/end/pipe, setTimeout, destroy/abort, the
+ * `socket`, `finish`, `response`, `error` and `close` events in Node's order), answered with a real
+ * `http.IncomingMessage`. No socket, parser, agent or timer: building a `ClientRequest` and parsing
+ * bytes back cost as much as a real loopback exchange, which is the bar this door has to beat.
+ */
+import { EventEmitter } from 'node:events';
+import { IncomingMessage, STATUS_CODES, validateHeaderName, validateHeaderValue, type ClientRequest, type OutgoingHttpHeader } from 'node:http';
+import { Stream } from 'node:stream';
+
+type Callback = (error?: Error | null) => void;
+
+/** The socket a claimed request and its response name: connected, never timing out, never reading. */
+class LightSocket extends EventEmitter {
+  readonly connecting = false;
+  readonly readable = false;
+  writable = true;
+  destroyed = false;
+  readonly remoteAddress = '127.0.0.1';
+  readonly remotePort = 0;
+  readonly remoteFamily = 'IPv4';
+  readonly localAddress = '127.0.0.1';
+  readonly localPort = 0;
+  readonly bytesWritten = 0;
+  readonly bytesRead = 0;
+
+  constructor(readonly encrypted: boolean) {
+    super();
+  }
+  setTimeout(_ms: number, callback?: () => void): this {
+    if (callback) this.once('timeout', callback);
+    return this;
+  }
+  setNoDelay(): this {
+    return this;
+  }
+  setKeepAlive(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+  address(): { address: string; family: string; port: number } {
+    return { address: '127.0.0.1', family: 'IPv4', port: 0 };
+  }
+  end(): this {
+    this.writable = false;
+    return this;
+  }
+  destroy(): this {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.writable = false;
+    process.nextTick(() => this.emit('close', false));
+    return this;
+  }
+  resume(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+}
+
+function toBuffer(chunk: unknown, encoding: unknown): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  throw Object.assign(new TypeError('The "chunk" argument must be of type string or an instance of Buffer or Uint8Array'), { code: 'ERR_INVALID_ARG_TYPE' });
+}
+
+/** Node refuses a request path with a control character or a space in it. */
+function hasUnescapedCharacter(path: string): boolean {
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) <= 0x20) return true;
+  return false;
+}
+
+function connReset(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ECONNRESET' });
+}
+
+/** Where the request goes and what it is, as the door read it from the call. */
+export interface LightRequestInit {
+  method: string;
+  path: string;
+  host: string;
+  protocol: string;
+  /** The Host header as Node would send it (port only when not the default). */
+  hostHeader: string;
+  headers: unknown;
+  auth?: string;
+  timeout?: number;
+  signal?: AbortSignal;
+}
+
+/** A claimed request: collects what the caller writes, then `onFinish` answers it. */
+export class LightRequest extends Stream {
+  readonly method: string;
+  readonly path: string;
+  readonly host: string;
+  readonly protocol: string;
+  readonly agent = undefined;
+  readonly reusedSocket = false;
+  readonly shouldKeepAlive = false;
+  readonly maxHeadersCount: number | null = null;
+  socket: LightSocket | null = null;
+  connection: LightSocket | null = null;
+  res: IncomingMessage | null = null;
+  finished = false;
+  writableEnded = false;
+  writableFinished = false;
+  headersSent = false;
+  destroyed = false;
+  aborted = false;
+  timeout: number | undefined;
+  readonly chunks: Buffer[] = [];
+  private readonly fields = new Map<string, [name: string, value: OutgoingHttpHeader]>();
+  private readonly lightSocket: LightSocket;
+
+  constructor(init: LightRequestInit, callback: ((res: IncomingMessage) => void) | undefined, private readonly onFinish: (req: LightRequest) => void) {
+    super();
+    if (hasUnescapedCharacter(init.path)) throw Object.assign(new TypeError('Request path contains unescaped characters'), { code: 'ERR_UNESCAPED_CHARACTERS' });
+    this.method = init.method;
+    this.path = init.path;
+    this.host = init.host;
+    this.protocol = init.protocol;
+    this.timeout = init.timeout;
+    const headers = init.headers;
+    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(String(headers[i]), headers[i + 1] as OutgoingHttpHeader);
+    else if (headers && typeof headers === 'object') for (const name in headers) this.setHeader(name, (headers as Record<string, OutgoingHttpHeader>)[name]!);
+    if (!this.fields.has('host')) this.setHeader('Host', init.hostHeader);
+    if (init.auth !== undefined && !this.fields.has('authorization')) this.setHeader('Authorization', `Basic ${Buffer.from(init.auth).toString('base64')}`);
+    if (callback) this.once('response', callback);
+    this.lightSocket = new LightSocket(init.protocol === 'https:');
+    const signal = init.signal;
+    if (signal) {
+      const onAbort = () => this.destroy(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR', cause: signal.reason as unknown }));
+      if (signal.aborted) process.nextTick(onAbort);
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
+    }
+    process.nextTick(() => {
+      if (this.destroyed) return;
+      this.socket = this.connection = this.lightSocket;
+      this.emit('socket', this.lightSocket);
+      // No server to wait for: a request that asks before sending its body may send it at once.
+      if (String(this.getHeader('expect') ?? '').toLowerCase() === '100-continue') this.emit('continue');
+    });
+  }
+
+  get writable(): boolean {
+    return !this.writableEnded && !this.destroyed;
+  }
+  get writableLength(): number {
+    return 0;
+  }
+  get writableHighWaterMark(): number {
+    return 16_384;
+  }
+
+  setHeader(name: string, value: OutgoingHttpHeader): this {
+    if (this.headersSent) throw Object.assign(new Error('Cannot set headers after they are sent to the client'), { code: 'ERR_HTTP_HEADERS_SENT' });
+    validateHeaderName(name);
+    validateHeaderValue(name, value as string);
+    this.fields.set(name.toLowerCase(), [name, value]);
+    return this;
+  }
+  getHeader(name: string): OutgoingHttpHeader | undefined {
+    return this.fields.get(name.toLowerCase())?.[1];
+  }
+  hasHeader(name: string): boolean {
+    return this.fields.has(name.toLowerCase());
+  }
+  removeHeader(name: string): void {
+    this.fields.delete(name.toLowerCase());
+  }
+  getHeaderNames(): string[] {
+    return [...this.fields.keys()];
+  }
+  getRawHeaderNames(): string[] {
+    return [...this.fields.values()].map(([name]) => name);
+  }
+  getHeaders(): Record<string, OutgoingHttpHeader> {
+    const out: Record<string, OutgoingHttpHeader> = Object.create(null) as Record<string, OutgoingHttpHeader>;
+    for (const [key, [, value]] of this.fields) out[key] = value;
+    return out;
+  }
+  flushHeaders(): void {
+    this.headersSent = true;
+  }
+  setTimeout(ms: number, callback?: () => void): this {
+    this.timeout = ms;
+    if (callback) this.once('timeout', callback);
+    return this;
+  }
+  setNoDelay(): void {}
+  setSocketKeepAlive(): void {}
+  cork(): void {}
+  uncork(): void {}
+
+  write(chunk: unknown, encoding?: unknown, callback?: Callback): boolean {
+    const cb = typeof encoding === 'function' ? (encoding as Callback) : callback;
+    if (this.writableEnded) {
+      const error = Object.assign(new Error('write after end'), { code: 'ERR_STREAM_WRITE_AFTER_END' });
+      process.nextTick(() => (cb ? cb(error) : this.emit('error', error)));
+      return false;
+    }
+    this.headersSent = true;
+    this.chunks.push(toBuffer(chunk, encoding));
+    if (cb) process.nextTick(cb);
+    return true;
+  }
+
+  end(chunk?: unknown, encoding?: unknown, callback?: () => void): this {
+    if (typeof chunk === 'function') [chunk, callback] = [undefined, chunk as () => void];
+    else if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding as () => void];
+    if (this.writableEnded) return this;
+    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+    this.headersSent = true;
+    this.writableEnded = this.finished = true;
+    if (callback) this.once('finish', callback);
+    process.nextTick(() => {
+      if (this.destroyed) return;
+      this.writableFinished = true;
+      this.emit('prefinish');
+      this.emit('finish');
+      this.onFinish(this);
+    });
+    return this;
+  }
+
+  /** Headers as set, with the names as the caller spelt them. */
+  headerObject(): Record<string, OutgoingHttpHeader> {
+    const out: Record<string, OutgoingHttpHeader> = {};
+    for (const [name, value] of this.fields.values()) out[name] = value;
+    return out;
+  }
+
+  /**
+   * Sends the request on through `send` (the next http.request in line) after all, and relays
+   * that request's events: for a request held back until its headers were final.
+   */
+  handOn(send: (headers: Record<string, OutgoingHttpHeader>) => ClientRequest): void {
+    if (this.destroyed) return;
+    let real: ClientRequest;
+    try {
+      real = send(this.headerObject());
+    } catch (error) {
+      this.destroy(error as Error);
+      return;
+    }
+    real.on('response', (res: IncomingMessage) => {
+      this.res = res;
+      if (!this.emit('response', res)) res.resume();
+    });
+    real.on('error', (error: Error) => this.destroy(error));
+    real.on('close', () => {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('close');
+    });
+    if (this.timeout !== undefined) real.setTimeout(this.timeout, () => this.emit('timeout'));
+    real.end(Buffer.concat(this.chunks));
+  }
+
+  /** Fails the request as a socket error would: 'error', then 'close'. */
+  destroy(error?: Error): this {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    if (this.res && !this.res.complete) this.res.destroy(error ?? connReset('aborted'));
+    const failure = error ?? (this.res || this.aborted ? undefined : connReset('socket hang up'));
+    process.nextTick(() => {
+      if (failure) this.emit('error', failure);
+      this.lightSocket.destroy();
+      this.emit('close');
+    });
+    return this;
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    process.nextTick(() => this.emit('abort'));
+    this.destroy();
+  }
+
+  /** Answers with `status`, `headers` and `body`, as Node's parser would have delivered them. */
+  respond(status: number, headers: Record<string, string>, body: Uint8Array): void {
+    if (this.destroyed) return;
+    const res = new IncomingMessage(this.lightSocket as never);
+    res.httpVersion = '1.1';
+    res.httpVersionMajor = 1;
+    res.httpVersionMinor = 1;
+    res.statusCode = status;
+    res.statusMessage = STATUS_CODES[status] ?? '';
+    const lower: Record<string, string> = {};
+    const raw: string[] = [];
+    for (const name in headers) {
+      const key = name.toLowerCase();
+      if (key === 'content-length' || key === 'transfer-encoding' || key === 'connection') continue;
+      lower[key] = headers[name]!;
+      raw.push(name, headers[name]!);
+    }
+    lower['content-length'] = String(body.byteLength);
+    lower['connection'] = 'close';
+    raw.push('content-length', lower['content-length'], 'connection', 'close');
+    res.headers = lower;
+    res.rawHeaders = raw;
+    (res as { req?: unknown }).req = this;
+    this.res = res;
+    if (body.byteLength > 0 && this.method !== 'HEAD') res.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    res.complete = true;
+    res.push(null);
+    res.once('end', () =>
+      process.nextTick(() => {
+        this.lightSocket.destroy();
+        if (!res.destroyed) res.destroy();
+        if (this.destroyed) return;
+        this.destroyed = true;
+        this.emit('close');
+      }),
+    );
+    // Node dumps a response nobody listens for, so the request still closes.
+    if (!this.emit('response', res)) res.resume();
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Where an `http.request(...)` / `https.get(...)` call is going, read from its arguments the way
+ * Node reads them (`(url[, options][, callback])` or `(options[, callback])`, options winning over
+ * the URL), before any request object exists: the door decides from this whether the call is a
+ * double's.
+ */
+import type { RequestOptions } from 'node:http';
+
+export type Protocol = 'http:' | 'https:';
+
+/** The call's arguments, split as Node splits them. */
+export interface RequestArgs {
+  input: string | URL | undefined;
+  options: RequestOptions & Record<string, unknown>;
+  callback: ((...args: never[]) => unknown) | undefined;
+}
+
+/** Where the request goes, and what it is as far as the call says. */
+export interface RequestTarget {
+  protocol: string;
+  /** Host name as `new URL().hostname` spells it (IPv6 in brackets, lower case). */
+  hostname: string;
+  /** `new URL().origin` spelling: no default port. */
+  origin: string;
+  method: string;
+  /** Path with query string. */
+  path: string;
+  pathname: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+}
+
+export function splitArgs(args: readonly unknown[]): RequestArgs {
+  const [a, b, c] = args;
+  if (typeof a === 'string' || a instanceof URL) {
+    if (typeof b === 'function') return { input: a, options: {}, callback: b as RequestArgs['callback'] };
+    return { input: a, options: (b ?? {}) as RequestArgs['options'], callback: c as RequestArgs['callback'] };
+  }
+  return { input: undefined, options: (a ?? {}) as RequestArgs['options'], callback: b as RequestArgs['callback'] };
+}
+
+function headerRecord(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2) out[String(headers[i]).toLowerCase()] = String(headers[i + 1]);
+    return out;
+  }
+  if (headers && typeof headers === 'object') {
+    for (const name in headers) {
+      const value = (headers as Record<string, unknown>)[name];
+      if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+  }
+  return out;
+}
+
+/** The target of a call, or `undefined` when it names no TCP host (a Unix socket) or cannot be read. */
+export function targetOf(defaultProtocol: Protocol, { input, options }: RequestArgs): RequestTarget | undefined {
+  if (options.socketPath !== undefined) return undefined;
+  let url: URL | undefined;
+  if (input !== undefined) {
+    try {
+      url = typeof input === 'string' ? new URL(input) : input;
+    } catch {
+      return undefined;
+    }
+  }
+  const protocol = (options.protocol as string | undefined) ?? url?.protocol ?? defaultProtocol;
+  let host = (options.hostname as string | undefined) ?? (options.host as string | undefined);
+  if (host === undefined) host = url ? url.hostname : 'localhost';
+  else if (host.includes(':') && !host.startsWith('[')) host = `[${host}]`;
+  const port = options.port ?? (url && url.port !== '' ? url.port : undefined) ?? options.defaultPort;
+  const path = (options.path as string | undefined) ?? (url ? `${url.pathname}${url.search}` : '/');
+  let parsed: URL;
+  try {
+    parsed = new URL(`${protocol}//${host}${port !== undefined && port !== null && port !== '' ? `:${String(port)}` : ''}`);
+  } catch {
+    return undefined;
+  }
+  const query = path.indexOf('?');
+  return {
+    protocol,
+    hostname: parsed.hostname,
+    origin: parsed.origin,
+    method: ((options.method as string | undefined) ?? 'GET').toUpperCase(),
+    path,
+    pathname: query < 0 ? path : path.slice(0, query),
+    headers: headerRecord(options.headers),
+  };
+}
