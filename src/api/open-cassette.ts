@@ -134,6 +134,7 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   if (behaviour === 'mock') throw new Error(`lambda-cassette: mode "${mode}" has no cassette responder`);
   const responder = new CassetteResponder({
     behaviour,
+    ...(rule.startsAfresh ? { startsAfresh: true } : {}),
     file,
     dir,
     loaded,

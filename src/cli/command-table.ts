@@ -5,10 +5,10 @@
  * the engine) loads only when its command runs: `--help` and `validate` in a pre-commit hook stay quick.
  */
 import { InvalidArgumentError } from 'commander';
-import type { CassetteMode } from '../engine/mode-table.js';
 import type { CliIo } from './cli-io.js';
 import type { StopSignal } from './serve.js';
-import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES } from './defaults.js';
+import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES, UNHANDLED_POLICIES } from './defaults.js';
+import type { ServeOptions } from './serve.js';
 
 /** What the caller of `runCli` may replace (tests replace the process signals `serve` waits for). */
 export interface RunOptions {
@@ -67,7 +67,7 @@ function command<A extends unknown[], O>(spec: Omit<CommandSpec, 'run'> & { run(
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
-  command<[string | undefined], { mode?: CassetteMode; port: number; target?: string; dir?: string; region?: string; functions?: string[]; sign?: boolean }>({
+  command<[string | undefined], ServeOptions>({
     name: 'serve',
     summary: 'serve a cassette (or mock answers) on http://127.0.0.1:PORT for the AWS CLI, boto3, any SDK',
     description:
@@ -79,7 +79,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--target: requests arrive signed for 127.0.0.1, which endpoints that do not check signatures (moto, ' +
       'LocalStack) accept; for real AWS add --sign, which signs each forwarded request again for the target ' +
       'with the default AWS credential chain (env, profile, SSO, role). --mode beats LAMBDA_CASSETTE_MODE; ' +
-      'without either, "auto".',
+      'without either, "auto". A request the cassette has no answer for gets HTTP 400 (error type ' +
+      'CassetteMissException) whose message says what missed and how to record it: clients fail at once instead of retrying.',
     args: [['[cassette]', 'cassette name or .json path (not needed with --mode mock)']],
     options: [
       { flags: '--mode <mode>', description: 'how the cassette is used (default: $LAMBDA_CASSETTE_MODE, else auto)', choices: SERVE_MODES },
@@ -88,10 +89,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--dir <dir>', description: 'folder of cassettes (default "cassettes")' },
       { flags: '--region <region>', description: 'region assumed when a request does not name one (default us-east-1)' },
       { flags: '--functions <names>', description: 'mock mode: the functions that exist, comma-separated (default: all)', parse: list },
+      { flags: '--ignore <jsonpath>', description: "payload path left out of matching, e.g. '$.id' (repeatable), as the ignore option", parse: collect },
+      { flags: '--allow-playback-repeats', description: 'replay the last recorded answer again once every answer for a request was played' },
+      { flags: '--on-unhandled-request <policy>', description: 'what happens to Lambda requests the double does not serve (default: error, bypass when recording)', choices: UNHANDLED_POLICIES },
       { flags: '--sign', description: 'sign forwarded requests again for --target with your AWS credentials (recording real AWS)' },
     ],
     examples: [
       'lambda-cassette serve checkout/happy-path --mode replay --port 4010',
+      "lambda-cassette serve checkout/happy-path --mode replay --ignore '$.requestId' --allow-playback-repeats",
+      'lambda-cassette serve checkout/happy-path --mode new-episodes --target http://127.0.0.1:5000',
       'lambda-cassette serve checkout/happy-path --mode record --target http://127.0.0.1:5000',
       'lambda-cassette serve staging/orders --mode record --target https://lambda.us-east-1.amazonaws.com --sign',
       'lambda-cassette serve --mode mock --functions orders-fn,mailer',

@@ -16,6 +16,7 @@ import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { functionLabel } from '../wire/lambda-address.js';
+import { useHintStyle } from '../matching/hint-style.js';
 
 export interface ServeOptions {
   /** Set only when given on the command line: it then wins over LAMBDA_CASSETTE_MODE. */
@@ -27,6 +28,10 @@ export interface ServeOptions {
   functions?: string[];
   /** Sign forwarded requests again for the target with the default AWS credential chain. */
   sign?: boolean;
+  /** JSONPaths left out of matching (the `ignore` option). */
+  ignore?: string[];
+  allowPlaybackRepeats?: boolean;
+  onUnhandledRequest?: 'error' | 'warn' | 'bypass';
 }
 
 /** Resolves when the process is asked to stop; a second signal exits at once. */
@@ -58,6 +63,8 @@ function describeCall(call: InvokeAsyncCall, io: CliIo): string {
 }
 
 export async function serveCommand(cassette: string | undefined, options: ServeOptions, io: CliIo, stopSignal: StopSignal = processStopSignal(io)): Promise<number> {
+  // Hints in miss messages name the flags of this command, not options of openCassette.
+  useHintStyle('serve');
   // The flag beats the environment variable; openCassette must not let the variable override it.
   const mode = options.mode ?? resolveMode(undefined, 'auto', io.env);
   // The flag or the variable, whichever decided, is passed on as the mode itself.
@@ -79,7 +86,11 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   let file: string | undefined;
   let existed = false;
   if (mode === 'mock') {
-    lambda = await mockLambda({ ...(options.functions ? { functions: options.functions } : {}), ...(options.region ? { region: options.region } : {}) });
+    lambda = await mockLambda({
+      ...(options.functions ? { functions: options.functions } : {}),
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.onUnhandledRequest ? { onUnhandledRequest: options.onUnhandledRequest } : {}),
+    });
   } else {
     if (cassette === undefined) throw new UsageError(`mode "${mode}" needs a <cassette> (a name inside --dir, or a path to a .json file)`);
     const where = locateCassette(cassette, options.dir);
@@ -96,6 +107,9 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
         ...(options.target !== undefined ? { target: options.target } : {}),
         ...(options.region ? { region: options.region } : {}),
         ...(options.functions ? { functions: options.functions } : {}),
+        ...(options.ignore ? { ignore: options.ignore } : {}),
+        ...(options.allowPlaybackRepeats ? { allowPlaybackRepeats: true } : {}),
+        ...(options.onUnhandledRequest ? { onUnhandledRequest: options.onUnhandledRequest } : {}),
       });
     } catch (e) {
       if (e instanceof CassetteNotFoundError) throw new UsageError(e.message);

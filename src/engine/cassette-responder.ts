@@ -38,6 +38,8 @@ export type CassetteBehaviour = Exclude<Answering, 'mock'>;
 /** Everything a cassette responder needs, settled by `openCassette`. */
 export interface CassetteResponderOptions {
   behaviour: CassetteBehaviour;
+  /** Record mode drops every interaction loaded at open (mode `rerecord`), not only those recorded again. */
+  startsAfresh?: boolean;
   file: string;
   /** The cassette folder `file` must stay inside (see updateCassette's `root`). */
   dir?: string;
@@ -223,6 +225,7 @@ export class CassetteResponder implements Responder {
    */
   #staleInteractions(): Set<string> {
     if (this.#options.behaviour !== 'record') return new Set(this.#replaced);
+    if (this.#options.startsAfresh) return new Set((this.#loaded?.interactions ?? []).map((i) => canonicalJson(i)));
     const key = (request: MatchableRequest) => requestKey(this.#forMatching(request), this.#options.match);
     const rerecorded = new Set(this.#recorded.map((i) => key(i.request)));
     return new Set((this.#loaded?.interactions ?? []).filter((i) => rerecorded.has(key(i.request))).map((i) => canonicalJson(i)));

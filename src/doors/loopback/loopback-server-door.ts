@@ -24,6 +24,7 @@ import { refusalOf } from './request-guard.js';
 import { lambdaOperation } from '../../wire/lambda-operation.js';
 import { assertSigningAvailable } from '../../recording/sign-request.js';
 import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
+import { cassetteRefusal } from './cassette-refusal.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -44,9 +45,9 @@ export interface ListenOptions {
    */
   sign?: boolean;
   /**
-   * Called when the engine could not answer a request (e.g. a replay miss, an unreachable upstream)
-   * and the connection was closed without an answer: once per request, not once per SDK retry of
-   * it. `close()` of the double also reports misses.
+   * Called when the engine could not answer a request: a replay miss (the client gets HTTP 400 with
+   * the miss in its message), an unreachable upstream (the connection is closed). Once per request,
+   * not once per retry of it. `close()` of the double also reports misses.
    */
   onFailure?: (error: Error, request: { method: string; path: string }) => void;
   /**
@@ -166,7 +167,15 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
         if (!options.sign && outcome.sentSecrets === undefined && double.reachesUpstream && refusesSignature(outcome)) warnUnsigned();
         return send(res, outcome);
       }
-      if (outcome.kind === 'failure') return fail(req.socket, outcome.error, req, body);
+      if (outcome.kind === 'failure') {
+        const answer = cassetteRefusal(outcome.error);
+        if (answer === undefined) return fail(req.socket, outcome.error, req, body);
+        // An answer the client will not retry: a closed connection would make the AWS CLI and boto3 retry for seconds.
+        send(res, answer);
+        const request = { method: req.method ?? '', path };
+        if (options.onFailure && reported.first(outcome.error.name, req.headers, request.method, request.path, body)) options.onFailure(outcome.error, request);
+        return;
+      }
       // Transport faults, as a socket would see them: a reset is an RST; a timeout is an answer that
       // never comes (the client's own timeout decides; close() drops the connection).
       if (outcome.fault === 'connection-reset') req.socket.resetAndDestroy();
