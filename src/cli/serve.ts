@@ -13,6 +13,7 @@ import { MODE_ENV, reachesNetwork, resolveMode, writesCassette, type CassetteMod
 import type { LambdaDouble } from '../api/lambda-double.js';
 import type { InvokeAsyncCall } from '../engine/call-log.js';
 import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
+import { REFUSAL_TYPES } from '../doors/loopback/cassette-refusal.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { functionLabel } from '../wire/lambda-address.js';
@@ -123,7 +124,7 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     server = await lambda.listen({
       port: options.port,
       ...(options.sign ? { sign: true } : {}),
-      onFailure: (error, req) => io.err(`${c.red('no answer')} ${req.method} ${req.path}: ${error.message}\n`),
+      onFailure: (error, req) => io.err(`${c.red(REFUSAL_TYPES[error.name] ? `answered 400 ${REFUSAL_TYPES[error.name]!}` : 'no answer')} ${req.method} ${req.path}: ${error.message}\n`),
       onWarning: (message) => io.err(`${c.yellow('warning')} ${message}\n`),
     });
   } catch (e) {

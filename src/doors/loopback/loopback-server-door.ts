@@ -85,18 +85,24 @@ function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 
   res.end(response.body);
 }
 
-function unknownOperation(message?: string): WireResponse {
+/**
+ * The one answer to an operation the server does not serve, whatever the mode and the
+ * `onUnhandledRequest` verdict: what was asked, and what is served. (`close()` still lists the ones
+ * the policy stopped.)
+ */
+function unknownOperation(method: string, target: string, invocationType?: string): WireResponse {
   const spec = LAMBDA_ERRORS.UnknownOperationException;
-  return errorResponse(spec, message ?? spec.defaultMessage);
+  const asked = target.startsWith('/') ? `${lambdaOperation(method, target, invocationType)} (${method} ${target})` : `${method} ${target}`;
+  return errorResponse(spec, `lambda-cassette: ${asked} is not served here: the loopback server answers InvokeAsync and Invoke with InvocationType Event only. ${spec.defaultMessage}`);
 }
 
 /** The answer to a request the engine does not serve; an Invoke that is not an Event invocation meets `onUnhandledRequest` first. */
-function unserved(double: DoorPort, wire: WireRequest): WireResponse {
+function unserved(double: DoorPort, wire: WireRequest, path: string): WireResponse {
   const headers = wire.headers as Record<string, string | undefined>;
-  if (!lambdaOperation(wire.method, wire.url, headers['x-amz-invocation-type']).startsWith('Invoke (')) return unknownOperation();
-  const verdict = double.judgeUnhandled(wire);
+  const invocationType = headers['x-amz-invocation-type'];
   // Nowhere to send it on from here: 'bypass' and 'warn' get the same answer, without the listing in close().
-  return unknownOperation(verdict.bypass ? 'lambda-cassette serves only Invoke with InvocationType Event (and InvokeAsync)' : verdict.error.message);
+  if (lambdaOperation(wire.method, wire.url, invocationType).startsWith('Invoke (')) double.judgeUnhandled(wire);
+  return unknownOperation(wire.method, path, invocationType);
 }
 
 function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): Pick<WireResponse, 'status' | 'headers' | 'body'> {
@@ -137,7 +143,7 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
       const body = await readBody(req);
       const path = req.url ?? '/';
       // Absolute-form (proxy) and `*` targets are never an AWS API call, nor served.
-      if (!path.startsWith('/')) return send(res, unknownOperation());
+      if (!path.startsWith('/')) return send(res, unknownOperation(req.method ?? 'GET', path));
       const refused = refusalOf(req.headers);
       if (refused !== undefined) return send(res, jsonResponse(403, { message: refused }));
       const pathname = path.split('?')[0];
@@ -162,7 +168,7 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
         ...(options.sign ? { signForTarget: true } : {}),
       };
       const outcome = await double.handle(wire);
-      if (outcome === undefined) return send(res, unserved(double, wire));
+      if (outcome === undefined) return send(res, unserved(double, wire, path));
       if (outcome.kind === 'response') {
         if (!options.sign && outcome.sentSecrets === undefined && double.reachesUpstream && refusesSignature(outcome)) warnUnsigned();
         return send(res, outcome);
