@@ -8,6 +8,7 @@ import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
 import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
 import { DEFAULTS } from '../engine/defaults.js';
+import { noticeAutoRecording } from './auto-record-notice.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
 import { endpointList, openMockDouble } from './mock-lambda.js';
 import { checkKnownOptions } from '../engine/option-check.js';
@@ -131,6 +132,7 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   // Loading validates even in record mode: a cassette we cannot read is never overwritten.
   const loaded = rule.loadsCassette ? await loadCassette(file) : undefined;
   const behaviour = answeringOf(mode, loaded !== undefined);
+  if (mode === 'auto' && loaded === undefined) noticeAutoRecording(file, options.target);
   if (behaviour === 'mock') throw new Error(`lambda-cassette: mode "${mode}" has no cassette responder`);
   const responder = new CassetteResponder({
     behaviour,

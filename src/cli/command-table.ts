@@ -217,7 +217,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async ([paths], options, io) => (await import('./verify.js')).verifyCommand(paths, options, io),
   }),
-  command<[string[]], { from?: string; check?: boolean; force?: boolean }>({
+  command<[string[]], { from?: string[]; check?: boolean; force?: boolean }>({
     name: 'prune',
     summary: "drop the interactions a test run never played (from the vitest reporter's report)",
     description:
@@ -225,15 +225,21 @@ export const COMMANDS: readonly CommandSpec[] = [
       "fingerprint). Write the summary with the vitest reporter: reporters: ['default', " +
       "['lambda-cassette/vitest-reporter', { outputFile: 'lambda-cassette-report.json' }]]. Only a run that " +
       'passed in full is trusted (tests that did not run make their interactions look unused) unless --force. ' +
-      'Cassettes the run never opened are left alone. With --check nothing is written, and the exit code is 1 ' +
-      'if anything would be removed.',
+      'Repeat --from for each CI shard: an interaction is unused when no shard that opened its cassette played it. ' +
+      'Cassettes the run never opened are never changed; after a run that passed in full they are listed as ' +
+      'opened by no test. With --check nothing is written, and the exit code is 1 if anything would be removed ' +
+      'or a cassette file was opened by no test of a complete run.',
     args: [['<paths...>', 'cassette files or folders']],
     options: [
-      { flags: '--from <report>', description: 'the run summary JSON written by the vitest reporter (outputFile)' },
-      { flags: '--check', description: 'only report; exit 1 when something would be removed' },
+      { flags: '--from <report>', description: 'the run summary JSON written by the reporter (outputFile); repeat it for each CI shard', parse: collect },
+      { flags: '--check', description: 'only report; exit 1 when something would be removed or no test opened a cassette file' },
       { flags: '--force', description: 'use a report of a run that failed or skipped tests' },
     ],
-    examples: ['lambda-cassette prune cassettes --from lambda-cassette-report.json', 'lambda-cassette prune cassettes --from lambda-cassette-report.json --check'],
+    examples: [
+      'lambda-cassette prune cassettes --from lambda-cassette-report.json',
+      'lambda-cassette prune cassettes --from lambda-cassette-report.json --check',
+      'lambda-cassette prune cassettes --from shard-1/report.json --from shard-2/report.json --check',
+    ],
     run: async ([paths], options, io) => (await import('./prune.js')).pruneCommand(paths, options, io),
   }),
 ];

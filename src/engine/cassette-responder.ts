@@ -115,8 +115,8 @@ export class CassetteResponder implements Responder {
   }
 
   /** After close: this cassette's part of the run report. */
-  runReport(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired'> {
-    return { cassette: path.resolve(this.#options.file), created: this.#created, missing: false, unused: this.#unused.map(asEntry), expired: this.#expiry?.expiredCount ?? 0 };
+  runReport(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired' | 'notRecorded'> {
+    return { cassette: path.resolve(this.#options.file), created: this.#created, missing: false, unused: this.#unused.map(asEntry), expired: this.#expiry?.expiredCount ?? 0, notRecorded: new Set([...this.#upstreamFailures, ...this.#notRecorded]).size };
   }
 
   /** Whether `close()` wrote the cassette file. */

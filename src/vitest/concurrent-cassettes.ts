@@ -11,6 +11,7 @@ import { OPEN_CASSETTE_OPTIONS, openCassette } from '../api/open-cassette.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { runWithDouble } from '../doors/shared/route-by-context.js';
+import { closeAfterTest, type TaskWithErrors } from './close-after-test.js';
 import { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
@@ -65,7 +66,7 @@ export function concurrentCassettePerTest(
       try {
         await own.run({ double }, () => runWithDouble(double, runTest));
       } finally {
-        await double.close();
+        await closeAfterTest(double, context?.task as TaskWithErrors | undefined);
       }
     });
   } else {
@@ -94,7 +95,7 @@ export function concurrentCassettePerTest(
       const slot = (task && slots.get(task)) ?? own.getStore();
       const closing = slot?.double;
       if (slot) slot.double = undefined;
-      await closing?.close();
+      if (closing) await closeAfterTest(closing, task as TaskWithErrors | undefined);
     });
   }
   const current = (): LambdaDouble => {
