@@ -80,7 +80,7 @@ describe('at the end of a run', () => {
     expect(summary.totals).toEqual({ cassettes: 3, replayed: 1, recorded: 1, created: 1, missing: 1, misses: 1, unused: 1, expired: 0 });
     // These cassettes lie outside the vitest root, so they keep absolute names; inside it they are relative (test/report/prune-reports).
     expect(summary.cassettes.every((c) => isAbsolute(c.cassette))).toBe(true);
-    expect((summary as { root?: string }).root).toBe('.');
+    expect(join(outputFile, '..', (summary as { root?: string }).root!)).toBe(fileURLToPath(new URL('./fixtures/run-summary', import.meta.url)));
     const replayed = summary.cassettes.find((c) => c.cassette.endsWith('replayed.json'))!;
     expect(replayed).toMatchObject({ opened: 2, replayed: 1, recorded: 0, created: false, missing: false, expired: 0 });
     expect(replayed.misses).toEqual([expect.stringMatching(/^lambda-cassette: no recorded answer in .*replayed\.json for InvokeAsync orders-fn \(us-east-1\) \{"id":99\}$/)]);
