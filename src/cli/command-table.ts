@@ -192,7 +192,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async (_args, options, io) => (await import('./typegen.js')).typegenCommand(options, io),
   }),
-  command<[string[]], { target?: string; sign?: boolean; region?: string; json?: boolean }>({
+  command<[string[]], { target?: string; sign?: boolean; region?: string; json?: boolean; dryRun?: boolean }>({
     name: 'verify',
     summary: 're-send recorded requests to a live endpoint and report what drifted',
     description:
@@ -200,7 +200,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       'the recording: status, error type, and body (JSON structurally; request ids and dates ignored). Prints ' +
       'one line per interaction (same / drifted, with what changed) and a summary. Exit 0 when nothing ' +
       'drifted, 1 when anything drifted or got no answer.\n\n' +
-      'InvokeAsync runs the function: point --target at staging, never at production. --sign signs each ' +
+      'Without --dry-run this RUNS the function (InvokeAsync and Invoke Event invoke it for real): point --target ' +
+      'at staging, never at production. --dry-run re-sends each request as Invoke with InvocationType DryRun ' +
+      'instead: nothing runs, so it is safe anywhere; it catches deleted or renamed functions, aliases and ' +
+      'versions and lost permissions, not changed answers. --sign signs each ' +
       'request with SigV4 and the default AWS credential chain (env, profile, SSO, role), as real AWS needs; ' +
       'moto and LocalStack need no signature.',
     args: [['<paths...>', 'cassette files or folders']],
@@ -209,8 +212,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--sign', description: 'sign requests with the default AWS credential chain (needs @smithy/signature-v4 and @aws-sdk/credential-provider-node)' },
       { flags: '--region <region>', description: "region to sign for (default: each interaction's recorded region)" },
       { flags: '--json', description: 'print the report as JSON (schema/verify-report.schema.json)' },
+      { flags: '--dry-run', description: 'send Invoke DryRun instead: the function never runs; checks it, its alias and your permission still exist' },
     ],
     examples: [
+      'lambda-cassette verify cassettes --target https://lambda.us-east-1.amazonaws.com --sign --dry-run',
       'lambda-cassette verify cassettes --target http://127.0.0.1:5000',
       'lambda-cassette verify cassettes/checkout --target https://lambda.eu-west-1.amazonaws.com --sign',
       'lambda-cassette verify cassettes --target "$STAGING_LAMBDA_URL" --sign --json > drift.json',
