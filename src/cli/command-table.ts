@@ -125,7 +125,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async ([file], options, io) => (await import('./inspect.js')).inspectCommand(file, options, io),
   }),
-  command<[string[]], { json?: boolean }>({
+  command<[string[]], { json?: boolean; conformance?: boolean }>({
     name: 'validate',
     summary: 'check cassettes against the schema and scan them for secrets (pre-commit hook)',
     description:
@@ -134,8 +134,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       'values, and 40-character secret access keys next to a key name. Folders are walked for *.json. ' +
       'Each finding names the file and the JSON Pointer of the value; secrets are never printed.',
     args: [['<paths...>', 'cassette files or folders']],
-    options: [{ flags: '--json', description: 'print findings as JSON' }],
-    examples: ['lambda-cassette validate cassettes', 'git diff --cached --name-only -z -- "cassettes/*.json" | xargs -0 -r lambda-cassette validate'],
+    options: [
+      { flags: '--json', description: 'print findings as JSON' },
+      {
+        flags: '--conformance',
+        description: 'also flag recorded answers that do not look like AWS (HTML bodies, emulator server headers, a function error on an async invoke, no request id)',
+      },
+    ],
+    examples: ['lambda-cassette validate cassettes', 'lambda-cassette validate cassettes --conformance', 'git diff --cached --name-only -z -- "cassettes/*.json" | xargs -0 -r lambda-cassette validate'],
     run: async ([paths], options, io) => (await import('./validate.js')).validateCommand(paths, options, io),
   }),
   command<[string[]], { path?: string[]; maskAccountIds?: boolean }>({

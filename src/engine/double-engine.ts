@@ -16,6 +16,7 @@ import { CassetteExpiredError, UnhandledRequestError, UnmatchedRequestsError, Un
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
+import { warnIfUnlikeAws } from '../recording/conformance.js';
 
 /**
  * The engine of a double: every door hands it requests, it answers them (injection first, then its
@@ -106,7 +107,12 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
       if (request.attempt <= 1 || !this.#expired.some((e) => e.message === answer.miss)) this.#expired.push(answer.outcome.error);
     } else if (answer.miss !== undefined && (request.attempt <= 1 || !this.#misses.includes(answer.miss))) this.#misses.push(answer.miss);
     if (answer.source === 'replay' && answer.miss === undefined) this.#replayedCount++;
-    if (answer.source === 'record' && answer.outcome.kind === 'response') this.#recordedCount++;
+    if (answer.source === 'record' && answer.outcome.kind === 'response') {
+      this.#recordedCount++;
+      const { status, headers, body } = answer.outcome;
+      const what = `${request.operation} ${request.ref?.name ?? request.functionName} (call #${this.#calls.length + 1})`;
+      warnIfUnlikeAws(this.settings.label, what, { operation: request.operation, invocationType: request.headers['x-amz-invocation-type'], status, headers, body: Buffer.from(body).toString('utf8') });
+    }
     const outcome = answer.outcome;
     call.source = answer.source;
     if (outcome.kind === 'fault') {
