@@ -38,8 +38,7 @@ export type CassetteBehaviour = Exclude<Answering, 'mock'>;
 /** Everything a cassette responder needs, settled by `openCassette`. */
 export interface CassetteResponderOptions {
   behaviour: CassetteBehaviour;
-  /** Record mode drops every interaction loaded at open (mode `rerecord`), not only those recorded again. */
-  startsAfresh?: boolean;
+  /** Mode `rerecord`: drop every interaction loaded at open, not only those recorded again. */ startsAfresh?: boolean;
   file: string;
   /** The cassette folder `file` must stay inside (see updateCassette's `root`). */
   dir?: string;
