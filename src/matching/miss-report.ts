@@ -61,15 +61,18 @@ function compare(incoming: MatchableRequest, recorded: MatchableRequest, positio
   return { position, cost, fields, diff: diff.slice(0, 12) };
 }
 
-function sameCall(a: MatchableRequest, b: MatchableRequest): boolean {
-  return a.functionName === b.functionName && operationOf(a) === operationOf(b);
+/** 0: same function and operation; 1: same function, other operation; 2: another function. */
+function kinship(a: MatchableRequest, b: MatchableRequest): number {
+  if (a.functionName !== b.functionName) return 2;
+  return operationOf(a) === operationOf(b) ? 0 : 1;
 }
 
 /**
  * Why a request found no recorded answer: the request, how to record it, and the closest recorded
  * interactions with what differs (`-` recorded, `+` this request). Interactions of the same function
- * and operation come first; others are listed only when there are none, as a payload diff against
- * another function helps nobody.
+ * and operation come first, then the same function's other operation (an InvokeAsync recording for
+ * an Invoke Event); other functions only when the cassette has none of this one, as a payload diff
+ * against another function helps nobody.
  */
 export function describeMiss(cassette: string, incoming: MatchableRequest, recorded: readonly MatchableRequest[], suggestion?: IgnoreSuggestion): string {
   const lines = [`lambda-cassette: no recorded answer in ${cassette} for ${summary(incoming)}`];
@@ -79,14 +82,15 @@ export function describeMiss(cassette: string, incoming: MatchableRequest, recor
     lines.push('  The cassette has no interactions.');
     return lines.join('\n');
   }
-  const ranked = recorded.map((r, i) => compare(incoming, r, i)).sort((x, y) => x.cost - y.cost || x.position - y.position);
-  const same = ranked.filter((c) => sameCall(incoming, recorded[c.position]!));
-  const shown = (same.length ? same : ranked).slice(0, SHOWN);
-  const label = `${operationOf(incoming)} ${functionLabel(incoming)}`;
+  const ranked = recorded
+    .map((r, i) => ({ ...compare(incoming, r, i), kin: kinship(incoming, r) }))
+    .sort((x, y) => x.kin - y.kin || x.cost - y.cost || x.position - y.position);
+  const related = ranked.filter((c) => c.kin < 2);
+  const shown = (related.length ? related : ranked).slice(0, SHOWN);
   lines.push(
-    same.length
-      ? `  Closest of the ${same.length} recorded ${label} interaction(s) (${recorded.length} in the cassette):`
-      : `  The cassette has no ${operationOf(incoming)} interaction of ${incoming.functionName}; closest of ${recorded.length} recorded interaction(s):`,
+    related.length
+      ? `  Closest of the ${related.length} recorded ${incoming.functionName} interaction(s) (${recorded.length} in the cassette), the same operation first:`
+      : `  The cassette has no interaction of ${incoming.functionName}; closest of ${recorded.length} recorded interaction(s):`,
   );
   for (const c of shown) {
     lines.push(`  #${c.position + 1} ${summary(recorded[c.position]!)}`);

@@ -50,12 +50,12 @@ describe('a replay miss', () => {
     const lines = miss.message.split('\n');
     expect(lines[0]).toMatch(/no recorded answer in .*miss\.json for InvokeAsync orders-fn \(us-east-1\) \{"id":8,"items":\["A-1"\]\}$/);
     expect(miss.message).toContain('LAMBDA_CASSETTE_MODE=new-episodes (adds what is missing) or LAMBDA_CASSETTE_MODE=rerecord (starts the cassette afresh)');
-    expect(miss.message).toContain('Closest of the 2 recorded InvokeAsync orders-fn interaction(s) (3 in the cassette):');
+    expect(miss.message).toContain('Closest of the 2 recorded orders-fn interaction(s) (3 in the cassette), the same operation first:');
     expect(lines.filter((l) => /^ {2}#\d/.test(l))).toEqual(['  #2 InvokeAsync orders-fn (us-east-1) {"id":7,"items":["A-1"]}', '  #3 InvokeAsync orders-fn (us-east-1) {"gift":true,"id":9,"items":["B-2","C-3"]}']);
     expect(miss.message).not.toContain('mailer');
   });
 
-  it('of an Invoke (Event) names the operation once, and falls back to other interactions only when none is of the same call', async () => {
+  it('of an Invoke (Event) names the operation once, and lists the same function under its other operation next', async () => {
     writeFileSync(join(dir, 'event-miss.json'), fileText(recorded));
     const lambda = await openCassette('event-miss', { dir, mode: 'replay' });
     const client = lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 1 });
@@ -64,7 +64,10 @@ describe('a replay miss', () => {
     const miss = [error, error.cause].find((e) => e instanceof CassetteMissError) as CassetteMissError;
     expect(miss.message).toMatch(/for Invoke \(Event\) mailer \(us-east-1\) \{"to":"bob"\}/);
     expect(miss.message).not.toContain('InvokeAsync Invoke');
-    expect(miss.message).toContain('The cassette has no Invoke (Event) interaction of mailer; closest of 3 recorded interaction(s):');
+    // The InvokeAsync recording of the same function is the useful neighbour (a call migrated to Invoke Event); orders-fn is not.
+    expect(miss.message).toContain('Closest of the 1 recorded mailer interaction(s) (3 in the cassette), the same operation first:');
+    expect(miss.message).toMatch(/#1 InvokeAsync mailer \(us-east-1\) \{"to":"ada@example.com"\}\n\s+differs in: operation InvokeAsync, payload/);
+    expect(miss.message).not.toContain('orders-fn');
   });
 });
 

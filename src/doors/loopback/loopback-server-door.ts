@@ -93,7 +93,7 @@ function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 
 function unknownOperation(method: string, target: string, invocationType?: string): WireResponse {
   const spec = LAMBDA_ERRORS.UnknownOperationException;
   const asked = target.startsWith('/') ? `${lambdaOperation(method, target, invocationType)} (${method} ${target})` : `${method} ${target}`;
-  return errorResponse(spec, `lambda-cassette: ${asked} is not served here: the loopback server answers InvokeAsync and Invoke with InvocationType Event only. ${spec.defaultMessage}`);
+  return errorResponse(spec, `lambda-cassette: ${asked} is not served: only Invoke with InvocationType Event is served (and InvokeAsync). ${spec.defaultMessage}`);
 }
 
 /** The answer to a request the engine does not serve; an Invoke that is not an Event invocation meets `onUnhandledRequest` first. */
