@@ -108,7 +108,7 @@ export async function pruneCommand(paths: readonly string[], options: PruneOptio
   if (report.unused.size > 0 && files.length > 0 && !files.some((f) => report.unused.has(path.resolve(f)))) {
     // Every file "left alone" would pass --check while checking nothing.
     throw new UsageError(
-      `the report${from.length > 1 ? 's' : ''} name ${report.unused.size} cassette(s), none of them among ${paths.join(', ')}: ` +
+      `the report${from.length > 1 ? 's name' : ' names'} ${report.unused.size} cassette(s), none of them among ${paths.join(', ')}: ` +
         `the first is ${[...report.unused.keys()][0]}. Run prune from the project the report was written in, with the cassette folder the tests use.`,
     );
   }

@@ -81,6 +81,6 @@ describe('prune over reports', () => {
     writeFileSync(join(root, 'ci-report.json'), fileText({ run: passed, ...summarizeRuns([ci]) }));
     const check = await runCli(cli.path, ['prune', 'cassettes', '--from', 'ci-report.json', '--check'], { cwd: root });
     expect(check.code).toBe(2);
-    expect(check.stderr).toContain('the report name 1 cassette(s), none of them among cassettes: the first is /home/runner/work/app/app/cassettes/orders.json');
+    expect(check.stderr).toContain('the report names 1 cassette(s), none of them among cassettes: the first is /home/runner/work/app/app/cassettes/orders.json');
   });
 });
