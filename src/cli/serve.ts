@@ -156,7 +156,9 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   try {
     await lambda.close();
   } catch (e) {
-    io.err(`${c.red('error')} ${(e as Error).message}\n`);
+    // The close() messages name options of code; here the same settings are flags.
+    const message = (e as Error).message.replace("onUnhandledRequest: 'bypass' (or 'warn')", '--on-unhandled-request bypass (or warn)');
+    io.err(`${c.red('error')} ${message}\n`);
     return EXIT_FINDINGS;
   }
   if (file !== undefined && lambda.wroteCassette) io.err(`lambda-cassette: wrote ${file}\n`);

@@ -128,6 +128,11 @@ describe('lambda-cassette serve', () => {
     const run = await serve.stop('SIGINT');
     // bypass: the unserved Invoke is not listed as stopped, so the run is clean.
     expect(run.code).toBe(0);
+    const strict = await startServe(cli.path, ['--mode', 'mock'], { cwd: dir });
+    await post(`${strict.url}/2015-03-31/functions/orders-fn/invocations`, '{}', { 'x-amz-invocation-type': 'RequestResponse' });
+    const stopped = await strict.stop('SIGINT');
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('let them through with --on-unhandled-request bypass (or warn)');
   });
 
   it('answers every unserved operation with one wording, in every mode', async () => {
