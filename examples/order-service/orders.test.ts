@@ -1,6 +1,13 @@
 /**
  * The order service's suite, replaying cassettes recorded from a real Lambda endpoint
  * (`npm run record:examples` records them from moto; `npm run demo` replays them, no network).
+ *
+ * The cassettes hold what AWS answers: an InvokeAsync `202` with `{"Status":202}` as JSON, an Invoke
+ * Event `202` with an empty body, each with a request id. moto answers differently, and these were
+ * corrected after recording: without Docker it answers a successful InvokeAsync with a `text/html`
+ * 202, `X-Amz-Function-Error: Handled` and "error running docker" as the body, names its server
+ * (`Werkzeug/... Python/...`), and echoes the payload of an Invoke Event. Recording from moto again
+ * warns about each (LC_NOT_AWS_LIKE); `lambda-cassette validate cassettes --conformance` checks them.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { LambdaClient } from '@aws-sdk/client-lambda';

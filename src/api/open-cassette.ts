@@ -9,6 +9,7 @@ import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
 import { checkCloseTimeout } from '../engine/in-flight-recordings.js';
 import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
 import { DEFAULTS } from '../engine/defaults.js';
+import { noticeAutoRecording } from './auto-record-notice.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
 import { endpointList, openMockDouble } from './mock-lambda.js';
 import { checkKnownOptions } from '../engine/option-check.js';
@@ -143,9 +144,11 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   const lazily = replays ? await loadCassetteForReplay(file) : undefined;
   const loaded = replays ? lazily?.cassette : rule.loadsCassette ? await loadCassette(file) : undefined;
   const behaviour = answeringOf(mode, loaded !== undefined);
+  if (mode === 'auto' && loaded === undefined) noticeAutoRecording(file, options.target);
   if (behaviour === 'mock') throw new Error(`lambda-cassette: mode "${mode}" has no cassette responder`);
   const responder = new CassetteResponder({
     behaviour,
+    ...(rule.startsAfresh ? { startsAfresh: true } : {}),
     file,
     dir,
     loaded,

@@ -48,8 +48,9 @@ export function isExpired(recordedAt: string, maxAgeMs: number, now: number = Da
 
 /** An age in words for messages: `100 days`, `13 hours`, `5 minutes`. */
 export function describeAge(ms: number): string {
+  // Under a second (maxAge: 1 is one millisecond) in milliseconds: "0 seconds" reads as no limit at all.
   const [unit, size] =
-    ms >= UNIT_MS.d ? ['day', UNIT_MS.d] : ms >= UNIT_MS.h ? ['hour', UNIT_MS.h] : ms >= UNIT_MS.m ? ['minute', UNIT_MS.m] : ['second', UNIT_MS.s];
+    ms >= UNIT_MS.d ? ['day', UNIT_MS.d] : ms >= UNIT_MS.h ? ['hour', UNIT_MS.h] : ms >= UNIT_MS.m ? ['minute', UNIT_MS.m] : ms >= UNIT_MS.s ? ['second', UNIT_MS.s] : ['millisecond', 1];
   const n = Math.floor(ms / size);
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

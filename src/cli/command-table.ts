@@ -5,10 +5,10 @@
  * the engine) loads only when its command runs: `--help` and `validate` in a pre-commit hook stay quick.
  */
 import { InvalidArgumentError } from 'commander';
-import type { CassetteMode } from '../engine/mode-table.js';
 import type { CliIo } from './cli-io.js';
 import type { StopSignal } from './serve.js';
-import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES } from './defaults.js';
+import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES, UNHANDLED_POLICIES } from './defaults.js';
+import type { ServeOptions } from './serve.js';
 
 /** What the caller of `runCli` may replace (tests replace the process signals `serve` waits for). */
 export interface RunOptions {
@@ -67,7 +67,7 @@ function command<A extends unknown[], O>(spec: Omit<CommandSpec, 'run'> & { run(
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
-  command<[string | undefined], { mode?: CassetteMode; port: number; target?: string; dir?: string; region?: string; functions?: string[]; sign?: boolean }>({
+  command<[string | undefined], ServeOptions>({
     name: 'serve',
     summary: 'serve a cassette (or mock answers) on http://127.0.0.1:PORT for the AWS CLI, boto3, any SDK',
     description:
@@ -79,7 +79,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--target: requests arrive signed for 127.0.0.1, which endpoints that do not check signatures (moto, ' +
       'LocalStack) accept; for real AWS add --sign, which signs each forwarded request again for the target ' +
       'with the default AWS credential chain (env, profile, SSO, role). --mode beats LAMBDA_CASSETTE_MODE; ' +
-      'without either, "auto".',
+      'without either, "auto". A request the cassette has no answer for gets HTTP 400 (error type ' +
+      'CassetteMissException) whose message says what missed and how to record it: clients fail at once instead of retrying.',
     args: [['[cassette]', 'cassette name or .json path (not needed with --mode mock)']],
     options: [
       { flags: '--mode <mode>', description: 'how the cassette is used (default: $LAMBDA_CASSETTE_MODE, else auto)', choices: SERVE_MODES },
@@ -88,10 +89,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--dir <dir>', description: 'folder of cassettes (default "cassettes")' },
       { flags: '--region <region>', description: 'region assumed when a request does not name one (default us-east-1)' },
       { flags: '--functions <names>', description: 'mock mode: the functions that exist, comma-separated (default: all)', parse: list },
+      { flags: '--ignore <jsonpath>', description: "payload path left out of matching, e.g. '$.id' (repeatable), as the ignore option", parse: collect },
+      { flags: '--allow-playback-repeats', description: 'replay the last recorded answer again once every answer for a request was played' },
+      { flags: '--on-unhandled-request <policy>', description: 'what happens to Lambda requests the double does not serve (default: error, bypass when recording)', choices: UNHANDLED_POLICIES },
       { flags: '--sign', description: 'sign forwarded requests again for --target with your AWS credentials (recording real AWS)' },
     ],
     examples: [
       'lambda-cassette serve checkout/happy-path --mode replay --port 4010',
+      "lambda-cassette serve checkout/happy-path --mode replay --ignore '$.requestId' --allow-playback-repeats",
+      'lambda-cassette serve checkout/happy-path --mode new-episodes --target http://127.0.0.1:5000',
       'lambda-cassette serve checkout/happy-path --mode record --target http://127.0.0.1:5000',
       'lambda-cassette serve staging/orders --mode record --target https://lambda.us-east-1.amazonaws.com --sign',
       'lambda-cassette serve --mode mock --functions orders-fn,mailer',
@@ -119,7 +125,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async ([file], options, io) => (await import('./inspect.js')).inspectCommand(file, options, io),
   }),
-  command<[string[]], { json?: boolean }>({
+  command<[string[]], { json?: boolean; conformance?: boolean }>({
     name: 'validate',
     summary: 'check cassettes against the schema and scan them for secrets (pre-commit hook)',
     description:
@@ -128,8 +134,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       'values, and 40-character secret access keys next to a key name. Folders are walked for *.json. ' +
       'Each finding names the file and the JSON Pointer of the value; secrets are never printed.',
     args: [['<paths...>', 'cassette files or folders']],
-    options: [{ flags: '--json', description: 'print findings as JSON' }],
-    examples: ['lambda-cassette validate cassettes', 'git diff --cached --name-only -z -- "cassettes/*.json" | xargs -0 -r lambda-cassette validate'],
+    options: [
+      { flags: '--json', description: 'print findings as JSON' },
+      {
+        flags: '--conformance',
+        description: 'also flag recorded answers that do not look like AWS (HTML bodies, emulator server headers, a function error on an async invoke, no request id)',
+      },
+    ],
+    examples: ['lambda-cassette validate cassettes', 'lambda-cassette validate cassettes --conformance', 'git diff --cached --name-only -z -- "cassettes/*.json" | xargs -0 -r lambda-cassette validate'],
     run: async ([paths], options, io) => (await import('./validate.js')).validateCommand(paths, options, io),
   }),
   command<[string[]], { path?: string[]; maskAccountIds?: boolean }>({
@@ -186,7 +198,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async (_args, options, io) => (await import('./typegen.js')).typegenCommand(options, io),
   }),
-  command<[string[]], { target?: string; sign?: boolean; region?: string; json?: boolean }>({
+  command<[string[]], { target?: string; sign?: boolean; region?: string; json?: boolean; dryRun?: boolean }>({
     name: 'verify',
     summary: 're-send recorded requests to a live endpoint and report what drifted',
     description:
@@ -194,7 +206,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       'the recording: status, error type, and body (JSON structurally; request ids and dates ignored). Prints ' +
       'one line per interaction (same / drifted, with what changed) and a summary. Exit 0 when nothing ' +
       'drifted, 1 when anything drifted or got no answer.\n\n' +
-      'InvokeAsync runs the function: point --target at staging, never at production. --sign signs each ' +
+      'Without --dry-run this RUNS the function (InvokeAsync and Invoke Event invoke it for real): point --target ' +
+      'at staging, never at production. --dry-run re-sends each request as Invoke with InvocationType DryRun ' +
+      'instead: nothing runs, so it is safe anywhere; it catches deleted or renamed functions, aliases and ' +
+      'versions and lost permissions, not changed answers. --sign signs each ' +
       'request with SigV4 and the default AWS credential chain (env, profile, SSO, role), as real AWS needs; ' +
       'moto and LocalStack need no signature.',
     args: [['<paths...>', 'cassette files or folders']],
@@ -203,15 +218,17 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--sign', description: 'sign requests with the default AWS credential chain (needs @smithy/signature-v4 and @aws-sdk/credential-provider-node)' },
       { flags: '--region <region>', description: "region to sign for (default: each interaction's recorded region)" },
       { flags: '--json', description: 'print the report as JSON (schema/verify-report.schema.json)' },
+      { flags: '--dry-run', description: 'send Invoke DryRun instead: the function never runs; checks it, its alias and your permission still exist' },
     ],
     examples: [
+      'lambda-cassette verify cassettes --target https://lambda.us-east-1.amazonaws.com --sign --dry-run',
       'lambda-cassette verify cassettes --target http://127.0.0.1:5000',
       'lambda-cassette verify cassettes/checkout --target https://lambda.eu-west-1.amazonaws.com --sign',
       'lambda-cassette verify cassettes --target "$STAGING_LAMBDA_URL" --sign --json > drift.json',
     ],
     run: async ([paths], options, io) => (await import('./verify.js')).verifyCommand(paths, options, io),
   }),
-  command<[string[]], { from?: string; check?: boolean; force?: boolean }>({
+  command<[string[]], { from?: string[]; check?: boolean; force?: boolean }>({
     name: 'prune',
     summary: "drop the interactions a test run never played (from the vitest reporter's report)",
     description:
@@ -219,15 +236,21 @@ export const COMMANDS: readonly CommandSpec[] = [
       "fingerprint). Write the summary with the vitest reporter: reporters: ['default', " +
       "['lambda-cassette/vitest-reporter', { outputFile: 'lambda-cassette-report.json' }]]. Only a run that " +
       'passed in full is trusted (tests that did not run make their interactions look unused) unless --force. ' +
-      'Cassettes the run never opened are left alone. With --check nothing is written, and the exit code is 1 ' +
-      'if anything would be removed.',
+      'Repeat --from for each CI shard: an interaction is unused when no shard that opened its cassette played it. ' +
+      'Cassettes the run never opened are never changed; after a run that passed in full they are listed as ' +
+      'opened by no test. With --check nothing is written, and the exit code is 1 if anything would be removed ' +
+      'or a cassette file was opened by no test of a complete run.',
     args: [['<paths...>', 'cassette files or folders']],
     options: [
-      { flags: '--from <report>', description: 'the run summary JSON written by the vitest reporter (outputFile)' },
-      { flags: '--check', description: 'only report; exit 1 when something would be removed' },
+      { flags: '--from <report>', description: 'the run summary JSON written by the reporter (outputFile); repeat it for each CI shard', parse: collect },
+      { flags: '--check', description: 'only report; exit 1 when something would be removed or no test opened a cassette file' },
       { flags: '--force', description: 'use a report of a run that failed or skipped tests' },
     ],
-    examples: ['lambda-cassette prune cassettes --from lambda-cassette-report.json', 'lambda-cassette prune cassettes --from lambda-cassette-report.json --check'],
+    examples: [
+      'lambda-cassette prune cassettes --from lambda-cassette-report.json',
+      'lambda-cassette prune cassettes --from lambda-cassette-report.json --check',
+      'lambda-cassette prune cassettes --from shard-1/report.json --from shard-2/report.json --check',
+    ],
     run: async ([paths], options, io) => (await import('./prune.js')).pruneCommand(paths, options, io),
   }),
 ];

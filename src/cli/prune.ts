@@ -1,24 +1,25 @@
 /**
- * `lambda-cassette prune <paths...> --from <report.json>`: drops the interactions a test run never
- * played (record mode keeps answers for requests it did not see, so cassettes only grow). The report
- * is the JSON summary the vitest reporter writes (`outputFile`); interactions are matched by
+ * `lambda-cassette prune <paths...> --from <report.json>...`: drops the interactions a test run never
+ * played (record mode keeps answers for requests it did not see, so cassettes only grow). Each report
+ * is the JSON summary a run reporter writes (`outputFile`); several (one per CI shard) are merged: an
+ * interaction is unused when no shard that opened its cassette played it. Interactions are matched by
  * fingerprint, so prune removes exactly those the run listed, wherever they sit in the file now.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCassette, writeCassetteAtomic } from '../cassette/index.js';
 import { fingerprintOf } from '../report/cassette-run.js';
+import { cassetteOfReport, type PortableRunSummary } from '../report/portable-summary.js';
 import { functionLabel } from '../wire/lambda-address.js';
-import type { RunSummary } from '../report/run-summary.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
 import { UsageError } from '../common/errors.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
 export interface PruneOptions {
-  /** The run summary (JSON) written by the vitest reporter's `outputFile`. */
-  from?: string;
-  /** Report only; exit 1 when something would be removed. */
+  /** The run summaries (JSON) written by the reporter's `outputFile`: one, or one per CI shard. */
+  from?: string | string[];
+  /** Report only; exit 1 when something would be removed, or a cassette file was opened by no test of a complete run. */
   check?: boolean;
   /** Use a report of a run that failed or skipped tests. */
   force?: boolean;
@@ -32,27 +33,54 @@ export interface PruneResult {
   removed: string[];
 }
 
-/** The unused fingerprints per absolute cassette path, from a report file. */
-export async function readPruneReport(file: string, force: boolean): Promise<Map<string, Set<string>>> {
-  let report: RunSummary;
+/** What the reports say, merged. */
+export interface PruneReport {
+  /** The unused fingerprints per absolute cassette path (only cassettes some run opened). */
+  unused: Map<string, Set<string>>;
+  /** Whether every report is of a run that passed in full: then a cassette no run opened is one no test needs. */
+  complete: boolean;
+}
+
+async function readOne(file: string, force: boolean): Promise<{ unused: Map<string, Set<string>>; complete: boolean }> {
+  let report: PortableRunSummary;
   try {
-    report = JSON.parse(await readFile(file, 'utf8')) as RunSummary;
+    report = JSON.parse(await readFile(file, 'utf8')) as PortableRunSummary;
   } catch (e) {
     throw new UsageError(`--from ${file}: cannot read the report: ${(e as Error).message}`);
   }
   if (!Array.isArray(report?.cassettes)) {
-    throw new UsageError(`--from ${file}: not a lambda-cassette run summary (no "cassettes" list); write one with the vitest reporter's outputFile option`);
+    throw new UsageError(`--from ${file}: not a lambda-cassette run summary (no "cassettes" list); write one with the reporter's outputFile option`);
   }
   const run = report.run;
-  if (!force && run && (run.reason !== 'passed' || run.skipped > 0 || run.failed > 0)) {
+  const passed = run !== undefined && run.reason === 'passed' && run.skipped === 0 && run.failed === 0;
+  if (!force && run && !passed) {
     throw new UsageError(
       `--from ${file}: that run did not pass in full (${run.reason}, ${run.failed} failed, ${run.skipped} skipped of ${run.tests}); ` +
         'interactions of tests that did not run look unused. Re-run the whole suite, or pass --force.',
     );
   }
   const unused = new Map<string, Set<string>>();
-  for (const c of report.cassettes) unused.set(path.resolve(c.cassette), new Set((c.unused ?? []).map((u) => u.fingerprint)));
-  return unused;
+  for (const c of report.cassettes) unused.set(cassetteOfReport(c.cassette, file, report.root), new Set((c.unused ?? []).map((u) => u.fingerprint)));
+  return { unused, complete: passed };
+}
+
+/** Reads and merges reports: a cassette several shards opened keeps only what none of them played. */
+export async function readPruneReports(files: readonly string[], force: boolean): Promise<PruneReport> {
+  const merged: PruneReport = { unused: new Map(), complete: files.length > 0 };
+  for (const file of files) {
+    const one = await readOne(file, force);
+    merged.complete &&= one.complete;
+    for (const [cassette, fingerprints] of one.unused) {
+      const seen = merged.unused.get(cassette);
+      merged.unused.set(cassette, seen ? new Set([...seen].filter((f) => fingerprints.has(f))) : fingerprints);
+    }
+  }
+  return merged;
+}
+
+/** The unused fingerprints per absolute cassette path, from one report file. */
+export async function readPruneReport(file: string, force: boolean): Promise<Map<string, Set<string>>> {
+  return (await readPruneReports([file], force)).unused;
 }
 
 /** Prunes one file (atomically), or says what it would remove. */
@@ -73,22 +101,28 @@ export async function pruneFile(file: string, unused: Map<string, Set<string>>, 
 }
 
 export async function pruneCommand(paths: readonly string[], options: PruneOptions, io: CliIo): Promise<number> {
-  if (!options.from) throw new UsageError('prune needs --from <report.json>: the run summary the vitest reporter writes (reporter option outputFile)');
-  const unused = await readPruneReport(options.from, options.force === true);
+  const from = typeof options.from === 'string' ? [options.from] : (options.from ?? []);
+  if (from.length === 0) throw new UsageError('prune needs --from <report.json>: the run summary the reporter writes (reporter option outputFile); repeat --from for each CI shard');
+  const report = await readPruneReports(from, options.force === true);
   const files = await cassettePaths(paths);
+  if (report.unused.size > 0 && files.length > 0 && !files.some((f) => report.unused.has(path.resolve(f)))) {
+    // Every file "left alone" would pass --check while checking nothing.
+    throw new UsageError(
+      `the report${from.length > 1 ? 's name' : ' names'} ${report.unused.size} cassette(s), none of them among ${paths.join(', ')}: ` +
+        `the first is ${[...report.unused.keys()][0]}. Run prune from the project the report was written in, with the cassette folder the tests use.`,
+    );
+  }
   const c = io.color;
   let pending = 0;
   for (const file of files) {
-    const r = await pruneFile(file, unused, options.check === true);
-    const what =
-      r.outcome === 'pruned'
-        ? c.green(`removed ${r.removed.length} unused interaction(s): ${r.removed.join(', ')}`)
-        : r.outcome === 'would-prune'
-          ? c.yellow(`would remove ${r.removed.length} unused interaction(s): ${r.removed.join(', ')}`)
-          : r.outcome === 'unchanged'
-            ? c.dim('unchanged (the run played every interaction)')
-            : c.dim('left alone (the run did not open it)');
-    if (r.outcome === 'would-prune') pending++;
+    const r = await pruneFile(file, report.unused, options.check === true);
+    let what: string;
+    if (r.outcome === 'pruned') what = c.green(`removed ${r.removed.length} unused interaction(s): ${r.removed.join(', ')}`);
+    else if (r.outcome === 'would-prune') what = c.yellow(`would remove ${r.removed.length} unused interaction(s): ${r.removed.join(', ')}`);
+    else if (r.outcome === 'unchanged') what = c.dim('unchanged (the run played every interaction)');
+    else if (report.complete) what = c.yellow('no test of the run opened it: delete the file if no test needs it');
+    else what = c.dim('left alone (the run did not open it)');
+    if (r.outcome === 'would-prune' || (r.outcome === 'not-in-report' && report.complete && options.check)) pending++;
     io.out(`${c.bold(file)}: ${what}\n`);
   }
   return pending > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -13,9 +13,11 @@ import { MODE_ENV, reachesNetwork, resolveMode, writesCassette, type CassetteMod
 import type { LambdaDouble } from '../api/lambda-double.js';
 import type { InvokeAsyncCall } from '../engine/call-log.js';
 import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
+import { REFUSAL_TYPES } from '../doors/loopback/cassette-refusal.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { functionLabel } from '../wire/lambda-address.js';
+import { useHintStyle } from '../matching/hint-style.js';
 
 export interface ServeOptions {
   /** Set only when given on the command line: it then wins over LAMBDA_CASSETTE_MODE. */
@@ -27,6 +29,10 @@ export interface ServeOptions {
   functions?: string[];
   /** Sign forwarded requests again for the target with the default AWS credential chain. */
   sign?: boolean;
+  /** JSONPaths left out of matching (the `ignore` option). */
+  ignore?: string[];
+  allowPlaybackRepeats?: boolean;
+  onUnhandledRequest?: 'error' | 'warn' | 'bypass';
 }
 
 /** Resolves when the process is asked to stop; a second signal exits at once. */
@@ -58,6 +64,8 @@ function describeCall(call: InvokeAsyncCall, io: CliIo): string {
 }
 
 export async function serveCommand(cassette: string | undefined, options: ServeOptions, io: CliIo, stopSignal: StopSignal = processStopSignal(io)): Promise<number> {
+  // Hints in miss messages name the flags of this command, not options of openCassette.
+  useHintStyle('serve');
   // The flag beats the environment variable; openCassette must not let the variable override it.
   const mode = options.mode ?? resolveMode(undefined, 'auto', io.env);
   // The flag or the variable, whichever decided, is passed on as the mode itself.
@@ -79,7 +87,11 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   let file: string | undefined;
   let existed = false;
   if (mode === 'mock') {
-    lambda = await mockLambda({ ...(options.functions ? { functions: options.functions } : {}), ...(options.region ? { region: options.region } : {}) });
+    lambda = await mockLambda({
+      ...(options.functions ? { functions: options.functions } : {}),
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.onUnhandledRequest ? { onUnhandledRequest: options.onUnhandledRequest } : {}),
+    });
   } else {
     if (cassette === undefined) throw new UsageError(`mode "${mode}" needs a <cassette> (a name inside --dir, or a path to a .json file)`);
     const where = locateCassette(cassette, options.dir);
@@ -96,6 +108,9 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
         ...(options.target !== undefined ? { target: options.target } : {}),
         ...(options.region ? { region: options.region } : {}),
         ...(options.functions ? { functions: options.functions } : {}),
+        ...(options.ignore ? { ignore: options.ignore } : {}),
+        ...(options.allowPlaybackRepeats ? { allowPlaybackRepeats: true } : {}),
+        ...(options.onUnhandledRequest ? { onUnhandledRequest: options.onUnhandledRequest } : {}),
       });
     } catch (e) {
       if (e instanceof CassetteNotFoundError) throw new UsageError(e.message);
@@ -109,7 +124,7 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     server = await lambda.listen({
       port: options.port,
       ...(options.sign ? { sign: true } : {}),
-      onFailure: (error, req) => io.err(`${c.red('no answer')} ${req.method} ${req.path}: ${error.message}\n`),
+      onFailure: (error, req) => io.err(`${c.red(REFUSAL_TYPES[error.name] ? `answered 400 ${REFUSAL_TYPES[error.name]!}` : 'no answer')} ${req.method} ${req.path}: ${error.message}\n`),
       onWarning: (message) => io.err(`${c.yellow('warning')} ${message}\n`),
     });
   } catch (e) {
@@ -141,7 +156,9 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   try {
     await lambda.close();
   } catch (e) {
-    io.err(`${c.red('error')} ${(e as Error).message}\n`);
+    // The close() messages name options of code; here the same settings are flags.
+    const message = (e as Error).message.replace("onUnhandledRequest: 'bypass' (or 'warn')", '--on-unhandled-request bypass (or warn)');
+    io.err(`${c.red('error')} ${message}\n`);
     return EXIT_FINDINGS;
   }
   if (file !== undefined && lambda.wroteCassette) io.err(`lambda-cassette: wrote ${file}\n`);

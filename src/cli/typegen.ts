@@ -72,6 +72,12 @@ async function inferred(options: Required<Pick<TypegenOptions, 'cassettes' | 'sc
   return out;
 }
 
+/** The command that regenerates `out` as this run would check it (the flags that shape the result, --check dropped). */
+function rerun(options: TypegenOptions, out: string, infer: boolean): string {
+  const flags = [infer ? '--infer' : '', options.schemas ? `--schemas ${options.schemas}` : '', infer && options.cassettes ? `--cassettes ${options.cassettes}` : '', out !== DEFAULT_OUT ? `--out ${out}` : ''];
+  return ['lambda-cassette typegen', ...flags.filter(Boolean)].join(' ');
+}
+
 export async function typegenCommand(options: TypegenOptions, io: CliIo): Promise<number> {
   const schemasDir = options.schemas ?? DEFAULT_SCHEMAS_DIR;
   const cassettesDir = options.cassettes ?? DEFAULT_CASSETTES_DIR;
@@ -81,8 +87,11 @@ export async function typegenCommand(options: TypegenOptions, io: CliIo): Promis
   if (options.check && out === '-') throw new UsageError('--check compares with an output file; it cannot be used with --out -');
 
   const hasSchemaDir = await isDir(schemasDir);
+  // A file generated with --infer is only reproduced with --infer: say so rather than call it stale.
+  const inferredBefore = !options.infer && out !== '-' && /: inferred from \d+ payload/.test((await readFile(out, 'utf8').catch(() => '')));
+  const withInfer = inferredBefore ? ` (${out} was generated with --infer: run ${rerun(options, out, true)})` : '';
   if (!hasSchemaDir && !options.infer) {
-    throw new UsageError(`${schemasDir}: no such folder. Put one <function-name>${SCHEMA_SUFFIX} per function there (or pass --schemas DIR), or use --infer`);
+    throw new UsageError(`${schemasDir}: no such folder. Put one <function-name>${SCHEMA_SUFFIX} per function there (or pass --schemas DIR), or use --infer${withInfer}`);
   }
   if (options.infer && !(await isDir(cassettesDir))) throw new UsageError(`${cassettesDir}: no such folder of cassettes (pass --cassettes DIR)`);
 
@@ -112,7 +121,7 @@ export async function typegenCommand(options: TypegenOptions, io: CliIo): Promis
       io.out(`${out} is up to date (${names})\n`);
       return EXIT_OK;
     }
-    io.out(`${out} is ${current === undefined ? 'missing' : 'stale'}: run lambda-cassette typegen and commit the result\n`);
+    io.out(`${out} is ${current === undefined ? 'missing' : 'stale'}: run ${rerun(options, out, options.infer === true)} and commit the result${withInfer}\n`);
     return EXIT_FINDINGS;
   }
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });

@@ -9,13 +9,14 @@ import { cassettePaths } from './cassette-paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
 import { scanForSecrets } from './secret-scan.js';
+import { conformanceOf } from './conformance-findings.js';
 
 /** One problem in one file. */
 export interface Finding {
   file: string;
   /** JSON Pointer of the value at fault (`""` for the whole file), or `line L, column C` for a syntax error. */
   where: string;
-  kind: 'invalid' | 'secret';
+  kind: 'invalid' | 'secret' | 'conformance';
   message: string;
   /** For a secret: the character (or body byte) of the value where it starts. */
   offset?: number;
@@ -24,7 +25,7 @@ export interface Finding {
 }
 
 /** What is wrong with one cassette file (nothing, when the list is empty). */
-export async function validateFile(file: string): Promise<Finding[]> {
+export async function validateFile(file: string, conformance = false): Promise<Finding[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -56,12 +57,15 @@ export async function validateFile(file: string): Promise<Finding[]> {
       ...(secret.forms !== undefined ? { forms: secret.forms } : {}),
     });
   }
+  if (conformance && findings.length === 0) findings.push(...conformanceOf(file, parseCassette(text, file)));
   return findings;
 }
 
 export interface ValidateOptions {
   /** Print findings as JSON. */
   json?: boolean;
+  /** Also flag recorded answers that do not look like AWS's (emulator answers). */
+  conformance?: boolean;
 }
 
 export async function validateCommand(paths: readonly string[], options: ValidateOptions, io: CliIo): Promise<number> {
@@ -69,7 +73,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
   const progress = startProgress(io, files.length, 'validating');
   const findings: Finding[] = [];
   for (const file of files) {
-    findings.push(...(await validateFile(file)));
+    findings.push(...(await validateFile(file, options.conformance === true)));
     progress.tick(file);
   }
   progress.stop();
@@ -79,7 +83,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
   }
   const c = io.color;
   for (const f of findings) {
-    const label = f.kind === 'secret' ? c.red('secret') : c.yellow('invalid');
+    const label = f.kind === 'secret' ? c.red('secret') : f.kind === 'conformance' ? c.yellow('not AWS-like') : c.yellow('invalid');
     io.out(`${c.bold(f.file)} ${c.cyan(f.where === '' ? '(root)' : f.where)} ${label} ${f.message}\n`);
   }
   const withFindings = new Set(findings.map((f) => f.file)).size;

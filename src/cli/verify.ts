@@ -16,6 +16,7 @@ export interface VerifyCommandOptions {
   sign?: boolean;
   json?: boolean;
   region?: string;
+  dryRun?: boolean;
 }
 
 export async function verifyCommand(paths: readonly string[], options: VerifyCommandOptions, io: CliIo): Promise<number> {
@@ -34,6 +35,7 @@ export async function verifyCommand(paths: readonly string[], options: VerifyCom
   const report = await verifyCassette(files, {
     target,
     sign: options.sign === true,
+    dryRun: options.dryRun === true,
     ...(options.region ? { region: options.region } : {}),
     onProgress: (done, total) => {
       progress ??= startProgress(io, total, 'verifying');

@@ -143,6 +143,11 @@ export class UnusedInteractionsError extends LambdaCassetteError {
   }
 }
 
+/** One numbered entry per distinct line; a line met again (an SDK retry) says how often instead. */ function numbered(lines: readonly string[]): string {
+  const counts = lines.reduce((m, line) => m.set(line, (m.get(line) ?? 0) + 1), new Map<string, number>());
+  return [...counts].map(([line, n], i) => `  ${i + 1}. ${line}${n > 1 ? ` (${n} attempts)` : ''}`).join('\n');
+}
+
 /** Recording could not finish, so the cassette was left as it was. */
 export class RecordingIncompleteError extends LambdaCassetteError {
   declare readonly code: 'LC_RECORDING_INCOMPLETE';
@@ -150,8 +155,7 @@ export class RecordingIncompleteError extends LambdaCassetteError {
     super(
       'LC_RECORDING_INCOMPLETE',
       'RecordingIncompleteError',
-      `lambda-cassette: ${failures.length} request(s) ${what}, so ${file} was left untouched:\n` +
-        failures.map((f, i) => `  ${i + 1}. ${f}`).join('\n'),
+      `lambda-cassette: ${new Set(failures).size} request(s) ${what}, so ${file} was left untouched:\n` + numbered(failures),
     );
   }
 }
@@ -181,8 +185,7 @@ export class UnmatchedRequestsError extends LambdaCassetteError {
     super(
       'LC_UNMATCHED_REQUESTS',
       'UnmatchedRequestsError',
-      `lambda-cassette: ${requests.length} InvokeAsync request(s) found no recorded answer in ${label}:\n` +
-        requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n'),
+      `lambda-cassette: ${requests.length} Lambda request(s) found no recorded answer in ${label}:\n` + numbered(requests),
     );
   }
 }

@@ -39,6 +39,7 @@ export type CassetteBehaviour = Exclude<Answering, 'mock'>;
 /** Everything a cassette responder needs, settled by `openCassette`. */
 export interface CassetteResponderOptions {
   behaviour: CassetteBehaviour;
+  /** Mode `rerecord`: drop every interaction loaded at open, not only those recorded again. */ startsAfresh?: boolean;
   file: string;
   /** The cassette folder `file` must stay inside (see updateCassette's `root`). */
   dir?: string;
@@ -112,8 +113,8 @@ export class CassetteResponder implements Responder {
   }
 
   /** After close: this cassette's part of the run report. */
-  runReport(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired'> {
-    return { cassette: path.resolve(this.#options.file), created: this.#created, missing: false, unused: this.#unused.map(asEntry), expired: this.#expiry?.expiredCount ?? 0 };
+  runReport(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired' | 'notRecorded'> {
+    return { cassette: path.resolve(this.#options.file), created: this.#created, missing: false, unused: this.#unused.map(asEntry), expired: this.#expiry?.expiredCount ?? 0, notRecorded: new Set([...this.#upstreamFailures, ...this.#notRecorded]).size };
   }
 
   /** Whether `close()` wrote the cassette file. */
@@ -223,6 +224,7 @@ export class CassetteResponder implements Responder {
    */
   #staleInteractions(): Set<string> {
     if (this.#options.behaviour !== 'record') return new Set(this.#replaced);
+    if (this.#options.startsAfresh) return new Set((this.#loaded?.interactions ?? []).map((i) => canonicalJson(i)));
     const key = (request: MatchableRequest) => requestKey(this.#forMatching(request), this.#options.match);
     const rerecorded = new Set(this.#recorded.map((i) => key(i.request)));
     return new Set((this.#loaded?.interactions ?? []).filter((i) => rerecorded.has(key(i.request))).map((i) => canonicalJson(i)));

@@ -12,11 +12,12 @@ import { givenPayload, type CallOptions } from './assertions.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
 import { normalizeHeaders } from '../wire/wire-types.js';
-import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
+import { CassetteExpiredError, UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
 import { DEFAULT_CLOSE_TIMEOUT_MS, InFlightRecordings } from './in-flight-recordings.js';
+import { warnIfUnlikeAws } from '../recording/conformance.js';
 
 /**
  * The engine of a double: every door hands it requests, it answers them (injection first, then its
@@ -26,6 +27,8 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   readonly #calls: InvokeAsyncCall[] = [];
   readonly #injections = new Injections();
   readonly #misses: string[] = [];
+  /** Requests refused because their recording is older than maxAge (onExpired: 'error'). */
+  readonly #expired: CassetteExpiredError[] = [];
   readonly #attachments: DoorAttachment[] = [];
   readonly #unhandled: string[] = [];
   readonly #interference: Error[] = [];
@@ -102,9 +105,17 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     const call = this.#newCall(request);
     const injected = this.#injections.take(call);
     const answer = injected ? this.#injectedAnswer(injected, request) : await this.#respond(request, wire);
-    if (answer.miss !== undefined) this.#misses.push(answer.miss);
+    // One entry per request: a retry of a request that missed misses again, and says nothing new.
+    if (answer.miss !== undefined && answer.outcome.kind === 'failure' && answer.outcome.error instanceof CassetteExpiredError) {
+      if (request.attempt <= 1 || !this.#expired.some((e) => e.message === answer.miss)) this.#expired.push(answer.outcome.error);
+    } else if (answer.miss !== undefined && (request.attempt <= 1 || !this.#misses.includes(answer.miss))) this.#misses.push(answer.miss);
     if (answer.source === 'replay' && answer.miss === undefined) this.#replayedCount++;
-    if (answer.source === 'record' && answer.outcome.kind === 'response') this.#recordedCount++;
+    if (answer.source === 'record' && answer.outcome.kind === 'response') {
+      this.#recordedCount++;
+      const { status, headers, body } = answer.outcome;
+      const what = `${request.operation} ${request.ref?.name ?? request.functionName} (call #${this.#calls.length + 1})`;
+      warnIfUnlikeAws(this.settings.label, what, { operation: request.operation, invocationType: request.headers['x-amz-invocation-type'], status, headers, body: Buffer.from(body).toString('utf8') });
+    }
     const outcome = answer.outcome;
     call.source = answer.source;
     if (outcome.kind === 'fault') {
@@ -171,6 +182,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   reset(): void {
     this.#calls.length = 0;
     this.#misses.length = 0;
+    this.#expired.length = 0;
     this.#unhandled.length = 0;
     this.#injections.clear();
   }
@@ -224,6 +236,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
       this.#report();
     }
     if (this.#misses.length > 0) throw new UnmatchedRequestsError(this.settings.label, [...this.#misses]);
+    if (this.#expired.length > 0) throw this.#expired[0]!;
     if (this.#unhandled.length > 0) throw new UnhandledRequestError(this.settings.label, [...this.#unhandled], true);
     if (this.#interference.length > 0) throw this.#interference[0]!;
     const unused = this.unusedInteractions;

@@ -6,9 +6,9 @@
 import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** How a double uses its cassette and the network. */
-export type CassetteMode = 'replay' | 'record' | 'auto' | 'new-episodes' | 'passthrough' | 'mock';
+export type CassetteMode = 'replay' | 'record' | 'rerecord' | 'auto' | 'new-episodes' | 'passthrough' | 'mock';
 
-export const CASSETTE_MODES: readonly CassetteMode[] = ['replay', 'record', 'auto', 'new-episodes', 'passthrough', 'mock'];
+export const CASSETTE_MODES: readonly CassetteMode[] = ['replay', 'record', 'rerecord', 'auto', 'new-episodes', 'passthrough', 'mock'];
 
 /** How requests are answered once the mode is settled against the cassette on disk. */
 export type Answering = 'replay' | 'record' | 'new-episodes' | 'passthrough' | 'mock';
@@ -21,6 +21,8 @@ export interface ModeRule {
   requiresCassette: boolean;
   /** How requests are answered when the cassette exists, and when it does not. */
   answers: { withCassette: Answering; withoutCassette: Answering };
+  /** Whether the cassette written holds only this run's recordings (the interactions it had are dropped). */
+  startsAfresh?: boolean;
 }
 
 /** What each way of answering does with the network and the file. */
@@ -34,6 +36,8 @@ export interface AnsweringRule {
 export const MODE_TABLE: Readonly<Record<CassetteMode, ModeRule>> = {
   replay: { loadsCassette: true, requiresCassette: true, answers: { withCassette: 'replay', withoutCassette: 'replay' } },
   record: { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'record', withoutCassette: 'record' } },
+  // record keeps answers for requests the run did not make; rerecord is "delete the file, then record".
+  rerecord: { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'record', withoutCassette: 'record' }, startsAfresh: true },
   auto: { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'replay', withoutCassette: 'record' } },
   'new-episodes': { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'new-episodes', withoutCassette: 'new-episodes' } },
   passthrough: { loadsCassette: false, requiresCassette: false, answers: { withCassette: 'passthrough', withoutCassette: 'passthrough' } },

@@ -25,7 +25,7 @@ export interface Responder {
   /** Whether `close()` accepts unused interactions (default true). */
   readonly allowUnusedInteractions?: boolean;
   /** After close: the cassette's part of the run report (cassettes only). */
-  runReport?(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired'>;
+  runReport?(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired' | 'notRecorded'>;
   respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;

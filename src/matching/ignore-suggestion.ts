@@ -6,6 +6,7 @@
 import { jsonDifferences, jsonPathOf } from '../common/json-differences.js';
 import type { JsonValue } from '../cassette/index.js';
 import { withoutPaths } from './ignore-paths.js';
+import { hintStyle, ignoreSetting } from './hint-style.js';
 import type { MatchableRequest } from './request-key.js';
 
 /** More differing fields than this is a different request, not a volatile field. */
@@ -36,7 +37,7 @@ export function suggestIgnore(recorded: JsonValue, incoming: JsonValue): IgnoreS
 
 /** The suggestion as a sentence for a miss message. */
 export function describeSuggestion(s: IgnoreSuggestion): string {
-  return `the payload differs only at ${s.paths.join(', ')}; if ${s.paths.length > 1 ? 'those values change' : 'that value changes'} on every run, open the cassette with ignore: [${s.ignore.map((p) => `'${p}'`).join(', ')}]`;
+  return `the payload differs only at ${s.paths.join(', ')}; if ${s.paths.length > 1 ? 'those values change' : 'that value changes'} on every run, ${hintStyle() === 'serve' ? 'serve it with' : 'open the cassette with'} ${ignoreSetting(s.ignore)}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { canonicalJson } from '../common/canonical-json.js';
 import type { MatchableRequest } from './request-key.js';
 import { describeSuggestion, type IgnoreSuggestion } from './ignore-suggestion.js';
 import { functionLabel } from '../wire/lambda-address.js';
+import { playbackRepeatsSetting, rerecordAdvice } from './hint-style.js';
 
 const textDiff = lazyModule<typeof import('diff')>('diff');
 
@@ -18,7 +19,12 @@ function summary(req: MatchableRequest): string {
   const fn = functionLabel(req);
   let payload = 'json' in req.payload ? canonicalJson(req.payload.json) : payloadText(req.payload).trim();
   if (payload.length > 120) payload = `${payload.slice(0, 119)}…`;
-  return `${req.operation === 'Invoke' ? 'Invoke ' : ''}${fn} (${req.region}) ${payload}`;
+  return `${operationOf(req)} ${fn} (${req.region}) ${payload}`;
+}
+
+/** The operation as a person reads it: the double serves InvokeAsync and Invoke with InvocationType Event. */
+function operationOf(req: MatchableRequest): string {
+  return req.operation === 'Invoke' ? 'Invoke (Event)' : 'InvokeAsync';
 }
 
 interface Difference {
@@ -37,8 +43,7 @@ function compare(incoming: MatchableRequest, recorded: MatchableRequest, positio
     fields.push(what);
     cost += weight;
   };
-  const operation = (r: MatchableRequest) => r.operation ?? 'InvokeAsync';
-  differs(operation(incoming) !== operation(recorded), `operation ${operation(recorded)}`, 500);
+  differs(operationOf(incoming) !== operationOf(recorded), `operation ${operationOf(recorded)}`, 500);
   differs(incoming.functionName !== recorded.functionName, `function "${recorded.functionName}"`, 1000);
   differs((incoming.qualifier ?? '') !== (recorded.qualifier ?? ''), `qualifier ${JSON.stringify(recorded.qualifier ?? null)}`, 100);
   differs(incoming.region !== recorded.region, `region ${recorded.region}`, 10);
@@ -56,23 +61,38 @@ function compare(incoming: MatchableRequest, recorded: MatchableRequest, positio
   return { position, cost, fields, diff: diff.slice(0, 12) };
 }
 
+/** 0: same function and operation; 1: same function, other operation; 2: another function. */
+function kinship(a: MatchableRequest, b: MatchableRequest): number {
+  if (a.functionName !== b.functionName) return 2;
+  return operationOf(a) === operationOf(b) ? 0 : 1;
+}
+
 /**
- * Why a request found no recorded answer: the request, and the closest recorded interactions with
- * what differs (`-` recorded, `+` this request).
+ * Why a request found no recorded answer: the request, how to record it, and the closest recorded
+ * interactions with what differs (`-` recorded, `+` this request). Interactions of the same function
+ * and operation come first, then the same function's other operation (an InvokeAsync recording for
+ * an Invoke Event); other functions only when the cassette has none of this one, as a payload diff
+ * against another function helps nobody.
  */
 export function describeMiss(cassette: string, incoming: MatchableRequest, recorded: readonly MatchableRequest[], suggestion?: IgnoreSuggestion): string {
-  const lines = [`lambda-cassette: no recorded answer in ${cassette} for InvokeAsync ${summary(incoming)}`];
+  const lines = [`lambda-cassette: no recorded answer in ${cassette} for ${summary(incoming)}`];
   if (suggestion) lines.push(`  Hint: ${describeSuggestion(suggestion)}.`);
+  lines.push(`  ${rerecordAdvice()}`);
   if (recorded.length === 0) {
     lines.push('  The cassette has no interactions.');
     return lines.join('\n');
   }
-  const closest = recorded
-    .map((r, i) => compare(incoming, r, i))
-    .sort((x, y) => x.cost - y.cost || x.position - y.position)
-    .slice(0, SHOWN);
-  lines.push(`  Closest of ${recorded.length} recorded interaction(s):`);
-  for (const c of closest) {
+  const ranked = recorded
+    .map((r, i) => ({ ...compare(incoming, r, i), kin: kinship(incoming, r) }))
+    .sort((x, y) => x.kin - y.kin || x.cost - y.cost || x.position - y.position);
+  const related = ranked.filter((c) => c.kin < 2);
+  const shown = (related.length ? related : ranked).slice(0, SHOWN);
+  lines.push(
+    related.length
+      ? `  Closest of the ${related.length} recorded ${incoming.functionName} interaction(s) (${recorded.length} in the cassette), the same operation first:`
+      : `  The cassette has no interaction of ${incoming.functionName}; closest of ${recorded.length} recorded interaction(s):`,
+  );
+  for (const c of shown) {
     lines.push(`  #${c.position + 1} ${summary(recorded[c.position]!)}`);
     lines.push(`     differs in: ${c.fields.length ? c.fields.join(', ') : 'nothing that is matched on'}`);
     for (const d of c.diff) lines.push(`       ${d}`);
@@ -83,7 +103,7 @@ export function describeMiss(cassette: string, incoming: MatchableRequest, recor
 /** Why a request whose recorded answers were all played found none. */
 export function describeExhausted(cassette: string, incoming: MatchableRequest, played: number): string {
   return (
-    `lambda-cassette: no recorded answer left in ${cassette} for InvokeAsync ${summary(incoming)}: ` +
-    `its ${played} recorded answer(s) were already played. Record again, or set allowPlaybackRepeats: true to repeat the last one.`
+    `lambda-cassette: no recorded answer left in ${cassette} for ${summary(incoming)}: ` +
+    `its ${played} recorded answer(s) were already played. ${playbackRepeatsSetting()} to repeat the last one. ${rerecordAdvice()}`
   );
 }

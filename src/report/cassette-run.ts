@@ -46,6 +46,8 @@ export interface CassetteRun {
   unused: UnusedEntry[];
   /** Expired interactions (older than `maxAge`) this run met, whatever `onExpired` did with them. */
   expired: number;
+  /** Requests recording could not turn into interactions (the endpoint unreachable): the file was left untouched. Absent in older reports. */
+  notRecorded?: number;
 }
 
 /** The fingerprint of an interaction: a hash of its canonical JSON. */

@@ -1,5 +1,5 @@
 /** The run summary as the reporter prints it: one totals line, then one line per cassette worth a look. */
-import path from 'node:path';
+import { relativeToRoot } from './portable-summary.js';
 import type { CassetteSummary, RunSummary } from './run-summary.js';
 
 interface Paint {
@@ -20,8 +20,7 @@ function plural(n: number, word: string, many = `${word}s`): string {
 
 /** Relative to the root when inside it, else absolute: `../../../tmp/x` helps nobody. */
 function shown(file: string, root: string): string {
-  const relative = path.relative(root, file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  return relativeToRoot(file, root);
 }
 
 function cassetteLines(c: CassetteSummary, root: string, p: Paint): string[] {
@@ -29,6 +28,7 @@ function cassetteLines(c: CassetteSummary, root: string, p: Paint): string[] {
   const lines: string[] = [];
   if (c.missing) lines.push(`  ${p.red('missing')}  ${file}: no such cassette (replay mode)`);
   if (c.misses.length) lines.push(`  ${p.red('missed ')}  ${file}: ${plural(c.misses.length, 'request')} found no recorded answer`);
+  if (c.notRecorded) lines.push(`  ${p.red('failed ')}  ${file}: ${plural(c.notRecorded, 'request')} could not be recorded, so nothing was written`);
   if (c.expired) lines.push(`  ${p.yellow('expired')}  ${file}: ${plural(c.expired, 'interaction')} older than maxAge`);
   if (c.unused.length) {
     const shown = c.unused.slice(0, SHOWN).map((u) => `#${u.index + 1} ${u.function}`);
@@ -46,6 +46,10 @@ export function formatRunSummary(summary: RunSummary, root: string, p: Paint = P
     `${p.bold('lambda-cassette')}: ${plural(t.cassettes, 'cassette')}: ${t.replayed} replayed, ${t.recorded} recorded (${t.created} new), ` +
     `${t.missing} missing, ${plural(t.misses, 'miss', 'misses')}, ${plural(t.unused, 'unused interaction')}, ${t.expired} expired`;
   const lines = [head, ...summary.cassettes.flatMap((c) => cassetteLines(c, root, p))];
-  if (t.unused && outputFile) lines.push(p.dim(`  drop the unused ones: npx lambda-cassette prune <cassettes dir> --from ${shown(outputFile, root)}`));
+  const run = summary.run;
+  // prune refuses a run that did not pass in full: suggesting it then only leads to that refusal.
+  const complete = run === undefined || (run.reason === 'passed' && run.failed === 0 && run.skipped === 0);
+  if (t.unused && outputFile && complete) lines.push(p.dim(`  drop the unused ones: npx lambda-cassette prune <cassettes dir> --from ${shown(outputFile, root)}`));
+  else if (t.unused && outputFile) lines.push(p.dim('  unused interactions can be pruned after a run in which every test ran and passed'));
   return `${lines.join('\n')}\n`;
 }

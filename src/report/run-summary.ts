@@ -78,6 +78,7 @@ function merge(into: CassetteSummary, run: CassetteRun): void {
   into.missing ||= run.missing;
   into.misses.push(...run.misses);
   into.expired += run.expired;
+  if (run.notRecorded) into.notRecorded = (into.notRecorded ?? 0) + run.notRecorded;
   // Unused by every open: keep only what this open did not play either.
   const stillUnused = new Set(run.unused.map((u) => u.fingerprint));
   into.unused = into.unused.filter((u) => stillUnused.has(u.fingerprint));
@@ -89,7 +90,7 @@ export function summarizeRuns(runs: readonly CassetteRun[]): RunSummary {
   for (const run of runs) {
     const current = byFile.get(run.cassette);
     if (current) merge(current, run);
-    else byFile.set(run.cassette, { cassette: run.cassette, opened: 1, replayed: run.replayed, recorded: run.recorded, created: run.created, missing: run.missing, misses: [...run.misses], unused: [...run.unused], expired: run.expired });
+    else byFile.set(run.cassette, { cassette: run.cassette, opened: 1, replayed: run.replayed, recorded: run.recorded, created: run.created, missing: run.missing, misses: [...run.misses], unused: [...run.unused], expired: run.expired, ...(run.notRecorded ? { notRecorded: run.notRecorded } : {}) });
   }
   const cassettes = [...byFile.values()].sort((a, b) => a.cassette.localeCompare(b.cassette));
   const count = (test: (c: CassetteSummary) => boolean) => cassettes.filter(test).length;

@@ -21,17 +21,21 @@ function scopeDate(now: Date): string {
   return now.toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-/** The recorded request as an unsigned InvokeAsync request to `target` (an origin, any path dropped). */
-export function recordedRequest(interaction: Interaction, target: string, now: Date = new Date()): WireRequest {
+/**
+ * The recorded request as an unsigned request to `target` (an origin, any path dropped): as recorded
+ * (InvokeAsync, or Invoke Event), or with `dryRun` as an `Invoke` with `InvocationType: DryRun`, which
+ * checks the function, qualifier and permission without running anything.
+ */
+export function recordedRequest(interaction: Interaction, target: string, now: Date = new Date(), dryRun = false): WireRequest {
   const { request } = interaction;
   const encoded = encodeURIComponent(functionRefOf(request));
-  const invoke = request.operation === 'Invoke';
+  const invoke = request.operation === 'Invoke' || dryRun;
   const url = new URL(new URL(invoke ? invokeUrl(request.region, encoded) : invokeAsyncUrl(request.region, encoded)).pathname, target);
   return {
     method: 'POST',
     url: url.href,
     headers: {
-      ...(invoke ? { 'x-amz-invocation-type': 'Event' } : {}),
+      ...(invoke ? { 'x-amz-invocation-type': dryRun ? 'DryRun' : 'Event' } : {}),
       'content-type': 'application/octet-stream',
       // Not a signature: the scope alone, for endpoints that route on it and check nothing.
       authorization: `AWS4-HMAC-SHA256 Credential=lambda-cassette/${scopeDate(now)}/${request.region}/lambda/aws4_request, SignedHeaders=host, Signature=unsigned`,

@@ -7,6 +7,7 @@ import { UpstreamError } from '../common/errors.js';
 import { forwardUpstream } from '../recording/forward-upstream.js';
 import { signRequest, type SigningCredentials } from '../recording/sign-request.js';
 import { compareOutcome, summarize } from './compare-outcome.js';
+import { compareDryRun } from './compare-dry-run.js';
 import { functionLabel } from '../wire/lambda-address.js';
 import { recordedRequest } from './recorded-request.js';
 import { summarizeReport, type VerifiedInteraction, type VerifyReport } from './verify-report.js';
@@ -22,6 +23,12 @@ export interface VerifyOptions {
   credentials?: SigningCredentials | (() => Promise<SigningCredentials>);
   /** Region to sign for instead of each interaction's recorded one. */
   region?: string;
+  /**
+   * Re-send each request as `Invoke` with `InvocationType: DryRun` instead: the function never runs
+   * (safe against production); drift is a function, alias or version that is gone, or a permission
+   * that no longer holds. Answers are not compared, as nothing ran.
+   */
+  dryRun?: boolean;
   /** Called after each interaction, for progress bars. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -43,10 +50,10 @@ async function verifyOne(cassette: string, index: number, interaction: Interacti
   const base = { cassette, index, function: functionLabel(interaction.request) };
   const recorded = summarize(interaction.response.status, interaction.response.headers, decodeBody(interaction.response.body));
   try {
-    let request = recordedRequest(interaction, options.target);
+    let request = recordedRequest(interaction, options.target, new Date(), options.dryRun === true);
     if (options.sign) request = await signRequest(request, { region: options.region ?? interaction.request.region, ...(options.credentials ? { credentials: options.credentials } : {}) });
     const live = await forwardUpstream(request);
-    const compared = compareOutcome(interaction.response, live, masked);
+    const compared = options.dryRun ? compareDryRun(interaction.response, live) : compareOutcome(interaction.response, live, masked);
     return { ...base, outcome: compared.changes.length ? 'drifted' : 'same', recorded: compared.recorded, live: compared.live, changes: compared.changes };
   } catch (e) {
     const error = e instanceof UpstreamError ? `could not reach ${new URL(options.target).origin}: ${(e.cause as Error | undefined)?.message ?? e.message}` : (e as Error).message;
@@ -58,7 +65,7 @@ async function verifyOne(cassette: string, index: number, interaction: Interacti
  * Re-sends each recorded request of `files` to `options.target`, one at a time, in cassette order,
  * and compares each answer with its recording (status, error type, body).
  *
- * InvokeAsync runs the function: verify against a staging account, not production.
+ * InvokeAsync runs the function: without `dryRun`, verify against a staging account, never production.
  * @throws {CassetteError} when a cassette cannot be read; {@link TypeError} for a bad target.
  */
 export async function verifyCassette(files: string | readonly string[], options: VerifyOptions): Promise<VerifyReport> {
@@ -78,5 +85,5 @@ export async function verifyCassette(files: string | readonly string[], options:
       options.onProgress?.(interactions.length, total);
     }
   }
-  return { target: options.target, signed: options.sign === true, cassettes: list, interactions, summary: summarizeReport(interactions) };
+  return { target: options.target, signed: options.sign === true, ...(options.dryRun ? { dryRun: true } : {}), cassettes: list, interactions, summary: summarizeReport(interactions) };
 }

@@ -29,6 +29,8 @@ export interface VerifyReport {
   target: string;
   /** Whether requests were signed with the default AWS credential chain. */
   signed: boolean;
+  /** Whether requests were sent as `Invoke` DryRun (nothing ran; only callability was checked). */
+  dryRun?: boolean;
   /** The cassette files checked, in order. */
   cassettes: string[];
   interactions: VerifiedInteraction[];
@@ -63,5 +65,5 @@ export function formatSummary(report: VerifyReport, c: Paint): string {
   const s = report.summary;
   const parts = [c.green(`${s.same} same`), s.drifted ? c.red(`${s.drifted} drifted`) : `${s.drifted} drifted`];
   if (s.failed) parts.push(c.yellow(`${s.failed} failed`));
-  return `${s.interactions} interaction(s) in ${report.cassettes.length} cassette(s) against ${report.target}${report.signed ? ' (signed)' : ''}: ${parts.join(', ')}`;
+  return `${s.interactions} interaction(s) in ${report.cassettes.length} cassette(s) against ${report.target}${report.signed ? ' (signed)' : ''}${report.dryRun ? ' (DryRun: nothing ran)' : ''}: ${parts.join(', ')}`;
 }

@@ -14,6 +14,7 @@ import { runWithDouble } from '../doors/shared/route-by-context.js';
 import { markManaged } from '../api/leaked-doubles.js';
 import { claimCassetteName, defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 import { MisuseError } from '../common/seal-errors.js';
+import { closeAfterTest, type TaskWithErrors } from './close-after-test.js';
 
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
 type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
@@ -70,7 +71,7 @@ export function concurrentCassettePerTest(
       try {
         await own.run({ double }, () => runWithDouble(double, runTest));
       } finally {
-        await double.close();
+        await closeAfterTest(double, context?.task as TaskWithErrors | undefined);
       }
     });
   } else {
@@ -99,7 +100,7 @@ export function concurrentCassettePerTest(
       const slot = (task && slots.get(task)) ?? own.getStore();
       const closing = slot?.double;
       if (slot) slot.double = undefined;
-      await closing?.close();
+      if (closing) await closeAfterTest(closing, task as TaskWithErrors | undefined);
     });
   }
   const current = (): LambdaDouble => {

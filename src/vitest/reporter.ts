@@ -18,8 +18,10 @@ import pc from 'picocolors';
 import { REPORT_DIR_ENV } from '../report/run-report-sink.js';
 import { readCassetteRuns, summarizeRuns, type RunOutcome, type RunSummary } from '../report/run-summary.js';
 import { formatRunSummary } from '../report/format-run-summary.js';
+import { portableSummary } from '../report/portable-summary.js';
 
 export type { RunSummary, CassetteSummary, RunOutcome } from '../report/run-summary.js';
+export type { PortableRunSummary } from '../report/portable-summary.js';
 export type { CassetteRun, UnusedEntry } from '../report/cassette-run.js';
 
 /** Options of the reporter (the second element of its `reporters` entry). */
@@ -92,12 +94,14 @@ export default class LambdaCassetteReporter {
   #print(summary: RunSummary, vitest: VitestLike): void {
     const root = vitest.config.root;
     const outputFile = this.#options.outputFile ? path.resolve(root, this.#options.outputFile) : undefined;
+    // Names relative to the root: a report from a CI checkout names the same files in any checkout.
+    const portable = portableSummary(summary, root, outputFile);
     if (outputFile) {
       mkdirSync(path.dirname(outputFile), { recursive: true });
-      writeFileSync(outputFile, `${JSON.stringify(summary, null, 2)}\n`);
+      writeFileSync(outputFile, `${JSON.stringify(portable, null, 2)}\n`);
     }
     if (summary.totals.cassettes === 0 && this.#options.silentWhenUnused !== false) return;
-    if (this.#options.json) vitest.logger.log(JSON.stringify(summary, null, 2));
+    if (this.#options.json) vitest.logger.log(JSON.stringify(portable, null, 2));
     else vitest.logger.log(formatRunSummary(summary, root, pc, outputFile).trimEnd());
   }
 

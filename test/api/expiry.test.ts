@@ -55,12 +55,13 @@ describe("an interaction aged 100 days under maxAge: '30d'", () => {
     ]);
   });
 
-  it("onExpired: 'error' fails the request, and close() rejects naming it", async () => {
+  it("onExpired: 'error' fails the request, and close() rejects with CassetteExpiredError naming it", async () => {
     const { name, file } = await agedCassette();
     const r = await replayOnce(name, { mode: 'replay', onExpired: 'error' });
     expect(r.error).toBeDefined();
     expect(r.lambda.calls.map((c) => [c.status, c.errorType])).toEqual([[0, 'CassetteExpiredError']]);
-    expect(r.closed).toBeInstanceOf(UnmatchedRequestsError);
+    expect(r.closed).toBeInstanceOf(CassetteExpiredError);
+    expect(r.closed).not.toBeInstanceOf(UnmatchedRequestsError);
     expect(r.closed!.message).toContain(`${file}: interaction #1 (orders-fn) was recorded 100 days ago`);
     expect(r.closed!.message).toContain('raise maxAge');
     expect(r.sent).toEqual([]);

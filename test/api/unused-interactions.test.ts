@@ -108,7 +108,8 @@ describe('lambda-cassette prune --from <report>', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${pruned}: removed 1 unused interaction(s): #2 billing-fn`);
-    expect(run.stdout).toContain(`${untouched}: left alone (the run did not open it)`);
+    // The run passed in full: a cassette file no test opened is one no test needs.
+    expect(run.stdout).toContain(`${untouched}: no test of the run opened it: delete the file if no test needs it`);
     expect(readCassette(pruned).interactions).toEqual([before.interactions[0], before.interactions[2]]);
     expect(readCassette(untouched)).toEqual(readCassette(master));
 

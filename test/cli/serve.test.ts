@@ -4,10 +4,21 @@ import http from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvokeAsyncCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Cassette } from '../../src/index.js';
 import { runCli, startServe, useCli } from '../support/cli.js';
-import { boto3InvokeAsync, requireBoto3 } from '../support/external-clients.js';
+import { awsEnv, boto3InvokeAsync, exec, requireBoto3 } from '../support/external-clients.js';
+
+// Invoke (Event) with boto3's default retry settings; prints the error and how many attempts it took.
+const BOTO3_INVOKE_EVENT = `
+import json, sys, boto3, botocore.exceptions
+client = boto3.client('lambda', endpoint_url=sys.argv[1], region_name='us-east-1')
+try:
+    client.invoke(FunctionName='orders-fn', InvocationType='Event', Payload=b'{"id": 9}')
+    print(json.dumps({'code': None}))
+except botocore.exceptions.ClientError as e:
+    print(json.dumps({'code': e.response['Error']['Code'], 'message': e.response['Error'].get('Message', ''),
+                      'status': e.response['ResponseMetadata']['HTTPStatusCode'], 'attempts': e.response['ResponseMetadata'].get('RetryAttempts', 0) + 1}))
+`;
 
 const cli = useCli();
 let dir: string;
@@ -67,25 +78,78 @@ describe('lambda-cassette serve', () => {
     expect(run.stderr).toMatch(/SIGTERM, stopping after 3 call\(s\)/);
   });
 
-  it('replays to boto3 by name inside --dir; a miss gets no answer and makes the exit code 1', async () => {
+  it('replays to boto3 by name inside --dir; a miss gets a 400 naming the flags to fix it, and makes the exit code 1', async () => {
     const serve = await startServe(cli.path, ['checkout/happy', '--mode', 'replay', '--dir', 'cassettes'], { cwd: dir });
     expect(await boto3InvokeAsync(serve.url, [['orders-fn', '{"id": 7}']])).toEqual([{ status: 202, requestId: REQUEST_ID }]);
-    await expect(post(invoke(serve.url, 'orders-fn'), '{"id":8}')).rejects.toThrow(/socket hang up/);
+    const miss = await post(invoke(serve.url, 'orders-fn'), '{"id":8}');
+    expect([miss.status, miss.headers['x-amzn-errortype']]).toEqual([400, 'CassetteMissException']);
+    const { message } = JSON.parse(miss.body) as { message: string };
+    expect(message).toMatch(/^lambda-cassette: no recorded answer in cassettes\/checkout\/happy\.json for InvokeAsync orders-fn \(us-east-1\) \{"id":8\}/);
+    // Hints name this command's flags, not options of code that does not exist here.
+    expect(message).toContain("serve it with --ignore '$.id'");
+    expect(message).toContain('restart serve with --mode new-episodes --target URL');
+    expect(message).not.toMatch(/ignore: \[|LAMBDA_CASSETTE_MODE/);
     const run = await serve.stop('SIGINT');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/no answer POST \/2014-11-13\/functions\/orders-fn\/invoke-async: .*no recorded answer|no answer POST/);
-    expect(run.stderr).toMatch(/1 InvokeAsync request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/);
+    expect(run.stderr).toMatch(/answered 400 CassetteMissException POST \/2014-11-13\/functions\/orders-fn\/invoke-async: lambda-cassette: no recorded answer/);
+    expect(run.stderr).toMatch(/1 Lambda request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/);
   });
 
-  it('prints a miss once per request, not once per SDK retry; the call lines name each attempt', async () => {
+  it('the AWS CLI and boto3 (default retry settings) get the miss at once, with its message, and the summary lists each request once', async () => {
+    writeFileSync(join(dir, 'event.json'), '{"id": 8}');
     const serve = await startServe(cli.path, ['checkout/happy', '--mode', 'replay'], { cwd: dir });
-    const client = new LambdaClient({ region: 'us-east-1', endpoint: serve.url, maxAttempts: 3, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
-    const err = await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":8}' })).catch((e: { $metadata: { attempts?: number } }) => e);
-    expect((err as { $metadata: { attempts?: number } }).$metadata.attempts).toBe(3);
+    const env = awsEnv();
+    delete env['AWS_MAX_ATTEMPTS'];
+    const [awsCli, boto3] = await Promise.all([
+      exec('aws', ['lambda', 'invoke-async', '--endpoint-url', serve.url, '--function-name', 'orders-fn', '--invoke-args', join(dir, 'event.json'), '--region', 'us-east-1'], { env }),
+      exec('python3', ['-c', BOTO3_INVOKE_EVENT, serve.url], { env }),
+    ]);
+    expect(awsCli.code).not.toBe(0);
+    expect(awsCli.stderr).toMatch(/An error occurred \(CassetteMissException\) when calling the InvokeAsync operation: lambda-cassette: no recorded answer in cassettes\/checkout\/happy\.json for InvokeAsync orders-fn/);
+    expect(awsCli.stderr).not.toMatch(/Connection was closed/);
+    expect(JSON.parse(boto3.stdout)).toMatchObject({ code: 'CassetteMissException', status: 400, attempts: 1 });
+    expect((JSON.parse(boto3.stdout) as { message: string }).message).toMatch(/for Invoke \(Event\) orders-fn \(us-east-1\) \{"id":9\}/);
     const run = await serve.stop('SIGINT');
     expect(run.code).toBe(1);
-    expect(run.stderr.match(/no answer POST/g)).toHaveLength(1);
-    expect(run.stderr).toMatch(/orders-fn \(us-east-1\) -> .*\n.*orders-fn \(us-east-1\) \(attempt 2\) -> .*\n.*orders-fn \(us-east-1\) \(attempt 3\) -> /);
+    // One attempt each: nothing retried a 400.
+    expect(run.stderr.match(/ -> CassetteMissError/g)).toHaveLength(2);
+    expect(run.stderr).not.toMatch(/attempt 2/);
+    expect(run.stderr).toMatch(/2 Lambda request\(s\) found no recorded answer/);
+    expect(run.stderr).not.toMatch(/InvokeAsync Invoke/);
+  });
+
+  it('takes --ignore, --allow-playback-repeats and --on-unhandled-request as openCassette takes the options', async () => {
+    const serve = await startServe(cli.path, ['checkout/happy', '--mode', 'replay', '--ignore', '$.id', '--allow-playback-repeats', '--on-unhandled-request', 'bypass'], { cwd: dir });
+    // id ignored: both match the one recording, the second by repeating it.
+    expect((await post(invoke(serve.url, 'orders-fn'), '{"id":8}')).status).toBe(202);
+    expect((await post(invoke(serve.url, 'orders-fn'), '{"id":9}')).status).toBe(202);
+    const rr = await post(`${serve.url}/2015-03-31/functions/orders-fn/invocations`, '{}', { 'x-amz-invocation-type': 'RequestResponse' });
+    expect(rr.headers['x-amzn-errortype']).toBe('UnknownOperationException');
+    const run = await serve.stop('SIGINT');
+    // bypass: the unserved Invoke is not listed as stopped, so the run is clean.
+    expect(run.code).toBe(0);
+    const strict = await startServe(cli.path, ['--mode', 'mock'], { cwd: dir });
+    await post(`${strict.url}/2015-03-31/functions/orders-fn/invocations`, '{}', { 'x-amz-invocation-type': 'RequestResponse' });
+    const stopped = await strict.stop('SIGINT');
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('let them through with --on-unhandled-request bypass (or warn)');
+  });
+
+  it('answers every unserved operation with one wording, in every mode', async () => {
+    const messages: string[] = [];
+    for (const args of [['--mode', 'mock'], ['checkout/happy', '--mode', 'replay']]) {
+      const serve = await startServe(cli.path, args, { cwd: dir });
+      const rr = await post(`${serve.url}/2015-03-31/functions/orders-fn/invocations`, '{}', { 'x-amz-invocation-type': 'RequestResponse' });
+      const list = await post(`${serve.url}/2015-03-31/functions/`, '');
+      for (const answer of [rr, list]) {
+        expect([answer.status, answer.headers['x-amzn-errortype']]).toEqual([404, 'UnknownOperationException']);
+        messages.push((JSON.parse(answer.body) as { message: string }).message.replace(serve.url, 'URL'));
+      }
+      await serve.stop('SIGINT');
+    }
+    expect(messages[0]).toMatch(/^lambda-cassette: Invoke \(RequestResponse\) \(POST \/2015-03-31\/functions\/orders-fn\/invocations\) is not served: only Invoke with InvocationType Event is served \(and InvokeAsync\)/);
+    expect(messages[2]).toBe(messages[0]);
+    expect(messages[3]).toBe(messages[1]);
   });
 
   it('records through --target and writes the cassette on SIGINT (a .json path works as <cassette>)', async () => {
@@ -129,7 +193,9 @@ describe('lambda-cassette serve', () => {
     [['serve', '--mode', 'replay'], /mode "replay" needs a <cassette>/],
     [['serve', '--mode', 'mock', '--port', 'eighty'], /--port <n>' argument 'eighty' is invalid/],
     [['serve', '--mode', 'mock', '--port', '70000'], /from 0 to 65535/],
-    [['serve', '--mode', 'sometimes'], /Allowed choices are replay, record, auto, mock/],
+    [['serve', '--mode', 'sometimes'], /Allowed choices are replay, record, rerecord, auto, new-episodes, passthrough, mock/],
+    [['serve', 'x', '--mode', 'new-episodes'], /mode "new-episodes" forwards requests to a real endpoint: pass --target URL/],
+    [['serve', '--mode', 'mock', '--on-unhandled-request', 'maybe'], /Allowed choices are error, warn, bypass/],
     [['serve', 'x', '--mode', 'record', '--target', 'ftp://host'], /--target must be an absolute http\(s\) URL/],
     [['serve', '../outside', '--mode', 'replay'], /must be a relative path inside the cassette folder/],
     [['serve', 'x', '--mode', 'record', '--sign'], /--sign signs the requests forwarded to --target: pass --target URL/],

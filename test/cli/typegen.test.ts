@@ -172,7 +172,7 @@ describe('lambda-cassette typegen', () => {
     expect([current.code, current.stdout]).toEqual([0, 'types/payloads.d.ts is up to date (mailer, orders-fn)\n']);
     writeFileSync(at('schemas', 'mailer.schema.json'), fileText({ ...mailerSchema, required: [] }));
     const stale = await runCli(cli.path, [...args, '--check'], { cwd: dir });
-    expect([stale.code, stale.stdout]).toEqual([1, 'types/payloads.d.ts is stale: run lambda-cassette typegen and commit the result\n']);
+    expect([stale.code, stale.stdout]).toEqual([1, 'types/payloads.d.ts is stale: run lambda-cassette typegen --schemas schemas --out types/payloads.d.ts and commit the result\n']);
     writeFileSync(at('schemas', 'mailer.schema.json'), fileText(mailerSchema));
   });
 

@@ -169,14 +169,14 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       const err = await caught(() => client.send(invoke('orders-fn', '{"id":99}')));
       expect(err).toBeInstanceOf(CassetteMissError);
       expect(err.message).toContain(`no recorded answer in ${file} for InvokeAsync orders-fn (us-east-1) {"id":99}`);
-      expect(err.message).toContain('Closest of 4 recorded interaction(s):');
-      expect(err.message).toMatch(/#1 orders-fn \(us-east-1\) \{"id":1\}\n\s+differs in: payload/);
+      expect(err.message).toMatch(/Closest of the \d+ recorded orders-fn interaction\(s\) \(4 in the cassette\), the same operation first:/);
+      expect(err.message).toMatch(/#1 InvokeAsync orders-fn \(us-east-1\) \{"id":1\}\n\s+differs in: payload/);
       expect(d.lambda!.calls).toMatchObject([{ functionName: 'orders-fn', status: 0, errorType: 'CassetteMissError', source: 'replay' }]);
 
       d.forget();
       const closing = await caught(() => double.close());
       expect(closing).toBeInstanceOf(UnmatchedRequestsError);
-      expect(closing.message).toContain(`1 InvokeAsync request(s) found no recorded answer in ${file}`);
+      expect(closing.message).toContain(`1 Lambda request(s) found no recorded answer in ${file}`);
       expect(closing.message).toContain('{"id":99}');
     });
 

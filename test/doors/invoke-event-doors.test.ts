@@ -148,7 +148,7 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
     await caught(() => client.send(event('orders-fn', '{"id":1}')));
     const closing = await caught(() => d.lambda!.close());
     expect(closing).toBeInstanceOf(UnmatchedRequestsError);
-    expect(closing.message).toMatch(/Invoke orders-fn \(us-east-1\)[\s\S]*operation InvokeAsync/);
+    expect(closing.message).toMatch(/Invoke \(Event\) orders-fn \(us-east-1\)[\s\S]*operation InvokeAsync/);
   });
 
   it('RequestResponse is not served: it is left to onUnhandledRequest (or, through bindClientMock, to the stub)', async () => {

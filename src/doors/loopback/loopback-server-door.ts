@@ -25,6 +25,7 @@ import { lambdaOperation } from '../../wire/lambda-operation.js';
 import { assertSigningAvailable } from '../../recording/sign-request.js';
 import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
 import { InvalidOptionError, MisuseError } from '../../common/seal-errors.js';
+import { cassetteRefusal } from './cassette-refusal.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -45,9 +46,9 @@ export interface ListenOptions {
    */
   sign?: boolean;
   /**
-   * Called when the engine could not answer a request (e.g. a replay miss, an unreachable upstream)
-   * and the connection was closed without an answer: once per request, not once per SDK retry of
-   * it. `close()` of the double also reports misses.
+   * Called when the engine could not answer a request: a replay miss (the client gets HTTP 400 with
+   * the miss in its message), an unreachable upstream (the connection is closed). Once per request,
+   * not once per retry of it. `close()` of the double also reports misses.
    */
   onFailure?: (error: Error, request: { method: string; path: string }) => void;
   /**
@@ -109,18 +110,24 @@ function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 
   res.end(response.body);
 }
 
-function unknownOperation(message?: string): WireResponse {
+/**
+ * The one answer to an operation the server does not serve, whatever the mode and the
+ * `onUnhandledRequest` verdict: what was asked, and what is served. (`close()` still lists the ones
+ * the policy stopped.)
+ */
+function unknownOperation(method: string, target: string, invocationType?: string): WireResponse {
   const spec = LAMBDA_ERRORS.UnknownOperationException;
-  return errorResponse(spec, message ?? spec.defaultMessage);
+  const asked = target.startsWith('/') ? `${lambdaOperation(method, target, invocationType)} (${method} ${target})` : `${method} ${target}`;
+  return errorResponse(spec, `lambda-cassette: ${asked} is not served: only Invoke with InvocationType Event is served (and InvokeAsync). ${spec.defaultMessage}`);
 }
 
 /** The answer to a request the engine does not serve; an Invoke that is not an Event invocation meets `onUnhandledRequest` first. */
-function unserved(double: DoorPort, wire: WireRequest): WireResponse {
+function unserved(double: DoorPort, wire: WireRequest, path: string): WireResponse {
   const headers = wire.headers as Record<string, string | undefined>;
-  if (!lambdaOperation(wire.method, wire.url, headers['x-amz-invocation-type']).startsWith('Invoke (')) return unknownOperation();
-  const verdict = double.judgeUnhandled(wire);
+  const invocationType = headers['x-amz-invocation-type'];
   // Nowhere to send it on from here: 'bypass' and 'warn' get the same answer, without the listing in close().
-  return unknownOperation(verdict.bypass ? 'lambda-cassette serves only Invoke with InvocationType Event (and InvokeAsync)' : verdict.error.message);
+  if (lambdaOperation(wire.method, wire.url, invocationType).startsWith('Invoke (')) double.judgeUnhandled(wire);
+  return unknownOperation(wire.method, path, invocationType);
 }
 
 function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): Pick<WireResponse, 'status' | 'headers' | 'body'> {
@@ -161,7 +168,7 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
       const path = req.url ?? '/';
       // Both settled from the head alone, before one byte of the body is read.
       // Absolute-form (proxy) and `*` targets are never an AWS API call, nor served.
-      if (!path.startsWith('/')) return refuse(req, res, unknownOperation());
+      if (!path.startsWith('/')) return refuse(req, res, unknownOperation(req.method ?? 'GET', path));
       const refused = refusalOf(req.headers);
       if (refused !== undefined) return refuse(req, res, jsonResponse(403, { message: refused }));
       const body = await readBody(req);
@@ -191,12 +198,20 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
         ...(options.sign ? { signForTarget: true } : {}),
       };
       const outcome = await double.handle(wire);
-      if (outcome === undefined) return send(res, unserved(double, wire));
+      if (outcome === undefined) return send(res, unserved(double, wire, path));
       if (outcome.kind === 'response') {
         if (!options.sign && outcome.sentSecrets === undefined && double.reachesUpstream && refusesSignature(outcome)) warnUnsigned();
         return send(res, outcome);
       }
-      if (outcome.kind === 'failure') return fail(req.socket, outcome.error, req, body);
+      if (outcome.kind === 'failure') {
+        const answer = cassetteRefusal(outcome.error);
+        if (answer === undefined) return fail(req.socket, outcome.error, req, body);
+        // An answer the client will not retry: a closed connection would make the AWS CLI and boto3 retry for seconds.
+        send(res, answer);
+        const request = { method: req.method ?? '', path };
+        if (options.onFailure && reported.first(outcome.error.name, req.headers, request.method, request.path, body)) options.onFailure(outcome.error, request);
+        return;
+      }
       // Transport faults, as a socket would see them: a reset is an RST; a timeout is an answer that
       // never comes (the client's own timeout decides; close() drops the connection).
       if (outcome.fault === 'connection-reset') req.socket.resetAndDestroy();

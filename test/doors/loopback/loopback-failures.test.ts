@@ -46,19 +46,23 @@ function post(url: string, body: string): Promise<void> {
 }
 
 describe('loopback server failures', () => {
-  it('a miss the SDK retries three times is reported once; each distinct request once', async () => {
+  it('a miss is answered with a 400 the SDK does not retry, and reported once; each distinct request once', async () => {
     lambda = await openCassette('orders', { dir, mode: 'replay' });
     const failures: string[] = [];
     const server = await lambda.listen({ onFailure: (e, req) => failures.push(`${e.name} ${req.path}`) });
     const client = lambdaClient({ endpoint: server.url, maxAttempts: 3 });
     const miss = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":8}' })));
-    expect(miss.$metadata.attempts).toBe(3);
-    expect(lambda.calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
+    expect(miss.name).toBe('CassetteMissException');
+    expect(miss.message).toMatch(/no recorded answer in .* for InvokeAsync orders-fn/);
+    expect(miss.$metadata.attempts).toBe(1);
+    expect(lambda.calls.map((c) => c.attempt)).toEqual([1]);
     expect(failures).toEqual(['CassetteMissError /2014-11-13/functions/orders-fn/invoke-async']);
     // Another request (the same payload sent again by the code: a new invocation id) is news.
     await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":8}' })));
     await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":9}' })));
     expect(failures).toHaveLength(3);
+    const closing = await caught(() => lambda!.close());
+    expect(closing.message).toMatch(/^lambda-cassette: 3 Lambda request\(s\) found no recorded answer/);
   });
 
   it('a client without invocation ids: the same request again at once is a retry, another body is not', async () => {

@@ -149,15 +149,18 @@ describe('lambda.listen()', () => {
     await lambda.close(); // every request matched: no rejection
   });
 
-  it('destroys the connection on a replay miss, and still makes the miss visible', async () => {
+  it('answers a replay miss with a 400 no SDK retries, whose message is the miss, and still makes the miss visible', async () => {
     writeFileSync(join(dir, 'miss.json'), JSON.stringify(replayCassette));
     lambda = await openCassette('miss', { dir, mode: 'replay' });
     const failures: string[] = [];
     const { url } = await lambda.listen({ onFailure: (e, req) => failures.push(`${e.name} ${req.method} ${req.path}`) });
-    const error = await caught(() =>
-      request(`${url}${invokePath('orders-fn')}`, { body: '{"id":99}', headers: { authorization: scope('us-east-1') } }),
-    );
-    expect(error.code).toBe('ECONNRESET'); // "socket hang up": no answer at all
+    const answer = await request(`${url}${invokePath('orders-fn')}`, { body: '{"id":99}', headers: { authorization: scope('us-east-1') } });
+    expect(answer.status).toBe(400);
+    expect(answer.headers['x-amzn-errortype']).toBe('CassetteMissException');
+    const body = JSON.parse(answer.body) as { Type: string; message: string };
+    expect(body.Type).toBe('User');
+    expect(body.message).toMatch(/^lambda-cassette: no recorded answer in .*miss\.json for InvokeAsync orders-fn \(us-east-1\) \{"id":99\}/);
+    expect(body.message).toContain('LAMBDA_CASSETTE_MODE=new-episodes');
     expect(failures).toEqual([`CassetteMissError POST ${invokePath('orders-fn')}`]);
     expect(await callsEndpoint(url)).toEqual([
       { operation: 'InvokeAsync', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 99 }, attempt: 1, status: 0, errorType: 'CassetteMissError', source: 'replay' },
