@@ -73,13 +73,18 @@ export interface OpenCassetteOptions {
   onExpired?: ExpiryStrategy;
   /** `false`: `close()` rejects naming the recorded interactions this run never played (default `true`). */
   allowUnusedInteractions?: boolean;
+  /**
+   * What functions answer, as `lambda.respond(name, resultOrHandler)` would set it: RequestResponse
+   * answers in `mock` mode, and Event/InvokeAsync deliveries to handlers in every mode.
+   */
+  handlers?: Readonly<Record<string, unknown>>;
 }
 
 /** The options {@link openCassette} knows, for the unknown-option check. */
 export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
   'mode', 'dir', 'endpoint', 'target', 'allowPlaybackRepeats', 'redact', 'maskAccountIds', 'match',
   'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest', 'ignore', 'maxAge',
-  'onExpired', 'allowUnusedInteractions',
+  'onExpired', 'allowUnusedInteractions', 'handlers',
 ];
 
 /**
@@ -150,6 +155,7 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     ...settings,
     onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, reachesNetwork(mode, loaded !== undefined)),
   });
+  double.functionAnswers.addAll(options.handlers);
   bind(double);
   await attachNockDoor(double);
   // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.

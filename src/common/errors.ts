@@ -181,7 +181,7 @@ export class UnmatchedRequestsError extends LambdaCassetteError {
     super(
       'LC_UNMATCHED_REQUESTS',
       'UnmatchedRequestsError',
-      `lambda-cassette: ${requests.length} InvokeAsync request(s) found no recorded answer in ${label}:\n` +
+      `lambda-cassette: ${requests.length} Lambda invocation request(s) found no recorded answer in ${label}:\n` +
         requests.map((r, i) => `  ${i + 1}. ${r}`).join('\n'),
     );
   }

@@ -2,7 +2,7 @@
  * The `toHaveInvokedAsync*` matchers, written against what every Jest-compatible `expect.extend`
  * hands a matcher (vitest, Jest, and the `expect` package), so one implementation serves all runners.
  */
-import type { InvokeAsyncCall } from '../engine/call-log.js';
+import type { LambdaCall } from '../engine/call-log.js';
 import { callsTo, describeCalls } from '../engine/assertions.js';
 import { namedCalls, ofOperation, type CallOptions } from '../engine/call-filter.js';
 import type { PayloadFor } from '../engine/payload-types.js';
@@ -10,7 +10,7 @@ import { depthSafe, forDisplay } from '../engine/deep-payloads.js';
 
 /** What the matchers accept: a double (or the handle `useLambdaCassette` returns). */
 interface HasCalls {
-  readonly calls: readonly InvokeAsyncCall[];
+  readonly calls: readonly LambdaCall[];
 }
 
 /** The part of a runner's matcher context (`this` inside a matcher) the matchers use. */
@@ -28,7 +28,7 @@ export interface MatcherResult {
   expected?: unknown;
 }
 
-function callsOf(received: unknown, matcher: string): readonly InvokeAsyncCall[] {
+function callsOf(received: unknown, matcher: string): readonly LambdaCall[] {
   const calls = (received as Partial<HasCalls> | null)?.calls;
   if (!Array.isArray(calls)) {
     throw new TypeError(`${matcher}: expected a lambda-cassette double (from mockLambda, openCassette or useLambdaCassette)`);
@@ -36,7 +36,7 @@ function callsOf(received: unknown, matcher: string): readonly InvokeAsyncCall[]
   return calls;
 }
 
-function payloads(calls: readonly InvokeAsyncCall[]): unknown[] {
+function payloads(calls: readonly LambdaCall[]): unknown[] {
   return calls.map((c) => c.payload);
 }
 

@@ -1,7 +1,7 @@
 /**
- * The aws-sdk-client-mock door: makes a stub of `LambdaClient` answer every `InvokeAsyncCommand`,
- * and every `InvokeCommand` with `InvocationType: 'Event'`, from a double (other invocation types
- * stay the stub's own business: the door binds only input that matches `{ InvocationType: 'Event' }`). aws-sdk-client-mock replaces `client.send`, so nothing of the SDK runs: the door
+ * The aws-sdk-client-mock door: makes a stub of `LambdaClient` answer every `InvokeAsyncCommand`
+ * and every `InvokeCommand` (any invocation type) from a double; a caller's narrower
+ * `stub.on(InvokeCommand, input)` still wins. aws-sdk-client-mock replaces `client.send`, so nothing of the SDK runs: the door
  * turns the command's input into a `WireRequest` (FunctionName URI-encoded into the path, the
  * InvokeArgs bytes as the body, the client's region in the host), and the engine's answer into what
  * the SDK would have resolved or thrown (see sdk-outcome.ts): its own exception classes, `$fault`,
@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import type { DoorPort } from '../../engine/door-port.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import { invokeAsyncUrl, invokeUrl } from '../../wire/lambda-address.js';
-import { SERVED_INVOCATION_TYPE, type ServedOperation } from '../../wire/invoke-event.js';
+import type { ServedOperation } from '../../wire/invoke-event.js';
 import {
   invokeAsyncRejection,
   invokeAsyncResult,
@@ -41,12 +41,14 @@ export interface ClientMockBehavior {
   callsFake(fake: (input: unknown, getClient: () => unknown) => unknown): unknown;
 }
 
-/** The fields of `InvokeAsyncCommandInput` (and of `InvokeCommandInput`: `Payload`, `Qualifier`) the door reads. */
+/** The fields of `InvokeAsyncCommandInput` (and of `InvokeCommandInput`) the door reads. */
 interface InvokeAsyncInput {
   FunctionName?: unknown;
   InvokeArgs?: unknown;
   Payload?: unknown;
   Qualifier?: unknown;
+  InvocationType?: unknown;
+  LogType?: unknown;
 }
 
 /** The parts of a `LambdaClient` the door reads. */
@@ -148,7 +150,11 @@ async function wireOf(operation: ServedOperation, region: string, name: unknown,
   const qualifier = operation === 'Invoke' && input.Qualifier != null ? String(input.Qualifier) : undefined;
   const encoded = encodeLabel(String(name));
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
-  if (operation === 'Invoke') headers['x-amz-invocation-type'] = SERVED_INVOCATION_TYPE;
+  // The SDK sends these headers only when the input sets them; no InvocationType means RequestResponse.
+  if (operation === 'Invoke') {
+    if (input.InvocationType != null) headers['x-amz-invocation-type'] = String(input.InvocationType);
+    if (input.LogType != null) headers['x-amz-log-type'] = String(input.LogType);
+  }
   return {
     method: 'POST',
     url: operation === 'Invoke' ? invokeUrl(region, encoded, qualifier) : invokeAsyncUrl(region, encoded),
@@ -220,10 +226,10 @@ export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandle
       bound.sdkHandler = undefined;
     },
   });
-  // Set again on every binding: the caller may have reset the stub since the last one. InvokeCommand
-  // only for Event invocations: a RequestResponse or DryRun stays whatever the caller's stub says.
+  // Set again on every binding: the caller may have reset the stub since the last one. Every
+  // InvokeCommand: a narrower `stub.on(InvokeCommand, input)` of the caller's still wins.
   stub.on(lambda.InvokeAsyncCommand as never).callsFake(fakeFor(bound, lambda, 'InvokeAsync') as never);
-  stub.on(lambda.InvokeCommand as never, { InvocationType: SERVED_INVOCATION_TYPE } as never).callsFake(fakeFor(bound, lambda, 'Invoke') as never);
+  stub.on(lambda.InvokeCommand as never).callsFake(fakeFor(bound, lambda, 'Invoke') as never);
 }
 
 /** The function the stub calls; made out here so that its closure holds the binding, never a double. */

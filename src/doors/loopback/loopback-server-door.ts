@@ -21,6 +21,7 @@ import { addLoopbackOrigin } from '../shared/loopback-origins.js';
 import { LoopbackForwardLoopError } from '../../common/errors.js';
 import { jsonText } from '../../common/canonical-json.js';
 import { refusalOf } from './request-guard.js';
+import { NoFunctionAnswerError } from '../../common/invocation-errors.js';
 import { lambdaOperation } from '../../wire/lambda-operation.js';
 import { assertSigningAvailable } from '../../recording/sign-request.js';
 import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
@@ -95,7 +96,7 @@ function unserved(double: DoorPort, wire: WireRequest): WireResponse {
   if (!lambdaOperation(wire.method, wire.url, headers['x-amz-invocation-type']).startsWith('Invoke (')) return unknownOperation();
   const verdict = double.judgeUnhandled(wire);
   // Nowhere to send it on from here: 'bypass' and 'warn' get the same answer, without the listing in close().
-  return unknownOperation(verdict.bypass ? 'lambda-cassette serves only Invoke with InvocationType Event (and InvokeAsync)' : verdict.error.message);
+  return unknownOperation(verdict.bypass ? 'lambda-cassette serves only Invoke and InvokeAsync' : verdict.error.message);
 }
 
 function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): Pick<WireResponse, 'status' | 'headers' | 'body'> {
@@ -166,6 +167,8 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
         if (!options.sign && outcome.sentSecrets === undefined && double.reachesUpstream && refusesSignature(outcome)) warnUnsigned();
         return send(res, outcome);
       }
+      // A RequestResponse nobody answers is the caller's to fix: an answer that says how, not a dropped connection.
+      if (outcome.kind === 'failure' && outcome.error instanceof NoFunctionAnswerError) return send(res, jsonResponse(400, { message: outcome.error.message }, { 'x-amzn-errortype': outcome.error.name }));
       if (outcome.kind === 'failure') return fail(req.socket, outcome.error, req, body);
       // Transport faults, as a socket would see them: a reset is an RST; a timeout is an answer that
       // never comes (the client's own timeout decides; close() drops the connection).

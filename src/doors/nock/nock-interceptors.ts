@@ -12,7 +12,6 @@ import { ClaimKey, callerOrigins, type Destination } from './nock-keys.js';
 import { hideContentType } from './nock-request.js';
 import { FORWARDED_HEADER } from '../../recording/forward-upstream.js';
 import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_FAMILY, LAMBDA_API_PATH } from '../../wire/lambda-address.js';
-import { SERVED_INVOCATION_TYPE } from '../../wire/invoke-event.js';
 
 type Nock = typeof import('nock');
 type ReplyFunction = (...args: never[]) => unknown;
@@ -65,11 +64,11 @@ export function callerScopeOrigins(nock: Nock, set: InterceptorSet): Map<string,
   return callerOrigins(nock.activeMocks().filter((key) => !ours.has(key)));
 }
 
-/** The served operations' interceptors on `s`: InvokeAsync, and Invoke Event (any query string). */
+/** The served operations' interceptors on `s`: InvokeAsync, and Invoke of any invocation type (any query string). */
 function servedInterceptors(s: Scope, reply: ReplyFunction): Interceptor[] {
   const invokeAsync = s.post(INVOKE_ASYNC_FAMILY);
   invokeAsync.reply(reply as never);
-  const invokeEvent = s.post(INVOKE_PATH_FAMILY).matchHeader('x-amz-invocation-type', SERVED_INVOCATION_TYPE);
+  const invokeEvent = s.post(INVOKE_PATH_FAMILY);
   invokeEvent.reply(reply as never);
   return [invokeAsync, invokeEvent];
 }
