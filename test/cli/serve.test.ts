@@ -74,7 +74,7 @@ describe('lambda-cassette serve', () => {
     const run = await serve.stop('SIGINT');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/no answer POST \/2014-11-13\/functions\/orders-fn\/invoke-async: .*no recorded answer|no answer POST/);
-    expect(run.stderr).toMatch(/1 InvokeAsync request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/);
+    expect(run.stderr).toMatch(/1 Lambda invocation request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/);
   });
 
   it('prints a miss once per request, not once per SDK retry; the call lines name each attempt', async () => {
