@@ -26,12 +26,12 @@ afterEach(async () => {
 });
 
 describe('RequestResponse with nothing to answer never reaches the network', () => {
-  it.each([
-    ['a declared endpoint', { endpoint: 'declared' }],
-    ['a host nobody declared', {}],
-    ["a declared endpoint with onUnhandledRequest 'bypass'", { endpoint: 'declared', onUnhandledRequest: 'bypass' as const }],
+  it.each<[string, { declared: boolean; bypass?: boolean }]>([
+    ['a declared endpoint', { declared: true }],
+    ['a host nobody declared', { declared: false }],
+    ["a declared endpoint with onUnhandledRequest 'bypass'", { declared: true, bypass: true }],
   ])('%s: NoFunctionAnswerError naming lambda.respond, 0 requests at the server', async (_label, options) => {
-    lambda = await mockLambda({ ...(options.endpoint ? { endpoint: network.url } : {}), ...('onUnhandledRequest' in options ? { onUnhandledRequest: options.onUnhandledRequest } : {}) });
+    lambda = await mockLambda({ ...(options.declared ? { endpoint: network.url } : {}), ...(options.bypass ? { onUnhandledRequest: 'bypass' as const } : {}) });
     const client = lambdaClient({ endpoint: network.url, maxAttempts: 1 });
     const err = await caught(() => client.send(new InvokeCommand({ FunctionName: 'pricing-fn', Payload: '{"qty":1}' })));
     expect(err).toBeInstanceOf(NoFunctionAnswerError);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetFunctionCommand, InvokeAsyncCommand, InvokeCommand, InvokeWithResponseStreamCommand } from '@aws-sdk/client-lambda';
+import { GetFunctionCommand, InvokeAsyncCommand, InvokeWithResponseStreamCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, openCassette, UnhandledRequestError, type LambdaDouble } from '../../src/index.js';
 import { caught, lambdaClient } from '../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
