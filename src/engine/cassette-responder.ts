@@ -246,8 +246,9 @@ export class CassetteResponder implements Responder {
   #matchable(request: InvocationRequest): MatchableRequest {
     const m: MatchableRequest = { functionName: request.ref?.name ?? request.functionName, region: request.region, payload: this.#payload(request) };
     if (request.ref?.qualifier !== undefined) m.qualifier = request.ref.qualifier;
-    // Written for Invoke only: a cassette without the field is InvokeAsync.
+    // Written for Invoke only, the type for RequestResponse and DryRun only: absent fields mean InvokeAsync, Event.
     if (request.operation === 'Invoke') m.operation = 'Invoke';
+    if (request.invocationType !== 'Event') m.invocationType = request.invocationType;
     return m;
   }
 

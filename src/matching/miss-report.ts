@@ -18,7 +18,8 @@ function summary(req: MatchableRequest): string {
   const fn = functionLabel(req);
   let payload = 'json' in req.payload ? canonicalJson(req.payload.json) : payloadText(req.payload).trim();
   if (payload.length > 120) payload = `${payload.slice(0, 119)}…`;
-  return `${req.operation === 'Invoke' ? 'Invoke ' : ''}${fn} (${req.region}) ${payload}`;
+  const type = req.invocationType && req.invocationType !== 'Event' ? `(${req.invocationType}) ` : '';
+  return `${req.operation === 'Invoke' ? `Invoke ${type}` : ''}${fn} (${req.region}) ${payload}`;
 }
 
 interface Difference {
@@ -39,6 +40,8 @@ function compare(incoming: MatchableRequest, recorded: MatchableRequest, positio
   };
   const operation = (r: MatchableRequest) => r.operation ?? 'InvokeAsync';
   differs(operation(incoming) !== operation(recorded), `operation ${operation(recorded)}`, 500);
+  const type = (r: MatchableRequest) => r.invocationType ?? 'Event';
+  differs(type(incoming) !== type(recorded), `invocation type ${type(recorded)}`, 500);
   differs(incoming.functionName !== recorded.functionName, `function "${recorded.functionName}"`, 1000);
   differs((incoming.qualifier ?? '') !== (recorded.qualifier ?? ''), `qualifier ${JSON.stringify(recorded.qualifier ?? null)}`, 100);
   differs(incoming.region !== recorded.region, `region ${recorded.region}`, 10);
