@@ -1,12 +1,16 @@
 /**
- * The `toHaveInvokedAsync*` matchers, written against what every Jest-compatible `expect.extend`
+ * The `toHaveInvoked*` matchers (and their older `toHaveInvokedAsync*` names), written against what every Jest-compatible `expect.extend`
  * hands a matcher (vitest, Jest, and the `expect` package), so one implementation serves all runners.
  */
-import type { LambdaCall } from '../engine/call-log.js';
-import { callsTo, describeCalls } from '../engine/assertions.js';
-import { namedCalls, ofOperation, type CallOptions } from '../engine/call-filter.js';
-import type { PayloadFor } from '../engine/payload-types.js';
-import { depthSafe, forDisplay } from '../engine/deep-payloads.js';
+import type { LambdaCall } from "../engine/call-log.js";
+import { callsTo, describeCalls } from "../engine/assertions.js";
+import {
+  namedCalls,
+  ofOperation,
+  type CallOptions,
+} from "../engine/call-filter.js";
+import type { PayloadFor } from "../engine/payload-types.js";
+import { depthSafe, forDisplay } from "../engine/deep-payloads.js";
 
 /** What the matchers accept: a double (or the handle `useLambdaCassette` returns). */
 interface HasCalls {
@@ -31,7 +35,9 @@ export interface MatcherResult {
 function callsOf(received: unknown, matcher: string): readonly LambdaCall[] {
   const calls = (received as Partial<HasCalls> | null)?.calls;
   if (!Array.isArray(calls)) {
-    throw new TypeError(`${matcher}: expected a lambda-cassette double (from mockLambda, openCassette or useLambdaCassette)`);
+    throw new TypeError(
+      `${matcher}: expected a lambda-cassette double (from mockLambda, openCassette or useLambdaCassette)`,
+    );
   }
   return calls;
 }
@@ -41,15 +47,20 @@ function payloads(calls: readonly LambdaCall[]): unknown[] {
 }
 
 /**
- * Each matcher counts InvokeAsync and Invoke Event calls alike; a last argument `{ operation }`
- * limits it to one operation.
+ * Each matcher counts InvokeAsync and Invoke calls of every invocation type alike; a last argument
+ * `{ operation?, invocationType? }` limits it.
  *
  * The matcher implementations for `expect.extend` in a runner that diffs a failed result's
  * `actual` and `expected` itself (vitest); see `lambda-cassette/matchers` for the others.
  */
-export const lambdaMatchers = {
-  toHaveInvokedAsync(this: MatcherContext, received: unknown, fn: string, options?: CallOptions): MatcherResult {
-    const calls = callsOf(received, 'toHaveInvokedAsync');
+const current = {
+  toHaveInvoked(
+    this: MatcherContext,
+    received: unknown,
+    fn: string,
+    options?: CallOptions,
+  ): MatcherResult {
+    const calls = callsOf(received, "toHaveInvoked");
     const hits = callsTo(calls, fn, options);
     return {
       pass: hits.length > 0,
@@ -60,8 +71,14 @@ export const lambdaMatchers = {
     };
   },
 
-  toHaveInvokedAsyncWith(this: MatcherContext, received: unknown, fn: string, payload: unknown, options?: CallOptions): MatcherResult {
-    const calls = callsOf(received, 'toHaveInvokedAsyncWith');
+  toHaveInvokedWith(
+    this: MatcherContext,
+    received: unknown,
+    fn: string,
+    payload: unknown,
+    options?: CallOptions,
+  ): MatcherResult {
+    const calls = callsOf(received, "toHaveInvokedWith");
     const toFn = callsTo(calls, fn, options);
     const equals = depthSafe((a, b) => this.equals(a, b));
     const pass = toFn.some((c) => equals(c.payload, payload));
@@ -71,55 +88,164 @@ export const lambdaMatchers = {
       message: () =>
         pass
           ? `expected ${namedCalls(fn, options)} not to be invoked with ${this.utils.stringify(payload)}\n\n${describeCalls(calls)}`
-          : `expected ${namedCalls(fn, options)} to be invoked with ${this.utils.stringify(payload)}, but ${toFn.length === 0 ? 'it was never invoked' : 'no call had that payload'}\n\n${describeCalls(calls)}`,
+          : `expected ${namedCalls(fn, options)} to be invoked with ${this.utils.stringify(payload)}, but ${toFn.length === 0 ? "it was never invoked" : "no call had that payload"}\n\n${describeCalls(calls)}`,
       // With one candidate, vitest prints its own diff (asymmetric matchers included).
       actual: forDisplay(candidates.length === 1 ? candidates[0] : candidates),
       expected: forDisplay(candidates.length === 1 ? payload : [payload]),
     };
   },
 
-  toHaveInvokedAsyncTimes(this: MatcherContext, received: unknown, fn: string, times: number, options?: CallOptions): MatcherResult {
-    const calls = callsOf(received, 'toHaveInvokedAsyncTimes');
+  toHaveInvokedTimes(
+    this: MatcherContext,
+    received: unknown,
+    fn: string,
+    times: number,
+    options?: CallOptions,
+  ): MatcherResult {
+    const calls = callsOf(received, "toHaveInvokedTimes");
     const count = callsTo(calls, fn, options).length;
     return {
       pass: count === times,
       message: () =>
-        `expected ${namedCalls(fn, options)} ${this.isNot ? 'not ' : ''}to be invoked ${times} time(s), and it was invoked ${count} time(s)\n\n${describeCalls(calls)}`,
+        `expected ${namedCalls(fn, options)} ${this.isNot ? "not " : ""}to be invoked ${times} time(s), and it was invoked ${count} time(s)\n\n${describeCalls(calls)}`,
       actual: count,
       expected: times,
     };
   },
 
-  toHaveInvokedAsyncNthWith(this: MatcherContext, received: unknown, n: number, fn: string, payload: unknown, options?: CallOptions): MatcherResult {
-    // With `operation`, the nth call of that operation.
-    const calls = ofOperation(callsOf(received, 'toHaveInvokedAsyncNthWith'), options);
-    if (!Number.isInteger(n) || n < 1) throw new TypeError(`toHaveInvokedAsyncNthWith: n must be a positive integer, got ${String(n)}`);
-    const call = calls[n - 1];
-    const pass = call !== undefined && callsTo([call], fn).length === 1 && depthSafe((a, b) => this.equals(a, b))(call.payload, payload);
-    return {
-      pass,
-      message: () => {
-        const what = `${options?.operation ?? 'InvokeAsync'} call #${n} ${pass ? 'not ' : ''}to be "${fn}" with ${this.utils.stringify(payload)}`;
-        const got = call === undefined ? `there were only ${calls.length} call(s)` : `it was "${call.functionName}" with ${this.utils.stringify(call.payload)}`;
-        return `expected ${what}, but ${pass ? 'it was' : got}\n\n${describeCalls(calls)}`;
-      },
-      actual: forDisplay(call?.payload),
-      expected: forDisplay(payload),
-    };
+  toHaveInvokedNthWith(
+    this: MatcherContext,
+    received: unknown,
+    n: number,
+    fn: string,
+    payload: unknown,
+    options?: CallOptions,
+  ): MatcherResult {
+    if (!Number.isInteger(n) || n < 1)
+      throw new TypeError(
+        `toHaveInvokedNthWith: n must be a positive integer, got ${String(n)}`,
+      );
+    return nthWith.call(
+      this,
+      received,
+      n,
+      fn,
+      payload,
+      options,
+      "toHaveInvokedNthWith",
+    );
   },
+
+  toHaveInvokedLastWith(
+    this: MatcherContext,
+    received: unknown,
+    fn: string,
+    payload: unknown,
+    options?: CallOptions,
+  ): MatcherResult {
+    return nthWith.call(
+      this,
+      received,
+      "last",
+      fn,
+      payload,
+      options,
+      "toHaveInvokedLastWith",
+    );
+  },
+};
+
+/** The `n`th (or last) call, with `options`, among the calls of that operation and invocation type. */
+function nthWith(
+  this: MatcherContext,
+  received: unknown,
+  n: number | "last",
+  fn: string,
+  payload: unknown,
+  options: CallOptions | undefined,
+  matcher: string,
+): MatcherResult {
+  const calls = ofOperation(callsOf(received, matcher), options);
+  const call = n === "last" ? calls[calls.length - 1] : calls[n - 1];
+  const pass =
+    call !== undefined &&
+    callsTo([call], fn).length === 1 &&
+    depthSafe((a, b) => this.equals(a, b))(call.payload, payload);
+  return {
+    pass,
+    message: () => {
+      const kind =
+        [options?.operation, options?.invocationType]
+          .filter(Boolean)
+          .join(" ") || "Lambda";
+      const what = `${kind} call ${n === "last" ? "last" : `#${n}`} ${pass ? "not " : ""}to be "${fn}" with ${this.utils.stringify(payload)}`;
+      const got =
+        call === undefined
+          ? `there were only ${calls.length} call(s)`
+          : `it was "${call.functionName}" with ${this.utils.stringify(call.payload)}`;
+      return `expected ${what}, but ${pass ? "it was" : got}\n\n${describeCalls(calls)}`;
+    },
+    actual: forDisplay(call?.payload),
+    expected: forDisplay(payload),
+  };
+}
+
+export const lambdaMatchers = {
+  ...current,
+  /** @deprecated Use `toHaveInvoked`. */
+  toHaveInvokedAsync: current.toHaveInvoked,
+  /** @deprecated Use `toHaveInvokedWith`. */
+  toHaveInvokedAsyncWith: current.toHaveInvokedWith,
+  /** @deprecated Use `toHaveInvokedTimes`. */
+  toHaveInvokedAsyncTimes: current.toHaveInvokedTimes,
+  /** @deprecated Use `toHaveInvokedNthWith`. */
+  toHaveInvokedAsyncNthWith: current.toHaveInvokedNthWith,
 };
 
 /** Matchers lambda-cassette adds to a runner's `expect`. */
 export interface LambdaCassetteMatchers<R = unknown> {
   /**
    * Passes when the double logged at least one call to `fn` (any reference form): InvokeAsync or
-   * Invoke Event, unless `{ operation }` names one (the same option on every matcher).
+   * Invoke of any invocation type, unless `{ operation, invocationType }` limits it (the same option
+   * on every matcher).
    */
-  toHaveInvokedAsync(fn: string, options?: CallOptions): R;
+  toHaveInvoked(fn: string, options?: CallOptions): R;
   /** Passes when some call to `fn` had this payload; asymmetric matchers work inside it. Typed per function by `LambdaPayloads`. */
-  toHaveInvokedAsyncWith<F extends string>(fn: F, payload: PayloadFor<F>, options?: CallOptions): R;
+  toHaveInvokedWith<F extends string>(
+    fn: F,
+    payload: PayloadFor<F>,
+    options?: CallOptions,
+  ): R;
   /** Passes when `fn` was invoked exactly `times` times (each retry attempt counts). */
+  toHaveInvokedTimes(fn: string, times: number, options?: CallOptions): R;
+  /** Passes when the `n`th call (1-based, among those `options` selects) was to `fn` with this payload. */
+  toHaveInvokedNthWith<F extends string>(
+    n: number,
+    fn: F,
+    payload: PayloadFor<F>,
+    options?: CallOptions,
+  ): R;
+  /** Passes when the last call (among those `options` selects) was to `fn` with this payload. */
+  toHaveInvokedLastWith<F extends string>(
+    fn: F,
+    payload: PayloadFor<F>,
+    options?: CallOptions,
+  ): R;
+  /** @deprecated Use `toHaveInvoked`: the matchers cover every invocation type. */
+  toHaveInvokedAsync(fn: string, options?: CallOptions): R;
+  /** @deprecated Use `toHaveInvokedWith`. */
+  toHaveInvokedAsyncWith<F extends string>(
+    fn: F,
+    payload: PayloadFor<F>,
+    options?: CallOptions,
+  ): R;
+  /** @deprecated Use `toHaveInvokedTimes`. */
   toHaveInvokedAsyncTimes(fn: string, times: number, options?: CallOptions): R;
-  /** Passes when the `n`th call overall (1-based; the nth of `options.operation`, when given) was to `fn` with this payload. */
-  toHaveInvokedAsyncNthWith<F extends string>(n: number, fn: F, payload: PayloadFor<F>, options?: CallOptions): R;
+  /** @deprecated Use `toHaveInvokedNthWith`. */
+  toHaveInvokedAsyncNthWith<F extends string>(
+    n: number,
+    fn: F,
+    payload: PayloadFor<F>,
+    options?: CallOptions,
+  ): R;
 }
