@@ -57,15 +57,18 @@ export async function readSchemaDir(dir: string): Promise<PayloadSchema[]> {
   return out;
 }
 
-/** `orders-fn` → `OrdersFnPayload`. */
-export function payloadTypeName(functionName: string): string {
+/** `orders-fn` → `OrdersFnPayload` (or `OrdersFnResult` for its RequestResponse result). */
+export function payloadTypeName(functionName: string, suffix: 'Payload' | 'Result' = 'Payload'): string {
   const pascal = functionName
     .split(/[^a-zA-Z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
-  return `${/^[0-9]/.test(pascal) ? 'Fn' : ''}${pascal}Payload`;
+  return `${/^[0-9]/.test(pascal) ? 'Fn' : ''}${pascal}${suffix}`;
 }
+
+/** Name of the generated interface that lists every function's RequestResponse result type. */
+export const RESULT_ROOT_TYPE = 'LambdaResultTypes';
 
 /** Points a schema's internal `$ref`s (`#/definitions/x`) at its new place inside the combined schema. */
 function rebase(node: unknown, base: string): unknown {
@@ -85,22 +88,9 @@ const pointerSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1')
  * compare it with the committed file.
  * @param cwd folder that relative `$ref`s to other files resolve against.
  */
-export async function payloadTypesSource(schemas: readonly PayloadSchema[], cwd: string): Promise<string> {
+export async function payloadTypesSource(schemas: readonly PayloadSchema[], cwd: string, results: readonly PayloadSchema[] = []): Promise<string> {
   const sorted = [...schemas].sort((a, b) => a.functionName.localeCompare(b.functionName));
-  const properties: Record<string, unknown> = {};
-  for (const { functionName, schema } of sorted) {
-    const { $schema: _schema, $id: _id, ...rest } = rebase(schema, `#/properties/${pointerSegment(functionName)}`) as Record<string, unknown>;
-    // A fixed title gives each function's type a predictable name to import.
-    properties[functionName] = { ...rest, title: payloadTypeName(functionName) };
-  }
-  const root = {
-    title: ROOT_TYPE,
-    description: 'The payload type of each Lambda function, by function name.',
-    type: 'object',
-    properties,
-    required: sorted.map((s) => s.functionName),
-    additionalProperties: false,
-  };
+  const root = rootSchema(sorted, ROOT_TYPE, 'The payload type of each Lambda function, by function name.', 'Payload');
   const banner = [
     '/* eslint-disable */',
     '/**',
@@ -111,10 +101,33 @@ export async function payloadTypesSource(schemas: readonly PayloadSchema[], cwd:
     ...sorted.map((s) => ` * - ${s.functionName}: ${s.origin.split(path.sep).join('/')}`),
     ' */',
   ].join('\n');
+  let types = await compiled(root, ROOT_TYPE, banner, cwd);
+  const registrations = [`  interface LambdaPayloads extends ${ROOT_TYPE} {}`];
+  if (results.length > 0) {
+    const sortedResults = [...results].sort((a, b) => a.functionName.localeCompare(b.functionName));
+    const resultRoot = rootSchema(sortedResults, RESULT_ROOT_TYPE, 'The RequestResponse result type of each Lambda function, by function name.', 'Result');
+    const resultBanner = ['/**', ' * Result types: what each function answered to RequestResponse calls, so respond() is typed too.', ...sortedResults.map((s) => ` * - ${s.functionName}: ${s.origin.split(path.sep).join('/')}`), ' */'].join('\n');
+    types = `${types.replace(/\r\n/g, '\n').trimEnd()}\n\n${(await compiled(resultRoot, RESULT_ROOT_TYPE, resultBanner, cwd)).trimEnd()}`;
+    registrations.push(`  interface LambdaResults extends ${RESULT_ROOT_TYPE} {}`);
+  }
+  const augmentation = ['', "declare module 'lambda-cassette' {", ...registrations, '}'].join('\n');
+  return `${types.replace(/\r\n/g, '\n').trimEnd()}\n${augmentation}\n`;
+}
+
+/** One object type listing each function's schema under its name, each titled for a predictable type name. */
+function rootSchema(sorted: readonly PayloadSchema[], title: string, description: string, suffix: 'Payload' | 'Result'): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const { functionName, schema } of sorted) {
+    const { $schema: _schema, $id: _id, ...rest } = rebase(schema, `#/properties/${pointerSegment(functionName)}`) as Record<string, unknown>;
+    properties[functionName] = { ...rest, title: payloadTypeName(functionName, suffix) };
+  }
+  return { title, description, type: 'object', properties, required: sorted.map((s) => s.functionName), additionalProperties: false };
+}
+
+async function compiled(root: Record<string, unknown>, name: string, banner: string, cwd: string): Promise<string> {
   const { compile } = await importOptionalPeer('json-schema-to-typescript', JSON_SCHEMA_TO_TYPESCRIPT_RANGE, 'lambda-cassette typegen', () => import('json-schema-to-typescript'));
-  let types: string;
   try {
-    types = await compile(root as JSONSchema, ROOT_TYPE, {
+    return await compile(root as JSONSchema, name, {
       bannerComment: banner,
       cwd,
       unknownAny: true,
@@ -124,11 +137,4 @@ export async function payloadTypesSource(schemas: readonly PayloadSchema[], cwd:
   } catch (e) {
     throw new PayloadSchemaError(`json-schema-to-typescript could not compile the schemas: ${(e as Error).message}`);
   }
-  const augmentation = [
-    '',
-    "declare module 'lambda-cassette' {",
-    `  interface LambdaPayloads extends ${ROOT_TYPE} {}`,
-    '}',
-  ].join('\n');
-  return `${types.replace(/\r\n/g, '\n').trimEnd()}\n${augmentation}\n`;
 }
