@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvokeAsyncCommand, InvokeCommand, ResourceNotFoundException, type InvokeCommandInput } from '@aws-sdk/client-lambda';
 import { mockLambda, NoFunctionAnswerError } from '../../src/index.js';
-import { caught } from '../support/sdk.js';
+import { caught, lambdaClient } from '../support/sdk.js';
 import { INVOCATION_DOORS, type Door } from './doors.js';
 import { useDoor, UUID } from './door-table-support.js';
 
@@ -138,5 +138,24 @@ describe.each(INVOCATION_DOORS)('every invocation type through the $name door', 
     expect(mailer.map((x) => [x.attempt, x.outcome, x.error?.errorMessage])).toEqual([[1, 'error', 'smtp down'], [2, 'error', 'smtp down'], [3, 'error', 'smtp down']]);
     expect(mailer[0]).toMatchObject({ functionName: 'mailer', event: { to: 'a@b.c' }, requestId: out.$metadata.requestId });
     expect(lambda.deliveries('audit').map((x) => x.attempt)).toEqual([1]);
+  });
+});
+
+describe('synchronous limits, as AWS documents them', () => {
+  it('a result over 6,291,556 bytes is Function.ResponseSizeTooLarge; a request over 6 MB is RequestTooLargeException', async () => {
+    const lambda = await mockLambda({ handlers: { big: (e: { n: number }) => 'x'.repeat(e.n) } });
+    try {
+      const client = lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 1 });
+      const fits = await client.send(sync('big', { Payload: JSON.stringify({ n: 6_291_556 - 2 }) }));
+      expect(fits.FunctionError).toBeUndefined();
+      expect(fits.Payload!.byteLength).toBe(6_291_556);
+      const over = await client.send(sync('big', { Payload: JSON.stringify({ n: 6_291_556 - 1 }) }));
+      expect(over).toMatchObject({ StatusCode: 200, FunctionError: 'Unhandled' });
+      expect(JSON.parse(text(over.Payload))).toEqual({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).' });
+      const tooBig = await caught(() => client.send(sync('big', { Payload: JSON.stringify('y'.repeat(6_291_456 - 1)) })));
+      expect(tooBig).toMatchObject({ name: 'RequestTooLargeException', message: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation' });
+    } finally {
+      await lambda.close();
+    }
   });
 });
