@@ -11,6 +11,7 @@ export async function setup(project: TestProject): Promise<void> {
   moto = await startMoto();
   await moto.createFunction('orders-fn');
   await moto.createFunction('mailer');
+  await moto.createFunction('pricing-fn');
   project.provide('lambdaTarget', moto.url);
 }
 

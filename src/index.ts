@@ -39,12 +39,18 @@ export { CASSETTE_FORMAT_VERSION } from './cassette/index.js';
 export type { Cassette, Interaction, RecordedRequest, RecordedResponse, Body } from './cassette/index.js';
 export { LambdaDouble } from './api/lambda-double.js';
 export type { ClientMockStub, ClientMockBehavior } from './doors/client-mock/client-mock-door.js';
-export type { InvokeAsyncCall, CallSource } from './engine/call-log.js';
+export type { LambdaCall, LambdaCallResponse, InvokeAsyncCall, CallSource } from './engine/call-log.js';
 export type { CallOptions } from './engine/call-filter.js';
 export type { ServedOperation } from './wire/invoke-event.js';
 export type { InjectOptions, InjectionScope } from './engine/injections.js';
 export type { PayloadExpectation } from './engine/assertions.js';
-export type { LambdaPayloads, PayloadFor, PayloadExpectationFor, FunctionNameOf } from './engine/payload-types.js';
+export type { LambdaPayloads, PayloadFor, PayloadExpectationFor, FunctionNameOf, LambdaResults, ResultFor, RespondWith } from './engine/payload-types.js';
+export type { RespondOptions, FunctionErrorOptions } from './engine/function-answers.js';
+export type { LambdaHandler, FunctionErrorPayload } from './engine/run-handler.js';
+export type { LambdaContext } from './engine/lambda-context.js';
+export type { Delivery } from './engine/event-deliveries.js';
+export type { InvocationType } from './wire/invocation-type.js';
+export { NoFunctionAnswerError, InvalidFunctionAnswerError } from './common/invocation-errors.js';
 export type { ListenOptions, LoopbackServer } from './doors/loopback/loopback-server-door.js';
 export {
   LAMBDA_ERRORS,

@@ -12,7 +12,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { useLambdaCassette } from 'lambda-cassette/vitest';
-import { cancelOrder, placeOrder, type Order } from './orders.js';
+import { cancelOrder, placeOrder, quoteOrder, type Order } from './orders.js';
 
 // Production-shaped client: AWS's own host. When recording, the cassette forwards to `target`.
 const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' } });
@@ -58,6 +58,13 @@ describe('placing an order', () => {
     expect(lambda).not.toHaveInvokedAsync('orders-fn', { operation: 'InvokeAsync' });
   });
 
+  it('quotes through a synchronous Invoke (RequestResponse): the result is recorded and replayed', async () => {
+    // moto's pricing-fn echoes its event; a real function would answer a price.
+    expect(await quoteOrder(client, order)).toEqual({ ok: true, quote: { items: order.items } });
+    expect(lambda).toHaveInvokedWith('pricing-fn', { items: order.items }, { invocationType: 'RequestResponse' });
+    expect(lambda.calls[0]!.response).toEqual({ statusCode: 200, payload: { items: order.items } });
+  });
+
   it('still succeeds when the mailer is down', async () => {
     lambda.injectFault('connection-reset', { functionName: 'mailer' });
     expect(await placeOrder(client, order)).toEqual({ ok: true });
@@ -66,7 +73,14 @@ describe('placing an order', () => {
 });
 
 describe('placing an order, as a unit test with no cassette', () => {
-  const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn', 'mailer'] });
+  const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn', 'mailer'], handlers: { 'pricing-fn': { total: 42 } } });
+
+  it('quotes from the pricing function\'s answer, and reports its failure', async () => {
+    expect(await quoteOrder(client, order)).toEqual({ ok: true, quote: { total: 42 } });
+    lambda.injectFunctionError('pricing-fn', { errorType: 'Error', errorMessage: 'no price for A-1' }, { times: 1 });
+    expect(await quoteOrder(client, order)).toEqual({ ok: false, reason: 'pricing failed: no price for A-1' });
+    expect(lambda).toHaveInvokedTimes('pricing-fn', 2, { invocationType: 'RequestResponse' });
+  });
 
   it('validates like the service: only the listed functions exist', async () => {
     expect(await placeOrder(client, order)).toEqual({ ok: true });

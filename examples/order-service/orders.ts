@@ -41,3 +41,13 @@ export async function cancelOrder(lambda: LambdaClient, orderId: number): Promis
     return { ok: false, reason: `fulfilment unavailable: ${(e as Error).name}` };
   }
 }
+
+export type QuoteResult = { ok: true; quote: unknown } | { ok: false; reason: string };
+
+/** Asks the pricing function for a quote: a synchronous Invoke (RequestResponse), whose result the caller needs. */
+export async function quoteOrder(lambda: LambdaClient, order: Order): Promise<QuoteResult> {
+  const out = await lambda.send(new InvokeCommand({ FunctionName: 'pricing-fn', Payload: JSON.stringify({ items: order.items }) }));
+  const body: unknown = JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8') || 'null');
+  if (out.FunctionError) return { ok: false, reason: `pricing failed: ${(body as { errorMessage?: string }).errorMessage}` };
+  return { ok: true, quote: body };
+}

@@ -25,10 +25,15 @@ export interface MockLambdaOptions {
    * unless the function throws). The same vocabulary as msw.
    */
   onUnhandledRequest?: OnUnhandledRequest;
+  /**
+   * What functions answer, as `lambda.respond(name, resultOrHandler)` would set it: a result, or a
+   * handler `(event, context) => result` that also receives Event and InvokeAsync deliveries.
+   */
+  handlers?: Readonly<Record<string, unknown>>;
 }
 
 /** The options {@link mockLambda} knows, for the unknown-option check. */
-export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = ['functions', 'region', 'accountId', 'endpoint', 'onUnhandledRequest'];
+export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = ['functions', 'region', 'accountId', 'endpoint', 'onUnhandledRequest', 'handlers'];
 
 /** @internal Normalizes the `endpoint` option. */
 export function endpointList(endpoint: string | readonly string[] | undefined): string[] {
@@ -37,8 +42,9 @@ export function endpointList(endpoint: string | readonly string[] | undefined): 
 }
 
 /**
- * Opens a double with no cassette: every valid InvokeAsync call gets the service's success answer,
- * invalid ones the service's validation errors. For unit tests.
+ * Opens a double with no cassette: every valid Event or InvokeAsync call gets the service's success
+ * answer, a DryRun 204, a RequestResponse call what `respond`/`handlers` give the function; invalid
+ * calls get the service's validation errors. For unit tests.
  *
  * @example
  * const lambda = await mockLambda({ functions: ['orders-fn'] });
@@ -56,13 +62,14 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
   const bind = claimCallerContext();
   const accountId = options.accountId ?? DEFAULTS.accountId;
   checkOnUnhandledRequest(options.onUnhandledRequest);
-  const double = new LambdaDouble('mock', new MockResponder({ functions: options.functions, accountId }), {
+  const double = new LambdaDouble('mock', new MockResponder({ functions: options.functions, accountId, label }), {
     region: options.region ?? DEFAULTS.region,
     accountId,
     endpoints: endpointList(options.endpoint),
     label,
     onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
   });
+  double.functionAnswers.addAll(options.handlers);
   bind(double);
   const dummy = supplyDummyCredentials();
   if (dummy) double.attach(dummy);

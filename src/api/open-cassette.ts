@@ -82,13 +82,18 @@ export interface OpenCassetteOptions {
    * (milliseconds, default 10,000) before it rejects with `RecordingIncompleteError` naming them.
    */
   closeTimeout?: number;
+  /**
+   * What functions answer, as `lambda.respond(name, resultOrHandler)` would set it: RequestResponse
+   * answers in `mock` mode, and Event/InvokeAsync deliveries to handlers in every mode.
+   */
+  handlers?: Readonly<Record<string, unknown>>;
 }
 
 /** The options {@link openCassette} knows, for the unknown-option check. */
 export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
   'mode', 'dir', 'endpoint', 'target', 'allowPlaybackRepeats', 'redact', 'maskAccountIds', 'match',
   'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest', 'ignore', 'maxAge',
-  'onExpired', 'allowUnusedInteractions', 'closeTimeout',
+  'onExpired', 'allowUnusedInteractions', 'closeTimeout', 'handlers',
 ];
 
 /**
@@ -168,6 +173,7 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, network),
     ...(options.closeTimeout !== undefined ? { closeTimeout: options.closeTimeout } : {}),
   });
+  double.functionAnswers.addAll(options.handlers);
   bind(double);
   const dummy = network ? undefined : supplyDummyCredentials();
   if (dummy) double.attach(dummy);

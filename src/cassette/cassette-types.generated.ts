@@ -78,7 +78,7 @@ export interface Interaction {
   recordedAt: string;
 }
 /**
- * The parts of an InvokeAsync request that identify it. Credentials, signatures, dates and other per-call headers are never stored.
+ * The parts of an InvokeAsync or Invoke request that identify it. Credentials, signatures, dates and other per-call headers are never stored.
  */
 export interface RecordedRequest {
   /**
@@ -98,9 +98,13 @@ export interface RecordedRequest {
    */
   region: string;
   /**
-   * The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.
+   * The operation the call was: "Invoke" for an Invoke of any invocation type. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.
    */
   operation?: 'InvokeAsync' | 'Invoke';
+  /**
+   * How an Invoke ran the function: "RequestResponse" (synchronous, the answer holds the result) or "DryRun". Absent means Event (InvokeAsync calls and asynchronous Invokes, what every cassette written before synchronous Invoke was served holds), so it is written only for the other two. Replay matches on it.
+   */
+  invocationType?: 'Event' | 'RequestResponse' | 'DryRun';
   /**
    * The InvokeArgs bytes (for Invoke, the Payload bytes). Stored as `json` whenever they parse as JSON, so the cassette stays readable and matching can compare payloads by value.
    */

@@ -108,7 +108,7 @@ const schema11 = {
     RecordedRequest: {
       title: 'RecordedRequest',
       description:
-        'The parts of an InvokeAsync request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
+        'The parts of an InvokeAsync or Invoke request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
       type: 'object',
       required: ['functionName', 'region', 'payload'],
       additionalProperties: false,
@@ -134,8 +134,13 @@ const schema11 = {
         region: { description: 'AWS region the call went to, e.g. "us-east-1".', type: 'string', minLength: 1 },
         operation: {
           description:
-            'The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
+            'The operation the call was: "Invoke" for an Invoke of any invocation type. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
           enum: ['InvokeAsync', 'Invoke'],
+        },
+        invocationType: {
+          description:
+            'How an Invoke ran the function: "RequestResponse" (synchronous, the answer holds the result) or "DryRun". Absent means Event (InvokeAsync calls and asynchronous Invokes, what every cassette written before synchronous Invoke was served holds), so it is written only for the other two. Replay matches on it.',
+          enum: ['Event', 'RequestResponse', 'DryRun'],
         },
         payload: {
           description:
@@ -294,7 +299,7 @@ const schema13 = {
 const schema14 = {
   title: 'RecordedRequest',
   description:
-    'The parts of an InvokeAsync request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
+    'The parts of an InvokeAsync or Invoke request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
   type: 'object',
   required: ['functionName', 'region', 'payload'],
   additionalProperties: false,
@@ -320,8 +325,13 @@ const schema14 = {
     region: { description: 'AWS region the call went to, e.g. "us-east-1".', type: 'string', minLength: 1 },
     operation: {
       description:
-        'The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
+        'The operation the call was: "Invoke" for an Invoke of any invocation type. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
       enum: ['InvokeAsync', 'Invoke'],
+    },
+    invocationType: {
+      description:
+        'How an Invoke ran the function: "RequestResponse" (synchronous, the answer holds the result) or "DryRun". Absent means Event (InvokeAsync calls and asynchronous Invokes, what every cassette written before synchronous Invoke was served holds), so it is written only for the other two. Replay matches on it.',
+      enum: ['Event', 'RequestResponse', 'DryRun'],
     },
     payload: {
       description:
@@ -906,6 +916,7 @@ function validate12(data, { instancePath = '', parentData, parentDataProperty, r
             key0 === 'functionRef' ||
             key0 === 'region' ||
             key0 === 'operation' ||
+            key0 === 'invocationType' ||
             key0 === 'payload'
           )) {
             validate12.errors = [
@@ -1108,22 +1119,43 @@ function validate12(data, { instancePath = '', parentData, parentDataProperty, r
                     var valid0 = true;
                   }
                   if (valid0) {
-                    if (data.payload !== undefined) {
+                    if (data.invocationType !== undefined) {
+                      let data5 = data.invocationType;
                       const _errs11 = errors;
-                      if (
-                        !validate13(data.payload, {
-                          instancePath: instancePath + '/payload',
-                          parentData: data,
-                          parentDataProperty: 'payload',
-                          rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-                        errors = vErrors.length;
+                      if (!(data5 === 'Event' || data5 === 'RequestResponse' || data5 === 'DryRun')) {
+                        validate12.errors = [
+                          {
+                            instancePath: instancePath + '/invocationType',
+                            schemaPath: '#/properties/invocationType/enum',
+                            keyword: 'enum',
+                            params: { allowedValues: schema14.properties.invocationType.enum },
+                            message: 'must be equal to one of the allowed values',
+                          },
+                        ];
+                        return false;
                       }
                       var valid0 = _errs11 === errors;
                     } else {
                       var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.payload !== undefined) {
+                        const _errs12 = errors;
+                        if (
+                          !validate13(data.payload, {
+                            instancePath: instancePath + '/payload',
+                            parentData: data,
+                            parentDataProperty: 'payload',
+                            rootData,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                          errors = vErrors.length;
+                        }
+                        var valid0 = _errs12 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
                     }
                   }
                 }
@@ -1997,7 +2029,7 @@ const schema22 = {
     RecordedRequest: {
       title: 'RecordedRequest',
       description:
-        'The parts of an InvokeAsync request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
+        'The parts of an InvokeAsync or Invoke request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
       type: 'object',
       required: ['functionName', 'region', 'payload'],
       additionalProperties: false,
@@ -2023,8 +2055,13 @@ const schema22 = {
         region: { description: 'AWS region the call went to, e.g. "us-east-1".', type: 'string', minLength: 1 },
         operation: {
           description:
-            'The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
+            'The operation the call was: "Invoke" for an Invoke of any invocation type. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
           enum: ['InvokeAsync', 'Invoke'],
+        },
+        invocationType: {
+          description:
+            'How an Invoke ran the function: "RequestResponse" (synchronous, the answer holds the result) or "DryRun". Absent means Event (InvokeAsync calls and asynchronous Invokes, what every cassette written before synchronous Invoke was served holds), so it is written only for the other two. Replay matches on it.',
+          enum: ['Event', 'RequestResponse', 'DryRun'],
         },
         payload: {
           description:
@@ -2414,6 +2451,7 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
             key0 === 'functionRef' ||
             key0 === 'region' ||
             key0 === 'operation' ||
+            key0 === 'invocationType' ||
             key0 === 'payload'
           )) {
             validate26.errors = [
@@ -2616,22 +2654,43 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
                     var valid0 = true;
                   }
                   if (valid0) {
-                    if (data.payload !== undefined) {
+                    if (data.invocationType !== undefined) {
+                      let data5 = data.invocationType;
                       const _errs11 = errors;
-                      if (
-                        !validate27(data.payload, {
-                          instancePath: instancePath + '/payload',
-                          parentData: data,
-                          parentDataProperty: 'payload',
-                          rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-                        errors = vErrors.length;
+                      if (!(data5 === 'Event' || data5 === 'RequestResponse' || data5 === 'DryRun')) {
+                        validate26.errors = [
+                          {
+                            instancePath: instancePath + '/invocationType',
+                            schemaPath: '#/properties/invocationType/enum',
+                            keyword: 'enum',
+                            params: { allowedValues: schema14.properties.invocationType.enum },
+                            message: 'must be equal to one of the allowed values',
+                          },
+                        ];
+                        return false;
                       }
                       var valid0 = _errs11 === errors;
                     } else {
                       var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.payload !== undefined) {
+                        const _errs12 = errors;
+                        if (
+                          !validate27(data.payload, {
+                            instancePath: instancePath + '/payload',
+                            parentData: data,
+                            parentDataProperty: 'payload',
+                            rootData,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+                          errors = vErrors.length;
+                        }
+                        var valid0 = _errs12 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
                     }
                   }
                 }

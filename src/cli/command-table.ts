@@ -178,7 +178,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Generates TypeScript types from JSON Schemas of function payloads (one <function-name>.schema.json per ' +
       'function in --schemas) with json-schema-to-typescript, and registers them with lambda-cassette so that ' +
-      'expectInvoked, wasInvoked, toHaveInvokedAsyncWith and toHaveInvokedAsyncNthWith type-check the payload ' +
+      'expectInvoked, wasInvoked, toHaveInvokedWith and toHaveInvokedNthWith type-check the payload ' +
       'of each registered function. Include the output file in your tsconfig.\n\n' +
       '--infer derives a schema for each function from the JSON payloads recorded in --cassettes (types seen, ' +
       'keys required when every sample has them, array items unioned); hand-written schemas win.',

@@ -11,7 +11,7 @@ import { CassetteNotFoundError, UsageError } from '../common/errors.js';
 import { locateCassette } from './cassette-paths.js';
 import { MODE_ENV, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
-import type { InvokeAsyncCall } from '../engine/call-log.js';
+import type { LambdaCall } from '../engine/call-log.js';
 import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
 import { REFUSAL_TYPES } from '../doors/loopback/cassette-refusal.js';
 import type { CliIo } from './cli-io.js';
@@ -55,7 +55,7 @@ export function processStopSignal(io: CliIo): StopSignal {
     });
 }
 
-function describeCall(call: InvokeAsyncCall, io: CliIo): string {
+function describeCall(call: LambdaCall, io: CliIo): string {
   const c = io.errColor;
   const fn = `${call.operation === 'Invoke' ? 'Invoke ' : ''}${functionLabel(call)}`;
   const outcome = call.status === 0 ? c.red(call.errorType ?? 'no answer') : call.errorType ? c.yellow(`${call.status} ${call.errorType}`) : c.green(String(call.status));

@@ -5,7 +5,8 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadCassette } from '../cassette/index.js';
+import { decodeBody, loadCassette, type Interaction } from '../cassette/index.js';
+import { parseJsonBody } from '../wire/parse-request.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
@@ -29,14 +30,26 @@ export interface TypegenOptions {
 
 const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
 
-/** Recorded JSON payloads per function name, from every cassette under `dir`. */
-export async function recordedPayloads(dir: string): Promise<{ payloads: Map<string, unknown[]>; skipped: number; cassettes: number }> {
+/** A RequestResponse answer's JSON result, when the function succeeded and answered JSON. */
+function recordedResult(interaction: Interaction): { ok: true; value: unknown } | undefined {
+  const { request, response } = interaction;
+  if (request.invocationType !== 'RequestResponse' || response.status !== 200 || response.headers['x-amz-function-error'] !== undefined) return undefined;
+  const json = parseJsonBody(decodeBody(response.body));
+  return json.ok ? json : undefined;
+}
+
+/** Recorded JSON payloads (and RequestResponse results) per function name, from every cassette under `dir`. */
+export async function recordedPayloads(dir: string): Promise<{ payloads: Map<string, unknown[]>; results: Map<string, unknown[]>; skipped: number; cassettes: number }> {
   const files = await cassettePaths([dir]);
   const payloads = new Map<string, unknown[]>();
+  const results = new Map<string, unknown[]>();
   let skipped = 0;
   for (const file of files) {
     const cassette = (await loadCassette(file))!;
-    for (const { request } of cassette.interactions) {
+    for (const interaction of cassette.interactions) {
+      const { request } = interaction;
+      const result = recordedResult(interaction);
+      if (result) results.set(request.functionName, [...(results.get(request.functionName) ?? []), result.value]);
       if (!('json' in request.payload)) {
         skipped++;
         continue;
@@ -46,7 +59,16 @@ export async function recordedPayloads(dir: string): Promise<{ payloads: Map<str
       payloads.set(request.functionName, list);
     }
   }
-  return { payloads, skipped, cassettes: files.length };
+  return { payloads, results, skipped, cassettes: files.length };
+}
+
+/** Result schemas inferred from the RequestResponse answers recorded under `dir`. */
+async function inferredResults(dir: string): Promise<PayloadSchema[]> {
+  const { results, cassettes } = await recordedPayloads(dir);
+  return [...results]
+    .filter(([functionName]) => isFunctionName(functionName))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([functionName, samples]) => ({ functionName, schema: { ...inferSchema(samples) }, origin: `inferred from ${samples.length} result(s) in ${cassettes} cassette(s) under ${dir}` }));
 }
 
 async function inferred(options: Required<Pick<TypegenOptions, 'cassettes' | 'schemas'>> & TypegenOptions, known: ReadonlySet<string>, io: CliIo): Promise<PayloadSchema[]> {
@@ -109,7 +131,8 @@ export async function typegenCommand(options: TypegenOptions, io: CliIo): Promis
     return EXIT_FINDINGS;
   }
 
-  const source = await payloadTypesSource(schemas, hasSchemaDir ? schemasDir : process.cwd());
+  const results = options.infer ? await inferredResults(cassettesDir) : [];
+  const source = await payloadTypesSource(schemas, hasSchemaDir ? schemasDir : process.cwd(), results);
   if (out === '-') {
     io.out(source);
     return EXIT_OK;
@@ -126,6 +149,6 @@ export async function typegenCommand(options: TypegenOptions, io: CliIo): Promis
   }
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, source);
-  io.out(`wrote ${out}: payload types for ${names}\n`);
+  io.out(`wrote ${out}: payload types for ${names}${results.length > 0 ? `; result types for ${results.map((r) => r.functionName).join(', ')}` : ''}\n`);
   return EXIT_OK;
 }

@@ -185,7 +185,7 @@ export class UnmatchedRequestsError extends LambdaCassetteError {
     super(
       'LC_UNMATCHED_REQUESTS',
       'UnmatchedRequestsError',
-      `lambda-cassette: ${requests.length} Lambda request(s) found no recorded answer in ${label}:\n` + numbered(requests),
+      `lambda-cassette: ${requests.length} Lambda invocation request(s) found no recorded answer in ${label}:\n` + numbered(requests),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { AssertionError } from 'node:assert';
 import { lazyModule } from '../common/lazy-module.js';
-import type { InvokeAsyncCall } from './call-log.js';
+import type { LambdaCall } from './call-log.js';
 import { callFilter, namedCalls, ofOperation, type CallOptions } from './call-filter.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { functionLabel } from '../wire/lambda-address.js';
@@ -16,7 +16,7 @@ export type { PayloadEquals } from './deep-payloads.js';
 export type { CallOptions } from './call-filter.js';
 
 /** Calls to `fn` in the log, in order (only those of `options.operation`, when given). */
-export function callsTo(calls: readonly InvokeAsyncCall[], fn: string, options?: CallOptions): InvokeAsyncCall[] {
+export function callsTo(calls: readonly LambdaCall[], fn: string, options?: CallOptions): LambdaCall[] {
   const applies = callFilter(fn, options);
   return calls.filter(applies);
 }
@@ -32,13 +32,13 @@ export function givenPayload(argumentCount: number, payload: unknown): boolean {
 
 /** Calls to `fn` whose payload matches, when a payload is given. */
 export function matchingCalls(
-  calls: readonly InvokeAsyncCall[],
+  calls: readonly LambdaCall[],
   fn: string,
   payload?: PayloadExpectation,
   hasPayload = payload !== undefined,
   equals: PayloadEquals = defaultEquals,
   options?: CallOptions,
-): InvokeAsyncCall[] {
+): LambdaCall[] {
   const toFn = callsTo(calls, fn, options);
   const safe = equals === defaultEquals ? equals : depthSafe(equals);
   return hasPayload ? toFn.filter((c) => safe(c.payload, payload)) : toFn;
@@ -49,7 +49,7 @@ function summarize(payload: unknown, max = 100): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function describeCall(call: InvokeAsyncCall, index: number): string {
+function describeCall(call: LambdaCall, index: number): string {
   const fn = functionLabel(call);
   const outcome = call.errorType ? `${call.status} ${call.errorType}` : String(call.status);
   const operation = call.operation === 'Invoke' ? 'Invoke ' : '';
@@ -57,7 +57,7 @@ function describeCall(call: InvokeAsyncCall, index: number): string {
 }
 
 /** The call log as a readable list, for failure messages. */
-export function describeCalls(calls: readonly InvokeAsyncCall[]): string {
+export function describeCalls(calls: readonly LambdaCall[]): string {
   if (calls.length === 0) return 'No InvokeAsync or Invoke (Event) calls were made.';
   const kinds = calls.some((c) => c.operation === 'Invoke') ? 'InvokeAsync and Invoke' : 'InvokeAsync';
   return [`${kinds} calls made (${calls.length}):`, ...calls.map(describeCall)].join('\n');
@@ -72,7 +72,7 @@ function changedLines(expected: string, actual: string): number {
 }
 
 /** A line diff, `-` expected and `+` actual, of the recorded payload closest to the expected one. */
-export function closestPayloadDiff(calls: readonly InvokeAsyncCall[], expected: unknown): string | undefined {
+export function closestPayloadDiff(calls: readonly LambdaCall[], expected: unknown): string | undefined {
   if (calls.length === 0 || typeof expected === 'function') return undefined;
   const want = pretty(expected);
   let best: { index: number; cost: number; text: string } | undefined;
@@ -99,7 +99,7 @@ function fail(message: string, actual?: unknown, expected?: unknown): never {
 
 /** Throws unless `fn` was invoked (with a matching payload, when given). */
 export function expectInvoked(
-  calls: readonly InvokeAsyncCall[],
+  calls: readonly LambdaCall[],
   fn: string,
   payload?: PayloadExpectation,
   hasPayload = payload !== undefined,
@@ -122,7 +122,7 @@ export function expectInvoked(
 }
 
 /** Throws if `fn` (or, without `fn`, any function) was invoked. */
-export function expectNotInvoked(calls: readonly InvokeAsyncCall[], fn?: string, options?: CallOptions): void {
+export function expectNotInvoked(calls: readonly LambdaCall[], fn?: string, options?: CallOptions): void {
   const hits = fn === undefined ? ofOperation(calls, options) : callsTo(calls, fn, options);
   if (hits.length === 0) return;
   const what = fn === undefined ? `no ${options?.operation ?? 'InvokeAsync'} call` : `no call to ${namedCalls(fn, options)}`;
@@ -130,7 +130,7 @@ export function expectNotInvoked(calls: readonly InvokeAsyncCall[], fn?: string,
 }
 
 /** Throws unless `fn` was invoked exactly `n` times (every attempt, retries included). */
-export function expectInvokedTimes(calls: readonly InvokeAsyncCall[], fn: string, n: number, options?: CallOptions): void {
+export function expectInvokedTimes(calls: readonly LambdaCall[], fn: string, n: number, options?: CallOptions): void {
   const count = callsTo(calls, fn, options).length;
   if (count === n) return;
   fail(`Expected ${namedCalls(fn, options)} to be invoked ${n} time(s), but it was invoked ${count} time(s).\n${describeCalls(calls)}`, count, n);

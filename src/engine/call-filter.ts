@@ -1,15 +1,18 @@
 import { parseFunctionRef } from '../wire/function-ref.js';
 import { SERVED_OPERATIONS, type ServedOperation } from '../wire/invoke-event.js';
-import type { InvokeAsyncCall } from './call-log.js';
+import type { LambdaCall } from './call-log.js';
 import { InvalidOptionError } from '../common/seal-errors.js';
+import { INVOCATION_TYPES, type InvocationType } from '../wire/invocation-type.js';
 
 /** A predicate over calls, built from a function reference as the helpers accept it. */
-export type CallFilter = (call: InvokeAsyncCall) => boolean;
+export type CallFilter = (call: LambdaCall) => boolean;
 
 /** Options every helper and matcher takes after its arguments. */
 export interface CallOptions {
-  /** Only calls of this operation: `'InvokeAsync'`, or `'Invoke'` (Invoke Event). Default: both. */
+  /** Only calls of this operation: `'InvokeAsync'` or `'Invoke'`. Default: both. */
   operation?: ServedOperation;
+  /** Only calls of this invocation type (InvokeAsync calls are `'Event'`). Default: every type. */
+  invocationType?: InvocationType;
 }
 
 /**
@@ -20,8 +23,9 @@ export interface CallOptions {
 export function callFilter(fn: string, options?: CallOptions): CallFilter {
   const byFunction = functionFilter(fn);
   const operation = checkOperation(options);
-  if (operation === undefined) return byFunction;
-  return (call) => call.operation === operation && byFunction(call);
+  const type = checkInvocationType(options);
+  if (operation === undefined && type === undefined) return byFunction;
+  return (call) => (operation === undefined || call.operation === operation) && (type === undefined || call.invocationType === type) && byFunction(call);
 }
 
 function functionFilter(fn: string): CallFilter {
@@ -33,10 +37,19 @@ function functionFilter(fn: string): CallFilter {
     (ref.region === undefined || call.region === ref.region);
 }
 
-/** Only calls of `options.operation`, when given. */
-export function ofOperation(calls: readonly InvokeAsyncCall[], options?: CallOptions): readonly InvokeAsyncCall[] {
+/** Only calls of `options.operation` and `options.invocationType`, when given. */
+export function ofOperation(calls: readonly LambdaCall[], options?: CallOptions): readonly LambdaCall[] {
   const operation = checkOperation(options);
-  return operation === undefined ? calls : calls.filter((c) => c.operation === operation);
+  const type = checkInvocationType(options);
+  if (operation === undefined && type === undefined) return calls;
+  return calls.filter((c) => (operation === undefined || c.operation === operation) && (type === undefined || c.invocationType === type));
+}
+
+/** The `invocationType` option, checked: a TypeError names the accepted values. */
+export function checkInvocationType(options: CallOptions | undefined): InvocationType | undefined {
+  const type = options?.invocationType;
+  if (type === undefined || INVOCATION_TYPES.includes(type)) return type;
+  throw new TypeError(`lambda-cassette: option "invocationType" is ${JSON.stringify(type)}; use ${INVOCATION_TYPES.map((t) => `'${t}'`).join(', ')}`);
 }
 
 /** The `operation` option, checked: a TypeError names the accepted values. */
@@ -46,7 +59,8 @@ export function checkOperation(options: CallOptions | undefined): ServedOperatio
   throw new InvalidOptionError(`lambda-cassette: option "operation" is ${JSON.stringify(operation)}; use 'InvokeAsync' or 'Invoke'`);
 }
 
-/** `"fn"`, or `"fn" (Invoke)` when limited to one operation: how failure messages name what was expected. */
+/** `"fn"`, or `"fn" (Invoke, RequestResponse)` when limited: how failure messages name what was expected. */
 export function namedCalls(fn: string, options?: CallOptions): string {
-  return options?.operation === undefined ? `"${fn}"` : `"${fn}" (${options.operation})`;
+  const limits = [options?.operation, options?.invocationType].filter((x) => x !== undefined);
+  return limits.length === 0 ? `"${fn}"` : `"${fn}" (${limits.join(', ')})`;
 }

@@ -1,9 +1,24 @@
 import type { ServedOperation } from '../wire/invoke-event.js';
+import type { InvocationType } from '../wire/invocation-type.js';
 
-/** One intercepted InvokeAsync (or Invoke Event) attempt, as the call log records it (README "API in brief"). */
-export interface InvokeAsyncCall {
-  /** `'InvokeAsync'`, or `'Invoke'` for an `Invoke` with `InvocationType: 'Event'`. */
+/** What a RequestResponse invocation answered, as the call log keeps it. */
+export interface LambdaCallResponse {
+  /** 200 whenever the function ran, even when it failed (then `functionError` says so). */
+  statusCode: number;
+  /** The result (parsed JSON, or the raw text when it is not JSON); the error object when the function failed. */
+  payload: unknown;
+  /** `'Unhandled'` (or `'Handled'`) when the function failed. */
+  functionError?: string;
+}
+
+/** One intercepted InvokeAsync or Invoke attempt, as the call log records it. */
+export interface LambdaCall {
+  /** `'InvokeAsync'`, or `'Invoke'`. */
   operation: ServedOperation;
+  /** How the function was to run; InvokeAsync calls are `'Event'`. */
+  invocationType: InvocationType;
+  /** RequestResponse calls that got a 200 answer: what the function answered. */
+  response?: LambdaCallResponse;
   /** Plain name, e.g. `orders-fn`, whatever form the caller used. */
   functionName: string;
   /** Version or alias, from `name:qualifier` or an ARN's last part. */
@@ -22,6 +37,12 @@ export interface InvokeAsyncCall {
   /** Which part of the engine answered. */
   source: CallSource;
 }
+
+/**
+ * One intercepted attempt.
+ * @deprecated Use {@link LambdaCall}: the call log covers every invocation type.
+ */
+export type InvokeAsyncCall = LambdaCall;
 
 /** Which part of the engine answered a call. */
 export type CallSource = 'replay' | 'record' | 'passthrough' | 'mock' | 'injected';

@@ -4,7 +4,7 @@
  */
 import type { Answer, Responder } from './responder.js';
 import { ANSWERING_TABLE, type Answering } from './mode-table.js';
-import type { InvokeAsyncRequest } from '../wire/parse-request.js';
+import type { InvocationRequest } from '../wire/parse-request.js';
 import type { WireRequest, WireResponse } from '../wire/wire-types.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import path from 'node:path';
@@ -61,7 +61,7 @@ export interface CassetteResponderOptions {
   allowUnusedInteractions?: boolean;
 }
 
-function describeRequest(request: InvokeAsyncRequest): string {
+function describeRequest(request: InvocationRequest): string {
   return `${request.functionName} (${request.region})`;
 }
 
@@ -126,7 +126,7 @@ export class CassetteResponder implements Responder {
     return ANSWERING_TABLE[this.#options.behaviour].network !== 'never' || this.#expiry?.mayRecord === true;
   }
 
-  async respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+  async respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
     const { behaviour } = this.#options;
     if (behaviour === 'passthrough') return this.#forward(wire, request, 'passthrough');
     if (behaviour === 'record') return this.#record(request, wire);
@@ -160,7 +160,7 @@ export class CassetteResponder implements Responder {
   }
 
   /** Answers with a recorded interaction, unless it expired and `onExpired` says otherwise. */
-  async #play(interaction: Interaction, position: number, request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+  async #play(interaction: Interaction, position: number, request: InvocationRequest, wire: WireRequest): Promise<Answer> {
     this.#played.add(position);
     const action = this.#expiry?.decide(interaction, position) ?? { kind: 'play' };
     if (action.kind === 'refuse') {
@@ -235,7 +235,7 @@ export class CassetteResponder implements Responder {
     return { ...(this.#redact.length ? { redact: this.#redact } : {}), ...(this.#maskAccountIds ? { maskAccountIds: true } : {}) };
   }
 
-  #payload(request: InvokeAsyncRequest): Body {
+  #payload(request: InvocationRequest): Body {
     // Stands for what encodeBody(<canonical JSON bytes>, true) gives, without encoding the value to
     // bytes and parsing it back on every call: matching compares values or canonical keys, cassettes
     // are written canonically, and a recording is copied through JSON before it is kept.
@@ -245,15 +245,16 @@ export class CassetteResponder implements Responder {
     return withoutOwnCredentials(encodeBody(request.body, true), secrets);
   }
 
-  #matchable(request: InvokeAsyncRequest): MatchableRequest {
+  #matchable(request: InvocationRequest): MatchableRequest {
     const m: MatchableRequest = { functionName: request.ref?.name ?? request.functionName, region: request.region, payload: this.#payload(request) };
     if (request.ref?.qualifier !== undefined) m.qualifier = request.ref.qualifier;
-    // Written for Invoke only: a cassette without the field is InvokeAsync.
+    // Written for Invoke only, the type for RequestResponse and DryRun only: absent fields mean InvokeAsync, Event.
     if (request.operation === 'Invoke') m.operation = 'Invoke';
+    if (request.invocationType !== 'Event') m.invocationType = request.invocationType;
     return m;
   }
 
-  async #forward(wire: WireRequest, request: InvokeAsyncRequest, source: 'record' | 'passthrough'): Promise<Answer & { response?: WireResponse }> {
+  async #forward(wire: WireRequest, request: InvocationRequest, source: 'record' | 'passthrough'): Promise<Answer & { response?: WireResponse }> {
     try {
       const response = await forwardUpstream(wire, this.#options.target);
       return { source, outcome: response, response };
@@ -270,7 +271,7 @@ export class CassetteResponder implements Responder {
    * request that cannot be recorded is not sent either, and `close()` names it. Should recording the
    * answer fail after all, the caller still gets it and `close()` names the request.
    */
-  async #record(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
+  async #record(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
     let recordedRequest: MatchableRequest;
     try {
       recordedRequest = this.#matchable(request);
@@ -289,7 +290,7 @@ export class CassetteResponder implements Responder {
     return answer;
   }
 
-  #interaction(request: InvokeAsyncRequest, recordedRequest: MatchableRequest, response: WireResponse): Interaction {
+  #interaction(request: InvocationRequest, recordedRequest: MatchableRequest, response: WireResponse): Interaction {
     const raw: Interaction = { request: recordedRequest, response: recordedResponse(response), recordedAt: new Date().toISOString() };
     if (request.functionName !== raw.request.functionName) raw.request.functionRef = request.functionName;
     // A request signed again on the way (the loopback server's `sign: true`) carried credentials of its own.

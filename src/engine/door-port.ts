@@ -6,7 +6,7 @@
  * adding a door touches no engine file.
  */
 import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
-import type { InvokeAsyncCall } from './call-log.js';
+import type { LambdaCall } from './call-log.js';
 import type { OnUnhandledRequest, UnhandledVerdict } from './unhandled-policy.js';
 
 /** Settings every double has, whatever its mode. */
@@ -43,7 +43,7 @@ export interface DoorPort {
   readonly closed: boolean;
   readonly settings: DoubleSettings;
   /** Every attempt answered so far, in order. */
-  readonly calls: readonly InvokeAsyncCall[];
+  readonly calls: readonly LambdaCall[];
   /** Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
   readonly reachesUpstream: boolean;
   /**

@@ -1,10 +1,10 @@
-import { parseInvokeAsync, type InvokeAsyncRequest } from '../wire/parse-request.js';
+import { parseInvocation, type InvocationRequest } from '../wire/parse-request.js';
 import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
 import { errorResponse, fillMessage } from '../wire/build-response.js';
 import { LAMBDA_ERRORS, type LambdaErrorName } from '../wire/error-catalogue.js';
 import { functionArn } from '../wire/function-ref.js';
 import type { TransportFault } from '../wire/wire-types.js';
-import { errorTypeOf, type InvokeAsyncCall } from './call-log.js';
+import { errorTypeOf, type LambdaCall } from './call-log.js';
 import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswer } from './injections.js';
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
@@ -18,13 +18,17 @@ import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
 import { DEFAULT_CLOSE_TIMEOUT_MS, InFlightRecordings } from './in-flight-recordings.js';
 import { warnIfUnlikeAws } from '../recording/conformance.js';
+import { FunctionAnswers } from './function-answers.js';
+import { EventDeliveries } from './event-deliveries.js';
+import { answerSync } from './sync-invocation.js';
+import { noteInvocation } from './invocation-outcome.js';
 
 /**
  * The engine of a double: every door hands it requests, it answers them (injection first, then its
  * responder) and logs every attempt. Knows no transport; the public `LambdaDouble` adds the doors.
  */
 export class DoubleEngine implements DoorPort, AsyncDisposable {
-  readonly #calls: InvokeAsyncCall[] = [];
+  readonly #calls: LambdaCall[] = [];
   readonly #injections = new Injections();
   readonly #misses: string[] = [];
   /** Requests refused because their recording is older than maxAge (onExpired: 'error'). */
@@ -38,6 +42,10 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   /** Answers by source, for {@link recorded} / {@link replayed}; `reset()` leaves them. */
   #replayedCount = 0;
   #recordedCount = 0;
+  /** @internal What functions answer (`respond`, `handlers`, `injectFunctionError`). */
+  readonly functionAnswers = new FunctionAnswers();
+  /** @internal Event and InvokeAsync invocations delivered to handlers. */
+  readonly eventDeliveries: EventDeliveries;
 
   /** @internal Built by `openCassette` / `mockLambda`. */
   constructor(
@@ -46,10 +54,12 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     private readonly responder: Responder,
     /** @internal */
     readonly settings: DoubleSettings,
-  ) {}
+  ) {
+    this.eventDeliveries = new EventDeliveries(settings.accountId);
+  }
 
   /** Every intercepted InvokeAsync attempt, in order. */
-  get calls(): readonly InvokeAsyncCall[] {
+  get calls(): readonly LambdaCall[] {
     return this.#calls;
   }
 
@@ -100,11 +110,17 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
    * InvokeAsync (the door then leaves it alone).
    */
   async handle(wire: WireRequest): Promise<WireOutcome | undefined> {
-    const request = parseInvokeAsync(wire, this.settings.region);
+    const request = parseInvocation(wire, this.settings.region);
     if (!request) return undefined;
     const call = this.#newCall(request);
     const injected = this.#injections.take(call);
-    const answer = injected ? this.#injectedAnswer(injected, request) : await this.#respond(request, wire);
+    // injectFunctionError: the function ran and failed, whichever mode the double is in.
+    const functionError = !injected && request.invocationType === 'RequestResponse' && request.ref ? this.functionAnswers.take(request.ref.name, request.ref.qualifier, 'error') : undefined;
+    const answer = injected
+      ? this.#injectedAnswer(injected, request)
+      : functionError
+        ? { source: 'injected' as const, outcome: await answerSync(functionError, request, this.settings.accountId) }
+        : await this.#respond(request, wire);
     // One entry per request: a retry of a request that missed misses again, and says nothing new.
     if (answer.miss !== undefined && answer.outcome.kind === 'failure' && answer.outcome.error instanceof CassetteExpiredError) {
       if (request.attempt <= 1 || !this.#expired.some((e) => e.message === answer.miss)) this.#expired.push(answer.outcome.error);
@@ -128,6 +144,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
       call.status = outcome.status;
       const errorType = errorTypeOf(outcome.headers);
       if (errorType) call.errorType = errorType;
+      noteInvocation(call, request, outcome, this.functionAnswers, this.eventDeliveries);
     }
     this.#calls.push(Object.freeze(call));
     return outcome;
@@ -174,7 +191,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   }
 
   /** The calls made to `fn`, in order. */
-  callsTo(fn: string, options?: CallOptions): InvokeAsyncCall[] {
+  callsTo(fn: string, options?: CallOptions): LambdaCall[] {
     return assertions.callsTo(this.#calls, fn, options);
   }
 
@@ -185,6 +202,8 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     this.#expired.length = 0;
     this.#unhandled.length = 0;
     this.#injections.clear();
+    this.functionAnswers.clearErrors();
+    this.eventDeliveries.clear();
   }
 
   // ---- injection (README "Quick start: error paths") ----
@@ -221,12 +240,13 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     await this.close();
   }
 
-  #respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer> {
-    const answer = this.responder.respond(request, wire);
+  #respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
+    const answer = this.responder.respond(request, wire, this.functionAnswers);
     return this.responder.reachesUpstream === true ? this.#inFlight.track(`${request.functionName} (${request.operation})`, answer) : answer;
   }
 
   async #close(): Promise<void> {
+    await this.eventDeliveries.settled();
     for (const attachment of this.#attachments.splice(0)) await attachment.detach();
     try {
       // An asynchronous invoke is fired and forgotten: its recording may still wait for the answer.
@@ -254,9 +274,10 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     reportCassetteRun({ ...cassette, mode: this.mode, replayed: this.#replayedCount, recorded: this.#recordedCount, misses });
   }
 
-  #newCall(request: InvokeAsyncRequest): InvokeAsyncCall {
-    const call: InvokeAsyncCall = {
+  #newCall(request: InvocationRequest): LambdaCall {
+    const call: LambdaCall = {
       operation: request.operation,
+      invocationType: request.invocationType,
       functionName: request.ref?.name ?? request.functionName,
       region: request.region,
       payload: request.json.ok ? request.json.value : Buffer.from(request.body).toString('utf8'),
@@ -269,7 +290,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     return call;
   }
 
-  #injectedAnswer(injected: InjectedAnswer, request: InvokeAsyncRequest): Answer {
+  #injectedAnswer(injected: InjectedAnswer, request: InvocationRequest): Answer {
     if (injected.kind === 'fault') return { source: 'injected', outcome: { kind: 'fault', fault: injected.fault } };
     const spec = LAMBDA_ERRORS[injected.name];
     const context: Record<string, string> = {

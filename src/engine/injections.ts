@@ -2,7 +2,7 @@ import { lambdaError, type LambdaErrorName } from '../wire/error-catalogue.js';
 import type { TransportFault } from '../wire/wire-types.js';
 import type { ServedOperation } from '../wire/invoke-event.js';
 import { callFilter, checkOperation, type CallFilter } from './call-filter.js';
-import type { InvokeAsyncCall } from './call-log.js';
+import type { LambdaCall } from './call-log.js';
 import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** Options shared by `inject` and `injectFault`. */
@@ -73,8 +73,8 @@ export class Injections {
   }
 
   /** The answer for this call, if an injection applies; spends one use of it. */
-  take(call: Pick<InvokeAsyncCall, 'functionName' | 'qualifier' | 'region' | 'operation'>): InjectedAnswer | undefined {
-    const index = this.#pending.findIndex((i) => i.applies(call as InvokeAsyncCall));
+  take(call: Pick<LambdaCall, 'functionName' | 'qualifier' | 'region' | 'operation'>): InjectedAnswer | undefined {
+    const index = this.#pending.findIndex((i) => i.applies(call as LambdaCall));
     if (index < 0) return undefined;
     const injection = this.#pending[index]!;
     injection.remaining -= 1;

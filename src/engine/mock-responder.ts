@@ -1,9 +1,12 @@
 import type { Answer, Responder } from './responder.js';
-import type { InvokeAsyncRequest } from '../wire/parse-request.js';
-import { validateInvokeAsync } from '../wire/validate-request.js';
+import type { InvocationRequest } from '../wire/parse-request.js';
+import { validateInvocation } from '../wire/validate-request.js';
 import { LAMBDA_ERRORS } from '../wire/error-catalogue.js';
-import { errorResponse, fillMessage, successResponse } from '../wire/build-response.js';
+import { dryRunResponse, errorResponse, fillMessage, successResponse } from '../wire/build-response.js';
 import { functionArn, parseFunctionRef } from '../wire/function-ref.js';
+import { NoFunctionAnswerError } from '../common/invocation-errors.js';
+import type { FunctionAnswers } from './function-answers.js';
+import { answerSync } from './sync-invocation.js';
 
 /** Options of the service-faithful mock. */
 export interface MockResponderOptions {
@@ -11,9 +14,14 @@ export interface MockResponderOptions {
   functions?: readonly string[];
   /** Account id used in ARNs the mock prints. Default `123456789012`. */
   accountId: string;
+  /** The double's name in messages. */
+  label?: string;
 }
 
-/** Answers as the service documents: validation errors first, then 202. */
+/**
+ * Answers as the service documents: validation errors first, then a function that does not exist,
+ * then 202 (Event), 204 (DryRun), or the function's result from what the test gave it (RequestResponse).
+ */
 export class MockResponder implements Responder {
   readonly #known: Set<string> | undefined;
 
@@ -21,18 +29,25 @@ export class MockResponder implements Responder {
     this.#known = options.functions ? new Set(options.functions.map((f) => parseFunctionRef(f)?.name ?? f)) : undefined;
   }
 
-  async respond(request: InvokeAsyncRequest): Promise<Answer> {
-    const rejection = validateInvokeAsync(request);
+  async respond(request: InvocationRequest, _wire?: unknown, answers?: FunctionAnswers): Promise<Answer> {
+    const rejection = validateInvocation(request);
     if (rejection) {
       return { source: 'mock', outcome: errorResponse(LAMBDA_ERRORS[rejection.error], rejection.message) };
     }
     const ref = request.ref!;
-    if (this.#known && !this.#known.has(ref.name)) {
+    // A function the test gave a result or handler exists, listed in `functions` or not.
+    if (this.#known && !this.#known.has(ref.name) && !answers?.knows(ref.name)) {
       const spec = LAMBDA_ERRORS.ResourceNotFoundException;
       const message = fillMessage(spec.defaultMessage, { functionArn: functionArn(ref, request.region, this.options.accountId) });
       return { source: 'mock', outcome: errorResponse(spec, message) };
     }
-    return { source: 'mock', outcome: successResponse(request.operation) };
+    if (request.invocationType === 'DryRun') return { source: 'mock', outcome: dryRunResponse() };
+    if (request.invocationType === 'Event') return { source: 'mock', outcome: successResponse(request.operation) };
+    const entry = answers?.take(ref.name, ref.qualifier);
+    if (!entry) {
+      return { source: 'mock', outcome: { kind: 'failure', error: new NoFunctionAnswerError(this.options.label ?? 'mockLambda', ref.name, ref.qualifier) } };
+    }
+    return { source: 'mock', outcome: await answerSync(entry, request, this.options.accountId) };
   }
 
   async close(): Promise<void> {}

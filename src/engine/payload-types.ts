@@ -38,3 +38,22 @@ export type PayloadFor<F extends string> = string extends F
  * or a predicate over the payload. Asymmetric matchers (`expect.objectContaining(...)`) fit too.
  */
 export type PayloadExpectationFor<F extends string> = PayloadFor<F> | ((payload: PayloadFor<F>) => unknown);
+
+/** Result type of each function's RequestResponse answers, keyed by plain name. Augment it (or run `lambda-cassette typegen`). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LambdaResults {}
+
+/** The registered result type of `F` (any reference form), or `unknown` when `F` is not registered. */
+export type ResultFor<F extends string> = string extends F
+  ? unknown
+  : FunctionNameOf<F> extends keyof LambdaResults
+    ? LambdaResults[FunctionNameOf<F>]
+    : unknown;
+
+/**
+ * What `respond(F, ...)` accepts: a result of `F`'s registered type, or a handler taking `F`'s
+ * payload type and returning (a promise of) that result. Anything, for unregistered functions.
+ */
+export type RespondWith<F extends string> =
+  | ResultFor<F>
+  | ((event: PayloadFor<F>, context: import('./lambda-context.js').LambdaContext) => ResultFor<F> | Promise<ResultFor<F>>);

@@ -1,7 +1,8 @@
-import type { InvokeAsyncRequest } from '../wire/parse-request.js';
+import type { InvocationRequest } from '../wire/parse-request.js';
 import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
 import type { CallSource } from './call-log.js';
 import type { CassetteRun, UnusedInteraction } from '../report/cassette-run.js';
+import type { FunctionAnswers } from './function-answers.js';
 
 /** What a responder answers, and which part of the engine it was. */
 export interface Answer {
@@ -26,7 +27,8 @@ export interface Responder {
   readonly allowUnusedInteractions?: boolean;
   /** After close: the cassette's part of the run report (cassettes only). */
   runReport?(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired' | 'notRecorded'>;
-  respond(request: InvokeAsyncRequest, wire: WireRequest): Promise<Answer>;
+  /** Answers one request; `answers` is what the test gave the functions (mock mode answers from it). */
+  respond(request: InvocationRequest, wire: WireRequest, answers?: FunctionAnswers): Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /**
  * Jest integration (Jest 29 and 30, CommonJS and ESM): `useLambdaCassette()` opens a double around
- * every test, and importing this module registers the `toHaveInvokedAsync*` matchers with Jest's
+ * every test, and importing this module registers the `toHaveInvoked*` matchers with Jest's
  * `expect`. Typed for `@jest/globals` / `@jest/expect` and for `@types/jest`'s global `expect`.
  * @packageDocumentation
  */
@@ -61,7 +61,7 @@ function currentTest(): TestIdentity {
  * const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn'] });
  * test('sends the order', async () => {
  *   await placeOrder();
- *   expect(lambda).toHaveInvokedAsyncWith('orders-fn', expect.objectContaining({ id: 7 }));
+ *   expect(lambda).toHaveInvokedWith('orders-fn', expect.objectContaining({ id: 7 }));
  * });
  */
 export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {

@@ -1,5 +1,5 @@
 /**
- * The `toHaveInvokedAsync*` matchers for `expect.extend` in any Jest-compatible runner (Jest, the
+ * The `toHaveInvoked*` matchers (and the deprecated `toHaveInvokedAsync*` names) for `expect.extend` in any Jest-compatible runner (Jest, the
  * `expect` package, Bun); their failure messages carry the payload diff themselves.
  * `lambda-cassette/jest` and `lambda-cassette/vitest` register them for you.
  * @packageDocumentation

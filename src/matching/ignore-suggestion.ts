@@ -48,7 +48,7 @@ export function nearMiss(incoming: MatchableRequest, recorded: readonly Matchabl
   if (!('json' in incoming.payload)) return undefined;
   let best: IgnoreSuggestion | undefined;
   for (const r of recorded) {
-    if ((r.operation ?? 'InvokeAsync') !== (incoming.operation ?? 'InvokeAsync') || r.functionName !== incoming.functionName || (r.qualifier ?? '') !== (incoming.qualifier ?? '') || !('json' in r.payload)) continue;
+    if ((r.operation ?? 'InvokeAsync') !== (incoming.operation ?? 'InvokeAsync') || (r.invocationType ?? 'Event') !== (incoming.invocationType ?? 'Event') || r.functionName !== incoming.functionName || (r.qualifier ?? '') !== (incoming.qualifier ?? '') || !('json' in r.payload)) continue;
     const s = suggestIgnore(r.payload.json, incoming.payload.json);
     if (s && (!best || s.paths.length < best.paths.length)) best = s;
     if (best?.paths.length === 1) break;

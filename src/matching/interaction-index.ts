@@ -56,6 +56,7 @@ function samePayload(a: MatchableRequest['payload'], b: MatchableRequest['payloa
 /** Whether two requests certainly match under `fields` (false may still match: compare keys then). */
 function sameRequest(fields: readonly MatchField[], a: MatchableRequest, b: MatchableRequest): boolean {
   if ((a.operation ?? 'InvokeAsync') !== (b.operation ?? 'InvokeAsync')) return false;
+  if ((a.invocationType ?? 'Event') !== (b.invocationType ?? 'Event')) return false;
   for (const field of fields) {
     if (field === 'payload' ? !samePayload(a.payload, b.payload) : (a[field] ?? null) !== (b[field] ?? null)) return false;
   }

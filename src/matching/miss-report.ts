@@ -22,9 +22,9 @@ function summary(req: MatchableRequest): string {
   return `${operationOf(req)} ${fn} (${req.region}) ${payload}`;
 }
 
-/** The operation as a person reads it: the double serves InvokeAsync and Invoke with InvocationType Event. */
+/** The operation as a person reads it: "InvokeAsync", or "Invoke (Event)" / "(RequestResponse)" / "(DryRun)". */
 function operationOf(req: MatchableRequest): string {
-  return req.operation === 'Invoke' ? 'Invoke (Event)' : 'InvokeAsync';
+  return req.operation === 'Invoke' ? `Invoke (${req.invocationType ?? 'Event'})` : 'InvokeAsync';
 }
 
 interface Difference {
@@ -43,7 +43,10 @@ function compare(incoming: MatchableRequest, recorded: MatchableRequest, positio
     fields.push(what);
     cost += weight;
   };
-  differs(operationOf(incoming) !== operationOf(recorded), `operation ${operationOf(recorded)}`, 500);
+  const operation = (r: MatchableRequest) => r.operation ?? 'InvokeAsync';
+  differs(operation(incoming) !== operation(recorded), `operation ${operationOf(recorded)}`, 500);
+  const type = (r: MatchableRequest) => r.invocationType ?? 'Event';
+  differs(type(incoming) !== type(recorded), `invocation type ${type(recorded)}`, 500);
   differs(incoming.functionName !== recorded.functionName, `function "${recorded.functionName}"`, 1000);
   differs((incoming.qualifier ?? '') !== (recorded.qualifier ?? ''), `qualifier ${JSON.stringify(recorded.qualifier ?? null)}`, 100);
   differs(incoming.region !== recorded.region, `region ${recorded.region}`, 10);

@@ -6,6 +6,8 @@ import { InvalidOptionError } from '../common/seal-errors.js';
 export interface MatchableRequest {
   /** `'Invoke'` for an Invoke Event; absent (or `'InvokeAsync'`) for InvokeAsync. Always decides a match. */
   operation?: 'InvokeAsync' | 'Invoke';
+  /** `'RequestResponse'` or `'DryRun'`; absent (or `'Event'`) for Event invocations and InvokeAsync. Always decides a match. */
+  invocationType?: 'Event' | 'RequestResponse' | 'DryRun';
   functionName: string;
   qualifier?: string;
   region: string;
@@ -46,5 +48,7 @@ export function checkMatchOption(match: MatchOption): void {
  */
 export function requestKey(request: MatchableRequest, match: MatchOption = DEFAULT_MATCH): string {
   const key = typeof match === 'function' ? canonicalJson(match(request) ?? null) : canonicalJson(match.map((field) => request[field] ?? null));
-  return request.operation === 'Invoke' ? `Invoke ${key}` : key;
+  // Event keys are as they were before the other invocation types were served.
+  const type = request.invocationType === undefined || request.invocationType === 'Event' ? '' : `${request.invocationType} `;
+  return request.operation === 'Invoke' ? `Invoke ${type}${key}` : key;
 }

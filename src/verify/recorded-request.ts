@@ -35,7 +35,7 @@ export function recordedRequest(interaction: Interaction, target: string, now: D
     method: 'POST',
     url: url.href,
     headers: {
-      ...(invoke ? { 'x-amz-invocation-type': dryRun ? 'DryRun' : 'Event' } : {}),
+      ...(invoke ? { 'x-amz-invocation-type': dryRun ? 'DryRun' : (request.invocationType ?? 'Event') } : {}),
       'content-type': 'application/octet-stream',
       // Not a signature: the scope alone, for endpoints that route on it and check nothing.
       authorization: `AWS4-HMAC-SHA256 Credential=lambda-cassette/${scopeDate(now)}/${request.region}/lambda/aws4_request, SignedHeaders=host, Signature=unsigned`,

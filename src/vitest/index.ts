@@ -1,6 +1,6 @@
 /**
  * vitest integration: `useLambdaCassette()` opens a double around every test, and importing this
- * module registers the `toHaveInvokedAsync*` matchers.
+ * module registers the `toHaveInvoked*` matchers.
  * @packageDocumentation
  */
 // First: an unsupported vitest fails here, before the rest of the integration loads.
@@ -57,7 +57,7 @@ function currentTest(): TestIdentity {
  * const local = useLambdaCassette(() => ({ endpoint: emulator.url }));  // options read per test
  * it('sends the order', async () => {
  *   await placeOrder();
- *   expect(lambda).toHaveInvokedAsyncWith('orders-fn', expect.objectContaining({ id: 7 }));
+ *   expect(lambda).toHaveInvokedWith('orders-fn', expect.objectContaining({ id: 7 }));
  * });
  */
 export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {

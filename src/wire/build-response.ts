@@ -43,3 +43,29 @@ export function errorResponse(spec: LambdaErrorSpec, message: string): WireRespo
 export function fillMessage(template: string, context: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => context[key] ?? whole);
 }
+
+/** What a synchronous invocation's answer carries besides the result bytes. */
+export interface ResultHeaders {
+  /** `X-Amz-Executed-Version`: the version that ran (`$LATEST` unless a version or alias was named). */
+  executedVersion: string;
+  /** `X-Amz-Function-Error`: `'Unhandled'` when the function threw. */
+  functionError?: string;
+  /** `X-Amz-Log-Result`: base64 of the end of the function's log, with `LogType: Tail` only. */
+  logResult?: string;
+}
+
+/**
+ * The service's answer to a RequestResponse invocation: 200 with the function's result (or its error
+ * object) as the body, whatever the function did; what happened is in the headers.
+ */
+export function resultResponse(body: Uint8Array, headers: ResultHeaders): WireResponse {
+  const extra: Record<string, string> = { 'X-Amz-Executed-Version': headers.executedVersion };
+  if (headers.functionError !== undefined) extra['X-Amz-Function-Error'] = headers.functionError;
+  if (headers.logResult !== undefined) extra['X-Amz-Log-Result'] = headers.logResult;
+  return bytesResponse(200, extra, body);
+}
+
+/** The service's answer to a DryRun invocation of a function the caller may invoke: 204, no body. */
+export function dryRunResponse(): WireResponse {
+  return { kind: 'response', status: 204, headers: { 'content-length': '0', 'x-amzn-RequestId': randomUUID() }, body: new Uint8Array(0) };
+}

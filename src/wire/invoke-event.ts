@@ -2,8 +2,8 @@
  * `Invoke` with `InvocationType: 'Event'`, AWS's named successor of InvokeAsync (API §10): what
  * differs from InvokeAsync on the wire. The path is `/2015-03-31/functions/{FunctionName}/invocations`,
  * the version or alias may come as `?Qualifier=`, the payload limit is 1 MB (asynchronous Invoke;
- * InvokeAsync keeps 256 KB), and the service answers 202 with an empty body. `RequestResponse` and
- * `DryRun` invocations are not served: they are unhandled requests (`onUnhandledRequest`).
+ * InvokeAsync keeps 256 KB), and the service answers 202 with an empty body. The other invocation
+ * types are in `invocation-type.ts`.
  */
 
 /** The operations a double serves. */
@@ -12,8 +12,8 @@ export type ServedOperation = 'InvokeAsync' | 'Invoke';
 /** Every served operation, for checks and messages. */
 export const SERVED_OPERATIONS: readonly ServedOperation[] = ['InvokeAsync', 'Invoke'];
 
-/** The invocation type a double serves for `Invoke`. */
-export const SERVED_INVOCATION_TYPE = 'Event';
+/** The invocation type of an asynchronous `Invoke`, the one that shares InvokeAsync's answers. */
+export const EVENT_INVOCATION_TYPE = 'Event';
 
 /** The service's payload limit for an asynchronous Invoke (1 MB; synchronous Invoke allows 6 MB). */
 export const MAX_INVOKE_EVENT_PAYLOAD_BYTES = 1_048_576;

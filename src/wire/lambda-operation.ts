@@ -4,7 +4,6 @@
  * is named by its method and path.
  */
 import { apiPath, INVOKE_ASYNC_FAMILY, INVOKE_PATH_FAMILY, LAMBDA_API_PATH } from './lambda-address.js';
-import { SERVED_INVOCATION_TYPE } from './invoke-event.js';
 
 const OPERATIONS: [method: string, path: RegExp, name: string][] = [
   ['POST', /^\/2014-11-13\//, 'InvokeAsync'],
@@ -38,12 +37,12 @@ export function lambdaOperation(method: string, url: string, invocationType?: st
 }
 
 /**
- * "GetFunction (GET https://...)": how messages name a request. An Invoke the double does not serve
- * says why: only Event invocations are (API §10).
+ * "GetFunction (GET https://...)": how messages name a request. A streaming invoke says why it is not
+ * served: a double answers Invoke and InvokeAsync only.
  */
 export function describeLambdaRequest(method: string, url: string, invocationType?: string): string {
   const operation = lambdaOperation(method, url, invocationType);
-  const why = operation.startsWith('Invoke (') ? '; only Invoke with InvocationType Event is served' : '';
+  const why = operation === 'InvokeWithResponseStream' ? '; only Invoke and InvokeAsync are served' : '';
   return `${operation} (${method.toUpperCase()} ${url})${why}`;
 }
 
@@ -59,13 +58,11 @@ export function isLambdaApiRequest(pathname: string, headers: Readonly<Record<st
 }
 
 /**
- * Whether a request is one a double serves on any host (InvokeAsync, or Invoke with InvocationType
- * Event), judged from method, path and headers alone, as the doors must before the body is read.
+ * Whether a request is one a double serves on any host (InvokeAsync, or Invoke of any invocation
+ * type), judged from method and path alone, as the doors must before the body is read. `headers` is
+ * kept for callers that pass it: no header changes the verdict, so none can let a request through.
  */
-export function isServedOperation(method: string, pathname: string, headers: Readonly<Record<string, string | undefined>>): boolean {
+export function isServedOperation(method: string, pathname: string, _headers?: Readonly<Record<string, string | undefined>>): boolean {
   if (method.toUpperCase() !== 'POST') return false;
-  if (INVOKE_ASYNC_FAMILY.test(pathname)) return true;
-  if (!INVOKE_PATH_FAMILY.test(pathname)) return false;
-  for (const name in headers) if (name.toLowerCase() === 'x-amz-invocation-type') return headers[name] === SERVED_INVOCATION_TYPE;
-  return false;
+  return INVOKE_ASYNC_FAMILY.test(pathname) || INVOKE_PATH_FAMILY.test(pathname);
 }

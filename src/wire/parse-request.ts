@@ -1,23 +1,28 @@
 import { normalizeHeaders, type WireRequest } from './wire-types.js';
 import { parseFunctionRef, type FunctionRef } from './function-ref.js';
 import { apiPath, INVOKE_ASYNC_FAMILY, INVOKE_ASYNC_PATH, INVOKE_PATH, LAMBDA_HOST } from './lambda-address.js';
-import { qualifierParam, SERVED_INVOCATION_TYPE, type ServedOperation } from './invoke-event.js';
+import { qualifierParam, type ServedOperation } from './invoke-event.js';
+import { invocationTypeOf, type InvocationType } from './invocation-type.js';
 
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/lambda\/aws4_request/;
 const SDK_ATTEMPT = /attempt=(\d+)/;
 
-/** An InvokeAsync request, or an `Invoke` with `InvocationType: 'Event'`, as the service reads it. */
-export interface InvokeAsyncRequest {
+/** An InvokeAsync or `Invoke` request (any invocation type), as the service reads it. */
+export interface InvocationRequest {
   /** Which operation the request is. */
   operation: ServedOperation;
+  /** How the function runs: InvokeAsync is `'Event'`; an Invoke without the header is `'RequestResponse'`. */
+  invocationType: InvocationType;
+  /** Set when `X-Amz-Invocation-Type` held a value outside the enum (the service refuses it). */
+  badInvocationType?: string;
   /** `FunctionName` from the path, URI-decoded. */
   functionName: string;
   /** Parsed reference; `undefined` when the name breaks the service's pattern. */
   ref: FunctionRef | undefined;
   region: string;
-  /** Raw `InvokeArgs` bytes. */
+  /** Raw `InvokeArgs` (or `Payload`) bytes. */
   body: Uint8Array;
-  /** Parsed JSON payload when the body is JSON. */
+  /** Parsed JSON payload when the body is JSON; an empty body is `{}`, what the function receives. */
   json: { ok: true; value: unknown } | { ok: false; error: string };
   /** The SDK's retry attempt from `amz-sdk-request`, 1 when absent. */
   attempt: number;
@@ -69,8 +74,9 @@ export function attemptOf(headers: Record<string, string>): number {
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
-/** Parses the body as JSON the way the service insists on. */
-export function parseJsonBody(body: Uint8Array): InvokeAsyncRequest['json'] {
+/** Parses the body as JSON the way the service insists on; no payload at all is the event `{}`. */
+export function parseJsonBody(body: Uint8Array): InvocationRequest['json'] {
+  if (body.byteLength === 0) return { ok: true, value: {} };
   const text = (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -93,25 +99,22 @@ function hostAndPath(url: string): { hostname: string; pathname: string; search:
 }
 
 /** The served operation and encoded FunctionName a path names; `undefined` for any other request. */
-function operationOf(req: WireRequest, url: { pathname: string }, headers: Record<string, string>): { operation: ServedOperation; encoded: string } | undefined {
+function operationOf(req: WireRequest, url: { pathname: string }): { operation: ServedOperation; encoded: string } | undefined {
   // The common case first: a well-formed InvokeAsync path, which no Invoke path test can also match.
   const plain = matchInvokeAsyncPath(url.pathname);
   if (plain !== undefined) return { operation: 'InvokeAsync', encoded: plain };
   const invoke = INVOKE_PATH.exec(url.pathname)?.[1] ?? brokenInvokeName(req.url, url.pathname);
-  if (invoke !== undefined) {
-    // Only asynchronous invocations are served; RequestResponse (the default) and DryRun are unhandled.
-    return headers['x-amz-invocation-type'] === SERVED_INVOCATION_TYPE ? { operation: 'Invoke', encoded: invoke } : undefined;
-  }
+  if (invoke !== undefined) return { operation: 'Invoke', encoded: invoke };
   const encoded = brokenInvokeAsyncName(req.url, url.pathname);
   return encoded === undefined ? undefined : { operation: 'InvokeAsync', encoded };
 }
 
-/** Parses an InvokeAsync or Invoke Event request; `undefined` when the request is neither. */
-export function parseInvokeAsync(req: WireRequest, defaultRegion: string): InvokeAsyncRequest | undefined {
+/** Parses an InvokeAsync or Invoke request (any invocation type); `undefined` when the request is neither. */
+export function parseInvocation(req: WireRequest, defaultRegion: string): InvocationRequest | undefined {
   const url = hostAndPath(req.url);
   if (req.method.toUpperCase() !== 'POST') return undefined;
   const headers = normalizeHeaders(req.headers);
-  const served = operationOf(req, url, headers);
+  const served = operationOf(req, url);
   if (served === undefined) return undefined;
   const { operation, encoded } = served;
   let functionName = encoded;
@@ -125,8 +128,12 @@ export function parseInvokeAsync(req: WireRequest, defaultRegion: string): Invok
   let ref = parseFunctionRef(functionName);
   const qualifier = operation === 'Invoke' ? qualifierParam(url.search) : undefined;
   if (ref && qualifier !== undefined && ref.qualifier === undefined) ref = Object.freeze({ ...ref, qualifier });
+  const header = operation === 'Invoke' ? headers['x-amz-invocation-type'] : 'Event';
+  const invocationType = invocationTypeOf(header);
   return {
     operation,
+    invocationType: invocationType ?? 'RequestResponse',
+    ...(invocationType === undefined ? { badInvocationType: header! } : {}),
     ...(qualifier === undefined ? {} : { qualifierParam: qualifier }),
     functionName,
     ref,

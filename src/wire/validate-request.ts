@@ -1,7 +1,8 @@
 import { checkFunctionRef, FUNCTION_NAME_PATTERN_SOURCE } from './function-ref.js';
-import type { InvokeAsyncRequest } from './parse-request.js';
+import type { InvocationRequest } from './parse-request.js';
 import type { LambdaErrorName } from './error-catalogue.js';
-import { MAX_INVOKE_EVENT_PAYLOAD_BYTES, qualifierProblem, type ServedOperation } from './invoke-event.js';
+import { MAX_INVOKE_EVENT_PAYLOAD_BYTES, qualifierProblem } from './invoke-event.js';
+import { invocationTypeProblem, MAX_SYNC_PAYLOAD_BYTES, type InvocationType } from './invocation-type.js';
 
 /** The service's InvokeAsync payload limit (256 KB). */
 export const MAX_INVOKE_ASYNC_PAYLOAD_BYTES = 262_144;
@@ -12,18 +13,28 @@ export interface Rejection {
   message: string;
 }
 
-/** Each operation's payload limit and the error the service answers beyond it. */
-const SIZE_RULES: Record<ServedOperation, { limit: number; error: LambdaErrorName; operation: string }> = {
-  InvokeAsync: { limit: MAX_INVOKE_ASYNC_PAYLOAD_BYTES, error: 'RequestEntityTooLargeException', operation: 'InvokeAsync' },
-  Invoke: { limit: MAX_INVOKE_EVENT_PAYLOAD_BYTES, error: 'RequestTooLargeException', operation: 'InvokeFunction' },
+interface SizeRule {
+  limit: number;
+  error: LambdaErrorName;
+  operation: string;
+}
+
+const INVOKE_ASYNC_SIZE: SizeRule = { limit: MAX_INVOKE_ASYNC_PAYLOAD_BYTES, error: 'RequestEntityTooLargeException', operation: 'InvokeAsync' };
+
+/** Each invocation type's payload limit and the error the service answers beyond it. */
+const INVOKE_SIZE: Record<InvocationType, SizeRule> = {
+  Event: { limit: MAX_INVOKE_EVENT_PAYLOAD_BYTES, error: 'RequestTooLargeException', operation: 'InvokeFunction' },
+  RequestResponse: { limit: MAX_SYNC_PAYLOAD_BYTES, error: 'RequestTooLargeException', operation: 'InvokeFunction' },
+  DryRun: { limit: MAX_SYNC_PAYLOAD_BYTES, error: 'RequestTooLargeException', operation: 'InvokeFunction' },
 };
 
 /**
- * Validates an InvokeAsync (or Invoke Event) request in the order the service does: size, name,
- * qualifier, JSON. Whether the function exists is the double's question, not the wire's.
+ * Validates an InvokeAsync or Invoke request in the order the service does: invocation type, size,
+ * name, qualifier, JSON. Whether the function exists is the double's question, not the wire's.
  */
-export function validateInvokeAsync(req: InvokeAsyncRequest): Rejection | undefined {
-  const size = SIZE_RULES[req.operation];
+export function validateInvocation(req: InvocationRequest): Rejection | undefined {
+  if (req.badInvocationType !== undefined) return invocationTypeProblem(req.badInvocationType);
+  const size = req.operation === 'InvokeAsync' ? INVOKE_ASYNC_SIZE : INVOKE_SIZE[req.invocationType];
   if (req.body.byteLength > size.limit) {
     return { error: size.error, message: `Request must be smaller than ${size.limit} bytes for the ${size.operation} operation` };
   }

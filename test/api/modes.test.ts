@@ -85,7 +85,7 @@ describe('replay mode', () => {
     const err = await caught(() => ws.invoke('f', { same: true }));
     expect(err).toBeInstanceOf(CassetteMissError);
     expect(err.message).toMatch(/its 2 recorded answer\(s\) were already played.*allowPlaybackRepeats/);
-    await expect(d.close()).rejects.toThrow(/1 Lambda request\(s\) found no recorded answer/);
+    await expect(d.close()).rejects.toThrow(/1 Lambda invocation request\(s\) found no recorded answer/);
 
     const repeating = await ws.open('repeat', { mode: 'replay', allowPlaybackRepeats: true });
     for (const expected of ['req-1', 'req-2', 'req-2', 'req-2']) expect((await ws.invoke('f', { same: true })).$metadata.requestId).toBe(expected);

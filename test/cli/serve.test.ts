@@ -92,7 +92,7 @@ describe('lambda-cassette serve', () => {
     const run = await serve.stop('SIGINT');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/answered 400 CassetteMissException POST \/2014-11-13\/functions\/orders-fn\/invoke-async: lambda-cassette: no recorded answer/);
-    expect(run.stderr).toMatch(/1 Lambda request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/);
+    expect(run.stderr).toMatch(/1 Lambda invocation request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/);
   });
 
   it('the AWS CLI and boto3 (default retry settings) get the miss at once, with its message, and the summary lists each request once', async () => {
@@ -147,7 +147,7 @@ describe('lambda-cassette serve', () => {
       }
       await serve.stop('SIGINT');
     }
-    expect(messages[0]).toMatch(/^lambda-cassette: Invoke \(RequestResponse\) \(POST \/2015-03-31\/functions\/orders-fn\/invocations\) is not served: only Invoke with InvocationType Event is served \(and InvokeAsync\)/);
+    expect(messages[0]).toMatch(/^lambda-cassette: Invoke \(RequestResponse\) \(POST \/2015-03-31\/functions\/orders-fn\/invocations\) is not served: lambda-cassette serves Invoke \(every invocation type\) and InvokeAsync/);
     expect(messages[2]).toBe(messages[0]);
     expect(messages[3]).toBe(messages[1]);
   });

@@ -41,7 +41,7 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
         Status: 202,
         $metadata: { httpStatusCode: 202, requestId: expect.stringMatching(UUID), extendedRequestId: undefined, cfId: undefined, attempts: 1, totalRetryDelay: 0 },
       });
-      expect(d.lambda!.calls).toEqual([{ operation: 'InvokeAsync', region: 'eu-west-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected }]);
+      expect(d.lambda!.calls).toEqual([{ operation: 'InvokeAsync', invocationType: 'Event', region: 'eu-west-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected }]);
     });
 
     it('takes InvokeArgs as a string, bytes or a stream', async () => {
@@ -176,7 +176,7 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       d.forget();
       const closing = await caught(() => double.close());
       expect(closing).toBeInstanceOf(UnmatchedRequestsError);
-      expect(closing.message).toContain(`1 Lambda request(s) found no recorded answer in ${file}`);
+      expect(closing.message).toContain(`1 Lambda invocation request(s) found no recorded answer in ${file}`);
       expect(closing.message).toContain('{"id":99}');
     });
 

@@ -80,3 +80,6 @@ export const LOOPBACK_DOOR: Door = {
 
 /** Every door, loopback included: Invoke Event (API §10) is served through each. */
 export const INVOKE_EVENT_DOORS: readonly Door[] = [...DOORS, LOOPBACK_DOOR];
+
+/** Every door, loopback included: each invocation type (RequestResponse, DryRun, Event) runs through each. */
+export const INVOCATION_DOORS: readonly Door[] = INVOKE_EVENT_DOORS;

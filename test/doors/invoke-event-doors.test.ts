@@ -1,8 +1,8 @@
 /**
  * Invoke with InvocationType Event (API §10) through every door (./doors.ts, loopback included):
  * the service's 202 with an empty body, Invoke's own validation (1 MB, RequestTooLargeException),
- * injected Invoke errors as the SDK's own classes, replay by operation, and RequestResponse left
- * unhandled.
+ * injected Invoke errors as the SDK's own classes, and replay by operation (the other invocation
+ * types are in invocation-types-doors.test.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import {
   ResourceNotFoundException,
   TooManyRequestsException,
 } from '@aws-sdk/client-lambda';
-import { mockLambda, openCassette, UnhandledRequestError, UnmatchedRequestsError, type Cassette } from '../../src/index.js';
+import { mockLambda, openCassette, UnmatchedRequestsError, type Cassette } from '../../src/index.js';
 import { serializeCassette } from '../../src/cassette/index.js';
 import { caught } from '../support/sdk.js';
 import { INVOKE_EVENT_DOORS, type Door } from './doors.js';
@@ -63,7 +63,7 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
     expect(out.Payload?.byteLength ?? 0).toBe(0);
     expect(out.FunctionError).toBeUndefined();
     expect(d.lambda!.calls).toEqual([
-      { operation: 'Invoke', functionName: 'orders-fn', qualifier: 'live', region: 'eu-west-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
+      { operation: 'Invoke', invocationType: 'Event', functionName: 'orders-fn', qualifier: 'live', region: 'eu-west-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
     ]);
     d.lambda!.expectInvoked('orders-fn', { id: 7 }, { operation: 'Invoke' });
     d.lambda!.expectNotInvoked('orders-fn', { operation: 'InvokeAsync' });
@@ -149,21 +149,5 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event through the $name door', (door: 
     const closing = await caught(() => d.lambda!.close());
     expect(closing).toBeInstanceOf(UnmatchedRequestsError);
     expect(closing.message).toMatch(/Invoke \(Event\) orders-fn \(us-east-1\)[\s\S]*operation InvokeAsync/);
-  });
-
-  it('RequestResponse is not served: it is left to onUnhandledRequest (or, through bindClientMock, to the stub)', async () => {
-    const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
-    const sync = () => client.send(new InvokeCommand({ FunctionName: 'orders-fn', Payload: '{}' }));
-    if (door.name === 'bindClientMock') {
-      expect(await sync()).toBeUndefined(); // aws-sdk-client-mock's answer to a command nobody stubbed
-    } else {
-      const err = await caught(sync);
-      if (door.name === 'loopback') expect(err.name).toBe('UnknownOperationException');
-      else expect(err).toBeInstanceOf(UnhandledRequestError);
-      expect(err.message).toContain('Invoke (RequestResponse)');
-      expect(err.message).toContain('only Invoke with InvocationType Event is served');
-      await expect(d.lambda!.close()).rejects.toThrow(UnhandledRequestError);
-    }
-    expect(d.lambda!.calls).toEqual([]);
   });
 });

@@ -127,7 +127,7 @@ describe('the AWS CLI through listen()', () => {
     expect(cli.code).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual({ StatusCode: 202 });
     expect(lambda.calls).toEqual([
-      { operation: 'Invoke', functionName: 'orders-fn', qualifier: 'live', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
+      { operation: 'Invoke', invocationType: 'Event', functionName: 'orders-fn', qualifier: 'live', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
     ]);
     const viaHttp = (await (await fetch(`${url}/_lambda-cassette/calls`)).json()) as unknown[];
     expect(viaHttp).toEqual(JSON.parse(JSON.stringify(lambda.calls)));

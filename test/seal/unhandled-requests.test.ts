@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetFunctionCommand, InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
+import { GetFunctionCommand, InvokeAsyncCommand, InvokeWithResponseStreamCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, openCassette, UnhandledRequestError, type LambdaDouble } from '../../src/index.js';
 import { caught, lambdaClient } from '../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
@@ -37,8 +37,7 @@ function emptyCassette(): string {
 describe('another Lambda API on a Lambda host', () => {
   it.each([
     ['GetFunction', () => new GetFunctionCommand({ FunctionName: 'f' })],
-    ['Invoke', () => new InvokeCommand({ FunctionName: 'f', Payload: Buffer.from('{}') })],
-    ['Invoke (DryRun)', () => new InvokeCommand({ FunctionName: 'f', InvocationType: 'DryRun', Payload: Buffer.from('{}') })],
+    ['InvokeWithResponseStream', () => new InvokeWithResponseStreamCommand({ FunctionName: 'f', Payload: Buffer.from('{}') })],
   ])('%s fails in mock mode with an error naming it, never reaches the network, and close() lists it', async (operation, command) => {
     lambda = await mockLambda({ endpoint: network.url });
     const err = await caught(() => lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(command() as never));
@@ -87,9 +86,9 @@ describe('another Lambda API on a Lambda host', () => {
   it("'warn' prints the operation and lets it through", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     lambda = await mockLambda({ endpoint: network.url, onUnhandledRequest: 'warn' });
-    const out = await nodeRequest({ url: `${network.url}/2015-03-31/functions/f/invocations`, body: '{}' });
+    const out = await nodeRequest({ url: `${network.url}/2015-03-31/functions/f/response-streaming-invocations`, body: '{}' });
     expect(out).toMatchObject({ kind: 'response', status: 418 });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Invoke'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('InvokeWithResponseStream'));
     expect(network.hits).toHaveLength(1);
     await lambda.close();
   });

@@ -4,15 +4,15 @@
  * validation next to InvokeAsync's.
  */
 import { describe, expect, it } from 'vitest';
-import { parseInvokeAsync, type InvokeAsyncRequest } from '../../src/wire/parse-request.js';
-import { validateInvokeAsync } from '../../src/wire/validate-request.js';
+import { parseInvocation, type InvocationRequest } from '../../src/wire/parse-request.js';
+import { validateInvocation } from '../../src/wire/validate-request.js';
 import { describeLambdaRequest } from '../../src/wire/lambda-operation.js';
 import { successResponse } from '../../src/wire/build-response.js';
 import { MAX_INVOKE_EVENT_PAYLOAD_BYTES } from '../../src/wire/invoke-event.js';
 
 const HOST = 'https://lambda.us-east-1.amazonaws.com';
 const parse = (path: string, headers: Record<string, string> = { 'X-Amz-Invocation-Type': 'Event' }, body = Buffer.from('{"id":1}'), method = 'POST') =>
-  parseInvokeAsync({ method, url: `${HOST}${path}`, headers, body }, 'eu-west-1');
+  parseInvocation({ method, url: `${HOST}${path}`, headers, body }, 'eu-west-1');
 
 describe('which Invoke requests are served', () => {
   it('an Event invocation is parsed as operation Invoke (header name in any case)', () => {
@@ -28,12 +28,20 @@ describe('which Invoke requests are served', () => {
   });
 
   it.each([
-    ['RequestResponse', { 'x-amz-invocation-type': 'RequestResponse' }],
-    ['DryRun', { 'x-amz-invocation-type': 'DryRun' }],
-    ['no invocation type (RequestResponse)', {}],
-    ['"event" in the wrong case', { 'x-amz-invocation-type': 'event' }],
-  ])('%s is not served', (_label, headers) => {
-    expect(parse('/2015-03-31/functions/orders-fn/invocations', headers)).toBeUndefined();
+    ['RequestResponse', { 'x-amz-invocation-type': 'RequestResponse' }, 'RequestResponse'],
+    ['DryRun', { 'x-amz-invocation-type': 'DryRun' }, 'DryRun'],
+    ['no invocation type (RequestResponse)', {}, 'RequestResponse'],
+  ])('%s is served with its invocation type', (_label, headers, type) => {
+    expect(parse('/2015-03-31/functions/orders-fn/invocations', headers)).toMatchObject({ operation: 'Invoke', invocationType: type });
+  });
+
+  it('"event" in the wrong case is served, and refused as the service refuses a value outside the enum', () => {
+    const request = parse('/2015-03-31/functions/orders-fn/invocations', { 'x-amz-invocation-type': 'event' })!;
+    expect(request.badInvocationType).toBe('event');
+    expect(validateInvocation(request)).toEqual({
+      error: 'ValidationException',
+      message: "1 validation error detected: Value 'event' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]",
+    });
   });
 
   it('a GET, or another 2015-03-31 path, is not served', () => {
@@ -58,7 +66,7 @@ describe('which Invoke requests are served', () => {
 });
 
 describe('Invoke validation, next to InvokeAsync', () => {
-  const request = (path: string, bytes: number | string): InvokeAsyncRequest => {
+  const request = (path: string, bytes: number | string): InvocationRequest => {
     const body = typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(JSON.stringify('x'.repeat(bytes - 2)));
     const invoke = path.startsWith('/2015');
     return parse(path, invoke ? { 'x-amz-invocation-type': 'Event' } : {}, body)!;
@@ -68,37 +76,37 @@ describe('Invoke validation, next to InvokeAsync', () => {
 
   it('payload limits: 1 MB for Invoke (RequestTooLargeException), 256 KB for InvokeAsync (RequestEntityTooLargeException)', () => {
     expect(MAX_INVOKE_EVENT_PAYLOAD_BYTES).toBe(1_048_576);
-    expect(validateInvokeAsync(request(INVOKE, 1_048_576))).toBeUndefined();
-    expect(validateInvokeAsync(request(INVOKE, 1_048_577))).toEqual({
+    expect(validateInvocation(request(INVOKE, 1_048_576))).toBeUndefined();
+    expect(validateInvocation(request(INVOKE, 1_048_577))).toEqual({
       error: 'RequestTooLargeException',
       message: 'Request must be smaller than 1048576 bytes for the InvokeFunction operation',
     });
-    expect(validateInvokeAsync(request(ASYNC, 262_144))).toBeUndefined();
-    expect(validateInvokeAsync(request(ASYNC, 262_145))).toEqual({
+    expect(validateInvocation(request(ASYNC, 262_144))).toBeUndefined();
+    expect(validateInvocation(request(ASYNC, 262_145))).toEqual({
       error: 'RequestEntityTooLargeException',
       message: 'Request must be smaller than 262144 bytes for the InvokeAsync operation',
     });
   });
 
   it('a body that is not JSON is InvalidRequestContentException for both', () => {
-    expect(validateInvokeAsync(request(INVOKE, 'not json'))?.error).toBe('InvalidRequestContentException');
-    expect(validateInvokeAsync(request(ASYNC, 'not json'))?.error).toBe('InvalidRequestContentException');
+    expect(validateInvocation(request(INVOKE, 'not json'))?.error).toBe('InvalidRequestContentException');
+    expect(validateInvocation(request(ASYNC, 'not json'))?.error).toBe('InvalidRequestContentException');
   });
 
   it('a Qualifier outside its pattern is a ValidationException; one the name contradicts is InvalidParameterValueException', () => {
-    expect(validateInvokeAsync(request(`${INVOKE}?Qualifier=${encodeURIComponent('no way')}`, '{}'))).toMatchObject({
+    expect(validateInvocation(request(`${INVOKE}?Qualifier=${encodeURIComponent('no way')}`, '{}'))).toMatchObject({
       error: 'ValidationException',
       message: expect.stringContaining("Value 'no way' at 'qualifier'"),
     });
-    expect(validateInvokeAsync(request('/2015-03-31/functions/f%3Aprod/invocations?Qualifier=live', '{}'))).toEqual({
+    expect(validateInvocation(request('/2015-03-31/functions/f%3Aprod/invocations?Qualifier=live', '{}'))).toEqual({
       error: 'InvalidParameterValueException',
       message: 'The derived qualifier from the function name does not match the specified qualifier.',
     });
-    expect(validateInvokeAsync(request('/2015-03-31/functions/f%3Aprod/invocations?Qualifier=prod', '{}'))).toBeUndefined();
+    expect(validateInvocation(request('/2015-03-31/functions/f%3Aprod/invocations?Qualifier=prod', '{}'))).toBeUndefined();
   });
 
   it('a name that breaks the pattern is the same ValidationException as for InvokeAsync', () => {
-    expect(validateInvokeAsync(request('/2015-03-31/functions/bad%20name!/invocations', '{}'))?.error).toBe('ValidationException');
+    expect(validateInvocation(request('/2015-03-31/functions/bad%20name!/invocations', '{}'))?.error).toBe('ValidationException');
   });
 });
 
@@ -110,9 +118,9 @@ describe('answers and messages', () => {
     expect(Buffer.from(successResponse().body).toString()).toBe('{"Status":202}');
   });
 
-  it('an unhandled Invoke says that only Event invocations are served', () => {
-    expect(describeLambdaRequest('POST', `${HOST}/2015-03-31/functions/f/invocations`, 'DryRun')).toBe(
-      `Invoke (DryRun) (POST ${HOST}/2015-03-31/functions/f/invocations); only Invoke with InvocationType Event is served`,
+  it('an unhandled streaming invoke says that only Invoke and InvokeAsync are served', () => {
+    expect(describeLambdaRequest('POST', `${HOST}/2015-03-31/functions/f/response-streaming-invocations`)).toBe(
+      `InvokeWithResponseStream (POST ${HOST}/2015-03-31/functions/f/response-streaming-invocations); only Invoke and InvokeAsync are served`,
     );
     expect(describeLambdaRequest('GET', `${HOST}/2015-03-31/functions/f`)).toBe(`GetFunction (GET ${HOST}/2015-03-31/functions/f)`);
   });

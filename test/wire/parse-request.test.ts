@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseInvokeAsync } from '../../src/wire/parse-request.js';
+import { parseInvocation } from '../../src/wire/parse-request.js';
 
 const body = Buffer.from('{"id":1}');
-const parse = (url: string) => parseInvokeAsync({ method: 'POST', url, headers: {}, body }, 'eu-west-1');
+const parse = (url: string) => parseInvocation({ method: 'POST', url, headers: {}, body }, 'eu-west-1');
 
 /** What the parse must find, read the slow and sure way: WHATWG URL parsing. */
 function expected(url: string) {
   const { hostname, pathname } = new URL(url);
-  const encoded = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/.exec(pathname)?.[1];
+  // Every invocation type is parsed: an Invoke without the header is a RequestResponse.
+  const encoded = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/.exec(pathname)?.[1] ?? /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/.exec(pathname)?.[1];
   if (encoded === undefined) return undefined;
   let functionName = encoded;
   try {
@@ -18,7 +19,7 @@ function expected(url: string) {
   return { functionName, region: /^lambda\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(hostname)?.[1] ?? 'eu-west-1' };
 }
 
-describe('parseInvokeAsync reads host and path as URL parsing would', () => {
+describe('parseInvocation reads host and path as URL parsing would', () => {
   it.each([
     'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/orders-fn/invoke-async',
     'https://lambda.us-east-1.amazonaws.com:443/2014-11-13/functions/orders-fn/invoke-async/',

@@ -1,7 +1,7 @@
 /**
- * The aws-sdk-client-mock door: makes a stub of `LambdaClient` answer every `InvokeAsyncCommand`,
- * and every `InvokeCommand` with `InvocationType: 'Event'`, from a double (other invocation types
- * stay the stub's own business: the door binds only input that matches `{ InvocationType: 'Event' }`). aws-sdk-client-mock replaces `client.send`, so nothing of the SDK runs: the door
+ * The aws-sdk-client-mock door: makes a stub of `LambdaClient` answer every `InvokeAsyncCommand`
+ * and every `InvokeCommand` (any invocation type) from a double; a caller's narrower
+ * `stub.on(InvokeCommand, input)` still wins. aws-sdk-client-mock replaces `client.send`, so nothing of the SDK runs: the door
  * turns the command's input into a `WireRequest` (FunctionName URI-encoded into the path, the
  * InvokeArgs bytes as the body, the client's region in the host), and the engine's answer into what
  * the SDK would have resolved or thrown (see sdk-outcome.ts): its own exception classes, `$fault`,
@@ -17,7 +17,7 @@ import type { DoorPort } from '../../engine/door-port.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import { ClientMockSdkMismatchError } from '../../common/client-mock-errors.js';
 import { invokeAsyncUrl, invokeUrl } from '../../wire/lambda-address.js';
-import { SERVED_INVOCATION_TYPE, type ServedOperation } from '../../wire/invoke-event.js';
+import type { ServedOperation } from '../../wire/invoke-event.js';
 import {
   invokeAsyncRejection,
   invokeAsyncResult,
@@ -56,10 +56,11 @@ interface BehaviorInternals {
 /** The fields of `InvokeAsyncCommandInput` (and of `InvokeCommandInput`: `Payload`, `Qualifier`) the door reads. */
 interface InvokeAsyncInput {
   FunctionName?: unknown;
-  InvocationType?: unknown;
   InvokeArgs?: unknown;
   Payload?: unknown;
   Qualifier?: unknown;
+  InvocationType?: unknown;
+  LogType?: unknown;
 }
 
 /** The parts of a `LambdaClient` the door reads. */
@@ -160,7 +161,11 @@ function wireOf(operation: ServedOperation, region: string, name: unknown, input
   const qualifier = operation === 'Invoke' && input.Qualifier != null ? String(input.Qualifier) : undefined;
   const encoded = encodeLabel(String(name));
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
-  if (operation === 'Invoke') headers['x-amz-invocation-type'] = SERVED_INVOCATION_TYPE;
+  // The SDK sends these headers only when the input sets them; no InvocationType means RequestResponse.
+  if (operation === 'Invoke') {
+    if (input.InvocationType != null) headers['x-amz-invocation-type'] = String(input.InvocationType);
+    if (input.LogType != null) headers['x-amz-log-type'] = String(input.LogType);
+  }
   return {
     method: 'POST',
     url: operation === 'Invoke' ? invokeUrl(region, encoded, qualifier) : invokeAsyncUrl(region, encoded),
@@ -235,13 +240,13 @@ export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandle
       bound.sdkHandler = undefined;
     },
   });
-  // Set again on every binding: the caller may have reset the stub since the last one. InvokeCommand
-  // only for Event invocations: a RequestResponse or DryRun stays whatever the caller's stub says.
+  // Set again on every binding: the caller may have reset the stub since the last one. Every
+  // InvokeCommand: a narrower `stub.on(InvokeCommand, input)` of the caller's made later still wins.
   setFakes(stub, bound, lambda);
 }
 
 /**
- * Points the stub's InvokeAsyncCommand, and InvokeCommand with InvocationType Event, at `binding`.
+ * Points the stub's InvokeAsyncCommand and InvokeCommand at `binding`.
  * Out here, not in bindClientMock: a closure made there would hold the double for as long as the stub lives.
  */
 function setFakes(stub: ClientMockStub, binding: Binding, lambda: LambdaSdk): void {
@@ -249,17 +254,20 @@ function setFakes(stub: ClientMockStub, binding: Binding, lambda: LambdaSdk): vo
   const matcher = (behavior as BehaviorInternals).send?.matchingArguments?.[0];
   if (typeof matcher?.test !== 'function') {
     behavior.callsFake(fakeFor(binding, lambda, () => 'InvokeAsync') as never);
-    stub.on(lambda.InvokeCommand as never, { InvocationType: SERVED_INVOCATION_TYPE } as never).callsFake(fakeFor(binding, lambda, () => 'Invoke') as never);
+    stub.on(lambda.InvokeCommand as never).callsFake(fakeFor(binding, lambda, () => 'Invoke') as never);
     return;
   }
   // One fake for both commands: sinon compares every send with every fake of the stub, and a second
-  // fake cost as much as everything the double does for a call.
-  matcher.test = (actual) => actual instanceof lambda.InvokeAsyncCommand || (actual instanceof lambda.InvokeCommand && isServedInvoke(actual as object));
-  behavior.callsFake(fakeFor(binding, lambda, (input) => (input?.InvocationType === SERVED_INVOCATION_TYPE ? 'Invoke' : 'InvokeAsync')) as never);
-}
-
-function isServedInvoke(command: object): boolean {
-  return (command as { input?: InvokeAsyncInput }).input?.InvocationType === SERVED_INVOCATION_TYPE;
+  // fake cost as much as everything the double does for a call. The fake sees only the command's
+  // input, so the matcher notes which command it came from.
+  const operations = new WeakMap<object, ServedOperation>();
+  matcher.test = (actual) => {
+    const operation = actual instanceof lambda.InvokeAsyncCommand ? 'InvokeAsync' : actual instanceof lambda.InvokeCommand ? 'Invoke' : undefined;
+    const input = (actual as { input?: unknown } | undefined)?.input;
+    if (operation && input !== null && typeof input === 'object') operations.set(input, operation);
+    return operation !== undefined;
+  };
+  behavior.callsFake(fakeFor(binding, lambda, (input) => (input && operations.get(input)) ?? (input && 'InvokeArgs' in input ? 'InvokeAsync' : 'Invoke')) as never);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What the loopback server answers when the cassette has no answer for a request (a replay miss, an
- * expired recording, a request that cannot be recorded): HTTP 400 with a JSON body whose `message`
+ * expired recording, a request that cannot be recorded, a RequestResponse nothing answers): HTTP 400 with a JSON body whose `message`
  * is the whole explanation, so the AWS CLI and boto3 print it. A dropped connection instead looks
  * like a network fault, which every AWS SDK retries (botocore for 6-7 s, then "Connection was
  * closed"). No SDK retries a 400 whose error type is not a throttling or transient one.
@@ -13,6 +13,8 @@ export const REFUSAL_TYPES: Readonly<Record<string, string>> = {
   CassetteMissError: 'CassetteMissException',
   CassetteExpiredError: 'CassetteExpiredException',
   UnrecordableRequestError: 'UnrecordableRequestException',
+  // A RequestResponse nobody answers: the caller's to fix, with lambda.respond(...).
+  NoFunctionAnswerError: 'NoFunctionAnswerException',
 };
 
 /** The 400 answer for a failure that is the cassette's verdict; undefined for transport failures. */

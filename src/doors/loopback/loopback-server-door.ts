@@ -118,7 +118,7 @@ function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 
 function unknownOperation(method: string, target: string, invocationType?: string): WireResponse {
   const spec = LAMBDA_ERRORS.UnknownOperationException;
   const asked = target.startsWith('/') ? `${lambdaOperation(method, target, invocationType)} (${method} ${target})` : `${method} ${target}`;
-  return errorResponse(spec, `lambda-cassette: ${asked} is not served: only Invoke with InvocationType Event is served (and InvokeAsync). ${spec.defaultMessage}`);
+  return errorResponse(spec, `lambda-cassette: ${asked} is not served: lambda-cassette serves Invoke (every invocation type) and InvokeAsync. ${spec.defaultMessage}`);
 }
 
 /** The answer to a request the engine does not serve; an Invoke that is not an Event invocation meets `onUnhandledRequest` first. */

@@ -93,7 +93,7 @@ describe('lambda.listen()', () => {
     expect(out.Status).toBe(202);
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     // Logged once: the request went through the socket to the server, not answered by nock.
-    expect(lambda.calls).toEqual([{ operation: 'InvokeAsync', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 1 }, attempt: 1, status: 202, source: 'mock' }]);
+    expect(lambda.calls).toEqual([{ operation: 'InvokeAsync', invocationType: 'Event', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 1 }, attempt: 1, status: 202, source: 'mock' }]);
     // Not reachable on another local address.
     const other = await new Promise<string>((resolve) => {
       const socket = net.connect({ host: '127.0.0.2', port: server.port });
@@ -120,9 +120,9 @@ describe('lambda.listen()', () => {
     const byPayload = [...lambda.calls].sort((a, b) => key(a).localeCompare(key(b)));
     expect(byPayload).toEqual([
       // Region comes from the SigV4 credential scope: the host is 127.0.0.1.
-      { operation: 'InvokeAsync', functionName: 'missing-fn', region: 'eu-west-1', payload: {}, attempt: 1, status: 404, errorType: 'ResourceNotFoundException', source: 'mock' },
-      { operation: 'InvokeAsync', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
-      { operation: 'InvokeAsync', functionName: 'orders-fn', qualifier: 'prod', region: 'eu-west-1', payload: { id: 8 }, attempt: 1, status: 202, source: 'mock' },
+      { operation: 'InvokeAsync', invocationType: 'Event', functionName: 'missing-fn', region: 'eu-west-1', payload: {}, attempt: 1, status: 404, errorType: 'ResourceNotFoundException', source: 'mock' },
+      { operation: 'InvokeAsync', invocationType: 'Event', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
+      { operation: 'InvokeAsync', invocationType: 'Event', functionName: 'orders-fn', qualifier: 'prod', region: 'eu-west-1', payload: { id: 8 }, attempt: 1, status: 202, source: 'mock' },
     ]);
     expect(await callsEndpoint(url)).toEqual(JSON.parse(JSON.stringify(lambda.calls)));
     lambda.expectInvoked('orders-fn:prod', { id: 8 });
@@ -163,7 +163,7 @@ describe('lambda.listen()', () => {
     expect(body.message).toContain('LAMBDA_CASSETTE_MODE=new-episodes');
     expect(failures).toEqual([`CassetteMissError POST ${invokePath('orders-fn')}`]);
     expect(await callsEndpoint(url)).toEqual([
-      { operation: 'InvokeAsync', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 99 }, attempt: 1, status: 0, errorType: 'CassetteMissError', source: 'replay' },
+      { operation: 'InvokeAsync', invocationType: 'Event', functionName: 'orders-fn', region: 'us-east-1', payload: { id: 99 }, attempt: 1, status: 0, errorType: 'CassetteMissError', source: 'replay' },
     ]);
     const closing = await caught(() => lambda!.close());
     expect(closing).toBeInstanceOf(UnmatchedRequestsError);
@@ -196,10 +196,10 @@ describe('lambda.listen()', () => {
     ]);
   });
 
-  it('answers anything that is not InvokeAsync as an unknown operation, without logging it', async () => {
+  it('answers anything that is not Invoke or InvokeAsync as an unknown operation, without logging it', async () => {
     lambda = await mockLambda();
     const { url } = await lambda.listen();
-    for (const [method, path] of [['GET', '/2015-03-31/functions/'], ['POST', '/2015-03-31/functions/f/invocations'], ['GET', invokePath('f')]] as const) {
+    for (const [method, path] of [['GET', '/2015-03-31/functions/'], ['POST', '/2015-03-31/functions/f/response-streaming-invocations'], ['GET', invokePath('f')]] as const) {
       const res = await request(`${url}${path}`, { method, body: method === 'POST' ? '{}' : undefined });
       expect(res.status).toBe(404);
       expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');

@@ -1,6 +1,6 @@
 /**
  * The nock door and Invoke Event on hosts that are not AWS's: any host (no `endpoint` needed), with a
- * `?Qualifier=`; a RequestResponse Invoke to such a host is not the double's business; and a host the
+ * `?Qualifier=`; a RequestResponse Invoke to such a host is the double's too (it never reaches the host); and a host the
  * caller has their own nock scope for still reaches the double with an Invoke Event.
  */
 import http from 'node:http';
@@ -46,13 +46,15 @@ describe('Invoke Event through nock on any host', () => {
     expect(hits).toEqual([]);
   });
 
-  it('a RequestResponse Invoke to a host that is not a Lambda host is left alone', async () => {
+  it('a RequestResponse Invoke to a host nobody declared never reaches it: NoFunctionAnswerError, or the respond() result', async () => {
     lambda = await mockLambda();
+    await expect(invoke('RequestResponse')).rejects.toMatchObject({ code: 'LC_NO_FUNCTION_ANSWER', message: expect.stringContaining('lambda.respond("orders-fn"') });
+    lambda.respond('orders-fn', { from: 'double' });
     const out = await invoke('RequestResponse');
     expect(out.StatusCode).toBe(200);
-    expect(Buffer.from(out.Payload!).toString()).toBe('{"from":"server"}');
-    expect(hits).toEqual(['POST /2015-03-31/functions/orders-fn/invocations RequestResponse']);
-    expect(lambda.calls).toEqual([]);
+    expect(Buffer.from(out.Payload!).toString()).toBe('{"from":"double"}');
+    expect(hits).toEqual([]);
+    expect(lambda.calls.map((c) => [c.invocationType, c.status])).toEqual([['RequestResponse', 0], ['RequestResponse', 200]]);
   });
 
   it('joins the caller\'s own nock scope for the host: their interceptors answer theirs, the double the Invoke Event', async () => {

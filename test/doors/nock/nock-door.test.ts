@@ -48,7 +48,7 @@ describe('the nock door', () => {
     expect(out.Status).toBe(202);
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(lambda.calls).toEqual([
-      { operation: 'InvokeAsync', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected },
+      { operation: 'InvokeAsync', invocationType: 'Event', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected },
     ]);
     expect(lambda.wasInvoked('orders-fn')).toBe(true);
   });
@@ -135,12 +135,12 @@ describe('the nock door', () => {
         // An emulator serves other services on the same port: not Lambda paths, not the double's.
         expect((await rawRequest(http, `${base}/my-bucket/key`, 'x')).body).toBe('real /my-bucket/key');
         // Mock mode refuses other Lambda APIs by default...
-        await expect(rawRequest(http, `${base}/2015-03-31/functions/f/invocations`, '{}')).rejects.toThrow(/Invoke \(RequestResponse\)/);
-        await expect(lambda.close()).rejects.toThrow(/Invoke \(RequestResponse\)/);
+        await expect(rawRequest(http, `${base}/2015-03-31/functions/f/response-streaming-invocations`, '{}')).rejects.toThrow(/InvokeWithResponseStream/);
+        await expect(lambda.close()).rejects.toThrow(/InvokeWithResponseStream/);
         // ...and 'bypass' sends them on.
         lambda = await mockLambda({ endpoint: base, onUnhandledRequest: 'bypass' });
-        const other = await rawRequest(http, `${base}/2015-03-31/functions/f/invocations`, '{}');
-        expect(other.body).toBe('real /2015-03-31/functions/f/invocations');
+        const other = await rawRequest(http, `${base}/2015-03-31/functions/f/response-streaming-invocations`, '{}');
+        expect(other.body).toBe('real /2015-03-31/functions/f/response-streaming-invocations');
         const invokeAsync = await rawRequest(http, `${base}/2014-11-13/functions/f/invoke-async`, '{}');
         expect(invokeAsync.status).toBe(202);
         expect(lambda.calls).toHaveLength(1);

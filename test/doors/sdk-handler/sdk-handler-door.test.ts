@@ -61,17 +61,19 @@ describe('a plain LambdaClient while a double is open', () => {
     expect(network.hits).toEqual([]);
   });
 
-  it('an Invoke Event to a host nobody configured is answered in-process too; a RequestResponse one is not served', async () => {
+  it('an Invoke of any invocation type to a host nobody configured is answered in-process too', async () => {
     const client = toNetwork();
     lambda = await mockLambda();
     const out = await client.send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: Buffer.from('{"id":1}') }));
     expect(out).toMatchObject({ StatusCode: 202, $metadata: { httpStatusCode: 202 } });
     expect(lambda.calls.map((c) => [c.operation, c.functionName, c.source])).toEqual([['Invoke', 'orders-fn', 'mock']]);
     expect(originalCalls).toBe(0);
-    // Not a Lambda host and not the double's endpoint: only the served operations are the double's there.
-    await caught(() => client.send(new InvokeCommand({ FunctionName: 'orders-fn', Payload: Buffer.from('{}') })));
-    expect(originalCalls).toBe(1);
-    expect(network.hits).toEqual(['POST /2015-03-31/functions/orders-fn/invocations']);
+    // Not a Lambda host and not the double's endpoint: a RequestResponse nobody answers fails here, unsent.
+    const err = await caught(() => client.send(new InvokeCommand({ FunctionName: 'orders-fn', Payload: Buffer.from('{}') })));
+    expect(err).toMatchObject({ code: 'LC_NO_FUNCTION_ANSWER' });
+    expect((await client.send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'DryRun' }))).StatusCode).toBe(204);
+    expect(originalCalls).toBe(0);
+    expect(network.hits).toEqual([]);
   });
 
   it('after close() is not intercepted: the same client reaches the network', async () => {

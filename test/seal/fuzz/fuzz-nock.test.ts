@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaErrorName } from '../../../src/index.js';
 import { lambdaClientViaNock } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
 import { fetchRequest, nodeRequest, type RawOutcome } from '../../support/raw-request.js';
-import { bodies, DOCUMENTED_ERRORS, functionNames, fuzzParameters, rawCases, watchCrashes, within } from './fuzz-support.js';
+import { bodies, DOCUMENTED_ERRORS, functionNames, fuzzParameters, invocationKinds, OWN_REFUSALS, rawCases, SERVED_STATUSES, SUCCESS_STATUS, watchCrashes, within } from './fuzz-support.js';
 
 let network: CountingNetwork;
 let watch: ReturnType<typeof watchCrashes>;
@@ -26,26 +26,30 @@ afterAll(async () => {
 /** Whether a raw outcome is one a sealed double may give: 202, a documented error, or its own refusal. */
 function allowed(out: RawOutcome): string | undefined {
   if (out.kind === 'response') {
-    if (out.status === 202) return undefined;
+    if (SERVED_STATUSES.has(out.status)) return undefined;
     const type = String(out.headers['x-amzn-errortype'] ?? '').split(':')[0]!;
     return DOCUMENTED_ERRORS.has(type) ? undefined : `answered ${out.status} ${type || '(no x-amzn-ErrorType)'}: ${out.body.slice(0, 200)}`;
   }
   const error = out.error.cause instanceof Error && out.error.name === 'TypeError' ? out.error.cause : out.error;
-  return error.name === 'UnhandledRequestError' ? undefined : `failed with ${error.name}: ${error.message}`;
+  return OWN_REFUSALS.has(error.name) ? undefined : `failed with ${error.name}: ${error.message}`;
 }
 
 describe('fuzzing the nock door', () => {
   it('through the SDK, to a host the double was never told about', async () => {
-    const lambda = await mockLambda({ functions: ['orders-fn', 'x'.repeat(64)] });
+    const lambda = await mockLambda({ functions: ['orders-fn', 'x'.repeat(64)], handlers: { 'orders-fn': (event: unknown) => event } });
     // Through nock, not the SDK fast path (fuzz-in-process.test.ts covers the in-process conversion).
     const client = lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 });
     try {
       await fc.assert(
-        fc.asyncProperty(functionNames, bodies, fc.option(fc.constantFrom(...[...DOCUMENTED_ERRORS] as LambdaErrorName[])), async (FunctionName, body, inject) => {
+        fc.asyncProperty(functionNames, bodies, fc.option(fc.constantFrom(...[...DOCUMENTED_ERRORS] as LambdaErrorName[])), invocationKinds, async (FunctionName, body, inject, kind) => {
           if (inject) lambda.inject(inject, { times: 1 });
-          const outcome = await within(10_000, `InvokeAsync ${JSON.stringify(FunctionName)}`, client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then(
-            (out) => (out.Status === 202 ? undefined : `Status ${out.Status}`),
-            (e: Error) => (DOCUMENTED_ERRORS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
+          const sent =
+            kind === 'InvokeAsync'
+              ? client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then((out) => out.Status)
+              : client.send(new InvokeCommand({ FunctionName, InvocationType: kind, Payload: body })).then((out) => out.StatusCode);
+          const outcome = await within(10_000, `${kind} ${JSON.stringify(FunctionName)}`, sent.then(
+            (status) => (status === SUCCESS_STATUS[kind] ? undefined : `${kind}: Status ${status}`),
+            (e: Error) => (DOCUMENTED_ERRORS.has(e.name) || OWN_REFUSALS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
           ));
           lambda.clearInjections();
           expect(outcome).toBeUndefined();

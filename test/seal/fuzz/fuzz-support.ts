@@ -26,6 +26,18 @@ export function fuzzParameters(): fc.Parameters<unknown> {
 /** The error names a double may answer with: the documented catalogue. */
 export const DOCUMENTED_ERRORS: ReadonlySet<string> = new Set(Object.keys(LAMBDA_ERRORS));
 
+/** Success statuses the service documents for Invoke: 200 RequestResponse, 202 Event (and InvokeAsync), 204 DryRun. */
+export const SERVED_STATUSES: ReadonlySet<number> = new Set([200, 202, 204]);
+
+/** The double's own refusals: a request it does not serve, and a RequestResponse nothing answers. */
+export const OWN_REFUSALS: ReadonlySet<string> = new Set(['UnhandledRequestError', 'NoFunctionAnswerError']);
+
+/** The invocation kinds the SDK fuzz sends: InvokeAsync, and Invoke of each invocation type. */
+export const invocationKinds = fc.constantFrom('InvokeAsync', 'Event', 'RequestResponse', 'DryRun');
+
+/** The status each kind succeeds with. */
+export const SUCCESS_STATUS: Record<string, number> = { InvokeAsync: 202, Event: 202, RequestResponse: 200, DryRun: 204 };
+
 const EDGE_NAMES = [
   '', '.', '..', '...', '/', '//', 'a/b', 'a/../b', '%2e', '%2e%2e', '%', '%zz', '?', '#', ' ', 'a b', 'fn?x=1', 'fn#frag',
   '\u0000', '\u00e9t\u00e9', '\ud83d\ude00', 'orders-fn', 'orders-fn:prod', 'orders-fn:$LATEST', 'orders-fn:',

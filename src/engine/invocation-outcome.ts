@@ -1,0 +1,32 @@
+/**
+ * What an answered invocation adds beyond its status: a RequestResponse call's result in the call
+ * log, and, for an accepted Event or InvokeAsync call, the delivery of its event to the handler the
+ * test gave the function.
+ */
+import type { InvocationRequest } from '../wire/parse-request.js';
+import type { WireResponse } from '../wire/wire-types.js';
+import { parseJsonBody } from '../wire/parse-request.js';
+import type { LambdaCall } from './call-log.js';
+import type { FunctionAnswers } from './function-answers.js';
+import type { EventDeliveries } from './event-deliveries.js';
+
+function header(headers: Record<string, string>, lower: string): string | undefined {
+  for (const name in headers) if (name.toLowerCase() === lower) return headers[name];
+  return undefined;
+}
+
+export function noteInvocation(call: LambdaCall, request: InvocationRequest, outcome: WireResponse, answers: FunctionAnswers, deliveries: EventDeliveries): void {
+  if (request.invocationType === 'RequestResponse' && outcome.status === 200) {
+    const json = outcome.body.byteLength === 0 ? { ok: true as const, value: null } : parseJsonBody(outcome.body);
+    const functionError = header(outcome.headers, 'x-amz-function-error');
+    call.response = {
+      statusCode: outcome.status,
+      payload: json.ok ? json.value : Buffer.from(outcome.body).toString('utf8'),
+      ...(functionError === undefined ? {} : { functionError }),
+    };
+    return;
+  }
+  if (request.invocationType !== 'Event' || outcome.status !== 202 || !request.ref) return;
+  const entry = answers.take(request.ref.name, request.ref.qualifier);
+  if (entry) deliveries.schedule(entry, request, header(outcome.headers, 'x-amzn-requestid') ?? '');
+}

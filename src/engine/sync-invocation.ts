@@ -1,0 +1,79 @@
+/**
+ * A RequestResponse invocation answered from what a test gave the function (`respond`, `handlers`,
+ * `injectFunctionError`): the service's 200 with the result or the runtime's error object, the
+ * executed version, and the log's end when the caller asked for `LogType: Tail`.
+ */
+import type { InvocationRequest } from '../wire/parse-request.js';
+import type { WireResponse } from '../wire/wire-types.js';
+import { resultResponse, type ResultHeaders } from '../wire/build-response.js';
+import { functionArn } from '../wire/function-ref.js';
+import { MAX_RESPONSE_PAYLOAD_BYTES } from '../wire/invocation-type.js';
+import { logTail, runHandler, runtimeError, type FunctionErrorPayload } from './run-handler.js';
+import type { FunctionAnswer } from './function-answers.js';
+import type { ContextSource } from './lambda-context.js';
+
+/** What a handler's context is built from for `request`. */
+export function contextSource(request: InvocationRequest, accountId: string, requestId?: string): ContextSource {
+  const ref = request.ref!;
+  return {
+    functionName: ref.name,
+    qualifier: ref.qualifier,
+    arn: functionArn(ref, request.region, accountId) + (ref.qualifier === undefined ? '' : `:${ref.qualifier}`),
+    ...(requestId === undefined ? {} : { requestId }),
+  };
+}
+
+/** The event a function receives: the payload's JSON (`{}` for none). */
+export function eventOf(request: InvocationRequest): unknown {
+  return request.json.ok ? request.json.value : {};
+}
+
+function executedVersion(request: InvocationRequest): string {
+  const qualifier = request.ref?.qualifier;
+  return qualifier !== undefined && /^\d+$/.test(qualifier) ? qualifier : '$LATEST';
+}
+
+/** The result's bytes as the runtime serializes it: JSON (`null` for `undefined`), bytes as they are. */
+function resultBytes(result: unknown): Buffer {
+  if (result instanceof Uint8Array) return Buffer.from(result);
+  return Buffer.from(JSON.stringify(result) ?? 'null', 'utf8');
+}
+
+function errorBytes(error: FunctionErrorPayload): Buffer {
+  return Buffer.from(JSON.stringify(error), 'utf8');
+}
+
+/** Answers a RequestResponse call with `entry` (a result, a handler, or an injected function error). */
+export async function answerSync(entry: FunctionAnswer, request: InvocationRequest, accountId: string): Promise<WireResponse> {
+  const headers: ResultHeaders = { executedVersion: executedVersion(request) };
+  const tail = request.headers['x-amz-log-type'] === 'Tail';
+  let body: Buffer;
+  let log = '';
+  if (entry.kind === 'error') {
+    body = errorBytes(entry.error!);
+    headers.functionError = 'Unhandled';
+  } else if (entry.handler) {
+    const run = await runHandler(entry.handler, eventOf(request), contextSource(request, accountId));
+    log = run.log;
+    body = run.ok ? serialized(run.result, headers) : errorBytes(run.error);
+    if (!run.ok) headers.functionError = 'Unhandled';
+  } else {
+    body = serialized(entry.result, headers);
+  }
+  if (body.byteLength > MAX_RESPONSE_PAYLOAD_BYTES) {
+    body = errorBytes({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_PAYLOAD_BYTES} bytes).` });
+    headers.functionError = 'Unhandled';
+  }
+  if (tail) headers.logResult = logTail(log);
+  return resultResponse(body, headers);
+}
+
+/** The result's bytes, or the runtime's error when it cannot be serialized (a BigInt, a cycle). */
+function serialized(result: unknown, headers: ResultHeaders): Buffer {
+  try {
+    return resultBytes(result);
+  } catch (e) {
+    headers.functionError = 'Unhandled';
+    return errorBytes(runtimeError(e));
+  }
+}
