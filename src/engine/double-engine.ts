@@ -12,7 +12,7 @@ import { givenPayload, type CallOptions } from './assertions.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
 import { normalizeHeaders } from '../wire/wire-types.js';
-import { CassetteExpiredError, UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
+import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';
@@ -22,6 +22,7 @@ import { FunctionAnswers } from './function-answers.js';
 import { EventDeliveries } from './event-deliveries.js';
 import { answerSync } from './sync-invocation.js';
 import { noteInvocation } from './invocation-outcome.js';
+import { MissLog } from './miss-log.js';
 
 /**
  * The engine of a double: every door hands it requests, it answers them (injection first, then its
@@ -30,9 +31,7 @@ import { noteInvocation } from './invocation-outcome.js';
 export class DoubleEngine implements DoorPort, AsyncDisposable {
   readonly #calls: LambdaCall[] = [];
   readonly #injections = new Injections();
-  readonly #misses: string[] = [];
-  /** Requests refused because their recording is older than maxAge (onExpired: 'error'). */
-  readonly #expired: CassetteExpiredError[] = [];
+  readonly #missLog = new MissLog();
   readonly #attachments: DoorAttachment[] = [];
   readonly #unhandled: string[] = [];
   readonly #interference: Error[] = [];
@@ -121,10 +120,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
       : functionError
         ? { source: 'injected' as const, outcome: await answerSync(functionError, request, this.settings.accountId) }
         : await this.#respond(request, wire);
-    // One entry per request: a retry of a request that missed misses again, and says nothing new.
-    if (answer.miss !== undefined && answer.outcome.kind === 'failure' && answer.outcome.error instanceof CassetteExpiredError) {
-      if (request.attempt <= 1 || !this.#expired.some((e) => e.message === answer.miss)) this.#expired.push(answer.outcome.error);
-    } else if (answer.miss !== undefined && (request.attempt <= 1 || !this.#misses.includes(answer.miss))) this.#misses.push(answer.miss);
+    this.#missLog.note(answer, request.attempt);
     if (answer.source === 'replay' && answer.miss === undefined) this.#replayedCount++;
     if (answer.source === 'record' && answer.outcome.kind === 'response') {
       this.#recordedCount++;
@@ -198,8 +194,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   /** Clears the call log, pending injections, and the misses and refused requests `close()` would report. */
   reset(): void {
     this.#calls.length = 0;
-    this.#misses.length = 0;
-    this.#expired.length = 0;
+    this.#missLog.clear();
     this.#unhandled.length = 0;
     this.#injections.clear();
     this.functionAnswers.clearErrors();
@@ -255,8 +250,9 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     } finally {
       this.#report();
     }
-    if (this.#misses.length > 0) throw new UnmatchedRequestsError(this.settings.label, [...this.#misses]);
-    if (this.#expired.length > 0) throw this.#expired[0]!;
+    const { misses, expired } = this.#missLog;
+    if (misses.length > 0) throw new UnmatchedRequestsError(this.settings.label, [...misses]);
+    if (expired.length > 0) throw expired[0]!;
     if (this.#unhandled.length > 0) throw new UnhandledRequestError(this.settings.label, [...this.#unhandled], true);
     if (this.#interference.length > 0) throw this.#interference[0]!;
     const unused = this.unusedInteractions;
@@ -270,7 +266,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     if (!reporting()) return;
     const cassette = this.responder.runReport?.();
     if (!cassette) return;
-    const misses = this.#misses.map((m) => m.split('\n')[0]!);
+    const misses = this.#missLog.misses.map((m) => m.split('\n')[0]!);
     reportCassetteRun({ ...cassette, mode: this.mode, replayed: this.#replayedCount, recorded: this.#recordedCount, misses });
   }
 
