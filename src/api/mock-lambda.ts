@@ -3,6 +3,7 @@ import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { attachNockDoor } from '../doors/nock/nock-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
+import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
@@ -66,5 +67,7 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
   await attachNockDoor(double);
   // Ahead of nock for the SDK's own handler: LambdaClients reach the double in-process.
   attachSdkHandlerDoor(double);
+  // After nock: the fetch wrapper sits above nock's, and undici, http2 and workers are covered.
+  attachInProcessDoors(double);
   return double;
 }

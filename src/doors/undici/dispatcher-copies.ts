@@ -1,0 +1,75 @@
+/**
+ * Finding the `dispatch` every undici dispatcher of this process goes through: the base class of
+ * `Agent`, `Pool`, `Client`, `ProxyAgent` (`DispatcherBase`) of Node's built-in undici (what global
+ * `fetch` uses) and of every copy of the `undici` package that is loaded, or that the user's code
+ * would load from the working directory. Nothing here makes undici a dependency: a copy that is not
+ * installed is simply not there.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** `DispatcherBase.prototype.dispatch`. */
+export type DispatchFunction = (this: object, opts: unknown, handler: unknown) => boolean;
+
+/** A prototype that owns `dispatch`: what the door patches. */
+export interface DispatcherPrototype {
+  dispatch: DispatchFunction;
+}
+
+/** Where undici (the package and Node's copy) keeps the process's global dispatcher. */
+export const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+
+const BASE_FILE = /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]dispatcher-base\.js$/;
+const ownRequire = createRequire(import.meta.url);
+
+/** `DispatcherBase.prototype` on `object`'s chain (the class every real dispatcher of undici extends). */
+function owner(object: unknown): DispatcherPrototype | undefined {
+  for (let proto = object ? Object.getPrototypeOf(object) : null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const own = Object.prototype.hasOwnProperty.call(proto, 'dispatch') && typeof proto.dispatch === 'function';
+    if (own && (proto as { constructor?: { name?: string } }).constructor?.name === 'DispatcherBase') return proto as DispatcherPrototype;
+  }
+  return undefined;
+}
+
+/** The dispatcher global `fetch` would use; Node creates its own lazily, so a `data:` fetch makes it exist. */
+function globalDispatcher(): unknown {
+  const current = (globalThis as Record<symbol, unknown>)[GLOBAL_DISPATCHER];
+  if (current !== undefined || typeof fetch !== 'function') return current;
+  // Node's fetch reads (and so creates) the global dispatcher synchronously; a data: URL opens no socket.
+  fetch('data:,').then(
+    () => {},
+    () => {},
+  );
+  return (globalThis as Record<symbol, unknown>)[GLOBAL_DISPATCHER];
+}
+
+function baseOfPackage(exports: unknown): DispatcherPrototype | undefined {
+  const proto = (exports as { prototype?: Partial<DispatcherPrototype> } | undefined)?.prototype;
+  return proto && typeof proto.dispatch === 'function' ? (proto as DispatcherPrototype) : undefined;
+}
+
+/** The copy of undici the user's code would load, found from the working directory (loaded only for its base class). */
+function resolvedCopy(): DispatcherPrototype | undefined {
+  try {
+    const load = createRequire(path.join(process.cwd(), 'index.js'));
+    const entry = load.resolve('undici');
+    return baseOfPackage(load(path.join(path.dirname(entry), 'lib', 'dispatcher', 'dispatcher-base.js')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The dispatch-owning prototypes of every undici copy found (see above). */
+export function dispatcherPrototypes(): Set<DispatcherPrototype> {
+  const found = new Set<DispatcherPrototype>();
+  const builtIn = owner(globalDispatcher());
+  if (builtIn) found.add(builtIn);
+  const resolved = resolvedCopy();
+  if (resolved) found.add(resolved);
+  for (const file of Object.keys(ownRequire.cache)) {
+    if (!BASE_FILE.test(file)) continue;
+    const proto = baseOfPackage(ownRequire.cache[file]?.exports);
+    if (proto) found.add(proto);
+  }
+  return found;
+}
