@@ -42,7 +42,8 @@ function tryAnswer(dispatcher: object, opts: DispatchOptions, handler: unknown):
   const where = { origin: url.origin, hostname: url.hostname.toLowerCase() };
   if (!mayClaim(openDoubles, where, opts.path)) return false;
   const headers = headerRecord(opts.headers);
-  const double = claim(openDoubles, { where, method: opts.method, path: opts.path, headers });
+  // nock never sees a dispatcher (a global fetch it saw and let pass is no longer its): nothing to leave to it.
+  const double = claim(openDoubles, { where, method: opts.method, path: opts.path, headers }, false);
   if (!double || !handler || typeof handler !== 'object') return false;
   answerDispatch(double, `${url.origin}${opts.path}`, opts, headers, handler);
   return true;
