@@ -8,7 +8,7 @@
  * One worker is started on first use and kept; it holds the process open only while requests are
  * in flight.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** A request to send: URL, method, headers as sent, body bytes. */
 export interface OutgoingRequest {
@@ -75,7 +75,8 @@ function failAll(error: Error): void {
 
 function startWorker(): Worker {
   // No execArgv: the parent's --import/--require (a nock set-up file, say) must not run in it.
-  const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+  // Marked as lambda-cassette's own: the worker-thread guard leaves it alone (it must reach Lambda).
+  const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], [Symbol.for('lambda-cassette.own-worker')]: true } as WorkerOptions);
   started.on('message', settle);
   started.on('error', failAll);
   started.on('exit', (code) => failAll(new Error(`lambda-cassette's forwarding worker stopped (exit code ${code})`)));
