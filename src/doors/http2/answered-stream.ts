@@ -22,6 +22,15 @@ export function wireHeaders(headers: Record<string, unknown>): Record<string, st
   return out;
 }
 
+// Methods whose streams Node ends at once unless told otherwise (no payload expected).
+const NO_PAYLOAD: Record<string, true> = { GET: true, HEAD: true, DELETE: true };
+
+/** Whether `session.request(headers, options)` ends the stream's writable side at once, as Node decides it. */
+export function endsAtOnce(method: string, options: unknown): boolean {
+  const endStream = (options as { endStream?: boolean } | undefined)?.endStream;
+  return endStream ?? NO_PAYLOAD[method] === true;
+}
+
 export class AnsweredStream extends Duplex {
   readonly id = 1;
   rstCode: number | undefined = undefined;

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { ClientHttp2Session } from 'node:http2';
 import type { DoorPort } from '../../engine/door-port.js';
-import { AnsweredStream } from './answered-stream.js';
+import { AnsweredStream, endsAtOnce } from './answered-stream.js';
 
 /** Opens a real session (`http2.connect` as it was). */
 export type RealConnect = () => ClientHttp2Session;
@@ -44,7 +44,7 @@ export class AnsweringSession extends EventEmitter {
     const double = this.claimStream(method, path, headers);
     if (double) {
       const stream = new AnsweredStream(double, `${this.origin}${path}`, method, { ':authority': new URL(this.origin).host, ...headers });
-      if ((options as { endStream?: boolean } | undefined)?.endStream || method === 'GET' || method === 'HEAD') stream.end();
+      if (endsAtOnce(method, options)) stream.end();
       return stream;
     }
     this.#real ??= this.#connect();

@@ -13,7 +13,7 @@ import type { ProcessPatch } from '../in-process/patch-registry.js';
 import { openDoubles } from '../in-process/patch-registry.js';
 import { claim } from '../in-process/claim.js';
 import { hostKind } from '../shared/destination.js';
-import { AnsweredStream, wireHeaders } from './answered-stream.js';
+import { AnsweredStream, endsAtOnce, wireHeaders } from './answered-stream.js';
 import { AnsweringSession, type StreamClaim } from './answering-session.js';
 
 type Connect = typeof http2.connect;
@@ -46,7 +46,7 @@ function watched(session: http2.ClientHttp2Session, url: URL): http2.ClientHttp2
     const double = claimStream(method, path, h);
     if (!double) return request.call(this, headers, options);
     const stream = new AnsweredStream(double, `${url.origin}${path}`, method, { ':authority': url.host, ...h });
-    if (options?.endStream || method === 'GET' || method === 'HEAD') stream.end();
+    if (endsAtOnce(method, options)) stream.end();
     return stream as unknown as http2.ClientHttp2Stream;
   } as typeof session.request;
   return session;
