@@ -48,15 +48,38 @@ function baseOfPackage(exports: unknown): DispatcherPrototype | undefined {
   return proto && typeof proto.dispatch === 'function' ? (proto as DispatcherPrototype) : undefined;
 }
 
+// What resolution found, by working directory (its answer does not change while the process runs),
+// and what the last scan of require's cache found, by the cache's size.
+const resolved = new Map<string, DispatcherPrototype | undefined>();
+let scanned: { size: number; found: DispatcherPrototype[] } = { size: -1, found: [] };
+
 /** The copy of undici the user's code would load, found from the working directory (loaded only for its base class). */
 function resolvedCopy(): DispatcherPrototype | undefined {
+  const cwd = process.cwd();
+  if (resolved.has(cwd)) return resolved.get(cwd);
+  let found: DispatcherPrototype | undefined;
   try {
-    const load = createRequire(path.join(process.cwd(), 'index.js'));
+    const load = createRequire(path.join(cwd, 'index.js'));
     const entry = load.resolve('undici');
-    return baseOfPackage(load(path.join(path.dirname(entry), 'lib', 'dispatcher', 'dispatcher-base.js')));
+    found = baseOfPackage(load(path.join(path.dirname(entry), 'lib', 'dispatcher', 'dispatcher-base.js')));
   } catch {
-    return undefined;
+    found = undefined; // Not installed there.
   }
+  resolved.set(cwd, found);
+  return found;
+}
+
+function cachedCopies(): DispatcherPrototype[] {
+  const files = Object.keys(ownRequire.cache);
+  if (files.length === scanned.size) return scanned.found;
+  const found: DispatcherPrototype[] = [];
+  for (const file of files) {
+    if (!BASE_FILE.test(file)) continue;
+    const proto = baseOfPackage(ownRequire.cache[file]?.exports);
+    if (proto) found.push(proto);
+  }
+  scanned = { size: files.length, found };
+  return found;
 }
 
 /** The dispatch-owning prototypes of every undici copy found (see above). */
@@ -66,10 +89,6 @@ export function dispatcherPrototypes(): Set<DispatcherPrototype> {
   if (builtIn) found.add(builtIn);
   const resolved = resolvedCopy();
   if (resolved) found.add(resolved);
-  for (const file of Object.keys(ownRequire.cache)) {
-    if (!BASE_FILE.test(file)) continue;
-    const proto = baseOfPackage(ownRequire.cache[file]?.exports);
-    if (proto) found.add(proto);
-  }
+  for (const proto of cachedCopies()) found.add(proto);
   return found;
 }
