@@ -31,12 +31,17 @@ function owner(object: unknown): DispatcherPrototype | undefined {
   return undefined;
 }
 
+// Node's own fetch as this module found it, usually before nock or msw wrapped it (their wrappers
+// may refuse a data: URL before Node's fetch sees it).
+const fetchAtLoad: typeof fetch | undefined = globalThis.fetch;
+
 /** The dispatcher global `fetch` would use; Node creates its own lazily, so a `data:` fetch makes it exist. */
 function globalDispatcher(): unknown {
   const current = (globalThis as Record<symbol, unknown>)[GLOBAL_DISPATCHER];
-  if (current !== undefined || typeof fetch !== 'function') return current;
+  const nodeFetch = fetchAtLoad ?? globalThis.fetch;
+  if (current !== undefined || typeof nodeFetch !== 'function') return current;
   // Node's fetch reads (and so creates) the global dispatcher synchronously; a data: URL opens no socket.
-  fetch('data:,').then(
+  nodeFetch('data:,').then(
     () => {},
     () => {},
   );
@@ -85,10 +90,11 @@ function cachedCopies(): DispatcherPrototype[] {
 /** The dispatch-owning prototypes of every undici copy found (see above). */
 export function dispatcherPrototypes(): Set<DispatcherPrototype> {
   const found = new Set<DispatcherPrototype>();
-  const builtIn = owner(globalDispatcher());
-  if (builtIn) found.add(builtIn);
+  // The package first: loading it may make its own Agent the global dispatcher.
   const resolved = resolvedCopy();
   if (resolved) found.add(resolved);
+  const builtIn = owner(globalDispatcher());
+  if (builtIn) found.add(builtIn);
   for (const proto of cachedCopies()) found.add(proto);
   return found;
 }

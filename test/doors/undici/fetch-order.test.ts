@@ -40,3 +40,13 @@ it('a Lambda fetch call never reaches an interceptor installed below; other call
   expect(after.status).toBe(299);
   expect(below).toHaveLength(2);
 });
+
+it('a fetch captured before the double (and nock) loaded is answered through the dispatcher door', async () => {
+  const net = await startCountingNetwork();
+  lambda = await mockLambda();
+  const res = await native(`${net.url}/2014-11-13/functions/f/invoke-async`, { method: 'POST', body: '{}' });
+  expect(res.status).toBe(202);
+  expect(lambda.calls).toHaveLength(1);
+  expect(net.hits).toEqual([]);
+  await net.close();
+});
