@@ -4,6 +4,7 @@ import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
+import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
@@ -76,5 +77,7 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
   attachHttpDoor(double);
   // Ahead of http/https for the SDK's own handler: LambdaClients reach the double without building a request.
   attachSdkHandlerDoor(double);
+  // After nock: the fetch wrapper sits above nock's, and undici, http2 and workers are covered.
+  attachInProcessDoors(double);
   return double;
 }

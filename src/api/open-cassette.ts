@@ -3,6 +3,7 @@ import { LambdaDouble } from './lambda-double.js';
 import { CassetteResponder } from '../engine/cassette-responder.js';
 import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
+import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
@@ -180,6 +181,8 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   attachHttpDoor(double);
   // Ahead of http/https for the SDK's own handler: LambdaClients reach the double without building a request.
   attachSdkHandlerDoor(double);
+  // After nock: the fetch wrapper sits above nock's, and undici, http2 and workers are covered.
+  attachInProcessDoors(double);
   return double;
 }
 

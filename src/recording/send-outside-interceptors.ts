@@ -84,6 +84,7 @@ function failAll(error: Error): void {
 
 function startWorker(): Worker {
   // No execArgv: the parent's --import/--require (a nock set-up file, say) must not run in it.
+  // Its workerData, an object of this process, is how the worker-thread guard knows it (it must reach Lambda).
   const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: FORWARDER_WORKER_DATA });
   started.on('message', settle);
   started.on('error', failAll);

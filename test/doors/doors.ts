@@ -9,6 +9,7 @@
  */
 import type { LambdaClient, LambdaClientConfig } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { NodeHttp2Handler } from '@smithy/node-http-handler';
 import type { LambdaDouble } from '../../src/index.js';
 import { lambdaClient, lambdaClientViaNock } from '../support/sdk.js';
 
@@ -48,10 +49,21 @@ export const REQUEST_HANDLER_DOOR: Door = {
   connect: (double, config) => ({ client: lambdaClient({ ...config, requestHandler: double.requestHandler }), release() {} }),
 };
 
+/** The SDK over HTTP/2: the zero-config door takes `NodeHttp2Handler` as it takes `NodeHttpHandler`. */
+export const HTTP2_HANDLER_DOOR: Door = {
+  name: 'NodeHttp2Handler',
+  retries: true,
+  connect(_double, config) {
+    const client = lambdaClient({ ...config, requestHandler: new NodeHttp2Handler() });
+    return { client, release: () => client.destroy() };
+  },
+};
+
 export const DOORS: readonly Door[] = [
   NOCK_DOOR,
   ZERO_CONFIG_DOOR,
   REQUEST_HANDLER_DOOR,
+  HTTP2_HANDLER_DOOR,
   {
     name: 'bindClientMock',
     retries: false,

@@ -10,6 +10,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { mockLambda, type LambdaDouble } from '../../src/index.js';
 import { lambdaClient } from '../support/sdk.js';
 import { nodeRequest } from '../support/raw-request.js';
+import http2 from 'node:http2';
+import { Worker } from 'node:worker_threads';
+import { Agent, request as undiciRequest } from 'undici';
+import { patchesInPlace } from '../../src/doors/in-process/patch-registry.js';
+import { http2Request } from '../support/undici-clients.js';
 
 const CYCLES = Number(process.env['CYCLES'] ?? 1000);
 
@@ -20,6 +25,9 @@ interface Baseline {
   pendingMocks: number;
   handles: Record<string, number>;
   sdkHandleRestored: boolean;
+  /** The in-process doors' patches in place, and whether fetch, http2.connect and Worker are what they were. */
+  inProcessPatches: number;
+  globalsRestored: boolean[];
 }
 
 function countBy(items: readonly string[]): Record<string, number> {
@@ -38,6 +46,8 @@ function snapshot(): Baseline {
     // Timers come and go with the SDK's own work; sockets, servers and the rest must not grow.
     handles: countBy(process.getActiveResourcesInfo().filter((r) => r !== 'Timeout' && r !== 'Immediate')),
     sdkHandleRestored: (Object.getPrototypeOf(lambdaClient().config.requestHandler) as { handle: unknown }).handle === sdkHandle,
+    inProcessPatches: patchesInPlace(),
+    globalsRestored: [globalThis.fetch === fetchAtLoad, http2.connect === connectAtLoad, Worker === workerAtLoad],
   };
 }
 
@@ -51,6 +61,9 @@ async function expectBackTo(before: Baseline): Promise<void> {
   expect(now).toEqual(before);
 }
 
+const fetchAtLoad = globalThis.fetch;
+const connectAtLoad = http2.connect;
+const workerAtLoad = Worker;
 const plainClient = lambdaClient();
 // The SDK's own handle, for checking that the zero-config door puts every prototype back.
 const sdkHandle = (Object.getPrototypeOf(plainClient.config.requestHandler) as { handle: unknown }).handle;
@@ -70,6 +83,21 @@ const DOORS: [string, (double: LambdaDouble) => Promise<void>][] = [
     const server = await double.listen();
     const out = await nodeRequest({ url: `${server.url}/2014-11-13/functions/f/invoke-async`, body: '{}' });
     expect(out).toMatchObject({ status: 202 });
+  }],
+  ['global fetch', async () => {
+    const res = await fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', { method: 'POST', body: '{}' });
+    expect(res.status).toBe(202);
+  }],
+  ['undici.request with its own Agent', async () => {
+    const dispatcher = new Agent();
+    const res = await undiciRequest('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', { method: 'POST', body: '{}', dispatcher });
+    expect(res.statusCode).toBe(202);
+    await res.body.text();
+    await dispatcher.close();
+  }],
+  ['raw http2', async () => {
+    const out = await http2Request({ url: 'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', method: 'POST', body: '{}' });
+    expect(out.status).toBe(202);
   }],
   ['bindClientMock', async (double) => {
     const client = lambdaClient();

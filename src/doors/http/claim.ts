@@ -7,9 +7,8 @@
 import type { DoorPort } from '../../engine/door-port.js';
 import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
 import { INVOKE_PATH_FAMILY } from '../../wire/lambda-address.js';
-import { NockScopeConflictError } from '../../common/http-door-errors.js';
 import { doubleFor, hostKind } from '../shared/destination.js';
-import { callerNockTakes } from './caller-nock.js';
+import { callerNockTakes } from '../shared/caller-nock.js';
 import type { RequestTarget } from './request-target.js';
 
 /** The double that answers `target`, or `undefined` when the request is not a double's. */
@@ -25,15 +24,6 @@ export function claimHttpRequest(open: readonly DoorPort[], target: RequestTarge
   }
   return doubleFor(open, where);
 }
-
-/** The refusal for a served request a caller's nock interceptor also matches (noted for `close()`), if any. */
-export function nockConflict(double: DoorPort, method: string, origin: string, path: string): Error | undefined {
-  if (!callerNockTakes(origin, method, path)) return undefined;
-  const error = new NockScopeConflictError(double.settings.label, `${method} ${origin}${path}`);
-  double.noteInterference(error);
-  return error;
-}
-
 
 /**
  * The double that answers `target` if it turns out to be an Invoke (Event): a POST to an invoke

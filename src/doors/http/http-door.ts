@@ -22,8 +22,8 @@ import { forwardUpstream } from '../../recording/forward-upstream.js';
 import { InterceptionLostError } from '../../common/errors.js';
 import { faultError } from '../shared/transport-faults.js';
 import { LightRequest } from './light-request.js';
-import { claimHttpRequest, claimIfEvent, nockConflict } from './claim.js';
-import { attachFetchBridge } from './fetch-bridge.js';
+import { claimHttpRequest, claimIfEvent } from './claim.js';
+import { nockConflict } from '../shared/caller-nock.js';
 import { layerOver, type Layered } from './module-layers.js';
 import { splitArgs, targetOf, type Protocol, type RequestArgs, type RequestTarget } from './request-target.js';
 
@@ -158,7 +158,6 @@ function patchAll(): void {
 export function attachHttpDoor(double: DoorPort): void {
   double.settings.endpoints.forEach(originOf);
   patchAll();
-  const releaseFetch = attachFetchBridge(open);
   open.push(double);
   double.attach({
     detach: () => {
@@ -170,7 +169,6 @@ export function attachHttpDoor(double: DoorPort): void {
       const index = open.indexOf(double);
       if (index >= 0) open.splice(index, 1);
       if (open.length > 0) return;
-      releaseFetch();
       // A patcher stacked over ours keeps our (now idle) front function in place until it lets go.
       // A property someone redefined is theirs now: it is left as they made it.
       state.patches = state.patches.map((patch, i) => (!patch || !isOurs(i) || patch.release() ? undefined : patch));

@@ -1,6 +1,7 @@
 /**
- * Finding every copy of the AWS SDK v3's Node HTTP handler (`NodeHttpHandler` of
- * @smithy/node-http-handler, or of @aws-sdk/node-http-handler in SDKs before 3.300) that a
+ * Finding every copy of the AWS SDK v3's Node HTTP handlers (`NodeHttpHandler` and
+ * `NodeHttp2Handler` of @smithy/node-http-handler, or of @aws-sdk/node-http-handler in SDKs before
+ * 3.300; both answer `handle(request, options)` with `{ response }`) that a
  * `LambdaClient` in this process may send through. A project can hold several copies (one per
  * SDK version in node_modules): every copy already loaded is in `require`'s cache (the SDK has no
  * ESM entry for Node, so `import` loads it through `require` too), and the copies the user's code
@@ -10,7 +11,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** `NodeHttpHandler.prototype.handle`. */
+/** `NodeHttpHandler.prototype.handle` (or `NodeHttp2Handler`'s). */
 export type HandleFunction = (this: unknown, request: never, options?: never) => Promise<unknown>;
 
 /** A prototype with a `handle` method: what the door patches. */
@@ -23,10 +24,15 @@ const ENTRY = /[\\/]@(?:smithy|aws-sdk)[\\/]node-http-handler[\\/]dist-cjs[\\/]i
 
 const ownRequire = createRequire(import.meta.url);
 
-function prototypeOf(exports: unknown): HandlerPrototype | undefined {
-  const handler = (exports as { NodeHttpHandler?: { prototype?: Partial<HandlerPrototype> } } | undefined)?.NodeHttpHandler;
-  const proto = handler?.prototype;
-  return proto && typeof proto.handle === 'function' ? (proto as HandlerPrototype) : undefined;
+const HANDLER_CLASSES = ['NodeHttpHandler', 'NodeHttp2Handler'];
+
+function prototypesOf(exports: unknown): HandlerPrototype[] {
+  const found: HandlerPrototype[] = [];
+  for (const name of HANDLER_CLASSES) {
+    const proto = (exports as Record<string, { prototype?: Partial<HandlerPrototype> } | undefined> | undefined)?.[name]?.prototype;
+    if (proto && typeof proto.handle === 'function') found.push(proto as HandlerPrototype);
+  }
+  return found;
 }
 
 /** Folders the user's SDK resolves from: the working directory, and where @aws-sdk/client-lambda is installed. */
@@ -56,8 +62,7 @@ function resolvedCopies(): HandlerPrototype[] {
     const load = createRequire(base);
     for (const name of PACKAGES) {
       try {
-        const proto = prototypeOf(load(name));
-        if (proto) found.push(proto);
+        found.push(...prototypesOf(load(name)));
       } catch {
         // Not installed next to this base.
       }
@@ -73,14 +78,13 @@ function cachedCopies(): HandlerPrototype[] {
   const found: HandlerPrototype[] = [];
   for (const file of files) {
     if (!ENTRY.test(file)) continue;
-    const proto = prototypeOf(ownRequire.cache[file]?.exports);
-    if (proto) found.push(proto);
+    found.push(...prototypesOf(ownRequire.cache[file]?.exports));
   }
   scanned = { size: files.length, found };
   return found;
 }
 
-/** The prototypes of every copy of `NodeHttpHandler` loaded, or that the user's `LambdaClient` would load. */
+/** The prototypes of every copy of `NodeHttpHandler` and `NodeHttp2Handler` loaded, or that the user's `LambdaClient` would load. */
 export function nodeHandlerPrototypes(): Set<HandlerPrototype> {
   return new Set([...resolvedCopies(), ...cachedCopies()]);
 }

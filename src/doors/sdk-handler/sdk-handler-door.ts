@@ -1,11 +1,11 @@
 /**
  * The zero-configuration fast path for the AWS SDK v3: while a double is open, every SDK client in
  * the process whose handler is the SDK's own `NodeHttpHandler` (every `new LambdaClient(...)` not
- * given a `requestHandler`, made before or after the double opened) hands its Lambda requests to
+ * given a `requestHandler`, made before or after the double opened) or `NodeHttp2Handler` hands its Lambda requests to
  * the engine in-process: no socket, no nock. The SDK still builds, signs, retries and parses for
  * real; the answer is what the `requestHandler` door gives (request-handler/sdk-request.ts).
  *
- * How: `NodeHttpHandler.prototype.handle` of every copy of the handler (node-handler-copies.ts) is
+ * How: `NodeHttpHandler.prototype.handle` (and `NodeHttp2Handler`'s) of every copy of the handler (node-handler-copies.ts) is
  * replaced while a double is open. smithy's client looks `handle` up on its handler at every
  * attempt, `cacheMiddleware` or not, so clients made earlier are covered too. The replacement
  * claims what the http/https door claims (doors/http/claim.ts): every request to an AWS Lambda
@@ -19,7 +19,8 @@
 import type { DoorPort } from '../../engine/door-port.js';
 import { isServedOperation } from '../../wire/lambda-operation.js';
 import type { Destination } from '../shared/destination.js';
-import { claimHttpRequest, nockConflict } from '../http/claim.js';
+import { claimHttpRequest } from '../http/claim.js';
+import { nockConflict } from '../shared/caller-nock.js';
 import { answerSdkRequest, type SdkHandlerOptions, type SdkHttpRequest } from '../request-handler/sdk-request.js';
 import { nodeHandlerPrototypes, type HandleFunction, type HandlerPrototype } from './node-handler-copies.js';
 
@@ -63,6 +64,21 @@ function claim(request: SdkHttpRequest): { double: DoorPort; conflict?: Error } 
   return conflict ? { double, conflict } : { double };
 }
 
+/**
+ * The request as it would go over HTTP/1.1: a client built for `NodeHttp2Handler` names the host in
+ * an `:authority` pseudo-header (the SDK's host-header middleware does, for h2), which a cassette
+ * and a forwarded request spell `host`.
+ */
+function withoutPseudoHeaders(request: SdkHttpRequest): SdkHttpRequest {
+  if (!(':authority' in request.headers)) return request;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name === ':authority') headers['host'] ??= value;
+    else if (!name.startsWith(':')) headers[name] = value;
+  }
+  return { ...request, headers };
+}
+
 function replace(proto: HandlerPrototype): void {
   const existing = patched.get(proto);
   if (existing && proto.handle === existing.replacement) return;
@@ -71,7 +87,7 @@ function replace(proto: HandlerPrototype): void {
     const claimed = open.length === 0 ? undefined : claim(request);
     if (!claimed) return original.call(this, request as never, options as never);
     if (claimed.conflict) return Promise.reject(claimed.conflict);
-    return answerSdkRequest(claimed.double, request, options, 'the SDK handler');
+    return answerSdkRequest(claimed.double, withoutPseudoHeaders(request), options, 'the SDK handler');
   } as HandleFunction;
   patched.set(proto, { original, replacement });
   proto.handle = replacement;

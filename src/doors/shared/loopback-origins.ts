@@ -17,3 +17,8 @@ export function addLoopbackOrigin(origin: string): () => void {
 export function isLoopbackOrigin(origin: string | undefined): boolean {
   return origin !== undefined && origins.has(origin);
 }
+
+/** The loopback servers' origins now (for the worker-thread guard, which runs in another thread). */
+export function loopbackOriginList(): string[] {
+  return [...origins];
+}

@@ -5,6 +5,8 @@
  * whether one of them would take a request a double serves.
  */
 import { createRequire } from 'node:module';
+import type { DoorPort } from '../../engine/door-port.js';
+import { NockScopeConflictError } from '../../common/http-door-errors.js';
 
 interface CallerNock {
   isActive(): boolean;
@@ -64,4 +66,12 @@ export function callerNockTakes(origin: string, method: string, path: string): b
     if (pathMatches(parts[3]!, path)) return true;
   }
   return false;
+}
+
+/** The refusal for a served request a caller's nock interceptor also matches (noted for `close()`), if any. */
+export function nockConflict(double: DoorPort, method: string, origin: string, path: string): Error | undefined {
+  if (!callerNockTakes(origin, method, path)) return undefined;
+  const error = new NockScopeConflictError(double.settings.label, `${method} ${origin}${path}`);
+  double.noteInterference(error);
+  return error;
 }
