@@ -3540,7 +3540,7 @@ const schema33 = {
     RecordedRequest: {
       title: 'RecordedRequest',
       description:
-        'The parts of an InvokeAsync request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
+        'The parts of an InvokeAsync or Invoke request that identify it. Credentials, signatures, dates and other per-call headers are never stored.',
       type: 'object',
       required: ['functionName', 'region', 'payload'],
       additionalProperties: false,
@@ -3566,8 +3566,13 @@ const schema33 = {
         region: { description: 'AWS region the call went to, e.g. "us-east-1".', type: 'string', minLength: 1 },
         operation: {
           description:
-            'The operation the call was: "Invoke" for an Invoke with InvocationType Event. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
+            'The operation the call was: "Invoke" for an Invoke of any invocation type. Absent means InvokeAsync (what every cassette written before Invoke was served holds), so it is written only for Invoke. Replay matches on it.',
           enum: ['InvokeAsync', 'Invoke'],
+        },
+        invocationType: {
+          description:
+            'How an Invoke ran the function: "RequestResponse" (synchronous, the answer holds the result) or "DryRun". Absent means Event (InvokeAsync calls and asynchronous Invokes, what every cassette written before synchronous Invoke was served holds), so it is written only for the other two. Replay matches on it.',
+          enum: ['Event', 'RequestResponse', 'DryRun'],
         },
         payload: {
           description:

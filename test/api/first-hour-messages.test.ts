@@ -82,7 +82,7 @@ it('under vitest, close() names a miss the test already failed with by its first
   const failed = await attempt((miss) => [{ message: miss.message }]);
   expect(failed.closed).toBeInstanceOf(UnmatchedRequestsError);
   expect(failed.closed.message.split('\n')).toEqual([
-    expect.stringMatching(/^lambda-cassette: 1 Lambda request\(s\) found no recorded answer in /),
+    expect.stringMatching(/^lambda-cassette: 1 Lambda invocation request\(s\) found no recorded answer in /),
     `  1. ${failed.miss.message.split('\n')[0]!} (in full in the test's error above)`,
   ]);
   const swallowed = await attempt(() => []);

@@ -24,6 +24,7 @@ import { faultError } from '../shared/transport-faults.js';
 import { LightRequest } from './light-request.js';
 import { claimHttpRequest, claimIfEvent } from './claim.js';
 import { nockConflict } from '../shared/caller-nock.js';
+import { InvalidOptionError } from '../../common/seal-errors.js';
 import { layerOver, type Layered } from './module-layers.js';
 import { splitArgs, targetOf, type Protocol, type RequestArgs, type RequestTarget } from './request-target.js';
 
@@ -44,7 +45,7 @@ function originOf(endpoint: string): string {
   try {
     return new URL(endpoint).origin;
   } catch {
-    throw new TypeError(`lambda-cassette: option "endpoint" must be an absolute URL, got "${endpoint}"`);
+    throw new InvalidOptionError(`lambda-cassette: option "endpoint" must be an absolute URL, got "${endpoint}"`);
   }
 }
 

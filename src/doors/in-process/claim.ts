@@ -7,6 +7,7 @@
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireOutcome, WireRequest, WireResponse } from '../../wire/wire-types.js';
 import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
+import { apiPath } from '../../wire/lambda-address.js';
 import { doubleFor, hostKind, type Destination } from '../shared/destination.js';
 import { callerNockTakes } from '../shared/caller-nock.js';
 import { faultError } from '../shared/transport-faults.js';
@@ -31,8 +32,8 @@ export function mayClaim(open: readonly DoorPort[], where: Destination, path: st
   if (open.length === 0) return false;
   const kind = hostKind(open, where);
   if (kind === 'loopback') return false;
-  // InvokeAsync, Invoke and every other Lambda API path start with an API version.
-  return kind !== 'any' || path.startsWith('/20');
+  // InvokeAsync, Invoke and every other Lambda API path start with an API version, after any endpoint prefix.
+  return kind !== 'any' || apiPath(pathnameOf(path)).startsWith('/20');
 }
 
 /**

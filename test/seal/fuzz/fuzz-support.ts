@@ -103,7 +103,7 @@ export const pathPrefixes = fc.oneof(
 export interface RawCase {
   method: string;
   path: string;
-  /** Whether `path`, before any prefix was put in front of it, starts with a Lambda API version. */
+  /** Whether `path` holds a Lambda API version segment (`/2014-11-13/`), after any prefix: the prefix may itself end in one. */
   apiPath: boolean;
   body: Buffer;
   headers: Record<string, string>;
@@ -136,7 +136,7 @@ export const rawCases: fc.Arbitrary<RawCase> = fc
     if (contentType) headers['content-type'] = contentType;
     if (contentEncoding) headers['content-encoding'] = contentEncoding;
     if (invocationType) headers['x-amz-invocation-type'] = invocationType;
-    return { method, path, apiPath: /^\/\d{4}-\d\d-\d\d\//.test(bare), body: method === 'GET' ? Buffer.alloc(0) : body, headers };
+    return { method, path, apiPath: /^\/\d{4}-\d\d-\d\d\//.test(bare) || /\/\d{4}-\d\d-\d\d\//.test(path), body: method === 'GET' ? Buffer.alloc(0) : body, headers };
   });
 
 /** Rejects after `ms` so a hang fails the case (with its seed) instead of the whole file. */
