@@ -3,7 +3,8 @@
  * (`npm run record:examples` records them from moto; `npm run demo` replays them, no network).
  *
  * The cassettes hold what AWS answers: an InvokeAsync `202` with `{"Status":202}` as JSON, an Invoke
- * Event `202` with an empty body, each with a request id. moto answers differently, and these were
+ * Event `202` with an empty body, a RequestResponse `200` with the function's result and its executed
+ * version, each with a request id. moto answers differently, and these were
  * corrected after recording: without Docker it answers a successful InvokeAsync with a `text/html`
  * 202, `X-Amz-Function-Error: Handled` and "error running docker" as the body, names its server
  * (`Werkzeug/... Python/...`), and echoes the payload of an Invoke Event. Recording from moto again

@@ -8,15 +8,7 @@ import type { InvocationRequest } from '../wire/parse-request.js';
 import type { WireRequest, WireResponse } from '../wire/wire-types.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import path from 'node:path';
-import {
-  encodeBody,
-  newCassette,
-  updateCassette,
-  type Body,
-  type Cassette,
-  type Interaction,
-  type JsonValue,
-} from '../cassette/index.js';
+import { encodeBody, newCassette, updateCassette, type Body, type Cassette, type Interaction, type JsonValue } from '../cassette/index.js';
 import { InteractionIndex } from '../matching/interaction-index.js';
 import { describeExhausted, describeMiss } from '../matching/miss-report.js';
 import { ignoringPaths } from '../matching/ignore-paths.js';

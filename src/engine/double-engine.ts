@@ -1,9 +1,8 @@
 import { parseInvocation, type InvocationRequest } from '../wire/parse-request.js';
-import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
+import { normalizeHeaders, type TransportFault, type WireOutcome, type WireRequest } from '../wire/wire-types.js';
 import { errorResponse, fillMessage } from '../wire/build-response.js';
 import { LAMBDA_ERRORS, type LambdaErrorName } from '../wire/error-catalogue.js';
 import { functionArn } from '../wire/function-ref.js';
-import type { TransportFault } from '../wire/wire-types.js';
 import { errorTypeOf, type LambdaCall } from './call-log.js';
 import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswer } from './injections.js';
 import type { Answer, Responder } from './responder.js';
@@ -11,7 +10,6 @@ import * as assertions from './assertions.js';
 import { givenPayload, type CallOptions } from './assertions.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
-import { normalizeHeaders } from '../wire/wire-types.js';
 import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import { reportCassetteRun, reporting } from '../report/run-report-sink.js';

@@ -1,5 +1,5 @@
 /**
- * Refused at load, with a CassetteError naming the file and the JSON path: a recorded payload nested
+ * Refused at load (a replay: when the interaction is first read), with a CassetteError naming the file and the JSON path: a recorded payload nested
  * 100,000 deep (it used to load and then throw a bare RangeError on replay) and CR/LF in a recorded
  * header value (it would split the replayed answer). A payload 6,000 deep still loads.
  */
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CassetteError, openCassette } from '../../src/index.js';
 import { loadCassette } from '../../src/cassette/index.js';
+import { InvokeAsyncCommand, LambdaClient } from '@aws-sdk/client-lambda';
 
 function cassetteText(payload: string, headers: Record<string, string> = { 'x-amzn-requestid': 'r' }): string {
   const cassette = {
@@ -41,8 +42,12 @@ describe('loading a cassette', () => {
     expect(error).toMatchObject({ code: 'LC_CASSETTE_SCHEMA', file: join(dir, 'c.json') });
     expect((error as CassetteError).jsonPath).toMatch(/^\/interactions\/0\/request\/payload\/json(\/0){10000}$/);
     expect((error as Error).message).toContain(join(dir, 'c.json'));
-    // openCassette says the same at open, not later on replay.
-    await expect(openCassette('c', { dir, mode: 'replay' })).rejects.toMatchObject({ code: 'LC_CASSETTE_SCHEMA' });
+    // A replay checks each interaction when it first reads it: the request that reaches it fails with
+    // the same error (no bare RangeError), and close() names it.
+    const lambda = await openCassette('c', { dir, mode: 'replay' });
+    const client = new LambdaClient({ region: 'us-east-1', requestHandler: lambda.requestHandler, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' }, maxAttempts: 1 });
+    await expect(client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '1' }))).rejects.toMatchObject({ code: 'LC_CASSETTE_SCHEMA' });
+    await expect(lambda.close()).rejects.toThrow(/payload\/json(\/0){10000} is nested more than 10000 levels deep/);
   });
 
   it('still loads a payload 6,000 deep', async () => {

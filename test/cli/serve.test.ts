@@ -123,13 +123,13 @@ describe('lambda-cassette serve', () => {
     // id ignored: both match the one recording, the second by repeating it.
     expect((await post(invoke(serve.url, 'orders-fn'), '{"id":8}')).status).toBe(202);
     expect((await post(invoke(serve.url, 'orders-fn'), '{"id":9}')).status).toBe(202);
-    const rr = await post(`${serve.url}/2015-03-31/functions/orders-fn/invocations`, '{}', { 'x-amz-invocation-type': 'RequestResponse' });
+    const rr = await post(`${serve.url}/2021-11-15/functions/orders-fn/response-streaming-invocations`, '{}');
     expect(rr.headers['x-amzn-errortype']).toBe('UnknownOperationException');
     const run = await serve.stop('SIGINT');
-    // bypass: the unserved Invoke is not listed as stopped, so the run is clean.
+    // bypass: the unserved stream invocation is not listed as stopped, so the run is clean.
     expect(run.code).toBe(0);
     const strict = await startServe(cli.path, ['--mode', 'mock'], { cwd: dir });
-    await post(`${strict.url}/2015-03-31/functions/orders-fn/invocations`, '{}', { 'x-amz-invocation-type': 'RequestResponse' });
+    await post(`${strict.url}/2021-11-15/functions/orders-fn/response-streaming-invocations`, '{}');
     const stopped = await strict.stop('SIGINT');
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toContain('let them through with --on-unhandled-request bypass (or warn)');
@@ -139,7 +139,7 @@ describe('lambda-cassette serve', () => {
     const messages: string[] = [];
     for (const args of [['--mode', 'mock'], ['checkout/happy', '--mode', 'replay']]) {
       const serve = await startServe(cli.path, args, { cwd: dir });
-      const rr = await post(`${serve.url}/2015-03-31/functions/orders-fn/invocations`, '{}', { 'x-amz-invocation-type': 'RequestResponse' });
+      const rr = await post(`${serve.url}/2021-11-15/functions/orders-fn/response-streaming-invocations`, '{}');
       const list = await post(`${serve.url}/2015-03-31/functions/`, '');
       for (const answer of [rr, list]) {
         expect([answer.status, answer.headers['x-amzn-errortype']]).toEqual([404, 'UnknownOperationException']);
@@ -147,7 +147,7 @@ describe('lambda-cassette serve', () => {
       }
       await serve.stop('SIGINT');
     }
-    expect(messages[0]).toMatch(/^lambda-cassette: Invoke \(RequestResponse\) \(POST \/2015-03-31\/functions\/orders-fn\/invocations\) is not served: lambda-cassette serves Invoke \(every invocation type\) and InvokeAsync/);
+    expect(messages[0]).toMatch(/^lambda-cassette: InvokeWithResponseStream \(POST \/2021-11-15\/functions\/orders-fn\/response-streaming-invocations\) is not served: lambda-cassette serves Invoke \(every invocation type\) and InvokeAsync/);
     expect(messages[2]).toBe(messages[0]);
     expect(messages[3]).toBe(messages[1]);
   });

@@ -93,15 +93,17 @@ describe('Invoke on a host the double was not told about, its invocation type se
     });
   }
 
-  it('Event set with setHeader is the double\'s; without it the request reaches its host, body and all', async () => {
+  it('Event set with setHeader is the double\'s; without it the call is a RequestResponse, still the double\'s, never sent', async () => {
     lambda = await mockLambda();
     const event = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/late-fn/invocations`, 'Event');
     expect(event.status).toBe(202);
-    expect(network.hits).toEqual([]);
     expect(lambda.calls.map((c) => [c.functionName, c.payload])).toEqual([['late-fn', { late: true }]]);
+    // No invocation type is RequestResponse: nothing answers sync-fn, so the call fails and goes nowhere.
+    await expect(invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined)).rejects.toThrow(/lambda\.respond\("sync-fn"/);
+    lambda.respond('sync-fn', { late: 'answered' });
     const sync = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined);
-    expect(sync).toEqual({ status: 418, body: 'the network' });
-    expect(network.hits).toEqual(['POST /2015-03-31/functions/sync-fn/invocations']);
-    expect(lambda.calls).toHaveLength(1);
+    expect(sync).toEqual({ status: 200, body: '{"late":"answered"}' });
+    expect(lambda.calls.map((c) => c.invocationType)).toEqual(['Event', 'RequestResponse', 'RequestResponse']);
+    expect(network.hits).toEqual([]);
   });
 });

@@ -18,15 +18,7 @@ import { requestBodyBytes } from '../shared/request-body.js';
 import { ClientMockSdkMismatchError } from '../../common/client-mock-errors.js';
 import { invokeAsyncUrl, invokeUrl } from '../../wire/lambda-address.js';
 import type { ServedOperation } from '../../wire/invoke-event.js';
-import {
-  invokeAsyncRejection,
-  invokeAsyncResult,
-  invokeResult,
-  type BlobAdapter,
-  type InvokeAsyncOutput,
-  type InvokeOutput,
-  type LambdaSdk,
-} from '../shared/sdk-outcome.js';
+import { invokeAsyncRejection, invokeAsyncResult, invokeResult, type BlobAdapter, type InvokeAsyncOutput, type InvokeOutput, type LambdaSdk } from '../shared/sdk-outcome.js';
 import { InvalidOptionError, MisuseError } from '../../common/seal-errors.js';
 
 /**

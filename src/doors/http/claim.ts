@@ -6,7 +6,6 @@
  */
 import type { DoorPort } from '../../engine/door-port.js';
 import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
-import { INVOKE_PATH_FAMILY } from '../../wire/lambda-address.js';
 import { doubleFor, hostKind } from '../shared/destination.js';
 import { callerNockTakes } from '../shared/caller-nock.js';
 import type { RequestTarget } from './request-target.js';
@@ -23,15 +22,4 @@ export function claimHttpRequest(open: readonly DoorPort[], target: RequestTarge
     if (callerNockTakes(target.origin, target.method, target.path)) return undefined;
   }
   return doubleFor(open, where);
-}
-
-/**
- * The double that answers `target` if it turns out to be an Invoke (Event): a POST to an invoke
- * path on another host whose call set no `X-Amz-Invocation-Type`, which `setHeader` may still add.
- * The door holds such a request until it is sent, then answers it or hands it on.
- */
-export function claimIfEvent(open: readonly DoorPort[], target: RequestTarget): DoorPort | undefined {
-  if (target.method !== 'POST' || 'x-amz-invocation-type' in target.headers || !INVOKE_PATH_FAMILY.test(target.pathname)) return undefined;
-  const where = { origin: target.origin, hostname: target.hostname };
-  return hostKind(open, where) === 'any' ? doubleFor(open, where) : undefined;
 }

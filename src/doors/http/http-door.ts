@@ -22,7 +22,7 @@ import { forwardUpstream } from '../../recording/forward-upstream.js';
 import { InterceptionLostError } from '../../common/errors.js';
 import { faultError } from '../shared/transport-faults.js';
 import { LightRequest } from './light-request.js';
-import { claimHttpRequest, claimIfEvent } from './claim.js';
+import { claimHttpRequest } from './claim.js';
 import { nockConflict } from '../shared/caller-nock.js';
 import { InvalidOptionError } from '../../common/seal-errors.js';
 import { layerOver, type Layered } from './module-layers.js';
@@ -65,12 +65,8 @@ function headersOf(req: LightRequest): Record<string, string> {
   return out;
 }
 
-type HandOn = (headers: Record<string, http.OutgoingHttpHeader>) => http.ClientRequest;
-
-async function serve(double: DoorPort, req: LightRequest, target: RequestTarget, handOn: HandOn | undefined): Promise<void> {
+async function serve(double: DoorPort, req: LightRequest, target: RequestTarget): Promise<void> {
   const wire: WireRequest = { method: req.method, url: `${target.origin}${req.path}`, headers: headersOf(req), body: Buffer.concat(req.chunks) };
-  // Held back as a possible Invoke (Event), and it is not one: it was never the double's.
-  if (handOn && !isServedOperation(wire.method, target.pathname, wire.headers as Record<string, string>)) return req.handOn(handOn);
   try {
     const conflict = isServedOperation(wire.method, target.pathname, wire.headers as Record<string, string>)
       ? nockConflict(double, wire.method, target.origin, req.path)
@@ -92,7 +88,7 @@ async function serve(double: DoorPort, req: LightRequest, target: RequestTarget,
 }
 
 /** The request object for a call `double` answers. */
-function answered(double: DoorPort, { options, callback }: RequestArgs, target: RequestTarget, handOn?: HandOn): LightRequest {
+function answered(double: DoorPort, { options, callback }: RequestArgs, target: RequestTarget): LightRequest {
   return new LightRequest(
     {
       method: target.method,
@@ -106,7 +102,7 @@ function answered(double: DoorPort, { options, callback }: RequestArgs, target: 
       ...(options.signal ? { signal: options.signal } : {}),
     },
     callback as ((res: http.IncomingMessage) => void) | undefined,
-    (req) => void serve(double, req, target, handOn),
+    (req) => void serve(double, req, target),
   );
 }
 
@@ -117,18 +113,12 @@ function front(protocol: Protocol, get: boolean) {
     const target = targetOf(protocol, split);
     // A protocol this module does not speak: Node throws for it, as without a double.
     if (target?.protocol !== protocol) return next(...args);
+    // Every Invoke POST is a double's whatever its invocation type, so the call's headers decide nothing more.
     const double = claimHttpRequest(open, target);
-    if (double) {
-      const req = answered(double, split, target);
-      if (get) req.end();
-      return req;
-    }
-    const maybe = claimIfEvent(open, target);
-    if (!maybe) return next(...args);
-    return answered(maybe, split, target, (headers) => {
-      const options = { ...split.options, headers };
-      return next(...(split.input === undefined ? [options] : [split.input, options])) as http.ClientRequest;
-    });
+    if (!double) return next(...args);
+    const req = answered(double, split, target);
+    if (get) req.end();
+    return req;
   };
 }
 

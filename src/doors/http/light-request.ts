@@ -5,66 +5,11 @@
  * `http.IncomingMessage`. No socket, parser, agent or timer: building a `ClientRequest` and parsing
  * bytes back cost as much as a real loopback exchange, which is the bar this door has to beat.
  */
-import { EventEmitter } from 'node:events';
-import { IncomingMessage, STATUS_CODES, validateHeaderName, validateHeaderValue, type ClientRequest, type OutgoingHttpHeader } from 'node:http';
+import { IncomingMessage, STATUS_CODES, validateHeaderName, validateHeaderValue, type OutgoingHttpHeader } from 'node:http';
 import { Stream } from 'node:stream';
+import { LightSocket } from './light-socket.js';
 
 type Callback = (error?: Error | null) => void;
-
-/** The socket a claimed request and its response name: connected, never timing out, never reading. */
-class LightSocket extends EventEmitter {
-  readonly connecting = false;
-  readonly readable = false;
-  writable = true;
-  destroyed = false;
-  readonly remoteAddress = '127.0.0.1';
-  readonly remotePort = 0;
-  readonly remoteFamily = 'IPv4';
-  readonly localAddress = '127.0.0.1';
-  readonly localPort = 0;
-  readonly bytesWritten = 0;
-  readonly bytesRead = 0;
-
-  constructor(readonly encrypted: boolean) {
-    super();
-  }
-  setTimeout(_ms: number, callback?: () => void): this {
-    if (callback) this.once('timeout', callback);
-    return this;
-  }
-  setNoDelay(): this {
-    return this;
-  }
-  setKeepAlive(): this {
-    return this;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
-    return this;
-  }
-  address(): { address: string; family: string; port: number } {
-    return { address: '127.0.0.1', family: 'IPv4', port: 0 };
-  }
-  end(): this {
-    this.writable = false;
-    return this;
-  }
-  destroy(): this {
-    if (this.destroyed) return this;
-    this.destroyed = true;
-    this.writable = false;
-    process.nextTick(() => this.emit('close', false));
-    return this;
-  }
-  resume(): this {
-    return this;
-  }
-  pause(): this {
-    return this;
-  }
-}
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer {
   if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
@@ -239,33 +184,6 @@ export class LightRequest extends Stream {
     const out: Record<string, OutgoingHttpHeader> = {};
     for (const [name, value] of this.fields.values()) out[name] = value;
     return out;
-  }
-
-  /**
-   * Sends the request on through `send` (the next http.request in line) after all, and relays
-   * that request's events: for a request held back until its headers were final.
-   */
-  handOn(send: (headers: Record<string, OutgoingHttpHeader>) => ClientRequest): void {
-    if (this.destroyed) return;
-    let real: ClientRequest;
-    try {
-      real = send(this.headerObject());
-    } catch (error) {
-      this.destroy(error as Error);
-      return;
-    }
-    real.on('response', (res: IncomingMessage) => {
-      this.res = res;
-      if (!this.emit('response', res)) res.resume();
-    });
-    real.on('error', (error: Error) => this.destroy(error));
-    real.on('close', () => {
-      if (this.destroyed) return;
-      this.destroyed = true;
-      this.emit('close');
-    });
-    if (this.timeout !== undefined) real.setTimeout(this.timeout, () => this.emit('timeout'));
-    real.end(Buffer.concat(this.chunks));
   }
 
   /** Fails the request as a socket error would: 'error', then 'close'. */

@@ -22,6 +22,7 @@ import { LoopbackForwardLoopError } from '../../common/errors.js';
 import { jsonText } from '../../common/canonical-json.js';
 import { refusalOf } from './request-guard.js';
 import { lambdaOperation } from '../../wire/lambda-operation.js';
+import { apiPath, LAMBDA_API_PATH } from '../../wire/lambda-address.js';
 import { assertSigningAvailable } from '../../recording/sign-request.js';
 import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
 import { InvalidOptionError, MisuseError } from '../../common/seal-errors.js';
@@ -121,12 +122,12 @@ function unknownOperation(method: string, target: string, invocationType?: strin
   return errorResponse(spec, `lambda-cassette: ${asked} is not served: lambda-cassette serves Invoke (every invocation type) and InvokeAsync. ${spec.defaultMessage}`);
 }
 
-/** The answer to a request the engine does not serve; an Invoke that is not an Event invocation meets `onUnhandledRequest` first. */
+/** The answer to a request the engine does not serve; a Lambda API request meets `onUnhandledRequest` first. */
 function unserved(double: DoorPort, wire: WireRequest, path: string): WireResponse {
   const headers = wire.headers as Record<string, string | undefined>;
   const invocationType = headers['x-amz-invocation-type'];
   // Nowhere to send it on from here: 'bypass' and 'warn' get the same answer, without the listing in close().
-  if (lambdaOperation(wire.method, wire.url, invocationType).startsWith('Invoke (')) double.judgeUnhandled(wire);
+  if (LAMBDA_API_PATH.test(apiPath(path.split('?')[0]!))) double.judgeUnhandled(wire);
   return unknownOperation(wire.method, path, invocationType);
 }
 
