@@ -3,7 +3,7 @@
  * each prints one JSON line.
  *
  *   import <specifier|path|polly>    how long `await import()` of it takes (polly: core, node-http adapter, fs persister)
- *   open <package> <dir> <name>      import the package (and nock, which opening attaches), then open a
+ *   open <package> <dir> <name>      import the package, then open a
  *                                    cassette in replay mode, as the first test of a worker does: the
  *                                    first (cold) load, and memory with the cassette open
  *   nockback <dir> <fixture>         the same for nock.back lockdown with a fixture of the same interactions
@@ -28,7 +28,6 @@ if (probe === 'import') {
   const [pkg, dir, name] = args;
   const t0 = performance.now();
   const lc = await import(specifier(pkg));
-  await import('nock');
   const t1 = performance.now();
   const double = await lc.openCassette(name, { mode: 'replay', dir });
   const t2 = performance.now();
