@@ -155,9 +155,9 @@ export function report(m) {
       label.startsWith('nothing') ? '—' : ms(med(m.processMs[label]) - bareProcess),
     ]),
   );
-  const memRow = (label, runs) => [label, med(runs.map((c) => c.heapMB)).toFixed(1), med(runs.map((c) => c.maxRssMB)).toFixed(0)];
+  const memRow = (label, runs) => [label, med(runs.map((c) => c.heapMB)).toFixed(1), med(runs.map((c) => c.rssMB)).toFixed(0)];
   const memory = table(
-    ['fresh process: import, then load the recording for replay', 'heap used, loaded (MB)', 'peak RSS (MB)'],
+    ['fresh process: import, then load the recording for replay', 'heap used, loaded (MB)', 'RSS, loaded (MB)'],
     [
       ...m.sizes.map((n) => memRow(`lambda-cassette, ${n1000(n)} interactions`, m.cold[n])),
       memRow('nock.back lockdown, 10,000 interactions', m.peerMemory.nockBack),
@@ -168,9 +168,9 @@ export function report(m) {
   // ---- targets ----
   const atMost = (label, value, limit, bar) => {
     const verdict = value <= limit ? '✅ met' : bar !== undefined && value <= bar ? '🟡 within the bar' : '❌ missed';
-    return `- ${verdict}: ${label}: ${ratio(value)} (target ≤ ${limit.toFixed(2)}×${bar !== undefined ? `, bar ≤ ${bar.toFixed(2)}×` : ''})`;
+    return `- ${verdict}: ${label}: ${value.toFixed(3)}× (target ≤ ${limit.toFixed(2)}×${bar !== undefined ? `, bar ≤ ${bar.toFixed(2)}×` : ''})`;
   };
-  const atLeast = (label, value, limit) => `- ${value >= limit ? '✅ met' : '❌ missed'}: ${label}: ${ratio(value)} (target ≥ ${limit}×)`;
+  const atLeast = (label, value, limit) => `- ${value >= limit ? '✅ met' : '❌ missed'}: ${label}: ${value.toFixed(2)}× (target ≥ ${limit}×)`;
   const load10k = med(m.load.ours[10000]);
   const floor10k = med(m.load.floor[10000]);
   const v2 = clients.filter((c) => c.startsWith('aws-sdk v2'));
