@@ -3,7 +3,7 @@
  * each prints one JSON line.
  *
  *   import <specifier|path|polly>    how long `await import()` of it takes (polly: core, node-http adapter, fs persister)
- *   open <package> <dir> <name>      import the package (and nock, which opening attaches), then open a
+ *   open <package> <dir> <name>      import the package, then open a
  *                                    cassette in replay mode, as the first test of a worker does: the
  *                                    first (cold) load, and memory with the cassette open
  *   nockback <dir> <fixture>         the same for nock.back lockdown with a fixture of the same interactions
@@ -17,7 +17,10 @@ const heapMB = () => {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
-const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
+// The resident set now, with the recording loaded. Not resourceUsage().maxRSS: on Linux a spawned
+// child starts with its parent's peak (libuv forks, and the peak survives exec), so in the bench,
+// whose own process reaches gigabytes, every child reported the bench's peak instead of its own.
+const rssMB = () => process.memoryUsage().rss / 2 ** 20;
 
 if (probe === 'import') {
   const t0 = performance.now();
@@ -28,13 +31,12 @@ if (probe === 'import') {
   const [pkg, dir, name] = args;
   const t0 = performance.now();
   const lc = await import(specifier(pkg));
-  await import('nock');
   const t1 = performance.now();
   const double = await lc.openCassette(name, { mode: 'replay', dir });
   const t2 = performance.now();
   const heap = heapMB();
   await double.close();
-  console.log(JSON.stringify({ importMs: t1 - t0, openMs: t2 - t1, heapMB: heap, maxRssMB: maxRssMB() }));
+  console.log(JSON.stringify({ importMs: t1 - t0, openMs: t2 - t1, heapMB: heap, rssMB: rssMB() }));
 } else if (probe === 'nockback') {
   const [dir, fixture] = args;
   const nock = (await import('nock')).default;
@@ -45,7 +47,7 @@ if (probe === 'import') {
   const t2 = performance.now();
   const heap = heapMB();
   nockDone();
-  console.log(JSON.stringify({ openMs: t2 - t1, heapMB: heap, maxRssMB: maxRssMB() }));
+  console.log(JSON.stringify({ openMs: t2 - t1, heapMB: heap, rssMB: rssMB() }));
 } else if (probe === 'polly') {
   const [recordingsDir, name] = args;
   const { loadPolly, pollyConfig } = await import('./polly.mjs');
@@ -56,7 +58,7 @@ if (probe === 'import') {
   const t2 = performance.now();
   const heap = heapMB();
   await polly.stop();
-  console.log(JSON.stringify({ openMs: t2 - t1, heapMB: heap, maxRssMB: maxRssMB() }));
+  console.log(JSON.stringify({ openMs: t2 - t1, heapMB: heap, rssMB: rssMB() }));
 } else {
   throw new Error(`unknown probe ${probe}`);
 }

@@ -23,6 +23,15 @@ export function input(i) {
   return { FunctionName: c.functionName, InvokeArgs: JSON.stringify(c.payload) };
 }
 
+/** The function every RequestResponse call goes to, and the result it answers (mocked and recorded). */
+export const RR_FUNCTION = 'quote-fn';
+export const RR_RESULT = { ok: true };
+
+/** What the SDK is asked to send for RequestResponse call i: an `InvokeCommand` with call i's payload. */
+export function requestResponseInput(i) {
+  return { FunctionName: RR_FUNCTION, Payload: Buffer.from(JSON.stringify(call(i).payload)) };
+}
+
 /** JSON with sorted keys and 2-space indentation, as lambda-cassette writes cassettes. */
 function canonical(value) {
   if (Array.isArray(value)) return value.map(canonical);
@@ -63,4 +72,25 @@ export async function writeFixtures(dir, counts) {
     await writeFile(path.join(dir, `nockback-n${count}.json`), JSON.stringify(nockBack, null, 2));
   }
   return sizes;
+}
+
+/**
+ * Writes `<dir>/rr-n<count>.json`: a cassette of `count` RequestResponse Invokes of RR_FUNCTION with
+ * call i's payload, each answered 200 with RR_RESULT, as the double records them.
+ */
+export async function writeRequestResponseFixture(dir, count) {
+  const cassette = {
+    version: 1,
+    recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: process.version },
+    interactions: Array.from({ length: count }, (_, i) => ({
+      request: { functionName: RR_FUNCTION, invocationType: 'RequestResponse', operation: 'Invoke', region: REGION, payload: { json: call(i).payload } },
+      response: {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST', 'x-amzn-requestid': call(i).requestId },
+        body: { json: RR_RESULT },
+      },
+      recordedAt: '2026-11-22T00:00:00.000Z',
+    })),
+  };
+  await writeFile(path.join(dir, `rr-n${count}.json`), `${JSON.stringify(canonical(cassette), null, 2)}\n`);
 }

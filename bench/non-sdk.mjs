@@ -1,11 +1,12 @@
 /**
- * The non-SDK table: the same InvokeAsync calls sent without the AWS SDK v3, by three clients, to
- * each mechanism that can answer them in a test. Clients: global `fetch`; `https.request`/`http.request`;
- * and requests shaped as aws-sdk v2 sends them (its headers, a precomputed SigV4 Authorization, over
- * Node's https) since aws-sdk v2 itself is not installed here. Mechanisms: the double (mock, and a
- * 1,000-interaction replay), whatever path it takes for that client; a real HTTP server on 127.0.0.1
- * (keep-alive); a bare nock interceptor; msw (`http.post` with `setupServer`); Polly.js replay
- * (its node-http adapter does not see `fetch`, so no fetch row).
+ * The non-SDK table: the same InvokeAsync calls sent without the AWS SDK v3 to each mechanism that
+ * can answer them in a test. Clients: global `fetch` (answered by the double's undici dispatcher
+ * door); `https.request`/`http.request` and requests shaped as aws-sdk v2 sends them (its headers, a
+ * precomputed SigV4 Authorization, over Node's https), both answered by the http door; and aws-sdk v2
+ * itself (`Lambda.invokeAsync`) when it is installed (`npm install --no-save aws-sdk@2`; it is not a
+ * dependency). Mechanisms: the double (mock, and a 1,000-interaction replay); a real HTTP server on
+ * 127.0.0.1 (keep-alive); a bare nock interceptor; msw (`http.post` with `setupServer`); Polly.js
+ * replay (its node-http adapter does not see `fetch`, so no fetch row).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -29,8 +30,8 @@ const V2_HEADERS = {
   'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
 };
 
-/** The three clients: each sends call i to `base` and reads the whole answer. */
-export const CLIENTS = {
+/** The clients always measured: each sends call i to `base` and reads the whole answer. */
+const CLIENTS = {
   fetch: async (base, i) => {
     const res = await fetch(`${base}${pathOf(i)}`, { method: 'POST', body: input(i).InvokeArgs, headers: { 'content-type': 'application/octet-stream' } });
     await res.arrayBuffer();
@@ -39,6 +40,23 @@ export const CLIENTS = {
   http: (base, i) => viaNode(base, i, { 'content-type': 'application/octet-stream' }),
   'aws-sdk v2 (shaped)': (base, i) => viaNode(base, i, V2_HEADERS),
 };
+
+/** CLIENTS, and aws-sdk v2 itself when it is installed (one `AWS.Lambda` per base URL). */
+export async function loadClients() {
+  // aws-sdk v2 prints a maintenance notice on load; it is not what is measured.
+  process.env['AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE'] = '1';
+  const AWS = await import('aws-sdk').then((m) => m.default ?? m, () => undefined);
+  if (!AWS) return CLIENTS;
+  const byBase = new Map();
+  const lambdaFor = (base) => {
+    if (!byBase.has(base)) {
+      const endpoint = base === HOST ? {} : { endpoint: base };
+      byBase.set(base, new AWS.Lambda({ region: REGION, credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' }, maxRetries: 0, ...endpoint }));
+    }
+    return byBase.get(base);
+  };
+  return { ...CLIENTS, 'aws-sdk v2': (base, i) => lambdaFor(base).invokeAsync(input(i)).promise() };
+}
 
 function viaNode(base, i, headers) {
   const body = input(i).InvokeArgs;
@@ -55,10 +73,10 @@ function viaNode(base, i, headers) {
 }
 
 /**
- * The variants of the non-SDK table, for `alternate()`: `<client> · <mechanism>`. `server` is the
- * loopback server's base URL; `msw` is `{ setupServer, http, HttpResponse }`.
+ * The variants of the non-SDK table, for `alternate()`: `<client> · <mechanism>`. `clients` is what
+ * loadClients() gave; `server` is the loopback server's base URL; `msw` is `{ setupServer, http, HttpResponse }`.
  */
-export function nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server, calls }) {
+export function nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server, calls, clients }) {
   const nockOff = () => {
     nock.cleanAll();
     nock.enableNetConnect();
@@ -69,12 +87,13 @@ export function nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server, ca
     calls,
     async setup() {
       const close = await open();
-      return { send: (i) => CLIENTS[client](base, i), teardown: close };
+      return { send: (i) => clients[client](base, i), teardown: close };
     },
   });
   const out = [];
-  for (const client of Object.keys(CLIENTS)) {
+  for (const client of Object.keys(clients)) {
     out.push(
+      // The double: fetch through its undici dispatcher door, every other client through its http door.
       variant(client, 'double (mock)', HOST, async () => {
         const double = await lc.mockLambda();
         return () => double.close();

@@ -3,13 +3,16 @@
  * lambda-cassette's benchmark (`npm run bench`, i.e. `node bench/run.mjs`; `--quick` or
  * `BENCH_QUICK=1` for a shorter, noisier run). Not part of `npm test`.
  *
- * Times one SDK InvokeAsync call, mocked and replayed, through each door (the zero-config SDK path,
- * requestHandler, the nock door, bindClientMock) next to the bare mechanism under it and the peers
- * users compare us with (a bare custom requestHandler, a bare nock interceptor, nock.back lockdown,
- * Polly.js replay, aws-sdk-client-mock, a real HTTP server on 127.0.0.1), all in this one process by
- * alternating blocks; the same calls from fetch, http and aws-sdk v2-shaped requests (non-sdk.mjs). Then replay cost at 10 / 1,000 / 10,000 interactions, load time against
- * nock.back's and Polly's, import time and memory in fresh processes. Prints markdown tables and
- * writes them to bench/RESULTS.md (report.mjs). See docs/performance.md.
+ * Times one SDK InvokeAsync call, mocked and replayed, through each door (the zero-config SDK
+ * path, requestHandler, the http door for a client sending over HTTP, bindClientMock) next to the
+ * bare mechanism under it and the peers users compare us with (a bare custom requestHandler, a bare
+ * nock interceptor, nock.back lockdown, Polly.js replay, aws-sdk-client-mock, a real HTTP server on
+ * 127.0.0.1), all in this one process by alternating blocks; one SDK RequestResponse Invoke through
+ * the zero-config path and bindClientMock against its floor and aws-sdk-client-mock; the same
+ * InvokeAsync calls from fetch, http and aws-sdk v2(-shaped) requests (non-sdk.mjs). Then replay
+ * cost at 10 / 1,000 / 10,000 interactions, load time against nock.back's and Polly's, import time
+ * and memory in fresh processes. Prints markdown tables and writes them to bench/RESULTS.md
+ * (report.mjs). See docs/performance.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,10 +21,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { alternate } from './blocks.mjs';
 import { buildPackage, ROOT } from './build.mjs';
-import { writeFixtures } from './fixtures.mjs';
+import { writeFixtures, writeRequestResponseFixture } from './fixtures.mjs';
 import { loadPolly, pollyConfig, writePollyFixtures } from './polly.mjs';
 import { variantsFor } from './variants.mjs';
-import { loopbackServer, nonSdkVariants } from './non-sdk.mjs';
+import { loadClients, loopbackServer, nonSdkVariants } from './non-sdk.mjs';
 import { report } from './report.mjs';
 
 // Blocks collect garbage before they start, which needs --expose-gc: run again with it.
@@ -42,6 +45,7 @@ process.removeAllListeners('warning');
 const pkg = await buildPackage();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'lc-bench-'));
 const fileSizes = await writeFixtures(dir, SIZES);
+await writeRequestResponseFixture(dir, 1000);
 
 const [lc, sdk, nock, { mockClient }, sinon] = await Promise.all([
   import(pathToFileURL(pkg).href),
@@ -87,26 +91,34 @@ const inProcess = await group(
   60,
   2000,
 );
+// RequestResponse (InvokeCommand) through the zero-config path and bindClientMock, against the same
+// floor answering 200 with the result and a bare aws-sdk-client-mock stub resolving it.
+const requestResponse = await group(
+  'RequestResponse',
+  [v.rrBareRequestHandler(50), v.rrZeroConfigMock(50), v.rrZeroConfigReplay(1000, 50), v.rrBareClientMock(200), v.rrClientMockMock(200)],
+  40,
+  1000,
+);
 // The peer table: every door and every peer, mocked and replayed, in one group of alternating blocks.
 // Replays play the first calls of the 1,000-interaction recordings in recorded order, each once.
+const server = await v.loopback(20);
 const peers = await group(
   'peers',
   [
     v.bareRequestHandler(50), v.zeroConfigMock(50), v.zeroConfigReplay(1000, 50), v.requestHandlerMock(50), v.requestHandlerReplay(1000, 50),
-    v.bareNock(10), v.nockDoorMock(10), v.nockDoorReplay(1000, 10), v.nockBack(1000, 10), v.pollyReplay(1000, 10),
+    server.variant, v.httpDoorMock(20), v.httpDoorReplay(1000, 20), v.bareNock(10), v.nockBack(1000, 10), v.pollyReplay(1000, 10),
     v.bareClientMock(200), v.clientMockMock(200), v.clientMockReplay(1000, 200),
   ],
   24,
   300,
 );
-const server = await v.loopback(50);
-const viaSocket = await group('loopback server', [v.bareRequestHandler(50), server.variant], 16, 500);
 await server.close();
 
 // Clients other than SDK v3 (fetch, http, aws-sdk v2's requests) through the double and the peers.
 const nonSdkServer = await loopbackServer();
 const msw = { ...(await import('msw')), ...(await import('msw/node')) };
-const nonSdk = await group('clients other than SDK v3', nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server: nonSdkServer.base, calls: 20 }), 12, 100);
+const clients = await loadClients();
+const nonSdk = await group('clients other than SDK v3', nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server: nonSdkServer.base, calls: 20, clients }), 12, 100);
 await nonSdkServer.close();
 
 // ---- cassette size: replay per call, and load ----
@@ -217,8 +229,8 @@ const text = report({
   sizes: SIZES,
   fileSizes,
   inProcess,
+  requestResponse,
   peers,
-  viaSocket,
   nonSdk,
   bySize,
   peersBySize,

@@ -1,18 +1,23 @@
 /**
- * Each way of answering an SDK InvokeAsync that the bench times: our four doors (the zero-config SDK
- * path, `requestHandler`, the nock door, `bindClientMock`), in mock and replay, the bare mechanism
- * under each (the floor a door cannot go below), and the peers: nock.back lockdown, Polly.js replay,
- * aws-sdk-client-mock and a real loopback server. Every variant sends the same calls through a real
+ * Each way of answering an SDK v3 call that the bench times. InvokeAsync: our doors (the zero-config
+ * SDK path, `requestHandler`, the http door that answers a client sending over HTTP,
+ * `bindClientMock`), in mock and replay, the bare mechanism under each (the floor a door cannot go
+ * below), and the peers: a bare nock interceptor, nock.back lockdown, Polly.js replay,
+ * aws-sdk-client-mock and a real loopback server. RequestResponse (`InvokeCommand`): the zero-config
+ * path and `bindClientMock`, mocked with a constant result and replayed, against the same floor
+ * answering 200 and a bare aws-sdk-client-mock stub. Every variant sends its calls through a real
  * LambdaClient.
  */
 import http from 'node:http';
-import { call, input } from './fixtures.mjs';
+import { call, input, requestResponseInput, RR_FUNCTION, RR_RESULT } from './fixtures.mjs';
 import { pollyConfig } from './polly.mjs';
 
 const CREDENTIALS = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
 const REGION = 'us-east-1';
 const ANSWER = Buffer.from('{"Status":202}');
 const answerHeaders = (i) => ({ 'content-type': 'application/json', 'x-amzn-requestid': call(i).requestId });
+const RR_ANSWER = Buffer.from(JSON.stringify(RR_RESULT));
+const rrAnswerHeaders = (i) => ({ ...answerHeaders(i), 'x-amz-executed-version': '$LATEST' });
 
 /**
  * The libraries the variants drive, loaded once: the package under test (`lc`), the SDK, nock,
@@ -20,13 +25,14 @@ const answerHeaders = (i) => ({ 'content-type': 'application/json', 'x-amzn-requ
  * are), and the folder of fixtures. Call it before any double is open.
  */
 export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir, dir }) {
-  const { LambdaClient, InvokeAsyncCommand } = sdk;
+  const { LambdaClient, InvokeAsyncCommand, InvokeCommand } = sdk;
   const client = (config = {}) => new LambdaClient({ region: REGION, credentials: CREDENTIALS, ...config });
 
   // While a double is open, every plain client takes the zero-config path. The HTTP-level variants
-  // (bare nock, the nock door, nock.back, Polly) send over HTTP as a client the fast path does not
-  // serve would (a custom handler, aws-sdk v2, any Node client): the SDK's own NodeHttpHandler with
-  // its original `handle`, taken now, before any double has replaced it, as the handler's own property.
+  // (the http door, bare nock, nock.back, Polly, the loopback server) send over HTTP as a client the
+  // in-process path does not serve would (a handler of your own, aws-sdk v2, any Node client): the
+  // SDK's own NodeHttpHandler with its original `handle`, taken now, before any double has replaced
+  // it, as the handler's own property.
   const handlerProto = Object.getPrototypeOf(client().config.requestHandler);
   const sdkHandle = handlerProto.handle;
   const overHttp = () => {
@@ -35,6 +41,11 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
     return handler;
   };
   const sender = (c) => (i) => c.send(new InvokeAsyncCommand(input(i)));
+  // RequestResponse: the result is read as a caller reads it (status, then the payload's bytes).
+  const rrSender = (c) => async (i) => {
+    const out = await c.send(new InvokeCommand(requestResponseInput(i)));
+    if (out.StatusCode !== 200 || out.Payload.byteLength !== RR_ANSWER.length) throw new Error(`bench: RequestResponse got ${out.StatusCode}`);
+  };
   const replay = (n) => lc.openCassette(`n${n}`, { mode: 'replay', dir });
 
   // nock patches Node's http for the whole process; it is on only around the blocks that use it,
@@ -49,7 +60,7 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
   };
 
   // In-process: one client per variant, whose handler forwards to the block's handler.
-  const inProcess = (name, calls, makeHandler) => {
+  const inProcess = (name, calls, makeHandler, makeSender = sender) => {
     let current;
     const forward = {
       metadata: { handlerProtocol: 'http/1.1' },
@@ -58,7 +69,7 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
       httpHandlerConfigs: () => ({}),
       destroy() {},
     };
-    const send = sender(client({ requestHandler: forward }));
+    const send = makeSender(client({ requestHandler: forward }));
     return {
       name,
       calls,
@@ -82,11 +93,19 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
       return { response: { statusCode: 202, headers: answerHeaders(0), body: Buffer.from(ANSWER) } };
     },
   };
+  // The same floor for RequestResponse: reads the request alike and answers 200 with the result.
+  const bareRrHandler = {
+    async handle(request) {
+      const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;
+      if (!request.hostname || !request.path || !request.headers || !body) throw new Error('bare handler: no request');
+      return { response: { statusCode: 200, headers: rrAnswerHeaders(0), body: Buffer.from(RR_ANSWER) } };
+    },
+  };
 
   // The zero-config path: a plain client, made once, before any double opened (as a module-level
   // client in the code under test is); the double opens before each block and closes after it.
-  const zeroConfig = (name, calls, open) => {
-    const send = sender(client());
+  const zeroConfig = (name, calls, open, makeSender = sender) => {
+    const send = makeSender(client());
     return {
       name,
       calls,
@@ -98,28 +117,31 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
     };
   };
 
-  const viaNock = (name, calls, open) => {
-    const send = sender(client({ requestHandler: overHttp() }));
+  // A client over HTTP; nock is on around the block only for the nock variants.
+  const viaHttp = (name, calls, open, { withNock = false, endpoint } = {}) => {
+    const send = sender(client({ requestHandler: overHttp(), ...(endpoint ? { endpoint } : {}) }));
     return {
       name,
       calls,
       async setup() {
-        nockOn();
+        if (withNock) nockOn();
+        else if (nock.isActive()) throw new Error(`bench: nock is on at ${name}`);
         const t0 = performance.now();
         const close = await open();
         const setupMs = performance.now() - t0;
-        return { send, setupMs, teardown: async () => { await close(); nockOff(); } };
+        return { send, setupMs, teardown: async () => { await close(); if (withNock) nockOff(); } };
       },
     };
   };
+  const viaNock = (name, calls, open) => viaHttp(name, calls, open, { withNock: true });
 
   // One stub per variant, reset before each block as test suites do. sinon keeps every fake a stub's
   // on() made, with the calls it received and their stacks, until its sandbox is restored
   // (stub.reset() is not enough): over a whole bench that is gigabytes, so every 20 blocks the
   // sandbox is restored and the stub made again, untimed.
-  const viaStub = (name, calls, bind) => {
+  const viaStub = (name, calls, bind, makeSender = sender) => {
     const c = client();
-    const send = sender(c);
+    const send = makeSender(c);
     let sandbox;
     let stub;
     let blocks = 0;
@@ -177,6 +199,32 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
     requestHandlerMock: (calls) => inProcess('lambda.requestHandler (mock)', calls, () => doubleAsHandler(() => lc.mockLambda())),
     requestHandlerReplay: (n, calls) => inProcess(`lambda.requestHandler (replay ${n})`, calls, () => doubleAsHandler(() => replay(n))),
 
+    rrBareRequestHandler: (calls) => inProcess('RequestResponse: bare requestHandler', calls, () => ({ handler: bareRrHandler, close() {} }), rrSender),
+    rrZeroConfigMock: (calls) =>
+      zeroConfig('RequestResponse: zero-config (mock)', calls, async () => {
+        const double = await lc.mockLambda();
+        double.respond(RR_FUNCTION, RR_RESULT);
+        return double;
+      }, rrSender),
+    rrZeroConfigReplay: (n, calls) => zeroConfig(`RequestResponse: zero-config (replay ${n})`, calls, () => lc.openCassette(`rr-n${n}`, { mode: 'replay', dir }), rrSender),
+    rrBareClientMock: (calls) =>
+      viaStub('RequestResponse: bare aws-sdk-client-mock', calls, (stub) => {
+        stub.on(InvokeCommand).resolves({
+          StatusCode: 200,
+          Payload: new Uint8Array(RR_ANSWER),
+          ExecutedVersion: '$LATEST',
+          $metadata: { httpStatusCode: 200, requestId: call(0).requestId, attempts: 1, totalRetryDelay: 0 },
+        });
+        return () => {};
+      }, rrSender),
+    rrClientMockMock: (calls) =>
+      viaStub('RequestResponse: lambda.bindClientMock (mock)', calls, async (stub) => {
+        const double = await lc.mockLambda();
+        double.respond(RR_FUNCTION, RR_RESULT);
+        double.bindClientMock(stub);
+        return () => double.close();
+      }, rrSender),
+
     bareNock: (calls) =>
       viaNock('bare nock', calls, () => {
         // Hand-written interceptors as usual: exact host and path, persisted, a canned answer.
@@ -184,13 +232,13 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
         for (let k = 0; k < 5; k++) scope.post(`/2014-11-13/functions/${call(k).functionName}/invoke-async`).reply(202, ANSWER, answerHeaders(0));
         return () => {};
       }),
-    nockDoorMock: (calls) =>
-      viaNock('nock door (mock)', calls, async () => {
+    httpDoorMock: (calls) =>
+      viaHttp('http door (mock)', calls, async () => {
         const double = await lc.mockLambda();
         return () => double.close();
       }),
-    nockDoorReplay: (n, calls) =>
-      viaNock(`nock door (replay ${n})`, calls, async () => {
+    httpDoorReplay: (n, calls) =>
+      viaHttp(`http door (replay ${n})`, calls, async () => {
         const double = await replay(n);
         return () => double.close();
       }),
@@ -220,16 +268,18 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
         return () => double.close();
       }),
 
-    /** A real HTTP server on 127.0.0.1 answering 202; the SDK reaches it over a keep-alive socket. */
+    /**
+     * A real HTTP server on 127.0.0.1 answering 202, reached by the same client over HTTP as the
+     * http door's variants (a keep-alive socket). `close()` stops the server.
+     */
     async loopback(calls) {
       const server = http.createServer((req, res) => {
         req.resume();
         req.on('end', () => res.writeHead(202, answerHeaders(0)).end(ANSWER));
       });
       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const send = sender(client({ endpoint: `http://127.0.0.1:${server.address().port}` }));
       return {
-        variant: { name: 'HTTP server on 127.0.0.1', calls, setup: async () => ({ send, teardown() {} }) },
+        variant: viaHttp('HTTP server on 127.0.0.1', calls, () => () => {}, { endpoint: `http://127.0.0.1:${server.address().port}` }),
         close: () => new Promise((resolve) => server.close(resolve)),
       };
     },
