@@ -24,6 +24,12 @@ export interface RespondOptions {
 export interface FunctionErrorOptions {
   qualifier?: string;
   times?: number;
+  /**
+   * The `X-Amz-Function-Error` the caller gets. Default `'Unhandled'`, what today's runtimes send;
+   * `'Handled'` is what Node.js runtimes up to 6.10 sent for `callback(error)`, and callers still
+   * branch on it.
+   */
+  functionError?: 'Unhandled' | 'Handled';
 }
 
 /** A result (any JSON value) or a handler. */
@@ -37,6 +43,7 @@ export interface FunctionAnswer {
   handler?: LambdaHandler;
   result?: unknown;
   error?: FunctionErrorPayload;
+  functionError?: 'Unhandled' | 'Handled';
   remaining: number;
   maximumRetryAttempts: number;
 }
@@ -79,8 +86,12 @@ export class FunctionAnswers {
     if (!error || typeof error.errorType !== 'string' || typeof error.errorMessage !== 'string') {
       throw new InvalidFunctionAnswerError('injectFunctionError(): the error must be { errorType: string, errorMessage: string, trace?: string[] }');
     }
+    const functionError = options.functionError ?? 'Unhandled';
+    if (functionError !== 'Unhandled' && functionError !== 'Handled') {
+      throw new InvalidFunctionAnswerError(`injectFunctionError(): "functionError" must be 'Unhandled' or 'Handled' (the values Lambda sends), got ${JSON.stringify(functionError)}`);
+    }
     const payload: FunctionErrorPayload = { errorType: error.errorType, errorMessage: error.errorMessage, ...(error.trace ? { trace: [...error.trace] } : {}) };
-    this.#entries.push({ kind: 'error', ...target('injectFunctionError()', fn, options.qualifier), error: payload, remaining: positiveInteger('injectFunctionError()', options.times), maximumRetryAttempts: 2 });
+    this.#entries.push({ kind: 'error', ...target('injectFunctionError()', fn, options.qualifier), error: payload, functionError, remaining: positiveInteger('injectFunctionError()', options.times), maximumRetryAttempts: 2 });
   }
 
   /** `handlers` given at open: each a result or a handler for every call. */

@@ -51,7 +51,7 @@ export async function answerSync(entry: FunctionAnswer, request: InvocationReque
   let log = '';
   if (entry.kind === 'error') {
     body = errorBytes(entry.error!);
-    headers.functionError = 'Unhandled';
+    headers.functionError = entry.functionError ?? 'Unhandled';
   } else if (entry.handler) {
     const run = await runHandler(entry.handler, eventOf(request), contextSource(request, accountId));
     log = run.log;
