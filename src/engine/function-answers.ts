@@ -32,6 +32,15 @@ export interface FunctionErrorOptions {
   functionError?: 'Unhandled' | 'Handled';
 }
 
+/** The error object as it will be sent (later changes by the caller do not leak in); refused when it is not JSON. */
+function jsonCopy(error: FunctionErrorPayload): FunctionErrorPayload {
+  try {
+    return JSON.parse(JSON.stringify(error)) as FunctionErrorPayload;
+  } catch (e) {
+    throw new InvalidFunctionAnswerError(`injectFunctionError(): the error must be JSON, as the runtime sends it (${(e as Error).message})`);
+  }
+}
+
 /** A result (any JSON value) or a handler. */
 export type ResultOrHandler = unknown;
 
@@ -84,13 +93,13 @@ export class FunctionAnswers {
   /** `injectFunctionError(fn, error, options)`. */
   addError(fn: string, error: FunctionErrorPayload, options: FunctionErrorOptions = {}): void {
     if (!error || typeof error.errorType !== 'string' || typeof error.errorMessage !== 'string') {
-      throw new InvalidFunctionAnswerError('injectFunctionError(): the error must be { errorType: string, errorMessage: string, trace?: string[] }');
+      throw new InvalidFunctionAnswerError('injectFunctionError(): the error must be { errorType: string, errorMessage: string, trace?: string[], ...other fields the runtime sends }');
     }
     const functionError = options.functionError ?? 'Unhandled';
     if (functionError !== 'Unhandled' && functionError !== 'Handled') {
       throw new InvalidFunctionAnswerError(`injectFunctionError(): "functionError" must be 'Unhandled' or 'Handled' (the values Lambda sends), got ${JSON.stringify(functionError)}`);
     }
-    const payload: FunctionErrorPayload = { errorType: error.errorType, errorMessage: error.errorMessage, ...(error.trace ? { trace: [...error.trace] } : {}) };
+    const payload = jsonCopy(error);
     this.#entries.push({ kind: 'error', ...target('injectFunctionError()', fn, options.qualifier), error: payload, functionError, remaining: positiveInteger('injectFunctionError()', options.times), maximumRetryAttempts: 2 });
   }
 
