@@ -1,7 +1,7 @@
 /**
  * Fuzzing the in-process doors below client libraries: undici (own dispatchers, and its fetch) and
  * raw http2 send whatever fast-check makes up to a counting server configured as the double's
- * endpoint. Every Lambda API request is answered by the double (202, a documented error, or its
+ * endpoint. Every Lambda API request is answered by the double (200, 202 or 204, a documented error, or its
  * refusal) and never counted; any other path reaches the server untouched; nothing hangs or crashes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { startCountingNetwork, type CountingNetwork } from '../../support/counti
 import { startCountingHttp2 } from '../../support/counting-http2.js';
 import { UNDICI_CLIENTS, type Seen } from '../../support/undici-clients.js';
 import { LAMBDA_API_PATH } from '../../../src/wire/lambda-address.js';
-import { DOCUMENTED_ERRORS, fuzzParameters, rawCases, watchCrashes, within } from './fuzz-support.js';
+import { DOCUMENTED_ERRORS, fuzzParameters, OWN_REFUSALS, rawCases, SERVED_STATUSES, watchCrashes, within } from './fuzz-support.js';
 
 let h1: CountingNetwork;
 let h2: CountingNetwork;
@@ -25,15 +25,15 @@ afterAll(async () => {
   await Promise.all([h1.close(), h2.close()]);
 });
 
-/** Whether an outcome is one a sealed double may give: 202, a documented error, or its own refusal. */
+/** Whether an outcome is one a sealed double may give: a served status, a documented error, or its own refusal. */
 function allowed(out: Seen): string | undefined {
   if (out.kind === 'response') {
-    if (out.status === 202) return undefined;
+    if (SERVED_STATUSES.has(out.status)) return undefined;
     const type = (out.errorType ?? '').split(':')[0]!;
     return DOCUMENTED_ERRORS.has(type) ? undefined : `answered ${out.status} ${type || '(no x-amzn-ErrorType)'}: ${out.body.slice(0, 200)}`;
   }
   const error = out.error.cause instanceof Error && out.error.name === 'TypeError' ? out.error.cause : out.error;
-  return error.name === 'UnhandledRequestError' ? undefined : `failed with ${error.name}: ${error.message}`;
+  return OWN_REFUSALS.has(error.name) ? undefined : `failed with ${error.name}: ${error.message}`;
 }
 
 const FUZZED = ['undici.request with its own Agent', 'undici.fetch', 'undici.stream with its own Pool', 'undici Client.request', 'raw http2'];
