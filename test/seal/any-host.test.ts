@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
-import { mockLambda, openCassette, type LambdaDouble } from '../../src/index.js';
+import { mockLambda, NoFunctionAnswerError, openCassette, type LambdaDouble } from '../../src/index.js';
 import { lambdaClient } from '../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
 import { startUpstream } from '../support/upstream-server.js';
@@ -93,15 +93,15 @@ describe('Invoke on a host the double was not told about, its invocation type se
     });
   }
 
-  it('Event set with setHeader is the double\'s; without it the request reaches its host, body and all', async () => {
+  it('Event set with setHeader is the double\'s; without it, a RequestResponse, the double\'s too: nothing answers it, and it is never sent', async () => {
     lambda = await mockLambda();
     const event = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/late-fn/invocations`, 'Event');
     expect(event.status).toBe(202);
     expect(network.hits).toEqual([]);
     expect(lambda.calls.map((c) => [c.functionName, c.payload])).toEqual([['late-fn', { late: true }]]);
-    const sync = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined);
-    expect(sync).toEqual({ status: 418, body: 'the network' });
-    expect(network.hits).toEqual(['POST /2015-03-31/functions/sync-fn/invocations']);
-    expect(lambda.calls).toHaveLength(1);
+    const sync = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined).catch((e: Error) => e);
+    expect(sync).toBeInstanceOf(NoFunctionAnswerError);
+    expect(network.hits).toEqual([]);
+    expect(lambda.calls.map((c) => [c.functionName, c.invocationType])).toEqual([['late-fn', 'Event'], ['sync-fn', 'RequestResponse']]);
   });
 });
