@@ -114,7 +114,7 @@ describe('lambda-cassette serve', () => {
     // One attempt each: nothing retried a 400.
     expect(run.stderr.match(/ -> CassetteMissError/g)).toHaveLength(2);
     expect(run.stderr).not.toMatch(/attempt 2/);
-    expect(run.stderr).toMatch(/2 Lambda request\(s\) found no recorded answer/);
+    expect(run.stderr).toMatch(/2 Lambda invocation request\(s\) found no recorded answer/);
     expect(run.stderr).not.toMatch(/InvokeAsync Invoke/);
   });
 

@@ -62,7 +62,7 @@ describe('loopback server failures', () => {
     await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":9}' })));
     expect(failures).toHaveLength(3);
     const closing = await caught(() => lambda!.close());
-    expect(closing.message).toMatch(/^lambda-cassette: 3 Lambda request\(s\) found no recorded answer/);
+    expect(closing.message).toMatch(/^lambda-cassette: 3 Lambda invocation request\(s\) found no recorded answer/);
   });
 
   it('a client without invocation ids: the same request again at once is a retry, another body is not', async () => {
