@@ -7,6 +7,7 @@ import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { checkKnownOptions } from '../engine/option-check.js';
+import { InvalidOptionError } from '../common/seal-errors.js';
 import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
 
 /** Options of {@link mockLambda}. */
@@ -39,7 +40,11 @@ export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = ['funct
 /** @internal Normalizes the `endpoint` option. */
 export function endpointList(endpoint: string | readonly string[] | undefined): string[] {
   if (endpoint === undefined) return [];
-  return typeof endpoint === 'string' ? [endpoint] : [...endpoint];
+  const list = typeof endpoint === 'string' ? [endpoint] : [...endpoint];
+  // Checked before anything is attached: a double that fails later would stay half open.
+  const bad = list.find((url) => typeof url !== 'string' || !URL.canParse(url));
+  if (bad !== undefined) throw new InvalidOptionError(`lambda-cassette: option "endpoint" must be an absolute URL (such as http://127.0.0.1:4566), got ${JSON.stringify(bad)}`);
+  return list;
 }
 
 /**

@@ -194,7 +194,7 @@ export class UnmatchedRequestsError extends LambdaCassetteError {
 export class UpstreamError extends LambdaCassetteError {
   declare readonly code: 'LC_UPSTREAM_UNREACHABLE';
   constructor(readonly url: string, cause: unknown) {
-    super('LC_UPSTREAM_UNREACHABLE', 'UpstreamError', `lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super('LC_UPSTREAM_UNREACHABLE', 'UpstreamError', `lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}. Make it reachable, or record from an emulator with the option target: 'http://127.0.0.1:PORT'; to run with no network, replay a recorded cassette (mode 'replay') or use mode 'mock'.`, { cause });
   }
 }
 

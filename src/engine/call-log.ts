@@ -1,5 +1,6 @@
 import type { ServedOperation } from '../wire/invoke-event.js';
 import type { InvocationType } from '../wire/invocation-type.js';
+import type { InvocationRequest } from '../wire/parse-request.js';
 
 /** What a RequestResponse invocation answered, as the call log keeps it. */
 export interface LambdaCallResponse {
@@ -28,6 +29,8 @@ export interface LambdaCall {
   region: string;
   /** Parsed JSON, or the raw string when the body is not JSON. */
   payload: unknown;
+  /** The `LogType` the caller set (`'None'` or `'Tail'`, from `X-Amz-Log-Type`); absent when it set none. */
+  logType?: string;
   /** The SDK's retry attempt (from `amz-sdk-request`), 1 when unknown. */
   attempt: number;
   /** What the caller was answered; 0 when it got a transport fault instead. */
@@ -53,4 +56,23 @@ export function errorTypeOf(headers: Record<string, string>): string | undefined
     if (name.length === 16 && name.toLowerCase() === 'x-amzn-errortype') return headers[name]!.split(':')[0];
   }
   return undefined;
+}
+
+/** The call log entry for `request`, before it is answered. */
+export function newCall(request: InvocationRequest): LambdaCall {
+  const call: LambdaCall = {
+    operation: request.operation,
+    invocationType: request.invocationType,
+    functionName: request.ref?.name ?? request.functionName,
+    region: request.region,
+    payload: request.json.ok ? request.json.value : Buffer.from(request.body).toString('utf8'),
+    attempt: request.attempt,
+    status: 0,
+    source: 'mock',
+  };
+  if (request.ref?.qualifier !== undefined) call.qualifier = request.ref.qualifier;
+  if (request.ref?.arn !== undefined) call.arn = request.ref.arn;
+  const logType = request.headers['x-amz-log-type'];
+  if (logType !== undefined) call.logType = logType;
+  return call;
 }

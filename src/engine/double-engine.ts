@@ -3,7 +3,7 @@ import { normalizeHeaders, type TransportFault, type WireOutcome, type WireReque
 import { errorResponse, fillMessage } from '../wire/build-response.js';
 import { LAMBDA_ERRORS, type LambdaErrorName } from '../wire/error-catalogue.js';
 import { functionArn } from '../wire/function-ref.js';
-import { errorTypeOf, type LambdaCall } from './call-log.js';
+import { errorTypeOf, newCall, type LambdaCall } from './call-log.js';
 import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswer } from './injections.js';
 import type { Answer, Responder } from './responder.js';
 import * as assertions from './assertions.js';
@@ -109,7 +109,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   async handle(wire: WireRequest): Promise<WireOutcome | undefined> {
     const request = parseInvocation(wire, this.settings.region);
     if (!request) return undefined;
-    const call = this.#newCall(request);
+    const call = newCall(request);
     const injected = this.#injections.take(call);
     // injectFunctionError: the function ran and failed, whichever mode the double is in.
     const functionError = !injected && request.invocationType === 'RequestResponse' && request.ref ? this.functionAnswers.take(request.ref.name, request.ref.qualifier, 'error') : undefined;
@@ -266,22 +266,6 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     if (!cassette) return;
     const misses = this.#missLog.misses.map((m) => m.split('\n')[0]!);
     reportCassetteRun({ ...cassette, mode: this.mode, replayed: this.#replayedCount, recorded: this.#recordedCount, misses });
-  }
-
-  #newCall(request: InvocationRequest): LambdaCall {
-    const call: LambdaCall = {
-      operation: request.operation,
-      invocationType: request.invocationType,
-      functionName: request.ref?.name ?? request.functionName,
-      region: request.region,
-      payload: request.json.ok ? request.json.value : Buffer.from(request.body).toString('utf8'),
-      attempt: request.attempt,
-      status: 0,
-      source: 'mock',
-    };
-    if (request.ref?.qualifier !== undefined) call.qualifier = request.ref.qualifier;
-    if (request.ref?.arn !== undefined) call.arn = request.ref.arn;
-    return call;
   }
 
   #injectedAnswer(injected: InjectedAnswer, request: InvocationRequest): Answer {

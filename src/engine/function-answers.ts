@@ -24,6 +24,21 @@ export interface RespondOptions {
 export interface FunctionErrorOptions {
   qualifier?: string;
   times?: number;
+  /**
+   * The `X-Amz-Function-Error` the caller gets. Default `'Unhandled'`, what today's runtimes send;
+   * `'Handled'` is what Node.js runtimes up to 6.10 sent for `callback(error)`, and callers still
+   * branch on it.
+   */
+  functionError?: 'Unhandled' | 'Handled';
+}
+
+/** The error object as it will be sent (later changes by the caller do not leak in); refused when it is not JSON. */
+function jsonCopy(error: FunctionErrorPayload): FunctionErrorPayload {
+  try {
+    return JSON.parse(JSON.stringify(error)) as FunctionErrorPayload;
+  } catch (e) {
+    throw new InvalidFunctionAnswerError(`injectFunctionError(): the error must be JSON, as the runtime sends it (${(e as Error).message})`);
+  }
 }
 
 /** A result (any JSON value) or a handler. */
@@ -37,6 +52,7 @@ export interface FunctionAnswer {
   handler?: LambdaHandler;
   result?: unknown;
   error?: FunctionErrorPayload;
+  functionError?: 'Unhandled' | 'Handled';
   remaining: number;
   maximumRetryAttempts: number;
 }
@@ -77,10 +93,14 @@ export class FunctionAnswers {
   /** `injectFunctionError(fn, error, options)`. */
   addError(fn: string, error: FunctionErrorPayload, options: FunctionErrorOptions = {}): void {
     if (!error || typeof error.errorType !== 'string' || typeof error.errorMessage !== 'string') {
-      throw new InvalidFunctionAnswerError('injectFunctionError(): the error must be { errorType: string, errorMessage: string, trace?: string[] }');
+      throw new InvalidFunctionAnswerError('injectFunctionError(): the error must be { errorType: string, errorMessage: string, trace?: string[], ...other fields the runtime sends }');
     }
-    const payload: FunctionErrorPayload = { errorType: error.errorType, errorMessage: error.errorMessage, ...(error.trace ? { trace: [...error.trace] } : {}) };
-    this.#entries.push({ kind: 'error', ...target('injectFunctionError()', fn, options.qualifier), error: payload, remaining: positiveInteger('injectFunctionError()', options.times), maximumRetryAttempts: 2 });
+    const functionError = options.functionError ?? 'Unhandled';
+    if (functionError !== 'Unhandled' && functionError !== 'Handled') {
+      throw new InvalidFunctionAnswerError(`injectFunctionError(): "functionError" must be 'Unhandled' or 'Handled' (the values Lambda sends), got ${JSON.stringify(functionError)}`);
+    }
+    const payload = jsonCopy(error);
+    this.#entries.push({ kind: 'error', ...target('injectFunctionError()', fn, options.qualifier), error: payload, functionError, remaining: positiveInteger('injectFunctionError()', options.times), maximumRetryAttempts: 2 });
   }
 
   /** `handlers` given at open: each a result or a handler for every call. */

@@ -15,6 +15,8 @@ export interface FunctionErrorPayload {
   errorType: string;
   errorMessage: string;
   trace?: string[];
+  /** Other runtimes' fields, sent as given: Python's and Java's `stackTrace`, Python's `requestId`, Java's `cause`. */
+  [field: string]: unknown;
 }
 
 /** What one run gave. */

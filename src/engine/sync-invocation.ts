@@ -51,7 +51,8 @@ export async function answerSync(entry: FunctionAnswer, request: InvocationReque
   let log = '';
   if (entry.kind === 'error') {
     body = errorBytes(entry.error!);
-    headers.functionError = 'Unhandled';
+    headers.functionError = entry.functionError ?? 'Unhandled';
+    if (tail) log = await frameLog(request, accountId, entry.error);
   } else if (entry.handler) {
     const run = await runHandler(entry.handler, eventOf(request), contextSource(request, accountId));
     log = run.log;
@@ -59,6 +60,7 @@ export async function answerSync(entry: FunctionAnswer, request: InvocationReque
     if (!run.ok) headers.functionError = 'Unhandled';
   } else {
     body = serialized(entry.result, headers);
+    if (tail) log = await frameLog(request, accountId);
   }
   if (body.byteLength > MAX_RESPONSE_PAYLOAD_BYTES) {
     body = errorBytes({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_PAYLOAD_BYTES} bytes).` });
@@ -66,6 +68,18 @@ export async function answerSync(entry: FunctionAnswer, request: InvocationReque
   }
   if (tail) headers.logResult = logTail(log);
   return resultResponse(body, headers);
+}
+
+/**
+ * The log of an invocation no handler ran for (a constant result, an injected function error): Lambda
+ * still writes START, END and REPORT, and the runtime's `Invoke Error` line for a failure, so a
+ * `LogType: Tail` caller gets a non-empty `LogResult` as it does from the service.
+ */
+async function frameLog(request: InvocationRequest, accountId: string, error?: FunctionErrorPayload): Promise<string> {
+  const { log } = await runHandler(() => undefined, eventOf(request), contextSource(request, accountId));
+  if (error === undefined) return log;
+  const id = /^START RequestId: (\S+)/.exec(log)?.[1] ?? '';
+  return log.replace(/^END RequestId/m, `${new Date().toISOString()}\t${id}\tERROR\tInvoke Error \t${JSON.stringify(error)}\nEND RequestId`);
 }
 
 /** The result's bytes, or the runtime's error when it cannot be serialized (a BigInt, a cycle). */

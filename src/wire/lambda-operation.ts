@@ -46,15 +46,19 @@ export function describeLambdaRequest(method: string, url: string, invocationTyp
   return `${operation} (${method.toUpperCase()} ${url})${why}`;
 }
 
-const LAMBDA_SCOPE = /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_request/;
+/** The service a SigV4 `Authorization` header's credential scope names. */
+const SCOPE_SERVICE = /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/([a-z0-9-]+)\/aws4_request/;
 
 /**
  * Whether a request to an emulator endpoint (which may serve every AWS service on one port) is for
- * Lambda: Lambda's REST paths start with an API version (`/2015-03-31/...`), and a signed request
- * names its service in the credential scope.
+ * Lambda. A signed request names its service in the credential scope, and that decides: Route 53,
+ * CloudFront, EFS and others have REST paths that start with an API version too (`/2013-04-01/...`).
+ * Unsigned, Lambda's REST paths are the ones that start with an API version (`/2015-03-31/...`).
+ * Invoke and InvokeAsync paths are a double's whatever the scope (`isServedOperation`).
  */
 export function isLambdaApiRequest(pathname: string, headers: Readonly<Record<string, string>>): boolean {
-  return LAMBDA_API_PATH.test(pathname) || LAMBDA_SCOPE.test(headers['authorization'] ?? '');
+  const service = SCOPE_SERVICE.exec(headers['authorization'] ?? '')?.[1];
+  return service !== undefined ? service === 'lambda' : LAMBDA_API_PATH.test(pathname);
 }
 
 /**

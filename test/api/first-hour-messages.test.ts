@@ -103,7 +103,7 @@ describe('mode auto with no cassette file', () => {
       for (let i = 0; i < 2; i++) {
         const lambda = await openCassette('auto-unreachable', { dir, mode: 'auto', target });
         const client = lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 3 });
-        await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' })));
+        results.push(await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' }))));
         results.push(await caught(() => lambda.close()));
       }
       return results;
@@ -112,7 +112,9 @@ describe('mode auto with no cassette file', () => {
     expect(notices.map((w) => w.message)).toEqual([
       `lambda-cassette: ${join(dir, 'auto-unreachable.json')} does not exist, so mode "auto" records it: requests go to ${target} and their answers are written at close(). To fail instead, use mode 'replay' (or LAMBDA_CASSETTE_MODE=replay).`,
     ]);
-    const closed = closes[0]!;
+    // The SDK call's own error says what to do next, not only what failed.
+    expect(closes[0]!.message).toMatch(/^lambda-cassette: could not reach the real endpoint .* Make it reachable, or record from an emulator with the option target: .*mode 'replay'.*mode 'mock'/);
+    const closed = closes[1]!;
     expect(closed).toBeInstanceOf(RecordingIncompleteError);
     expect(closed.message).toMatch(/^lambda-cassette: 1 request\(s\) could not reach the real endpoint/);
     expect(closed.message).toMatch(/ {2}1\. orders-fn \(us-east-1\): .*\(3 attempts\)$/);

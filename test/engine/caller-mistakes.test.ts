@@ -30,6 +30,15 @@ describe('mistyped options', () => {
     expect(error).toMatchObject({ code: 'LC_INVALID_OPTION' });
   });
 
+  it('an endpoint that is not a URL leaves nothing half open: no dummy credentials, no double in the way', async () => {
+    const keyBefore = process.env['AWS_ACCESS_KEY_ID'];
+    await expect(mockLambda({ endpoint: ['http://127.0.0.1:4566', 'not a url'] })).rejects.toMatchObject({ code: 'LC_INVALID_OPTION', message: expect.stringContaining('got "not a url"') });
+    expect(process.env['AWS_ACCESS_KEY_ID']).toBe(keyBefore);
+    lambda = await mockLambda();
+    await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+    expect(lambda.calls).toHaveLength(1);
+  });
+
   it('inject times, callsTo operation and listen port too', async () => {
     lambda = await mockLambda();
     const double = lambda;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
-import { mockLambda, openCassette, type LambdaDouble } from '../../src/index.js';
+import { mockLambda, NoFunctionAnswerError, openCassette, type LambdaDouble } from '../../src/index.js';
 import { lambdaClient } from '../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
 import { startUpstream } from '../support/upstream-server.js';
@@ -93,17 +93,14 @@ describe('Invoke on a host the double was not told about, its invocation type se
     });
   }
 
-  it('Event set with setHeader is the double\'s; without it the call is a RequestResponse, still the double\'s, never sent', async () => {
+  it('Event set with setHeader is the double\'s; without it, a RequestResponse, the double\'s too: nothing answers it, and it is never sent', async () => {
     lambda = await mockLambda();
     const event = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/late-fn/invocations`, 'Event');
     expect(event.status).toBe(202);
     expect(lambda.calls.map((c) => [c.functionName, c.payload])).toEqual([['late-fn', { late: true }]]);
-    // No invocation type is RequestResponse: nothing answers sync-fn, so the call fails and goes nowhere.
-    await expect(invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined)).rejects.toThrow(/lambda\.respond\("sync-fn"/);
-    lambda.respond('sync-fn', { late: 'answered' });
-    const sync = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined);
-    expect(sync).toEqual({ status: 200, body: '{"late":"answered"}' });
-    expect(lambda.calls.map((c) => c.invocationType)).toEqual(['Event', 'RequestResponse', 'RequestResponse']);
+    const sync = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined).catch((e: Error) => e);
+    expect(sync).toBeInstanceOf(NoFunctionAnswerError);
     expect(network.hits).toEqual([]);
+    expect(lambda.calls.map((c) => [c.functionName, c.invocationType])).toEqual([['late-fn', 'Event'], ['sync-fn', 'RequestResponse']]);
   });
 });

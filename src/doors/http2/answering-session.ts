@@ -1,5 +1,5 @@
 /**
- * What `http2.connect` gives for an AWS Lambda authority while a double is open: a session that
+ * What `http2.connect` gives for an AWS Lambda authority (or a double's `endpoint`) while a double is open: a session that
  * opens no socket. Every stream a double claims is answered in-process (answered-stream.ts); a
  * stream no double claims (once the doubles are closed) goes to a real session, connected then.
  */

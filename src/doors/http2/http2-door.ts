@@ -1,6 +1,6 @@
 /**
  * The door for Node's `http2` client: while a double is open, `http2.connect` is replaced. For an
- * AWS Lambda authority it returns a session that opens no socket and answers every stream
+ * AWS Lambda authority, or a double's `endpoint`, it returns a session that opens no socket and answers every stream
  * in-process (answering-session.ts); for any other authority a real session whose `request()`
  * answers the streams a double claims (in-process/claim.ts: Lambda API streams to a double's
  * endpoint, InvokeAsync and Invoke Event to any host) and sends the rest. nock never sees `http2`,
@@ -64,7 +64,9 @@ export const HTTP2_PATCH: ProcessPatch = {
       const where = { origin: url.origin, hostname: url.hostname.toLowerCase() };
       const kind = hostKind(openDoubles, where);
       if (kind === 'loopback') return connectReal();
-      if (kind === 'aws') {
+      // A double's own `endpoint` is a Lambda endpoint too: a real session would connect and send
+      // the HTTP/2 preface there even though every invocation stream is answered in-process.
+      if (kind === 'aws' || kind === 'endpoint') {
         const session = new AnsweringSession(url.origin, streamClaim(url), connectReal);
         const listener = rest.find((r) => typeof r === 'function') as ((s: unknown) => void) | undefined;
         if (listener) session.once('connect', listener);

@@ -7,7 +7,6 @@
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireOutcome, WireRequest, WireResponse } from '../../wire/wire-types.js';
 import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
-import { apiPath } from '../../wire/lambda-address.js';
 import { doubleFor, hostKind, type Destination } from '../shared/destination.js';
 import { callerNockTakes } from '../shared/caller-nock.js';
 import { faultError } from '../shared/transport-faults.js';
@@ -32,9 +31,12 @@ export function mayClaim(open: readonly DoorPort[], where: Destination, path: st
   if (open.length === 0) return false;
   const kind = hostKind(open, where);
   if (kind === 'loopback') return false;
-  // InvokeAsync, Invoke and every other Lambda API path start with an API version, after any endpoint prefix.
-  return kind !== 'any' || apiPath(pathnameOf(path)).startsWith('/20');
+  // InvokeAsync, Invoke and every other Lambda API path have an API version, after any prefix an
+  // endpoint or a doubled slash put in front of it (`/stage/2014-11-13/...`, `//2014-11-13/...`).
+  return kind !== 'any' || API_VERSION_SEGMENT.test(path);
 }
+
+const API_VERSION_SEGMENT = /\/\d{4}-\d\d-\d\d\//;
 
 /**
  * The double that answers `request` in-process, or `undefined` when it is not the door's to answer.

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import net from 'node:net';
 import { mockLambda, type LambdaDouble, type LoopbackServer } from '../../../src/index.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
+import { REFUSAL_TYPES } from '../../../src/doors/loopback/cassette-refusal.js';
 import { DOCUMENTED_ERRORS, fuzzParameters, OWN_REFUSALS, rawCases, SERVED_STATUSES, watchCrashes, within, type RawCase } from './fuzz-support.js';
 
 let lambda: LambdaDouble;
@@ -52,13 +53,15 @@ function httpBytes(c: RawCase): Buffer {
   return Buffer.concat([Buffer.from(head, 'latin1'), c.body]);
 }
 
+const REFUSAL_NAMES = new Map(Object.entries(REFUSAL_TYPES).map(([name, type]) => [type, name]));
+
 function verdict(answer: string): string | undefined {
   if (answer === '') return undefined; // closed without an answer: what a socket that is not HTTP gets
   const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
   if (SERVED_STATUSES.has(status)) return undefined;
   const type = /\r\nx-amzn-errortype: ([^\r:]*)/i.exec(answer)?.[1];
-  // The loopback server answers its own refusal of a RequestResponse nothing answers as NoFunctionAnswerException.
-  if (type !== undefined && (DOCUMENTED_ERRORS.has(type) || OWN_REFUSALS.has(type) || type === 'NoFunctionAnswerException')) return undefined;
+  // The loopback server answers the double's own refusals with an AWS-style type (REFUSAL_TYPES).
+  if (type !== undefined && (DOCUMENTED_ERRORS.has(type) || OWN_REFUSALS.has(type) || OWN_REFUSALS.has(REFUSAL_NAMES.get(type) ?? ''))) return undefined;
   // Node's own parser answers 400 to bytes that are not HTTP before the double sees them.
   if (status === 400 && /\r\nconnection: close/i.test(answer) && !type) return undefined;
   return `answered: ${answer.slice(0, 300)}`;

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { LAMBDA_ERRORS } from '../../../src/index.js';
+import { LAMBDA_API_PATH } from '../../../src/wire/lambda-address.js';
 
 /** fast-check parameters shared by every fuzz test. */
 export function fuzzParameters(): fc.Parameters<unknown> {
@@ -103,7 +104,7 @@ export const pathPrefixes = fc.oneof(
 export interface RawCase {
   method: string;
   path: string;
-  /** Whether `path` holds a Lambda API version segment (`/2014-11-13/`), after any prefix: the prefix may itself end in one. */
+  /** Whether `path` is a Lambda API path: an API version first, before or after the prefix. */
   apiPath: boolean;
   body: Buffer;
   headers: Record<string, string>;
@@ -136,7 +137,8 @@ export const rawCases: fc.Arbitrary<RawCase> = fc
     if (contentType) headers['content-type'] = contentType;
     if (contentEncoding) headers['content-encoding'] = contentEncoding;
     if (invocationType) headers['x-amz-invocation-type'] = invocationType;
-    return { method, path, apiPath: /^\/\d{4}-\d\d-\d\d\//.test(bare) || /\/\d{4}-\d\d-\d\d\//.test(path), body: method === 'GET' ? Buffer.alloc(0) : body, headers };
+    // A prefix can make the path an API path by itself (`/2014-11-13` + `/`): a double judges the whole path.
+    return { method, path, apiPath: /^\/\d{4}-\d\d-\d\d\//.test(bare) || LAMBDA_API_PATH.test(path), body: method === 'GET' ? Buffer.alloc(0) : body, headers };
   });
 
 /** Rejects after `ms` so a hang fails the case (with its seed) instead of the whole file. */

@@ -1,7 +1,7 @@
 /**
  * Fuzzing the in-process doors below client libraries: undici (own dispatchers, and its fetch) and
  * raw http2 send whatever fast-check makes up to a counting server configured as the double's
- * endpoint. Every Lambda API request is answered by the double (202, a documented error, or its
+ * endpoint. Every Lambda API request is answered by the double (200, 202 or 204, a documented error, or its
  * refusal) and never counted; any other path reaches the server untouched; nothing hangs or crashes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ afterAll(async () => {
   await Promise.all([h1.close(), h2.close()]);
 });
 
-/** Whether an outcome is one a sealed double may give: an invocation's success status, a documented error, or its own refusal. */
+/** Whether an outcome is one a sealed double may give: a served status, a documented error, or its own refusal. */
 function allowed(out: Seen): string | undefined {
   if (out.kind === 'response') {
     if (SERVED_STATUSES.has(out.status)) return undefined;
