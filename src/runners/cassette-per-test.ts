@@ -23,17 +23,20 @@ export interface TestIdentity {
 
 /** Options of `useLambdaCassette`: those of `openCassette`, plus how to name each test's cassette. */
 export interface UseLambdaCassetteOptions extends OpenCassetteOptions {
-  /** Cassette name for a test; default: the test file's path (from the working directory, without `.test.ts`) then one folder per suite and the test name, each made filesystem-safe. */
+  /** Cassette name for a test; default: the test file's path (from the working directory, without `.test.ts` unless another test file there has the same stem) then one folder per suite and the test name, each made filesystem-safe. */
   name?: (test: TestIdentity) => string;
 }
 
 const TEST_FILE_SUFFIX = /\.(test|spec)\.[cm]?[jt]sx?$|\.[cm]?[jt]sx?$/;
+const TEST_SUFFIX = /\.(test|spec)\.[cm]?[jt]sx?$/;
 const folderEntries = new Map<string, readonly string[]>();
 
 /**
- * A test file's name without `.test.ts`/`.spec.js`/... , unless another file in its folder would
- * give the same (`x.test.ts` beside `x.spec.ts` or `x.ts`): then the whole file name, so each has
- * its own cassettes.
+ * A test file's name without `.test.ts`/`.spec.js`/... , unless another test file in its folder
+ * would give the same (`x.test.ts` beside `x.spec.ts` or `x.test.mjs`): then the whole file name,
+ * so each has its own cassettes. A plain `x.ts` beside `x.test.ts` is the module under test, not a
+ * namesake of it (the usual layout keeps `x`); a plain file run as a test itself (node:test in a
+ * `test/` folder) takes its whole name when `x.test.ts` is beside it, so the two still differ.
  */
 function fileStem(path: string): string {
   const base = basename(path);
@@ -48,7 +51,8 @@ function fileStem(path: string): string {
     }
     folderEntries.set(folder, entries);
   }
-  return entries.some((f) => f !== base && TEST_FILE_SUFFIX.test(f) && f.replace(TEST_FILE_SUFFIX, '') === stem) ? base : stem;
+  const namesake = TEST_SUFFIX.test(base) ? TEST_SUFFIX : TEST_FILE_SUFFIX;
+  return entries.some((f) => f !== base && namesake.test(f) && f.replace(TEST_FILE_SUFFIX, '') === stem) ? base : stem;
 }
 
 /** The default cassette name of a test: stable across runs and safe on every filesystem. */

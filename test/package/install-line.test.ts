@@ -127,6 +127,7 @@ describe("the README's install lines", () => {
       getFunction: 'UnhandledRequestError',
       closeB: 'UnhandledRequestError',
       theirs: { status: 200, type: null },
+      theirsHttp: { status: 200 },
       closeC: 'ok',
       hits: [],
     });

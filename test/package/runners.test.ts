@@ -7,7 +7,7 @@
  * `lambda-cassette/node-test`. Slow (packs and installs from the registry): run on its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -132,14 +132,26 @@ describe.each([29, 30])('Jest %i', (major) => {
   }, 120_000);
 
   if (major === 30) {
-    it('names a test\'s cassette as vitest names the same describe/test path', () => {
-      writeFileSync(join(dir, 'naming.test.mjs'), NAMING('vitest').replace(/require\(([^)]+)\)/g, 'await import($1)'));
+    it('names a test\'s cassette as vitest names the same describe/test path, and both keep the whole file name beside a namesake', () => {
+      const jestFile = join(dir, 'naming.test.cjs');
+      const vitestFile = join(dir, 'naming.test.mjs');
+      const vitest = () => runWith(process.execPath, [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'naming.test.mjs'], dir, credentialLess(join(dir, 'home')));
+      const lastName = (runner: string) => readFileSync(join(dir, `names-${runner}.txt`), 'utf8').trim().split('\n').at(-1);
+      // Alone in its folder, a test file names its cassettes without `.test.<ext>`, under either runner.
       jest(['naming']);
-      const vitest = runWith(process.execPath, [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'naming.test.mjs'], dir, credentialLess(join(dir, 'home')));
-      expect(vitest.output).toMatch(/Tests +1 passed/);
-      const jestNames = readFileSync(join(dir, 'names-jest.txt'), 'utf8').trim().split('\n');
-      expect(jestNames.at(-1)).toBe('naming/checkout/cards/charges-the-card');
-      expect(readFileSync(join(dir, 'names-vitest.txt'), 'utf8').trim()).toBe(jestNames.at(-1));
+      expect(lastName('jest')).toBe('naming/checkout/cards/charges-the-card');
+      renameSync(jestFile, `${jestFile}.aside`);
+      writeFileSync(vitestFile, NAMING('vitest').replace(/require\(([^)]+)\)/g, 'await import($1)'));
+      expect(vitest().output).toMatch(/Tests +1 passed/);
+      expect(lastName('vitest')).toBe('naming/checkout/cards/charges-the-card');
+      // Two files of one stem in a folder (naming.test.cjs, naming.test.mjs) would share cassettes:
+      // both runners then keep the whole file name, each seeing the other file in the folder.
+      renameSync(`${jestFile}.aside`, jestFile);
+      jest(['naming']);
+      expect(vitest().output).toMatch(/Tests +1 passed/);
+      expect(lastName('jest')).toBe('naming.test.cjs/checkout/cards/charges-the-card');
+      expect(lastName('vitest')).toBe('naming.test.mjs/checkout/cards/charges-the-card');
+      rmSync(vitestFile);
     }, 120_000);
 
     it('tsc with module commonjs (moduleResolution node) resolves every subpath, typed', () => {

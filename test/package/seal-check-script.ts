@@ -1,8 +1,9 @@
 /**
  * A script run inside a freshly installed project (see install-line.test.ts) to check the sealed
  * double beside the user's own nock (nock 15 on Node 24): any host, bodies nock would parse,
- * dot-segment names, a caller's cleanAll()/restore(), other Lambda APIs, the caller's own scopes,
- * and a counting server that must see nothing. Prints one JSON object.
+ * dot-segment names, a caller's cleanAll()/restore(), other Lambda APIs, the caller's own scopes
+ * (re-activated after its restore(), by fetch and http), and a counting server that must see
+ * nothing. Prints one JSON object.
  */
 export const SEAL_CHECK = [
   "import http from 'node:http';",
@@ -30,9 +31,13 @@ export const SEAL_CHECK = [
   "lambda = await mockLambda({ endpoint: net });",
   "out.getFunction = await client.send(new GetFunctionCommand({ FunctionName: 'f' })).then(() => 'ok', (e) => e.name);",
   "out.closeB = await lambda.close().then(() => 'ok', (e) => e.name);",
-  "nock('http://example.test').get('/x').reply(200, 'theirs');",
+  // The restore() above switched the caller's nock off (nock's own rule: until activate()); the
+  // double leaves nock as it finds it, so the caller turns it back on before mocking its host.
+  "nock.activate();",
+  "nock('http://example.test').get('/x').times(2).reply(200, 'theirs');",
   "lambda = await mockLambda();",
   "out.theirs = await raw('http://example.test/x');",
+  "out.theirsHttp = await new Promise((r) => http.get('http://example.test/x', (res) => { res.resume(); r({ status: res.statusCode }); }).on('error', (e) => r({ error: e.name, message: e.message })));",
   "out.closeC = await lambda.close().then(() => 'ok', (e) => e.name);",
   "out.hits = hits;",
   "console.log(JSON.stringify(out, null, 1));",

@@ -22,6 +22,16 @@ describe('default names of test files side by side', () => {
     expect(name('x.test.ts')).toBe('x.test.ts/t');
     expect(name('y.test.ts')).toBe('y/t');
   });
+
+  it('keep the short name beside the module under test (orders.ts + orders.test.ts), which is no namesake', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lc-stems-'));
+    for (const f of ['orders.ts', 'orders.test.ts', 'helper.js', 'helper.test.mjs']) writeFileSync(join(folder, f), '');
+    const name = (file: string) => defaultCassetteName({ file: join(folder, file), names: ['t'] });
+    expect(name('orders.test.ts')).toBe('orders/t');
+    expect(name('helper.test.mjs')).toBe('helper/t');
+    // The plain file, were it run as a test itself, takes its whole name: still no shared cassette.
+    expect(name('orders.ts')).toBe('orders.ts/t');
+  });
 });
 
 /** Runs one test through cassettePerTest's hooks, as a runner would. */

@@ -101,6 +101,19 @@ describe("the caller's own nock scope on a Lambda host", () => {
     expect(await nodeRequest({ url: 'http://example.test/x', method: 'GET' })).toMatchObject({ status: 200, body: 'mocked by the caller' });
     await lambda.close();
   });
+
+  it('for another host, after the caller\'s own restore() then activate(), answers http and fetch again while a double is open', async () => {
+    // nock's own rule: restore() switches nock off until activate(); the double neither turns it
+    // back on nor keeps it off, so the caller's scopes answer as soon as the caller re-activates.
+    nock.restore();
+    nock.activate();
+    const lambda = await mockLambda();
+    nock('http://example.test').get('/x').times(2).reply(200, 'mocked by the caller');
+    expect(await nodeRequest({ url: 'http://example.test/x', method: 'GET' })).toMatchObject({ status: 200, body: 'mocked by the caller' });
+    const viaFetch = await fetch('http://example.test/x');
+    expect({ status: viaFetch.status, body: await viaFetch.text() }).toEqual({ status: 200, body: 'mocked by the caller' });
+    await lambda.close();
+  });
 });
 
 describe("the caller's own nock interceptor for a call the double serves: refused loudly", () => {
