@@ -101,7 +101,7 @@ describe('mode auto with no cassette file', () => {
     const { value: closes, warnings } = await warningsDuring(async () => {
       const results: Error[] = [];
       for (let i = 0; i < 2; i++) {
-        const lambda = await openCassette('auto-unreachable', { dir, mode: 'auto', target });
+        const lambda = await openCassette('auto-unreachable', { dir, mode: 'auto', target, allowRecordingInCI: true });
         const client = lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 3 });
         results.push(await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' }))));
         results.push(await caught(() => lambda.close()));
@@ -129,7 +129,7 @@ describe("mode 'rerecord'", () => {
     const upstream = await startUpstream();
     try {
       writeFileSync(join(dir, 'afresh.json'), fileText(recorded));
-      const lambda = await openCassette('afresh', { dir, mode: 'rerecord', target: upstream.url });
+      const lambda = await openCassette('afresh', { dir, mode: 'rerecord', target: upstream.url, allowRecordingInCI: true });
       const client = lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 1 });
       await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7,"items":["A-1"]}' }));
       await lambda.close();
@@ -137,7 +137,7 @@ describe("mode 'rerecord'", () => {
       expect(written.interactions.map((i) => [i.request.functionName, i.request.payload])).toEqual([['orders-fn', { json: { id: 7, items: ['A-1'] } }]]);
       // record, by contrast, keeps what the run did not ask for.
       writeFileSync(join(dir, 'kept.json'), fileText(recorded));
-      const keeping = await openCassette('kept', { dir, mode: 'record', target: upstream.url });
+      const keeping = await openCassette('kept', { dir, mode: 'record', target: upstream.url, allowRecordingInCI: true });
       await lambdaClient({ requestHandler: keeping.requestHandler, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7,"items":["A-1"]}' }));
       await keeping.close();
       expect((JSON.parse(readFileSync(join(dir, 'kept.json'), 'utf8')) as Cassette).interactions).toHaveLength(3);
