@@ -2,7 +2,7 @@
  * The door for Node's `http2` client: while a double is open, `http2.connect` is replaced. For an
  * AWS Lambda authority, or a double's `endpoint`, it returns a session that opens no socket and answers every stream
  * in-process (answering-session.ts); for any other authority a real session whose `request()`
- * answers the streams a double claims (in-process/claim.ts: Lambda API streams to a double's
+ * answers the streams a double claims (shared/claim.ts: Lambda API streams to a double's
  * endpoint, InvokeAsync and Invoke Event to any host) and sends the rest. nock never sees `http2`,
  * so a caller's nock scope takes nothing from this door. Named imports (`import { connect } from
  * 'node:http2'`) are updated with the module (`syncBuiltinESMExports`), at install and at undo.
@@ -11,7 +11,7 @@ import http2 from 'node:http2';
 import { syncBuiltinESMExports } from 'node:module';
 import type { ProcessPatch } from '../in-process/patch-registry.js';
 import { openDoubles } from '../in-process/patch-registry.js';
-import { claim } from '../in-process/claim.js';
+import { claim } from '../shared/claim.js';
 import { hostKind } from '../shared/destination.js';
 import { AnsweredStream, endsAtOnce, wireHeaders } from './answered-stream.js';
 import { AnsweringSession, type StreamClaim } from './answering-session.js';

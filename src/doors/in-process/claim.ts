@@ -1,61 +1,11 @@
 /**
- * Which requests the in-process doors take, and what they answer. They claim what the nock door
- * would (shared/destination.ts): every request to an AWS Lambda host, Lambda API requests to a
- * double's endpoint, InvokeAsync and Invoke Event to any other host. They leave to the client a
- * double's own loopback server, other Lambda APIs a caller's own nock interceptor takes, and everything else.
+ * What the in-process doors (undici, fetch, http2) answer for a request they claimed by the one
+ * claim rule of every door (shared/claim.ts).
  */
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireOutcome, WireRequest, WireResponse } from '../../wire/wire-types.js';
-import { isLambdaApiRequest, isServedOperation } from '../../wire/lambda-operation.js';
-import { doubleFor, hostKind, type Destination } from '../shared/destination.js';
-import { callerNockTakes } from '../shared/caller-nock.js';
 import { faultError } from '../shared/transport-faults.js';
 import { forwardUpstream } from '../../recording/forward-upstream.js';
-
-/** A request as the claim reads it: where it goes, method, path (query included or not) and lower-case headers. */
-export interface ClaimedRequest {
-  where: Destination;
-  method: string;
-  path: string;
-  headers: Readonly<Record<string, string>>;
-}
-
-/** The path of `pathWithQuery`, without its query string. */
-function pathnameOf(pathWithQuery: string): string {
-  const q = pathWithQuery.indexOf('?');
-  return q < 0 ? pathWithQuery : pathWithQuery.slice(0, q);
-}
-
-/** Whether a request for `where` could be claimed at all: cheap, before headers are read. */
-export function mayClaim(open: readonly DoorPort[], where: Destination, path: string): boolean {
-  if (open.length === 0) return false;
-  const kind = hostKind(open, where);
-  if (kind === 'loopback') return false;
-  // InvokeAsync, Invoke and every other Lambda API path have an API version, after any prefix an
-  // endpoint or a doubled slash put in front of it (`/stage/2014-11-13/...`, `//2014-11-13/...`).
-  return kind !== 'any' || API_VERSION_SEGMENT.test(path);
-}
-
-const API_VERSION_SEGMENT = /\/\d{4}-\d\d-\d\d\//;
-
-/**
- * The double that answers `request` in-process, or `undefined` when it is not the door's to answer.
- * `nockSees` says whether nock would see the request if left alone (so a caller's nock scope for its
- * origin keeps it); nock never sees `http2`, so that door passes `false`.
- */
-export function claim(open: readonly DoorPort[], request: ClaimedRequest, nockSees = true): DoorPort | undefined {
-  if (open.length === 0) return undefined;
-  const { where, method, headers } = request;
-  const kind = hostKind(open, where);
-  if (kind === 'loopback') return undefined;
-  const path = pathnameOf(request.path);
-  const served = isServedOperation(method, path, headers);
-  if (!served && kind !== 'aws' && (kind === 'any' || !isLambdaApiRequest(path, headers))) return undefined;
-  // Another Lambda API a caller's own nock interceptor mocks is theirs to answer; a served call it
-  // also matches is refused by the door (nockConflict).
-  if (nockSees && !served && where.origin !== undefined && callerNockTakes(where.origin, method, request.path)) return undefined;
-  return doubleFor(open, where);
-}
 
 /**
  * The answer `double` gives `wire`: the engine's, or (for a Lambda request it does not serve, when

@@ -8,18 +8,18 @@
  * How: `NodeHttpHandler.prototype.handle` (and `NodeHttp2Handler`'s) of every copy of the handler (node-handler-copies.ts) is
  * replaced while a double is open. smithy's client looks `handle` up on its handler at every
  * attempt, `cacheMiddleware` or not, so clients made earlier are covered too. The replacement
- * claims what the http/https door claims (doors/http/claim.ts): every request to an AWS Lambda
+ * claims what the http/https door claims (doors/shared/claim.ts): every request to an AWS Lambda
  * host, Lambda API requests to a double's endpoint, InvokeAsync and Invoke Event to any other host; it leaves to
  * the original `handle` a double's own loopback server, Lambda calls the double does not serve
  * that a caller's own nock interceptor takes, and everything else; a served call a caller's nock
- * interceptor also matches is refused (doors/http/claim.ts). Handlers that are not `NodeHttpHandler` (a caller's own
+ * interceptor also matches is refused (doors/shared/claim.ts). Handlers that are not `NodeHttpHandler` (a caller's own
  * `requestHandler`, the fetch handler) are left alone: the http/https door stays behind them. The last
  * double to close puts every prototype back as it was.
  */
 import type { DoorPort } from '../../engine/door-port.js';
 import { isServedOperation } from '../../wire/lambda-operation.js';
 import type { Destination } from '../shared/destination.js';
-import { claimHttpRequest } from '../http/claim.js';
+import { claim as claimRequest } from '../shared/claim.js';
 import { nockConflict } from '../shared/caller-nock.js';
 import { answerSdkRequest, type SdkHandlerOptions, type SdkHttpRequest } from '../request-handler/sdk-request.js';
 import { nodeHandlerPrototypes, type HandleFunction, type HandlerPrototype } from './node-handler-copies.js';
@@ -56,8 +56,7 @@ function claim(request: SdkHttpRequest): { double: DoorPort; conflict?: Error } 
   const where = destinationOf(request);
   const headers: Record<string, string> = {};
   for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name]!;
-  const target = { protocol: request.protocol, hostname: where.hostname, origin: where.origin!, method: request.method, path: request.path, pathname: request.path, headers };
-  const double = claimHttpRequest(open, target);
+  const double = claimRequest(open, { where, method: request.method, path: request.path, headers });
   if (!double) return undefined;
   const served = isServedOperation(request.method, request.path, headers);
   const conflict = served ? nockConflict(double, request.method, where.origin!, request.path) : undefined;

@@ -3,12 +3,12 @@
  * `ProxyAgent`, the global dispatcher Node's `fetch` uses, the ones passed as `dispatcher:` to
  * `undici.request`, `fetch`, `stream`) goes through `DispatcherBase.prototype.dispatch` of its copy
  * of undici. While a double is open that method is replaced in every copy found
- * (dispatcher-copies.ts): requests the in-process claim takes (in-process/claim.ts) are answered by
+ * (dispatcher-copies.ts): requests the shared claim rule takes (shared/claim.ts) are answered by
  * the double through the caller's own handler, with no socket; all others go to the original.
  */
 import type { ProcessPatch, Undo } from '../in-process/patch-registry.js';
 import { openDoubles } from '../in-process/patch-registry.js';
-import { claim, mayClaim } from '../in-process/claim.js';
+import { claim, mayClaim } from '../shared/claim.js';
 import { answerDispatch, headerRecord, type DispatchOptions } from './dispatch-answer.js';
 import { dispatcherPrototypes, type DispatchFunction, type DispatcherPrototype } from './dispatcher-copies.js';
 

@@ -1,6 +1,6 @@
 /**
  * The fast path for global `fetch`: while a double is open, `globalThis.fetch` is wrapped, and a
- * request the in-process claim takes (in-process/claim.ts) gets a `Response` built from the
+ * request the shared claim rule takes (shared/claim.ts) gets a `Response` built from the
  * double's answer without entering Node's fetch machinery or any interceptor installed below
  * (nock's, msw's): it is answered once, here. Everything else goes to the `fetch` that was there.
  * What the wrapper does not see (a `fetch` captured before the double opened, undici's own
@@ -15,7 +15,8 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { DoorPort } from '../../engine/door-port.js';
 import type { ProcessPatch } from '../in-process/patch-registry.js';
 import { openDoubles } from '../in-process/patch-registry.js';
-import { answerOf, claim, mayClaim } from '../in-process/claim.js';
+import { answerOf } from '../in-process/claim.js';
+import { claim, mayClaim } from '../shared/claim.js';
 import { nockConflict } from '../shared/caller-nock.js';
 
 type Fetch = typeof globalThis.fetch;
