@@ -27,7 +27,10 @@ export function stats(values) {
  * return `{ setupMs }` too (its own measure of what it set up, e.g. a cassette load).
  * Returns, per variant name, `{ wall, cpu, setup }` arrays: ms per call, and setup ms, per block.
  */
-export async function alternate(variants, { rounds, warmup = 2, warmupCalls = 0, settleMs = 5, collect = 'minor', onRound } = {}) {
+export async function alternate(
+  variants,
+  { rounds, warmup = 2, warmupCalls = 0, settleMs = 5, collect = 'minor', onRound } = {},
+) {
   const results = Object.fromEntries(variants.map((v) => [v.name, { wall: [], cpu: [], setup: [] }]));
   // The SDK and sinon take thousands of calls to reach full speed under V8's optimizing compilers.
   for (const variant of variants) {

@@ -24,7 +24,8 @@ const rssMB = () => process.memoryUsage().rss / 2 ** 20;
 
 if (probe === 'import') {
   const t0 = performance.now();
-  if (args[0] === 'polly') await Promise.all(['@pollyjs/core', '@pollyjs/adapter-node-http', '@pollyjs/persister-fs'].map((m) => import(m)));
+  if (args[0] === 'polly')
+    await Promise.all(['@pollyjs/core', '@pollyjs/adapter-node-http', '@pollyjs/persister-fs'].map((m) => import(m)));
   else if (args[0] !== 'none') await import(specifier(args[0]));
   console.log(JSON.stringify({ importMs: performance.now() - t0 }));
 } else if (probe === 'open') {

@@ -12,7 +12,12 @@ const HOST = `https://lambda.${REGION}.amazonaws.com`;
 export function call(i) {
   return {
     functionName: `orders-fn-${i % 5}`,
-    payload: { orderId: 100000 + i, customerId: `c-${i % 97}`, items: [{ sku: `sku-${i % 13}`, qty: 1 + (i % 3) }], total: 12.5 + (i % 10) },
+    payload: {
+      orderId: 100000 + i,
+      customerId: `c-${i % 97}`,
+      items: [{ sku: `sku-${i % 13}`, qty: 1 + (i % 3) }],
+      total: 12.5 + (i % 10),
+    },
     requestId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   };
 }
@@ -35,7 +40,12 @@ export function requestResponseInput(i) {
 /** JSON with sorted keys and 2-space indentation, as lambda-cassette writes cassettes. */
 function canonical(value) {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical(value[k])]),
+    );
   return value;
 }
 
@@ -52,7 +62,11 @@ export async function writeFixtures(dir, counts) {
       recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: process.version },
       interactions: calls.map((c) => ({
         request: { functionName: c.functionName, region: REGION, payload: { json: c.payload } },
-        response: { status: 202, headers: { 'content-type': 'application/json', 'x-amzn-requestid': c.requestId }, body: { json: { Status: 202 } } },
+        response: {
+          status: 202,
+          headers: { 'content-type': 'application/json', 'x-amzn-requestid': c.requestId },
+          body: { json: { Status: 202 } },
+        },
         recordedAt: '2026-11-22T00:00:00.000Z',
       })),
     };
@@ -83,10 +97,20 @@ export async function writeRequestResponseFixture(dir, count) {
     version: 1,
     recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: process.version },
     interactions: Array.from({ length: count }, (_, i) => ({
-      request: { functionName: RR_FUNCTION, invocationType: 'RequestResponse', operation: 'Invoke', region: REGION, payload: { json: call(i).payload } },
+      request: {
+        functionName: RR_FUNCTION,
+        invocationType: 'RequestResponse',
+        operation: 'Invoke',
+        region: REGION,
+        payload: { json: call(i).payload },
+      },
       response: {
         status: 200,
-        headers: { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST', 'x-amzn-requestid': call(i).requestId },
+        headers: {
+          'content-type': 'application/json',
+          'x-amz-executed-version': '$LATEST',
+          'x-amzn-requestid': call(i).requestId,
+        },
         body: { json: RR_RESULT },
       },
       recordedAt: '2026-11-22T00:00:00.000Z',

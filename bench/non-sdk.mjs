@@ -33,7 +33,11 @@ const V2_HEADERS = {
 /** The clients always measured: each sends call i to `base` and reads the whole answer. */
 const CLIENTS = {
   fetch: async (base, i) => {
-    const res = await fetch(`${base}${pathOf(i)}`, { method: 'POST', body: input(i).InvokeArgs, headers: { 'content-type': 'application/octet-stream' } });
+    const res = await fetch(`${base}${pathOf(i)}`, {
+      method: 'POST',
+      body: input(i).InvokeArgs,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     await res.arrayBuffer();
     if (res.status !== 202) throw new Error(`bench: fetch got ${res.status}`);
   },
@@ -45,13 +49,24 @@ const CLIENTS = {
 export async function loadClients() {
   // aws-sdk v2 prints a maintenance notice on load; it is not what is measured.
   process.env['AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE'] = '1';
-  const AWS = await import('aws-sdk').then((m) => m.default ?? m, () => undefined);
+  const AWS = await import('aws-sdk').then(
+    (m) => m.default ?? m,
+    () => undefined,
+  );
   if (!AWS) return CLIENTS;
   const byBase = new Map();
   const lambdaFor = (base) => {
     if (!byBase.has(base)) {
       const endpoint = base === HOST ? {} : { endpoint: base };
-      byBase.set(base, new AWS.Lambda({ region: REGION, credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' }, maxRetries: 0, ...endpoint }));
+      byBase.set(
+        base,
+        new AWS.Lambda({
+          region: REGION,
+          credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' },
+          maxRetries: 0,
+          ...endpoint,
+        }),
+      );
     }
     return byBase.get(base);
   };
@@ -62,11 +77,17 @@ function viaNode(base, i, headers) {
   const body = input(i).InvokeArgs;
   const transport = base.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
-    const req = transport.request(`${base}${pathOf(i)}`, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => (res.statusCode === 202 ? resolve() : reject(new Error(`bench: http got ${res.statusCode}`))));
-      res.on('error', reject);
-    });
+    const req = transport.request(
+      `${base}${pathOf(i)}`,
+      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () =>
+          res.statusCode === 202 ? resolve() : reject(new Error(`bench: http got ${res.statusCode}`)),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -110,7 +131,12 @@ export function nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server, ca
         return nockOff;
       }),
       variant(client, 'msw', HOST, () => {
-        const s = msw.setupServer(msw.http.post(`${HOST}/2014-11-13/functions/:name/invoke-async`, () => new msw.HttpResponse(ANSWER, { status: 202, headers: answerHeaders(0) })));
+        const s = msw.setupServer(
+          msw.http.post(
+            `${HOST}/2014-11-13/functions/:name/invoke-async`,
+            () => new msw.HttpResponse(ANSWER, { status: 202, headers: answerHeaders(0) }),
+          ),
+        );
         s.listen({ onUnhandledRequest: 'bypass' });
         return () => s.close();
       }),
@@ -136,8 +162,18 @@ export async function loopbackServer() {
     req.on('end', () => res.writeHead(202, answerHeaders(0)).end(ANSWER));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    base: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 /** The mechanisms in table order. */
-export const MECHANISMS = ['double (mock)', 'double (replay 1000)', 'loopback server', 'bare nock', 'msw', 'Polly.js replay (1000)'];
+export const MECHANISMS = [
+  'double (mock)',
+  'double (replay 1000)',
+  'loopback server',
+  'bare nock',
+  'msw',
+  'Polly.js replay (1000)',
+];

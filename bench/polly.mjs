@@ -31,7 +31,11 @@ export function pollyConfig(recordingsDir, mode = 'replay') {
 
 /** `md5(stableStringify({ body, method, url }))`: Polly's request id for these identifiers. */
 function pollyId(identifiers) {
-  const sorted = Object.fromEntries(Object.keys(identifiers).sort().map((k) => [k, identifiers[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(identifiers)
+      .sort()
+      .map((k) => [k, identifiers[k]]),
+  );
   return createHash('md5').update(JSON.stringify(sorted), 'utf8').digest('hex');
 }
 

@@ -55,7 +55,9 @@ if (what === 'load') {
     }
   }
   await rm(dir, { recursive: true, force: true });
-  console.log(`read + JSON.parse ${med(floor).toFixed(1)} ms, openCassette ${med(ours).toFixed(1)} ms, ${med(ours.map((x, i) => x / floor[i])).toFixed(2)}x`);
+  console.log(
+    `read + JSON.parse ${med(floor).toFixed(1)} ms, openCassette ${med(ours).toFixed(1)} ms, ${med(ours.map((x, i) => x / floor[i])).toFixed(2)}x`,
+  );
 } else if (what === 'client-mock') {
   const require = createRequire(path.join(ROOT, 'package.json'));
   const { LambdaClient, InvokeAsyncCommand } = require('@aws-sdk/client-lambda');
@@ -64,7 +66,10 @@ if (what === 'load') {
   const RES = { Status: 202, $metadata: { httpStatusCode: 202, requestId: 'r', attempts: 1, totalRetryDelay: 0 } };
   // As the bench's stub variants: one stub per variant, reset before each block, its sandbox renewed every 20 blocks.
   const variant = (bind) => {
-    const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDPROBE', secretAccessKey: 'probe' } });
+    const client = new LambdaClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDPROBE', secretAccessKey: 'probe' },
+    });
     let sandbox;
     let stub;
     let blocks = 0;
@@ -97,7 +102,9 @@ if (what === 'load') {
     b.push(await bare());
     o.push(await bound());
   }
-  console.log(`bare stub ${med(b).toFixed(1)} µs, bindClientMock ${med(o).toFixed(1)} µs CPU a call, ${med(o.map((x, i) => x / b[i])).toFixed(2)}x`);
+  console.log(
+    `bare stub ${med(b).toFixed(1)} µs, bindClientMock ${med(o).toFixed(1)} µs CPU a call, ${med(o.map((x, i) => x / b[i])).toFixed(2)}x`,
+  );
 } else {
   console.error('usage: node --expose-gc bench/probe.mjs load|client-mock [bundle]');
   process.exitCode = 2;

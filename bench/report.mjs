@@ -17,7 +17,9 @@ const spread = (values) => {
 /** Median over rounds of this round's a / b. */
 const roundRatio = (a, b, key = 'wall') => med(a[key].map((x, i) => x / b[key][i]));
 const table = (head, rows) =>
-  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 const n1000 = (n) => n.toLocaleString('en-US');
 
 export function report(m) {
@@ -43,12 +45,32 @@ export function report(m) {
     ];
   };
   const peerTable = table(
-    ['mechanism', 'mocked (ms/call)', '× SDK floor', 'zero-config faster by', 'replayed (ms/call)', '× SDK floor', 'zero-config faster by'],
     [
-      peerRow('**lambda-cassette, zero-config** (a plain `new LambdaClient()`)', 'zero-config (mock)', 'zero-config (replay 1000)'),
-      peerRow('lambda-cassette, `requestHandler`', 'lambda.requestHandler (mock)', 'lambda.requestHandler (replay 1000)'),
+      'mechanism',
+      'mocked (ms/call)',
+      '× SDK floor',
+      'zero-config faster by',
+      'replayed (ms/call)',
+      '× SDK floor',
+      'zero-config faster by',
+    ],
+    [
+      peerRow(
+        '**lambda-cassette, zero-config** (a plain `new LambdaClient()`)',
+        'zero-config (mock)',
+        'zero-config (replay 1000)',
+      ),
+      peerRow(
+        'lambda-cassette, `requestHandler`',
+        'lambda.requestHandler (mock)',
+        'lambda.requestHandler (replay 1000)',
+      ),
       peerRow('lambda-cassette, http door (the SDK over HTTP)', 'http door (mock)', 'http door (replay 1000)'),
-      peerRow('lambda-cassette, `bindClientMock`', 'lambda.bindClientMock (mock)', 'lambda.bindClientMock (replay 1000)'),
+      peerRow(
+        'lambda-cassette, `bindClientMock`',
+        'lambda.bindClientMock (mock)',
+        'lambda.bindClientMock (replay 1000)',
+      ),
       peerRow('SDK floor: a bare custom `requestHandler`', 'bare requestHandler', undefined),
       peerRow('a real HTTP server on 127.0.0.1 (keep-alive)', 'HTTP server on 127.0.0.1', undefined),
       peerRow('bare nock interceptor', 'bare nock', undefined),
@@ -62,42 +84,120 @@ export function report(m) {
   const doorRow = (results, label, bare, mock, replayed, target) => {
     const b = results[bare];
     const rp = replayed && results[replayed];
-    return [label, spread(b.wall), spread(results[mock].wall), ratio(roundRatio(results[mock], b)), rp ? spread(rp.wall) : '—', rp ? ratio(roundRatio(rp, b)) : '—', target];
+    return [
+      label,
+      spread(b.wall),
+      spread(results[mock].wall),
+      ratio(roundRatio(results[mock], b)),
+      rp ? spread(rp.wall) : '—',
+      rp ? ratio(roundRatio(rp, b)) : '—',
+      target,
+    ];
   };
   const doorTable = table(
     ['door', 'bare mechanism (ms/call)', 'mocked', '× bare', 'replayed (1,000)', '× bare', 'target'],
     [
-      doorRow(I, 'zero-config SDK path (own blocks)', 'bare requestHandler', 'zero-config (mock)', 'zero-config (replay 1000)', '≤ 1.10×'),
-      doorRow(I, '`requestHandler` (own blocks)', 'bare requestHandler', 'lambda.requestHandler (mock)', 'lambda.requestHandler (replay 1000)', '≤ 1.05×'),
-      doorRow(R, 'zero-config SDK path, RequestResponse (vs the floor answering 200)', 'RequestResponse: bare requestHandler', 'RequestResponse: zero-config (mock)', 'RequestResponse: zero-config (replay 1000)', '≤ 1.25×'),
-      doorRow(P, 'http door, the SDK over HTTP (vs a loopback server)', 'HTTP server on 127.0.0.1', 'http door (mock)', 'http door (replay 1000)', '—'),
-      doorRow(P, '`bindClientMock` (vs bare aws-sdk-client-mock)', 'bare aws-sdk-client-mock', 'lambda.bindClientMock (mock)', 'lambda.bindClientMock (replay 1000)', '≤ 1.25×'),
-      doorRow(R, '`bindClientMock`, RequestResponse (vs bare aws-sdk-client-mock)', 'RequestResponse: bare aws-sdk-client-mock', 'RequestResponse: lambda.bindClientMock (mock)', undefined, '≤ 1.25×'),
+      doorRow(
+        I,
+        'zero-config SDK path (own blocks)',
+        'bare requestHandler',
+        'zero-config (mock)',
+        'zero-config (replay 1000)',
+        '≤ 1.10×',
+      ),
+      doorRow(
+        I,
+        '`requestHandler` (own blocks)',
+        'bare requestHandler',
+        'lambda.requestHandler (mock)',
+        'lambda.requestHandler (replay 1000)',
+        '≤ 1.05×',
+      ),
+      doorRow(
+        R,
+        'zero-config SDK path, RequestResponse (vs the floor answering 200)',
+        'RequestResponse: bare requestHandler',
+        'RequestResponse: zero-config (mock)',
+        'RequestResponse: zero-config (replay 1000)',
+        '≤ 1.25×',
+      ),
+      doorRow(
+        P,
+        'http door, the SDK over HTTP (vs a loopback server)',
+        'HTTP server on 127.0.0.1',
+        'http door (mock)',
+        'http door (replay 1000)',
+        '—',
+      ),
+      doorRow(
+        P,
+        '`bindClientMock` (vs bare aws-sdk-client-mock)',
+        'bare aws-sdk-client-mock',
+        'lambda.bindClientMock (mock)',
+        'lambda.bindClientMock (replay 1000)',
+        '≤ 1.25×',
+      ),
+      doorRow(
+        R,
+        '`bindClientMock`, RequestResponse (vs bare aws-sdk-client-mock)',
+        'RequestResponse: bare aws-sdk-client-mock',
+        'RequestResponse: lambda.bindClientMock (mock)',
+        undefined,
+        '≤ 1.25×',
+      ),
     ],
   );
-  const cpuRow = (results, label, bare, ours) => [label, ms(med(results[bare].cpu)), ms(med(results[ours].cpu)), ratio(roundRatio(results[ours], results[bare], 'cpu'))];
+  const cpuRow = (results, label, bare, ours) => [
+    label,
+    ms(med(results[bare].cpu)),
+    ms(med(results[ours].cpu)),
+    ratio(roundRatio(results[ours], results[bare], 'cpu')),
+  ];
   const cpu = table(
     ['mechanism (mocked)', 'bare CPU ms/call', 'our door CPU ms/call', '× bare'],
     [
       cpuRow(I, 'zero-config SDK path', 'bare requestHandler', 'zero-config (mock)'),
       cpuRow(I, '`requestHandler`', 'bare requestHandler', 'lambda.requestHandler (mock)'),
-      cpuRow(R, 'zero-config SDK path, RequestResponse', 'RequestResponse: bare requestHandler', 'RequestResponse: zero-config (mock)'),
-      cpuRow(P, 'http door (vs a loopback server, both ends in this process)', 'HTTP server on 127.0.0.1', 'http door (mock)'),
+      cpuRow(
+        R,
+        'zero-config SDK path, RequestResponse',
+        'RequestResponse: bare requestHandler',
+        'RequestResponse: zero-config (mock)',
+      ),
+      cpuRow(
+        P,
+        'http door (vs a loopback server, both ends in this process)',
+        'HTTP server on 127.0.0.1',
+        'http door (mock)',
+      ),
       cpuRow(P, '`bindClientMock`', 'bare aws-sdk-client-mock', 'lambda.bindClientMock (mock)'),
-      cpuRow(R, '`bindClientMock`, RequestResponse', 'RequestResponse: bare aws-sdk-client-mock', 'RequestResponse: lambda.bindClientMock (mock)'),
+      cpuRow(
+        R,
+        '`bindClientMock`, RequestResponse',
+        'RequestResponse: bare aws-sdk-client-mock',
+        'RequestResponse: lambda.bindClientMock (mock)',
+      ),
     ],
   );
 
   // ---- RequestResponse ----
   const rrFloor = R['RequestResponse: bare requestHandler'];
   const rrStub = R['RequestResponse: bare aws-sdk-client-mock'];
-  const rrRow = (label, name) => [label, spread(R[name].wall), ratio(roundRatio(R[name], rrFloor)), ratio(roundRatio(R[name], rrStub))];
+  const rrRow = (label, name) => [
+    label,
+    spread(R[name].wall),
+    ratio(roundRatio(R[name], rrFloor)),
+    ratio(roundRatio(R[name], rrStub)),
+  ];
   const rrTable = table(
     ['mechanism', 'ms/call', '× SDK floor (200)', '× bare aws-sdk-client-mock'],
     [
       rrRow('**lambda-cassette, zero-config**, `respond(fn, result)`', 'RequestResponse: zero-config (mock)'),
       rrRow('**lambda-cassette, zero-config**, replay (1,000)', 'RequestResponse: zero-config (replay 1000)'),
-      rrRow('lambda-cassette, `bindClientMock`, `respond(fn, result)`', 'RequestResponse: lambda.bindClientMock (mock)'),
+      rrRow(
+        'lambda-cassette, `bindClientMock`, `respond(fn, result)`',
+        'RequestResponse: lambda.bindClientMock (mock)',
+      ),
       rrRow('SDK floor: a bare custom `requestHandler` answering 200', 'RequestResponse: bare requestHandler'),
       rrRow('aws-sdk-client-mock, bare stub', 'RequestResponse: bare aws-sdk-client-mock'),
     ],
@@ -110,15 +210,41 @@ export function report(m) {
     const nb = m.peersBySize[`nock.back lockdown (${n})`];
     const po = m.peersBySize[`Polly.js replay (${n})`];
     const cell = (door) => [spread(at(door, n).wall), ratio(roundRatio(at(door, n), at(door, 10)))];
-    return [n1000(n), ...cell('zero-config'), ...cell('lambda.requestHandler'), ...cell('lambda.bindClientMock'), spread(nb.wall), spread(po.wall)];
+    return [
+      n1000(n),
+      ...cell('zero-config'),
+      ...cell('lambda.requestHandler'),
+      ...cell('lambda.bindClientMock'),
+      spread(nb.wall),
+      spread(po.wall),
+    ];
   };
   const replayBySize = table(
-    ['interactions', 'zero-config (ms/call)', '× at 10', '`requestHandler`', '× at 10', '`bindClientMock`', '× at 10', 'nock.back lockdown', 'Polly.js replay'],
+    [
+      'interactions',
+      'zero-config (ms/call)',
+      '× at 10',
+      '`requestHandler`',
+      '× at 10',
+      '`bindClientMock`',
+      '× at 10',
+      'nock.back lockdown',
+      'Polly.js replay',
+    ],
     m.sizes.map(sizeRow),
   );
   const loadRatio = (n) => med(m.load.ours[n].map((x, i) => x / m.load.floor[n][i]));
   const loadTable = table(
-    ['interactions', 'file', 'read + JSON.parse alone (ms)', '`openCassette` (ms)', '× read + parse', 'first in a process (ms)', 'nock.back load (ms)', 'Polly load (ms)'],
+    [
+      'interactions',
+      'file',
+      'read + JSON.parse alone (ms)',
+      '`openCassette` (ms)',
+      '× read + parse',
+      'first in a process (ms)',
+      'nock.back load (ms)',
+      'Polly load (ms)',
+    ],
     m.sizes.map((n) => [
       n1000(n),
       `${(m.fileSizes[n] / 2 ** 20).toFixed(2)} MB`,
@@ -139,7 +265,13 @@ export function report(m) {
     clients.map((client) => {
       const r = (mechanism) => N[`${client} · ${mechanism}`];
       const vs = (other) => (r(other) ? ratio(roundRatio(r('double (mock)'), r(other))) : '—');
-      return [client, ...MECHANISMS.map((mechanism) => (r(mechanism) ? spread(r(mechanism).wall) : '—')), vs('loopback server'), vs('msw'), vs('bare nock')];
+      return [
+        client,
+        ...MECHANISMS.map((mechanism) => (r(mechanism) ? spread(r(mechanism).wall) : '—')),
+        vs('loopback server'),
+        vs('msw'),
+        vs('bare nock'),
+      ];
     }),
   );
   const nonSdkRatio = (client, other) => roundRatio(N[`${client} · double (mock)`], N[`${client} · ${other}`]);
@@ -155,7 +287,11 @@ export function report(m) {
       label.startsWith('nothing') ? '—' : ms(med(m.processMs[label]) - bareProcess),
     ]),
   );
-  const memRow = (label, runs) => [label, med(runs.map((c) => c.heapMB)).toFixed(1), med(runs.map((c) => c.rssMB)).toFixed(0)];
+  const memRow = (label, runs) => [
+    label,
+    med(runs.map((c) => c.heapMB)).toFixed(1),
+    med(runs.map((c) => c.rssMB)).toFixed(0),
+  ];
   const memory = table(
     ['fresh process: import, then load the recording for replay', 'heap used, loaded (MB)', 'RSS, loaded (MB)'],
     [
@@ -170,27 +306,78 @@ export function report(m) {
     const verdict = value <= limit ? '✅ met' : bar !== undefined && value <= bar ? '🟡 within the bar' : '❌ missed';
     return `- ${verdict}: ${label}: ${value.toFixed(3)}× (target ≤ ${limit.toFixed(2)}×${bar !== undefined ? `, bar ≤ ${bar.toFixed(2)}×` : ''})`;
   };
-  const atLeast = (label, value, limit) => `- ${value >= limit ? '✅ met' : '❌ missed'}: ${label}: ${value.toFixed(2)}× (target ≥ ${limit}×)`;
+  const atLeast = (label, value, limit) =>
+    `- ${value >= limit ? '✅ met' : '❌ missed'}: ${label}: ${value.toFixed(2)}× (target ≥ ${limit}×)`;
   const load10k = med(m.load.ours[10000]);
   const floor10k = med(m.load.floor[10000]);
   const v2 = clients.filter((c) => c.startsWith('aws-sdk v2'));
   const targets = [
-    atMost('zero-config, mocked, vs the SDK with a bare handler', roundRatio(I['zero-config (mock)'], I['bare requestHandler']), 1.1),
-    atMost('zero-config, replayed (1,000), vs the SDK with a bare handler', roundRatio(I['zero-config (replay 1000)'], I['bare requestHandler']), 1.1),
-    atMost('RequestResponse, zero-config, mocked (`respond`), vs the SDK with a bare handler answering 200', roundRatio(R['RequestResponse: zero-config (mock)'], rrFloor), 1.25),
-    atMost('RequestResponse, zero-config, replayed (1,000), vs the same floor', roundRatio(R['RequestResponse: zero-config (replay 1000)'], rrFloor), 1.25),
-    atLeast('zero-config replay (1,000) speed-up over nock.back lockdown', roundRatio(P['nock.back lockdown (1000)'], zcReplay), 12),
-    atLeast('zero-config replay (1,000) speed-up over Polly.js replay', roundRatio(P['Polly.js replay (1000)'], zcReplay), 12),
-    atMost('requestHandler door, mocked, vs bare handler', roundRatio(I['lambda.requestHandler (mock)'], I['bare requestHandler']), 1.05),
-    atMost('requestHandler door, replayed, vs bare handler', roundRatio(I['lambda.requestHandler (replay 1000)'], I['bare requestHandler']), 1.05),
+    atMost(
+      'zero-config, mocked, vs the SDK with a bare handler',
+      roundRatio(I['zero-config (mock)'], I['bare requestHandler']),
+      1.1,
+    ),
+    atMost(
+      'zero-config, replayed (1,000), vs the SDK with a bare handler',
+      roundRatio(I['zero-config (replay 1000)'], I['bare requestHandler']),
+      1.1,
+    ),
+    atMost(
+      'RequestResponse, zero-config, mocked (`respond`), vs the SDK with a bare handler answering 200',
+      roundRatio(R['RequestResponse: zero-config (mock)'], rrFloor),
+      1.25,
+    ),
+    atMost(
+      'RequestResponse, zero-config, replayed (1,000), vs the same floor',
+      roundRatio(R['RequestResponse: zero-config (replay 1000)'], rrFloor),
+      1.25,
+    ),
+    atLeast(
+      'zero-config replay (1,000) speed-up over nock.back lockdown',
+      roundRatio(P['nock.back lockdown (1000)'], zcReplay),
+      12,
+    ),
+    atLeast(
+      'zero-config replay (1,000) speed-up over Polly.js replay',
+      roundRatio(P['Polly.js replay (1000)'], zcReplay),
+      12,
+    ),
+    atMost(
+      'requestHandler door, mocked, vs bare handler',
+      roundRatio(I['lambda.requestHandler (mock)'], I['bare requestHandler']),
+      1.05,
+    ),
+    atMost(
+      'requestHandler door, replayed, vs bare handler',
+      roundRatio(I['lambda.requestHandler (replay 1000)'], I['bare requestHandler']),
+      1.05,
+    ),
     atMost('zero-config replay at 10,000 vs at 10', roundRatio(at('zero-config', 10000), at('zero-config', 10)), 1.05),
-    atMost('requestHandler replay at 10,000 vs at 10', roundRatio(at('lambda.requestHandler', 10000), at('lambda.requestHandler', 10)), 1.05),
-    atMost(`load 10,000 interactions (${ms(load10k)} ms) vs read + JSON.parse of the file (${ms(floor10k)} ms)`, loadRatio(10000), 1.2),
-    atMost('bindClientMock, mocked, vs bare aws-sdk-client-mock', roundRatio(P['lambda.bindClientMock (mock)'], P['bare aws-sdk-client-mock']), 1.25),
-    atMost('bindClientMock, RequestResponse, mocked, vs bare aws-sdk-client-mock', roundRatio(R['RequestResponse: lambda.bindClientMock (mock)'], rrStub), 1.25),
+    atMost(
+      'requestHandler replay at 10,000 vs at 10',
+      roundRatio(at('lambda.requestHandler', 10000), at('lambda.requestHandler', 10)),
+      1.05,
+    ),
+    atMost(
+      `load 10,000 interactions (${ms(load10k)} ms) vs read + JSON.parse of the file (${ms(floor10k)} ms)`,
+      loadRatio(10000),
+      1.2,
+    ),
+    atMost(
+      'bindClientMock, mocked, vs bare aws-sdk-client-mock',
+      roundRatio(P['lambda.bindClientMock (mock)'], P['bare aws-sdk-client-mock']),
+      1.25,
+    ),
+    atMost(
+      'bindClientMock, RequestResponse, mocked, vs bare aws-sdk-client-mock',
+      roundRatio(R['RequestResponse: lambda.bindClientMock (mock)'], rrStub),
+      1.25,
+    ),
     atMost('fetch through the double (mock) vs a loopback server', nonSdkRatio('fetch', 'loopback server'), 0.5, 0.75),
     atMost('http through the double (mock) vs a loopback server', nonSdkRatio('http', 'loopback server'), 0.5, 0.75),
-    ...v2.map((c) => atMost(`${c} through the double (mock) vs a loopback server`, nonSdkRatio(c, 'loopback server'), 0.5)),
+    ...v2.map((c) =>
+      atMost(`${c} through the double (mock) vs a loopback server`, nonSdkRatio(c, 'loopback server'), 0.5),
+    ),
     atMost('fetch through the double (mock) vs msw', nonSdkRatio('fetch', 'msw'), 1),
     atMost('http through the double (mock) vs msw', nonSdkRatio('http', 'msw'), 1),
     atMost('fetch through the double (mock) vs bare nock', nonSdkRatio('fetch', 'bare nock'), 1),

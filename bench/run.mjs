@@ -29,7 +29,9 @@ import { report } from './report.mjs';
 
 // Blocks collect garbage before they start, which needs --expose-gc: run again with it.
 if (typeof globalThis.gc !== 'function') {
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(child.status ?? 1);
 }
 
@@ -79,7 +81,9 @@ async function group(label, variants, n, warmupCalls = 0, collect = 'minor') {
   });
   globalThis.gc({ type: 'major' });
   const { heapUsed, rss } = process.memoryUsage();
-  log(`bench: ${label}: ${((performance.now() - t0) / 1000).toFixed(0)} s (heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(rss / 2 ** 20).toFixed(0)} MB)`);
+  log(
+    `bench: ${label}: ${((performance.now() - t0) / 1000).toFixed(0)} s (heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(rss / 2 ** 20).toFixed(0)} MB)`,
+  );
   return results;
 }
 
@@ -87,7 +91,13 @@ async function group(label, variants, n, warmupCalls = 0, collect = 'minor') {
 // The in-process doors against their floor, in blocks of their own (many rounds: the targets are tight).
 const inProcess = await group(
   'in-process doors',
-  [v.bareRequestHandler(50), v.zeroConfigMock(50), v.zeroConfigReplay(1000, 50), v.requestHandlerMock(50), v.requestHandlerReplay(1000, 50)],
+  [
+    v.bareRequestHandler(50),
+    v.zeroConfigMock(50),
+    v.zeroConfigReplay(1000, 50),
+    v.requestHandlerMock(50),
+    v.requestHandlerReplay(1000, 50),
+  ],
   60,
   2000,
 );
@@ -95,7 +105,13 @@ const inProcess = await group(
 // floor answering 200 with the result and a bare aws-sdk-client-mock stub resolving it.
 const requestResponse = await group(
   'RequestResponse',
-  [v.rrBareRequestHandler(50), v.rrZeroConfigMock(50), v.rrZeroConfigReplay(1000, 50), v.rrBareClientMock(200), v.rrClientMockMock(200)],
+  [
+    v.rrBareRequestHandler(50),
+    v.rrZeroConfigMock(50),
+    v.rrZeroConfigReplay(1000, 50),
+    v.rrBareClientMock(200),
+    v.rrClientMockMock(200),
+  ],
   40,
   1000,
 );
@@ -105,9 +121,20 @@ const server = await v.loopback(20);
 const peers = await group(
   'peers',
   [
-    v.bareRequestHandler(50), v.zeroConfigMock(50), v.zeroConfigReplay(1000, 50), v.requestHandlerMock(50), v.requestHandlerReplay(1000, 50),
-    server.variant, v.httpDoorMock(20), v.httpDoorReplay(1000, 20), v.bareNock(10), v.nockBack(1000, 10), v.pollyReplay(1000, 10),
-    v.bareClientMock(200), v.clientMockMock(200), v.clientMockReplay(1000, 200),
+    v.bareRequestHandler(50),
+    v.zeroConfigMock(50),
+    v.zeroConfigReplay(1000, 50),
+    v.requestHandlerMock(50),
+    v.requestHandlerReplay(1000, 50),
+    server.variant,
+    v.httpDoorMock(20),
+    v.httpDoorReplay(1000, 20),
+    v.bareNock(10),
+    v.nockBack(1000, 10),
+    v.pollyReplay(1000, 10),
+    v.bareClientMock(200),
+    v.clientMockMock(200),
+    v.clientMockReplay(1000, 200),
   ],
   24,
   300,
@@ -118,7 +145,12 @@ await server.close();
 const nonSdkServer = await loopbackServer();
 const msw = { ...(await import('msw')), ...(await import('msw/node')) };
 const clients = await loadClients();
-const nonSdk = await group('clients other than SDK v3', nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server: nonSdkServer.base, calls: 20, clients }), 12, 100);
+const nonSdk = await group(
+  'clients other than SDK v3',
+  nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server: nonSdkServer.base, calls: 20, clients }),
+  12,
+  100,
+);
 await nonSdkServer.close();
 
 // ---- cassette size: replay per call, and load ----
@@ -129,10 +161,18 @@ const bySize = await group(
   100,
   'major',
 );
-const peersBySize = await group('nock.back and Polly by recording size', SIZES.flatMap((n) => [v.nockBack(n, 9), v.pollyReplay(n, 9)]), 6, 0, 'major');
+const peersBySize = await group(
+  'nock.back and Polly by recording size',
+  SIZES.flatMap((n) => [v.nockBack(n, 9), v.pollyReplay(n, 9)]),
+  6,
+  0,
+  'major',
+);
 // Load time: reading the file and JSON.parse alone (the floor), openCassette, nock.back's and
 // Polly's load of the same interactions, alternating, in this (warm) process.
-const load = Object.fromEntries(['floor', 'ours', 'nockBack', 'polly'].map((k) => [k, Object.fromEntries(SIZES.map((n) => [n, []]))]));
+const load = Object.fromEntries(
+  ['floor', 'ours', 'nockBack', 'polly'].map((k) => [k, Object.fromEntries(SIZES.map((n) => [n, []]))]),
+);
 async function timed(into, fn) {
   globalThis.gc({ type: 'major' });
   const t0 = performance.now();
@@ -143,7 +183,10 @@ async function timed(into, fn) {
 for (let r = 0; r < (QUICK ? 4 : 10); r++) {
   for (const n of SIZES) {
     // The fastest read there is: the whole buffer decoded at once (readFile's own 'utf8' decodes chunk by chunk).
-    await timed(load.floor[n], async () => void JSON.parse((await readFile(path.join(dir, `n${n}.json`))).toString('utf8')));
+    await timed(
+      load.floor[n],
+      async () => void JSON.parse((await readFile(path.join(dir, `n${n}.json`))).toString('utf8')),
+    );
     await timed(load.ours[n], async () => {
       const double = await lc.openCassette(`n${n}`, { mode: 'replay', dir });
       return () => double.close();
@@ -172,7 +215,11 @@ process.stderr.write('\n');
 function child(args) {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--expose-gc', '--no-warnings', path.join(ROOT, 'bench', 'child.mjs'), ...args], { cwd: ROOT });
+    const p = spawn(
+      process.execPath,
+      ['--expose-gc', '--no-warnings', path.join(ROOT, 'bench', 'child.mjs'), ...args],
+      { cwd: ROOT },
+    );
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -217,7 +264,10 @@ await rm(dir, { recursive: true, force: true });
 
 // ---- report ----
 function version(name) {
-  const out = spawnSync(process.execPath, ['-p', `require('${name}/package.json').version`], { cwd: ROOT, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, ['-p', `require('${name}/package.json').version`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return out.stdout.trim();
 }
 const text = report({
@@ -225,7 +275,9 @@ const text = report({
   seconds: (performance.now() - started) / 1000,
   loadBefore,
   loadAfter: os.loadavg(),
-  versions: Object.fromEntries(['@aws-sdk/client-lambda', 'nock', 'aws-sdk-client-mock', '@pollyjs/core', 'msw'].map((n) => [n, version(n)])),
+  versions: Object.fromEntries(
+    ['@aws-sdk/client-lambda', 'nock', 'aws-sdk-client-mock', '@pollyjs/core', 'msw'].map((n) => [n, version(n)]),
+  ),
   sizes: SIZES,
   fileSizes,
   inProcess,

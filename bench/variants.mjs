@@ -44,7 +44,8 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
   // RequestResponse: the result is read as a caller reads it (status, then the payload's bytes).
   const rrSender = (c) => async (i) => {
     const out = await c.send(new InvokeCommand(requestResponseInput(i)));
-    if (out.StatusCode !== 200 || out.Payload.byteLength !== RR_ANSWER.length) throw new Error(`bench: RequestResponse got ${out.StatusCode}`);
+    if (out.StatusCode !== 200 || out.Payload.byteLength !== RR_ANSWER.length)
+      throw new Error(`bench: RequestResponse got ${out.StatusCode}`);
   };
   const replay = (n) => lc.openCassette(`n${n}`, { mode: 'replay', dir });
 
@@ -129,7 +130,14 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
         const t0 = performance.now();
         const close = await open();
         const setupMs = performance.now() - t0;
-        return { send, setupMs, teardown: async () => { await close(); if (withNock) nockOff(); } };
+        return {
+          send,
+          setupMs,
+          teardown: async () => {
+            await close();
+            if (withNock) nockOff();
+          },
+        };
       },
     };
   };
@@ -192,44 +200,75 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
   };
 
   return {
-    bareRequestHandler: (calls) => inProcess('bare requestHandler', calls, () => ({ handler: bareHandler, close() {} })),
+    bareRequestHandler: (calls) =>
+      inProcess('bare requestHandler', calls, () => ({ handler: bareHandler, close() {} })),
     zeroConfigMock: (calls) => zeroConfig('zero-config (mock)', calls, () => lc.mockLambda()),
     zeroConfigReplay: (n, calls) => zeroConfig(`zero-config (replay ${n})`, calls, () => replay(n)),
     pollyReplay: (n, calls) => viaPolly(`Polly.js replay (${n})`, calls, `polly-n${n}`),
-    requestHandlerMock: (calls) => inProcess('lambda.requestHandler (mock)', calls, () => doubleAsHandler(() => lc.mockLambda())),
-    requestHandlerReplay: (n, calls) => inProcess(`lambda.requestHandler (replay ${n})`, calls, () => doubleAsHandler(() => replay(n))),
+    requestHandlerMock: (calls) =>
+      inProcess('lambda.requestHandler (mock)', calls, () => doubleAsHandler(() => lc.mockLambda())),
+    requestHandlerReplay: (n, calls) =>
+      inProcess(`lambda.requestHandler (replay ${n})`, calls, () => doubleAsHandler(() => replay(n))),
 
-    rrBareRequestHandler: (calls) => inProcess('RequestResponse: bare requestHandler', calls, () => ({ handler: bareRrHandler, close() {} }), rrSender),
+    rrBareRequestHandler: (calls) =>
+      inProcess(
+        'RequestResponse: bare requestHandler',
+        calls,
+        () => ({ handler: bareRrHandler, close() {} }),
+        rrSender,
+      ),
     rrZeroConfigMock: (calls) =>
-      zeroConfig('RequestResponse: zero-config (mock)', calls, async () => {
-        const double = await lc.mockLambda();
-        double.respond(RR_FUNCTION, RR_RESULT);
-        return double;
-      }, rrSender),
-    rrZeroConfigReplay: (n, calls) => zeroConfig(`RequestResponse: zero-config (replay ${n})`, calls, () => lc.openCassette(`rr-n${n}`, { mode: 'replay', dir }), rrSender),
+      zeroConfig(
+        'RequestResponse: zero-config (mock)',
+        calls,
+        async () => {
+          const double = await lc.mockLambda();
+          double.respond(RR_FUNCTION, RR_RESULT);
+          return double;
+        },
+        rrSender,
+      ),
+    rrZeroConfigReplay: (n, calls) =>
+      zeroConfig(
+        `RequestResponse: zero-config (replay ${n})`,
+        calls,
+        () => lc.openCassette(`rr-n${n}`, { mode: 'replay', dir }),
+        rrSender,
+      ),
     rrBareClientMock: (calls) =>
-      viaStub('RequestResponse: bare aws-sdk-client-mock', calls, (stub) => {
-        stub.on(InvokeCommand).resolves({
-          StatusCode: 200,
-          Payload: new Uint8Array(RR_ANSWER),
-          ExecutedVersion: '$LATEST',
-          $metadata: { httpStatusCode: 200, requestId: call(0).requestId, attempts: 1, totalRetryDelay: 0 },
-        });
-        return () => {};
-      }, rrSender),
+      viaStub(
+        'RequestResponse: bare aws-sdk-client-mock',
+        calls,
+        (stub) => {
+          stub.on(InvokeCommand).resolves({
+            StatusCode: 200,
+            Payload: new Uint8Array(RR_ANSWER),
+            ExecutedVersion: '$LATEST',
+            $metadata: { httpStatusCode: 200, requestId: call(0).requestId, attempts: 1, totalRetryDelay: 0 },
+          });
+          return () => {};
+        },
+        rrSender,
+      ),
     rrClientMockMock: (calls) =>
-      viaStub('RequestResponse: lambda.bindClientMock (mock)', calls, async (stub) => {
-        const double = await lc.mockLambda();
-        double.respond(RR_FUNCTION, RR_RESULT);
-        double.bindClientMock(stub);
-        return () => double.close();
-      }, rrSender),
+      viaStub(
+        'RequestResponse: lambda.bindClientMock (mock)',
+        calls,
+        async (stub) => {
+          const double = await lc.mockLambda();
+          double.respond(RR_FUNCTION, RR_RESULT);
+          double.bindClientMock(stub);
+          return () => double.close();
+        },
+        rrSender,
+      ),
 
     bareNock: (calls) =>
       viaNock('bare nock', calls, () => {
         // Hand-written interceptors as usual: exact host and path, persisted, a canned answer.
         const scope = nock(`https://lambda.${REGION}.amazonaws.com`).persist();
-        for (let k = 0; k < 5; k++) scope.post(`/2014-11-13/functions/${call(k).functionName}/invoke-async`).reply(202, ANSWER, answerHeaders(0));
+        for (let k = 0; k < 5; k++)
+          scope.post(`/2014-11-13/functions/${call(k).functionName}/invoke-async`).reply(202, ANSWER, answerHeaders(0));
         return () => {};
       }),
     httpDoorMock: (calls) =>
@@ -252,7 +291,10 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
 
     bareClientMock: (calls) =>
       viaStub('bare aws-sdk-client-mock', calls, (stub) => {
-        stub.on(InvokeAsyncCommand).resolves({ Status: 202, $metadata: { httpStatusCode: 202, requestId: call(0).requestId, attempts: 1, totalRetryDelay: 0 } });
+        stub.on(InvokeAsyncCommand).resolves({
+          Status: 202,
+          $metadata: { httpStatusCode: 202, requestId: call(0).requestId, attempts: 1, totalRetryDelay: 0 },
+        });
         return () => {};
       }),
     clientMockMock: (calls) =>
@@ -279,7 +321,9 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
       });
       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
       return {
-        variant: viaHttp('HTTP server on 127.0.0.1', calls, () => () => {}, { endpoint: `http://127.0.0.1:${server.address().port}` }),
+        variant: viaHttp('HTTP server on 127.0.0.1', calls, () => () => {}, {
+          endpoint: `http://127.0.0.1:${server.address().port}`,
+        }),
         close: () => new Promise((resolve) => server.close(resolve)),
       };
     },

@@ -14,7 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-export const GENERATED_ENDPOINTS_FILE = fileURLToPath(new URL('../src/wire/lambda-endpoints.generated.ts', import.meta.url));
+export const GENERATED_ENDPOINTS_FILE = fileURLToPath(
+  new URL('../src/wire/lambda-endpoints.generated.ts', import.meta.url),
+);
 
 function partitionsInfo() {
   const lambdaDir = dirname(require.resolve('@aws-sdk/client-lambda/package.json'));

@@ -19,7 +19,9 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { format } from 'prettier';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema/cassette.schema.json', import.meta.url));
-export const GENERATED_VALIDATORS_FILE = fileURLToPath(new URL('../src/cassette/cassette-validators.generated.ts', import.meta.url));
+export const GENERATED_VALIDATORS_FILE = fileURLToPath(
+  new URL('../src/cassette/cassette-validators.generated.ts', import.meta.url),
+);
 
 const HEADER = `/* eslint-disable */
 // @ts-nocheck
@@ -43,7 +45,10 @@ export function loadSchema(schema) {
 export function shellSchema(schema) {
   const load = loadSchema(schema);
   const { interactions } = load.properties;
-  return { ...load, properties: { ...load.properties, interactions: { description: interactions.description, type: 'array' } } };
+  return {
+    ...load,
+    properties: { ...load.properties, interactions: { description: interactions.description, type: 'array' } },
+  };
 }
 
 /** The generated TypeScript source. Deterministic: the same schema gives the same text. */
@@ -65,8 +70,12 @@ export async function generateCassetteValidators() {
     validateLoadShell: 'shell',
     validateLoadInteraction: 'load#/definitions/Interaction',
   });
-  code = code.replace(/^"use strict";/, '').split(UCS2LENGTH).join('ucs2length');
-  if (code.includes('require(')) throw new Error('ajv standalone code needs a runtime helper that schema-runtime.ts does not provide');
+  code = code
+    .replace(/^"use strict";/, '')
+    .split(UCS2LENGTH)
+    .join('ucs2length');
+  if (code.includes('require('))
+    throw new Error('ajv standalone code needs a runtime helper that schema-runtime.ts does not provide');
   // Formatted, so a schema change shows up as a readable diff rather than one changed 70 kB line.
   const pretty = await format(code, { parser: 'babel', printWidth: 120, singleQuote: true, trailingComma: 'all' });
   return `${HEADER}${pretty.trim()}\n`;

@@ -30,7 +30,12 @@ export {
 export { RunnerVersionError } from './common/runner-errors.js';
 export { ClientMockSdkMismatchError } from './common/client-mock-errors.js';
 export { InvalidCloseTimeoutError, UnscrubbableSecretError } from './common/recording-errors.js';
-export { CassetteNameCollisionError, InvalidOptionError, LeakedDoubleError, MisuseError } from './common/seal-errors.js';
+export {
+  CassetteNameCollisionError,
+  InvalidOptionError,
+  LeakedDoubleError,
+  MisuseError,
+} from './common/seal-errors.js';
 export { NockScopeConflictError } from './common/http-door-errors.js';
 export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
@@ -44,7 +49,15 @@ export type { CallOptions } from './engine/call-filter.js';
 export type { ServedOperation } from './wire/invoke-event.js';
 export type { InjectOptions, InjectionScope } from './engine/injections.js';
 export type { PayloadExpectation } from './engine/assertions.js';
-export type { LambdaPayloads, PayloadFor, PayloadExpectationFor, FunctionNameOf, LambdaResults, ResultFor, RespondWith } from './engine/payload-types.js';
+export type {
+  LambdaPayloads,
+  PayloadFor,
+  PayloadExpectationFor,
+  FunctionNameOf,
+  LambdaResults,
+  ResultFor,
+  RespondWith,
+} from './engine/payload-types.js';
 export type { RespondOptions, FunctionErrorOptions } from './engine/function-answers.js';
 export type { LambdaHandler, FunctionErrorPayload } from './engine/run-handler.js';
 export type { LambdaContext } from './engine/lambda-context.js';
@@ -52,12 +65,7 @@ export type { Delivery } from './engine/event-deliveries.js';
 export type { InvocationType } from './wire/invocation-type.js';
 export { NoFunctionAnswerError, InvalidFunctionAnswerError } from './common/invocation-errors.js';
 export type { ListenOptions, LoopbackServer } from './doors/loopback/loopback-server-door.js';
-export {
-  LAMBDA_ERRORS,
-  type LambdaErrorName,
-  type LambdaErrorSpec,
-  type ErrorSource,
-} from './wire/error-catalogue.js';
+export { LAMBDA_ERRORS, type LambdaErrorName, type LambdaErrorSpec, type ErrorSource } from './wire/error-catalogue.js';
 export type { TransportFault, WireRequest, WireResponse, WireOutcome } from './wire/wire-types.js';
 export { verifyCassette, type VerifyOptions } from './verify/verify-cassette.js';
 export type { VerifyReport, VerifiedInteraction } from './verify/verify-report.js';

@@ -17,7 +17,8 @@ const root = resolve(__dirname, '..');
 let project: string;
 let tarballPath: string;
 
-const run = (cmd: string, args: string[], cwd = project, env: NodeJS.ProcessEnv = {}): string => runIn(cmd, args, cwd, env);
+const run = (cmd: string, args: string[], cwd = project, env: NodeJS.ProcessEnv = {}): string =>
+  runIn(cmd, args, cwd, env);
 
 const sdkCall = `
   const lambda = await mockLambda({ functions: ['orders-fn'] });
@@ -34,9 +35,14 @@ beforeAll(() => {
   const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack produced no tarball');
   tarballPath = join(project, tarball);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }),
+  );
   const peers = ['nock', '@aws-sdk/client-lambda', 'vitest'].map((name) => {
-    const version = (JSON.parse(run('node', ['-p', `JSON.stringify(require('${name}/package.json').version)`], root)) as string);
+    const version = JSON.parse(
+      run('node', ['-p', `JSON.stringify(require('${name}/package.json').version)`], root),
+    ) as string;
     return `${name}@${version}`;
   });
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', `./${tarball}`, ...peers]);
@@ -53,7 +59,11 @@ describe('the packed package', () => {
       join(project, 'esm.mjs'),
       `import { mockLambda, LAMBDA_ERRORS } from 'lambda-cassette';\nimport { LambdaClient, InvokeAsyncCommand } from '@aws-sdk/client-lambda';\n${sdkCall}`,
     );
-    expect(JSON.parse(run('node', ['esm.mjs']).trim())).toEqual({ status: 202, calls: 1, errors: Object.keys(LAMBDA_ERRORS).length });
+    expect(JSON.parse(run('node', ['esm.mjs']).trim())).toEqual({
+      status: 202,
+      calls: 1,
+      errors: Object.keys(LAMBDA_ERRORS).length,
+    });
   });
 
   it('works when required as CJS', () => {
@@ -61,7 +71,11 @@ describe('the packed package', () => {
       join(project, 'cjs.cjs'),
       `const { mockLambda, LAMBDA_ERRORS } = require('lambda-cassette');\nconst { LambdaClient, InvokeAsyncCommand } = require('@aws-sdk/client-lambda');\n(async () => {${sdkCall}})();`,
     );
-    expect(JSON.parse(run('node', ['cjs.cjs']).trim())).toEqual({ status: 202, calls: 1, errors: Object.keys(LAMBDA_ERRORS).length });
+    expect(JSON.parse(run('node', ['cjs.cjs']).trim())).toEqual({
+      status: 202,
+      calls: 1,
+      errors: Object.keys(LAMBDA_ERRORS).length,
+    });
   });
 
   it('ships types for both entry points, matchers included', () => {
@@ -82,11 +96,25 @@ export const handle = useLambdaCassette;
     );
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2023', 'ESNext.Disposable'] }, files: ['types.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          lib: ['ES2023', 'ESNext.Disposable'],
+        },
+        files: ['types.ts'],
+      }),
     );
     run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.']);
     // A wrong error name must not type-check.
-    writeFileSync(join(project, 'types.ts'), `import type { LambdaErrorName } from 'lambda-cassette';\nexport const n: LambdaErrorName = 'NoSuchError';\n`);
+    writeFileSync(
+      join(project, 'types.ts'),
+      `import type { LambdaErrorName } from 'lambda-cassette';\nexport const n: LambdaErrorName = 'NoSuchError';\n`,
+    );
     expect(() => run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'])).toThrow(/NoSuchError/);
   });
 
@@ -96,7 +124,9 @@ export const handle = useLambdaCassette;
     const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     expect(code).toContain('mockLambda');
     writeFileSync(join(project, 'quickstart.mjs'), `${code}\nconsole.log(JSON.stringify(lambda.calls));\n`);
-    expect(JSON.parse(run('node', ['quickstart.mjs']).trim())).toMatchObject([{ functionName: 'orders-fn', qualifier: 'live', status: 202 }]);
+    expect(JSON.parse(run('node', ['quickstart.mjs']).trim())).toMatchObject([
+      { functionName: 'orders-fn', qualifier: 'live', status: 202 },
+    ]);
   });
 
   it('lets a typegen-style augmentation type payloads through the published declarations (ESM and CJS)', () => {
@@ -127,7 +157,18 @@ export async function f(): Promise<void> {
       const moduleResolution = module === 'NodeNext' ? 'NodeNext' : 'Node10';
       writeFileSync(
         join(project, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { module, moduleResolution, target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2023', 'ESNext.Disposable'] }, files: ['payloads.d.ts', 'payload-use.ts'] }),
+        JSON.stringify({
+          compilerOptions: {
+            module,
+            moduleResolution,
+            target: 'ES2022',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            lib: ['ES2023', 'ESNext.Disposable'],
+          },
+          files: ['payloads.d.ts', 'payload-use.ts'],
+        }),
       );
       let output = '';
       try {
@@ -138,7 +179,11 @@ export async function f(): Promise<void> {
       // Under Node10 resolution 'lambda-cassette' is read through "types" and 'lambda-cassette/vitest'
       // through typesVersions: both must be the same declaration family (.d.cts), or the matchers
       // read another LambdaPayloads than the augmented one and lines 8 and 9 type-check.
-      expect(output.match(/payload-use\.ts\(\d+/g)).toEqual(['payload-use.ts(7', 'payload-use.ts(8', 'payload-use.ts(9']);
+      expect(output.match(/payload-use\.ts\(\d+/g)).toEqual([
+        'payload-use.ts(7',
+        'payload-use.ts(8',
+        'payload-use.ts(9',
+      ]);
     }
   });
 
@@ -146,7 +191,14 @@ export async function f(): Promise<void> {
     const bin = join(project, 'node_modules', '.bin', 'lambda-cassette');
     expect(run(bin, ['--version']).trim()).toMatch(/^\d+\.\d+\.\d+/);
     // A command whose module is a lazily loaded chunk: the package must ship it.
-    writeFileSync(join(project, 'empty.json'), JSON.stringify({ version: 1, recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20' }, interactions: [] }));
+    writeFileSync(
+      join(project, 'empty.json'),
+      JSON.stringify({
+        version: 1,
+        recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20' },
+        interactions: [],
+      }),
+    );
     expect(run(bin, ['validate', 'empty.json'])).toBe('ok: 1 cassette(s) valid, no secrets found\n');
   });
 });
@@ -241,14 +293,34 @@ it('intercepts aws-sdk v2 invokeAsync, errors included', async () => {
 `;
 
 describe.each([
-  { label: 'nock 14 + vitest 3 on Node 20, with aws-sdk v2', packages: ['nock@14', 'vitest@3', 'aws-sdk@2'], node: undefined },
+  {
+    label: 'nock 14 + vitest 3 on Node 20, with aws-sdk v2',
+    packages: ['nock@14', 'vitest@3', 'aws-sdk@2'],
+    node: undefined,
+  },
   { label: 'nock 15 + vitest 5 on Node 24', packages: ['nock@15', 'vitest@5', 'node@24'], node: '24' },
 ])('peer range ends: $label', ({ packages, node }) => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'lc-peers-'));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'peer-project', version: '1.0.0', private: true, type: 'module' }));
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', tarballPath, '@aws-sdk/client-lambda@3', ...packages], dir);
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'peer-project', version: '1.0.0', private: true, type: 'module' }),
+    );
+    run(
+      'npm',
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--silent',
+        tarballPath,
+        '@aws-sdk/client-lambda@3',
+        ...packages,
+      ],
+      dir,
+    );
     writeFileSync(join(dir, 'peer.test.ts'), PEER_TEST);
     if (packages.includes('aws-sdk@2')) writeFileSync(join(dir, 'sdk-v2.test.ts'), SDK_V2_TEST);
   }, 300_000);
@@ -261,10 +333,17 @@ describe.each([
     const path = node ? `${join(dir, 'node_modules', 'node', 'bin')}:${process.env['PATH']}` : process.env['PATH'];
     if (node) expect(run('node', ['--version'], dir, { PATH: path }).trim()).toMatch(new RegExp(`^v${node}\\.`));
     // The run summary reporter, by its package name, next to vitest's own.
-    const out = run(join(dir, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=verbose', '--reporter=lambda-cassette/vitest-reporter'], dir, { PATH: path, CI: 'true' });
+    const out = run(
+      join(dir, 'node_modules', '.bin', 'vitest'),
+      ['run', '--reporter=verbose', '--reporter=lambda-cassette/vitest-reporter'],
+      dir,
+      { PATH: path, CI: 'true' },
+    );
     expect(out).toMatch(packages.includes('aws-sdk@2') ? /6 passed/ : /5 passed/);
     // Coloured: picocolors, like vitest, colours under CI.
-    expect(stripVTControlCharacters(out)).toContain('lambda-cassette: 1 cassette: 1 replayed, 1 recorded (1 new), 0 missing, 0 misses, 0 unused interactions, 0 expired');
+    expect(stripVTControlCharacters(out)).toContain(
+      'lambda-cassette: 1 cassette: 1 replayed, 1 recorded (1 new), 0 missing, 0 misses, 0 unused interactions, 0 expired',
+    );
   }, 120_000);
 });
 

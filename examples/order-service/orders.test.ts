@@ -16,7 +16,10 @@ import { useLambdaCassette } from 'lambda-cassette/vitest';
 import { cancelOrder, placeOrder, quoteOrder, type Order } from './orders.js';
 
 // Production-shaped client: AWS's own host. When recording, the cassette forwards to `target`.
-const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' } });
+const client = new LambdaClient({
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' },
+});
 const order: Order = { id: 7, customer: 'ada@example.com', items: [{ sku: 'A-1', qty: 2 }] };
 
 describe('placing an order', () => {
@@ -48,7 +51,10 @@ describe('placing an order', () => {
 
   it('reports fulfilment as unavailable when the function is missing', async () => {
     lambda.inject('ResourceNotFoundException', { functionName: 'orders-fn' });
-    expect(await placeOrder(client, order)).toEqual({ ok: false, reason: 'fulfilment unavailable: ResourceNotFoundException' });
+    expect(await placeOrder(client, order)).toEqual({
+      ok: false,
+      reason: 'fulfilment unavailable: ResourceNotFoundException',
+    });
     expect(lambda).not.toHaveInvokedAsync('mailer');
   });
 
@@ -74,9 +80,13 @@ describe('placing an order', () => {
 });
 
 describe('placing an order, as a unit test with no cassette', () => {
-  const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn', 'mailer'], handlers: { 'pricing-fn': { total: 42 } } });
+  const lambda = useLambdaCassette({
+    mode: 'mock',
+    functions: ['orders-fn', 'mailer'],
+    handlers: { 'pricing-fn': { total: 42 } },
+  });
 
-  it('quotes from the pricing function\'s answer, and reports its failure', async () => {
+  it("quotes from the pricing function's answer, and reports its failure", async () => {
     expect(await quoteOrder(client, order)).toEqual({ ok: true, quote: { total: 42 } });
     lambda.injectFunctionError('pricing-fn', { errorType: 'Error', errorMessage: 'no price for A-1' }, { times: 1 });
     expect(await quoteOrder(client, order)).toEqual({ ok: false, reason: 'pricing failed: no price for A-1' });

@@ -13,20 +13,32 @@ import type { DoorAttachment } from '../engine/door-port.js';
 
 /** What the SDK's credential chain would find in the environment. */
 const CREDENTIAL_ENV = [
-  'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE',
-  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
 ] as const;
 
 /** The values supplied; recognisable in a call log or a signature. */
-export const DUMMY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'LAMBDACASSETTEDUMMY', AWS_SECRET_ACCESS_KEY: 'lambda-cassette-dummy-secret' } as const;
+export const DUMMY_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'LAMBDACASSETTEDUMMY',
+  AWS_SECRET_ACCESS_KEY: 'lambda-cassette-dummy-secret',
+} as const;
 
 /** Settings in a shared credentials or config file that give credentials (one with only `region` gives none). */
-const CREDENTIAL_SETTINGS = /^\s*(aws_access_key_id|credential_process|role_arn|sso_session|sso_start_url|web_identity_token_file)\s*=/m;
+const CREDENTIAL_SETTINGS =
+  /^\s*(aws_access_key_id|credential_process|role_arn|sso_session|sso_start_url|web_identity_token_file)\s*=/m;
 
 /** Whether the process has credentials the SDK's chain would find without the network. */
 export function credentialsConfigured(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): boolean {
   if (CREDENTIAL_ENV.some((name) => env[name])) return true;
-  const files = [env['AWS_SHARED_CREDENTIALS_FILE'] ?? path.join(home, '.aws', 'credentials'), env['AWS_CONFIG_FILE'] ?? path.join(home, '.aws', 'config')];
+  const files = [
+    env['AWS_SHARED_CREDENTIALS_FILE'] ?? path.join(home, '.aws', 'credentials'),
+    env['AWS_CONFIG_FILE'] ?? path.join(home, '.aws', 'config'),
+  ];
   return files.some((file) => {
     try {
       return CREDENTIAL_SETTINGS.test(readFileSync(file, 'utf8'));

@@ -36,7 +36,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const OWN_FILES = basename(HERE) === 'api' ? dirname(HERE) : HERE;
 
 function callerFrames(): string {
-  const frames = (new Error().stack ?? '').split('\n').slice(1).filter((line) => !line.includes(OWN_FILES) && !line.includes('node:internal'));
+  const frames = (new Error().stack ?? '')
+    .split('\n')
+    .slice(1)
+    .filter((line) => !line.includes(OWN_FILES) && !line.includes('node:internal'));
   return frames.slice(0, 4).join('\n') || '    (no caller frames)';
 }
 
@@ -67,7 +70,8 @@ export function noteOpened(double: TrackedDouble): void {
   const test = testName();
   for (const entry of stillOpen()) {
     if (managed.has(entry.double)) continue;
-    if (entry.test === undefined || entry.test !== test) warn(entry, `while another double opens${test ? ` in test "${test}"` : ''}`);
+    if (entry.test === undefined || entry.test !== test)
+      warn(entry, `while another double opens${test ? ` in test "${test}"` : ''}`);
   }
   const entry: Opened = { double, openedAt: callerFrames(), test, warned: false };
   opened.add(entry);
@@ -76,7 +80,11 @@ export function noteOpened(double: TrackedDouble): void {
   if (!exitHooked) {
     exitHooked = true;
     process.once('exit', () => {
-      for (const entry of stillOpen()) if (!managed.has(entry.double)) process.stderr.write(`Warning: ${new LeakedDoubleError(entry.double.settings.label, entry.openedAt, 'as the process exits').message}\n`);
+      for (const entry of stillOpen())
+        if (!managed.has(entry.double))
+          process.stderr.write(
+            `Warning: ${new LeakedDoubleError(entry.double.settings.label, entry.openedAt, 'as the process exits').message}\n`,
+          );
     });
   }
 }
@@ -92,5 +100,6 @@ export async function failLeakedDoubles(): Promise<void> {
     opened.delete(entry);
     await entry.double.close().catch(() => undefined);
   }
-  if (leaked[0]) throw new LeakedDoubleError(leaked[0].double.settings.label, leaked[0].openedAt, `at the end of test "${test}"`);
+  if (leaked[0])
+    throw new LeakedDoubleError(leaked[0].double.settings.label, leaked[0].openedAt, `at the end of test "${test}"`);
 }

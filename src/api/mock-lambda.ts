@@ -35,7 +35,14 @@ export interface MockLambdaOptions {
 }
 
 /** The options {@link mockLambda} knows, for the unknown-option check. */
-export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = ['functions', 'region', 'accountId', 'endpoint', 'onUnhandledRequest', 'handlers'];
+export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = [
+  'functions',
+  'region',
+  'accountId',
+  'endpoint',
+  'onUnhandledRequest',
+  'handlers',
+];
 
 /** @internal Normalizes the `endpoint` option. */
 export function endpointList(endpoint: string | readonly string[] | undefined): string[] {
@@ -43,7 +50,10 @@ export function endpointList(endpoint: string | readonly string[] | undefined): 
   const list = typeof endpoint === 'string' ? [endpoint] : [...endpoint];
   // Checked before anything is attached: a double that fails later would stay half open.
   const bad = list.find((url) => typeof url !== 'string' || !URL.canParse(url));
-  if (bad !== undefined) throw new InvalidOptionError(`lambda-cassette: option "endpoint" must be an absolute URL (such as http://127.0.0.1:4566), got ${JSON.stringify(bad)}`);
+  if (bad !== undefined)
+    throw new InvalidOptionError(
+      `lambda-cassette: option "endpoint" must be an absolute URL (such as http://127.0.0.1:4566), got ${JSON.stringify(bad)}`,
+    );
   return list;
 }
 

@@ -8,7 +8,16 @@ import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
 import { checkCloseTimeout } from '../engine/in-flight-recordings.js';
-import { answeringOf, ciRecordingAllowed, inCI, MODE_TABLE, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
+import {
+  answeringOf,
+  ciRecordingAllowed,
+  inCI,
+  MODE_TABLE,
+  reachesNetwork,
+  resolveMode,
+  writesCassette,
+  type CassetteMode,
+} from '../engine/mode-table.js';
 import { DEFAULTS } from '../engine/defaults.js';
 import { noticeAutoRecording } from './auto-record-notice.js';
 import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
@@ -92,9 +101,25 @@ export interface OpenCassetteOptions {
 
 /** The options {@link openCassette} knows, for the unknown-option check. */
 export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
-  'mode', 'dir', 'endpoint', 'target', 'allowPlaybackRepeats', 'redact', 'maskAccountIds', 'match',
-  'allowRecordingInCI', 'region', 'accountId', 'functions', 'onUnhandledRequest', 'ignore', 'maxAge',
-  'onExpired', 'allowUnusedInteractions', 'closeTimeout', 'handlers',
+  'mode',
+  'dir',
+  'endpoint',
+  'target',
+  'allowPlaybackRepeats',
+  'redact',
+  'maskAccountIds',
+  'match',
+  'allowRecordingInCI',
+  'region',
+  'accountId',
+  'functions',
+  'onUnhandledRequest',
+  'ignore',
+  'maxAge',
+  'onExpired',
+  'allowUnusedInteractions',
+  'closeTimeout',
+  'handlers',
 ];
 
 /**
@@ -118,7 +143,11 @@ export async function openCassette(name: string, options: OpenCassetteOptions = 
  * @internal {@link openCassette} reading `LAMBDA_CASSETTE_MODE` and `CI` from `env`: the CLI passes
  * an environment without the mode variable when `--mode` was given on the command line.
  */
-export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, options: OpenCassetteOptions): Promise<LambdaDouble> {
+export async function openCassetteIn(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  options: OpenCassetteOptions,
+): Promise<LambdaDouble> {
   // Before any await: requests made from the caller's async context go to this double.
   const bind = claimCallerContext();
   const mode = resolveMode(options.mode, 'auto', env);
@@ -131,7 +160,12 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
   checkIgnoreOption(options.ignore);
   checkExpiryStrategy(options.onExpired);
   const maxAgeMs = options.maxAge === undefined ? undefined : parseMaxAge(options.maxAge);
-  const settings = { region: options.region ?? DEFAULTS.region, accountId, endpoints: endpointList(options.endpoint), label: file };
+  const settings = {
+    region: options.region ?? DEFAULTS.region,
+    accountId,
+    endpoints: endpointList(options.endpoint),
+    label: file,
+  };
 
   if (mode === 'mock') return openMockDouble(options, file);
 
@@ -141,7 +175,20 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
     throw new RecordingInCIError(file, mode);
   }
   if (rule.requiresCassette && !exists) {
-    reportCassetteRun({ cassette: path.resolve(file), mode, replayed: 0, recorded: 0, created: false, missing: true, misses: [], unused: [], expired: 0 }, env);
+    reportCassetteRun(
+      {
+        cassette: path.resolve(file),
+        mode,
+        replayed: 0,
+        recorded: 0,
+        created: false,
+        missing: true,
+        misses: [],
+        unused: [],
+        expired: 0,
+      },
+      env,
+    );
     throw new CassetteNotFoundError(file);
   }
   // Loading validates even in record mode: a cassette we cannot read is never overwritten. A replay
@@ -187,10 +234,16 @@ export async function openCassetteIn(env: NodeJS.ProcessEnv, name: string, optio
 }
 
 /** Whether `onExpired: 'record'` may record here: the mode may reach the network, and CI allows it. */
-function expirySettings(mode: CassetteMode, maxAgeMs: number, options: OpenCassetteOptions, env: NodeJS.ProcessEnv): ExpirySettings {
+function expirySettings(
+  mode: CassetteMode,
+  maxAgeMs: number,
+  options: OpenCassetteOptions,
+  env: NodeJS.ProcessEnv,
+): ExpirySettings {
   const settings: ExpirySettings = { maxAgeMs, onExpired: options.onExpired ?? 'warn', mayRecord: false };
   if (!reachesNetwork(mode, false)) settings.whyNot = `mode "${mode}" never records`;
-  else if (inCI(env) && !ciRecordingAllowed(options.allowRecordingInCI, env)) settings.whyNot = 'CI=true (allow with allowRecordingInCI: true or LAMBDA_CASSETTE_ALLOW_CI_RECORD=1)';
+  else if (inCI(env) && !ciRecordingAllowed(options.allowRecordingInCI, env))
+    settings.whyNot = 'CI=true (allow with allowRecordingInCI: true or LAMBDA_CASSETTE_ALLOW_CI_RECORD=1)';
   else settings.mayRecord = true;
   return settings;
 }

@@ -14,7 +14,10 @@ export function cassetteFile(name: string, dir: string): string {
   // `validate` and `redact` skip dot-files, and an empty segment ("a/", "a//b") ends up as one.
   const segments = (name.endsWith('.json') ? name.slice(0, -'.json'.length) : name).split(/[\\/]/);
   if (segments.some((s) => s === '' || s.startsWith('.'))) {
-    throw new InvalidCassetteNameError(name, 'has an empty part or a part starting with "." (it would be a hidden file the CLI skips); give each part of the name a letter or digit first');
+    throw new InvalidCassetteNameError(
+      name,
+      'has an empty part or a part starting with "." (it would be a hidden file the CLI skips); give each part of the name a letter or digit first',
+    );
   }
   for (const [i, segment] of segments.entries()) {
     const why = unportableSegment(segment, i === segments.length - 1 ? `${segment}.json` : segment);
@@ -22,9 +25,13 @@ export function cassetteFile(name: string, dir: string): string {
   }
   const file = join(dir, name.endsWith('.json') ? name : `${name}.json`);
   const root = resolve(dir);
-  if (!resolve(file).startsWith(root + sep)) throw new InvalidCassetteNameError(name, `leaves the cassette folder "${dir}"`);
+  if (!resolve(file).startsWith(root + sep))
+    throw new InvalidCassetteNameError(name, `leaves the cassette folder "${dir}"`);
   if (!staysInside(file, dir)) {
-    throw new InvalidCassetteNameError(name, `goes through a symbolic link that leads outside the cassette folder "${dir}"; use a real folder or change option "dir"`);
+    throw new InvalidCassetteNameError(
+      name,
+      `goes through a symbolic link that leads outside the cassette folder "${dir}"; use a real folder or change option "dir"`,
+    );
   }
   return file;
 }
@@ -34,7 +41,10 @@ const MAX_SEGMENT = 80;
 
 /** A filesystem-safe, stable path segment for a test or file name. */
 export function safeSegment(text: string): string {
-  let out = text.replace(UNSAFE, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|-+$/g, '');
+  let out = text
+    .replace(UNSAFE, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
   if (out === '') out = 'unnamed';
   if (out.length > MAX_SEGMENT) {
     // A hash of the whole text keeps two long names that share a prefix apart.

@@ -136,6 +136,7 @@ export async function removeCrashedTempFiles(file: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) await unlink(path.join(dir, name)).catch(() => {});
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid))
+      await unlink(path.join(dir, name)).catch(() => {});
   }
 }

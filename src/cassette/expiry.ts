@@ -37,7 +37,9 @@ export function parseMaxAge(value: unknown): number {
  */
 export function checkExpiryStrategy(value: unknown): asserts value is ExpiryStrategy | undefined {
   if (value === undefined || EXPIRY_STRATEGIES.includes(value as ExpiryStrategy)) return;
-  throw new InvalidOptionError(`lambda-cassette: option "onExpired" is ${JSON.stringify(value)}; use one of ${EXPIRY_STRATEGIES.map((s) => `'${s}'`).join(', ')}`);
+  throw new InvalidOptionError(
+    `lambda-cassette: option "onExpired" is ${JSON.stringify(value)}; use one of ${EXPIRY_STRATEGIES.map((s) => `'${s}'`).join(', ')}`,
+  );
 }
 
 /** Whether an interaction recorded at `recordedAt` (RFC 3339) is older than `maxAgeMs` at `now`. */
@@ -50,7 +52,15 @@ export function isExpired(recordedAt: string, maxAgeMs: number, now: number = Da
 export function describeAge(ms: number): string {
   // Under a second (maxAge: 1 is one millisecond) in milliseconds: "0 seconds" reads as no limit at all.
   const [unit, size] =
-    ms >= UNIT_MS.d ? ['day', UNIT_MS.d] : ms >= UNIT_MS.h ? ['hour', UNIT_MS.h] : ms >= UNIT_MS.m ? ['minute', UNIT_MS.m] : ms >= UNIT_MS.s ? ['second', UNIT_MS.s] : ['millisecond', 1];
+    ms >= UNIT_MS.d
+      ? ['day', UNIT_MS.d]
+      : ms >= UNIT_MS.h
+        ? ['hour', UNIT_MS.h]
+        : ms >= UNIT_MS.m
+          ? ['minute', UNIT_MS.m]
+          : ms >= UNIT_MS.s
+            ? ['second', UNIT_MS.s]
+            : ['millisecond', 1];
   const n = Math.floor(ms / size);
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -17,7 +17,13 @@ export type {
 } from './cassette-types.generated.js';
 export { CassetteError, type CassetteErrorCode, type CassetteErrorDetails } from '../common/errors.js';
 export { decodeBody, encodeBody } from './body-codec.js';
-export { loadCassette, loadCassetteForReplay, parseCassette, type LazilyCheckedCassette, type LoadCassetteOptions } from './load-cassette.js';
+export {
+  loadCassette,
+  loadCassetteForReplay,
+  parseCassette,
+  type LazilyCheckedCassette,
+  type LoadCassetteOptions,
+} from './load-cassette.js';
 export {
   CASSETTE_FORMAT_VERSION,
   MIGRATIONS,

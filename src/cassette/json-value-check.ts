@@ -21,7 +21,8 @@ export function firstNonJson(value: unknown, at: string): string | undefined {
       continue;
     }
     const entries = Object.entries(v as Record<string, unknown>);
-    for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], `${where}/${entries[i]![0].replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push([entries[i]![1], `${where}/${entries[i]![0].replace(/~/g, '~0').replace(/\//g, '~1')}`]);
   }
   return undefined;
 }

@@ -27,9 +27,12 @@ export function libraryVersion(): string {
 
 /** @internal Walks up from `start` to the nearest lambda-cassette package.json; exported for tests. */
 export function findVersion(start: string | undefined): string | undefined {
-  for (let dir = start; dir !== undefined; ) {
+  for (let dir = start; dir !== undefined;) {
     try {
-      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
       if (manifest.name === LIBRARY_NAME && typeof manifest.version === 'string' && manifest.version !== '') {
         return manifest.version;
       }

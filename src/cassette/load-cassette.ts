@@ -66,7 +66,9 @@ async function readCassetteText(file: string): Promise<string | undefined> {
     return (await readFile(file)).toString('utf8');
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new CassetteError('LC_CASSETTE_READ', file, `cannot read the cassette: ${(cause as Error).message}`, { cause });
+    throw new CassetteError('LC_CASSETTE_READ', file, `cannot read the cassette: ${(cause as Error).message}`, {
+      cause,
+    });
   }
 }
 
@@ -75,12 +77,19 @@ async function readCassetteText(file: string): Promise<string | undefined> {
  * @param file the path to name in error messages.
  */
 export function parseCassette(text: string, file: string, options: LoadCassetteOptions = {}): Cassette {
-  const cassette = parseJson(text, file, options.migrations ?? MIGRATIONS, (value) => validateCassette(value, file, 'load'));
+  const cassette = parseJson(text, file, options.migrations ?? MIGRATIONS, (value) =>
+    validateCassette(value, file, 'load'),
+  );
   throwLoadProblem(firstLoadProblem(cassette, text.length), file);
   return cassette;
 }
 
-function parseJson(text: string, file: string, migrations: MigrationChain, validate: (value: unknown, file: string) => void): Cassette {
+function parseJson(
+  text: string,
+  file: string,
+  migrations: MigrationChain,
+  validate: (value: unknown, file: string) => void,
+): Cassette {
   // Editors on Windows may add a byte-order mark, which JSON.parse rejects.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let raw: unknown;
@@ -96,19 +105,33 @@ function parseJson(text: string, file: string, migrations: MigrationChain, valid
 
 function invalidJson(text: string, file: string, cause: unknown): CassetteError {
   if (text.trim() === '') {
-    return new CassetteError('LC_CASSETTE_INVALID_JSON', file, 'the file is empty, not a cassette', { cause, line: 1, column: 1 });
+    return new CassetteError('LC_CASSETTE_INVALID_JSON', file, 'the file is empty, not a cassette', {
+      cause,
+      line: 1,
+      column: 1,
+    });
   }
   const at = locateJsonSyntaxError(text);
   if (at === undefined) {
-    return new CassetteError('LC_CASSETTE_INVALID_JSON', file, `not valid JSON: ${(cause as Error).message}`, { cause });
+    return new CassetteError('LC_CASSETTE_INVALID_JSON', file, `not valid JSON: ${(cause as Error).message}`, {
+      cause,
+    });
   }
-  return new CassetteError('LC_CASSETTE_INVALID_JSON', file, `not valid JSON at line ${at.line}, column ${at.column}: ${at.reason}`, {
-    cause,
-    line: at.line,
-    column: at.column,
-  });
+  return new CassetteError(
+    'LC_CASSETTE_INVALID_JSON',
+    file,
+    `not valid JSON at line ${at.line}, column ${at.column}: ${at.reason}`,
+    {
+      cause,
+      line: at.line,
+      column: at.column,
+    },
+  );
 }
 
 function throwLoadProblem(problem: LoadProblem | undefined, file: string): void {
-  if (problem) throw new CassetteError('LC_CASSETTE_SCHEMA', file, `${problem.jsonPath} ${problem.problem}`, { jsonPath: problem.jsonPath });
+  if (problem)
+    throw new CassetteError('LC_CASSETTE_SCHEMA', file, `${problem.jsonPath} ${problem.problem}`, {
+      jsonPath: problem.jsonPath,
+    });
 }

@@ -18,7 +18,8 @@ function isTooDeep(value: unknown): boolean {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth + 1 > MAX_RECORDED_DEPTH) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return false;
 }
@@ -32,7 +33,9 @@ function tooDeep(value: unknown, at: string): string | undefined {
     if (v === null || typeof v !== 'object') continue;
     if (depth + 1 > MAX_RECORDED_DEPTH) return where;
     if (Array.isArray(v)) v.forEach((child, i) => stack.push([child, `${where}/${i}`, depth + 1]));
-    else for (const [key, child] of Object.entries(v as Record<string, unknown>)) stack.push([child, `${where}/${pointer(key)}`, depth + 1]);
+    else
+      for (const [key, child] of Object.entries(v as Record<string, unknown>))
+        stack.push([child, `${where}/${pointer(key)}`, depth + 1]);
   }
   return undefined;
 }
@@ -61,14 +64,18 @@ export function interactionLoadProblem(cassette: Cassette, i: number, textLength
     if (!mayBeDeep || !('json' in holder)) continue;
     const deep = tooDeep(holder.json, where);
     if (deep !== undefined) {
-      return { jsonPath: deep, problem: `is nested more than ${MAX_RECORDED_DEPTH} levels deep, deeper than lambda-cassette can replay; re-record it with a flatter payload, or delete the interaction` };
+      return {
+        jsonPath: deep,
+        problem: `is nested more than ${MAX_RECORDED_DEPTH} levels deep, deeper than lambda-cassette can replay; re-record it with a flatter payload, or delete the interaction`,
+      };
     }
   }
   for (const [name, value] of Object.entries(interaction.response.headers)) {
     if (/[\r\n\0]/.test(name) || (typeof value === 'string' && /[\r\n\0]/.test(value))) {
       return {
         jsonPath: `/interactions/${i}/response/headers/${pointer(name)}`,
-        problem: 'holds a CR, LF or NUL character, which would split the replayed answer into another HTTP response; remove it from the header (a header value is one line)',
+        problem:
+          'holds a CR, LF or NUL character, which would split the replayed answer into another HTTP response; remove it from the header (a header value is one line)',
       };
     }
   }

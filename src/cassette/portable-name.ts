@@ -15,17 +15,25 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2
 export const MAX_NAME_BYTES = 255;
 
 function codePoints(text: string): string {
-  return [...text].filter((ch) => INVISIBLE.test(ch)).map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+  return [...text]
+    .filter((ch) => INVISIBLE.test(ch))
+    .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(', ');
 }
 
 /** Why `segment` (one part of a name; `fileName` is what it is on disk, `.json` included for the last) cannot be checked out everywhere. */
 export function unportableSegment(segment: string, fileName: string): string | undefined {
-  if (INVISIBLE.test(segment)) return `contains control or bidirectional characters (${codePoints(segment)}), which hide what the name says; remove them`;
-  if (WINDOWS_DEVICE.test(segment)) return `has a part "${segment}" that Windows reserves for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with any extension); rename that part, e.g. "${segment}-cassette"`;
+  if (INVISIBLE.test(segment))
+    return `contains control or bidirectional characters (${codePoints(segment)}), which hide what the name says; remove them`;
+  if (WINDOWS_DEVICE.test(segment))
+    return `has a part "${segment}" that Windows reserves for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with any extension); rename that part, e.g. "${segment}-cassette"`;
   const forbidden = WINDOWS_FORBIDDEN.exec(segment)?.[0];
-  if (forbidden !== undefined) return `has a part "${segment}" with "${forbidden}", which Windows does not allow in file names (< > : " | ? *); use "-" instead`;
-  if (/[. ]$/.test(segment)) return `has a part "${segment}" ending in a dot or a space, which Windows drops; end it with a letter or digit`;
+  if (forbidden !== undefined)
+    return `has a part "${segment}" with "${forbidden}", which Windows does not allow in file names (< > : " | ? *); use "-" instead`;
+  if (/[. ]$/.test(segment))
+    return `has a part "${segment}" ending in a dot or a space, which Windows drops; end it with a letter or digit`;
   const bytes = Buffer.byteLength(fileName, 'utf8');
-  if (bytes > MAX_NAME_BYTES) return `has a part of ${bytes} bytes as a file name ("${fileName.slice(0, 40)}..."), over the ${MAX_NAME_BYTES} filesystems allow; shorten it, or split it into folders with "/"`;
+  if (bytes > MAX_NAME_BYTES)
+    return `has a part of ${bytes} bytes as a file name ("${fileName.slice(0, 40)}..."), over the ${MAX_NAME_BYTES} filesystems allow; shorten it, or split it into folders with "/"`;
   return undefined;
 }

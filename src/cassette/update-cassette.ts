@@ -66,7 +66,9 @@ async function updateLocked(
   checkInsideRoot(file, options.root);
   // The lock directory is created next to the cassette, so its directory must exist first.
   await mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((cause: Error) => {
-    throw new CassetteError('LC_CASSETTE_WRITE', file, `cannot create the cassette's directory: ${cause.message}`, { cause });
+    throw new CassetteError('LC_CASSETTE_WRITE', file, `cannot create the cassette's directory: ${cause.message}`, {
+      cause,
+    });
   });
 
   let compromised: Error | undefined;
@@ -85,9 +87,14 @@ async function updateLocked(
         { cause },
       );
     }
-    throw new CassetteError('LC_CASSETTE_WRITE', file, `cannot lock the cassette (${lockPath}): ${(cause as Error).message}`, {
-      cause,
-    });
+    throw new CassetteError(
+      'LC_CASSETTE_WRITE',
+      file,
+      `cannot lock the cassette (${lockPath}): ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
 
   try {

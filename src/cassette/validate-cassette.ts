@@ -1,6 +1,11 @@
 import { CassetteError } from '../common/errors.js';
 import type { Cassette } from './cassette-types.generated.js';
-import { validateLoad, validateLoadInteraction, validateLoadShell, validateWrite } from './cassette-validators.generated.js';
+import {
+  validateLoad,
+  validateLoadInteraction,
+  validateLoadShell,
+  validateWrite,
+} from './cassette-validators.generated.js';
 import { isStackOverflow } from '../common/deep-json.js';
 import { firstNonJsonInBodies } from './json-value-check.js';
 
@@ -59,7 +64,12 @@ export function validateCassette(value: unknown, file: string, doing: 'load' | '
     valid = validate(value);
     const bad = valid ? firstNonJsonInBodies(value as Cassette) : undefined;
     if (bad !== undefined) {
-      throw new CassetteError('LC_CASSETTE_SCHEMA', file, `refusing to write an invalid cassette: ${bad} must be a JSON value`, { jsonPath: bad });
+      throw new CassetteError(
+        'LC_CASSETTE_SCHEMA',
+        file,
+        `refusing to write an invalid cassette: ${bad} must be a JSON value`,
+        { jsonPath: bad },
+      );
     }
   }
   if (valid) return;
@@ -82,14 +92,25 @@ export function validateCassetteShell(value: unknown, file: string): asserts val
  */
 export function validateInteraction(cassette: Cassette, position: number, file: string): void {
   const validate = validateLoadInteraction as GeneratedValidator;
-  if (!validate(cassette.interactions[position], { instancePath: `/interactions/${position}` })) throw schemaError(validate, cassette, file, 'load');
+  if (!validate(cassette.interactions[position], { instancePath: `/interactions/${position}` }))
+    throw schemaError(validate, cassette, file, 'load');
 }
 
-function schemaError(validate: GeneratedValidator, root: unknown, file: string, doing: 'load' | 'write'): CassetteError {
+function schemaError(
+  validate: GeneratedValidator,
+  root: unknown,
+  file: string,
+  doing: 'load' | 'write',
+): CassetteError {
   const error = mostSpecific(validate.errors ?? []);
   const jsonPath = error?.instancePath ?? '';
   const problem = error === undefined ? 'does not follow the cassette schema' : describe(error, root);
-  return new CassetteError('LC_CASSETTE_SCHEMA', file, doing === 'load' ? problem : `refusing to write an invalid cassette: ${problem}`, { jsonPath });
+  return new CassetteError(
+    'LC_CASSETTE_SCHEMA',
+    file,
+    doing === 'load' ? problem : `refusing to write an invalid cassette: ${problem}`,
+    { jsonPath },
+  );
 }
 
 /**

@@ -43,7 +43,9 @@ async function writeFileAtomic(file: string, text: string): Promise<void> {
     await renameWithRetry(temp, file);
   } catch (cause) {
     await unlink(temp).catch(() => {});
-    throw new CassetteError('LC_CASSETTE_WRITE', file, `cannot write the cassette: ${(cause as Error).message}`, { cause });
+    throw new CassetteError('LC_CASSETTE_WRITE', file, `cannot write the cassette: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   await syncDirectory(dir);
 }

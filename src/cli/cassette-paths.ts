@@ -52,8 +52,11 @@ export async function oneCassetteFile(cassette: string, dir: string | undefined)
   const found = file === cassette ? undefined : await stat(file).catch(() => undefined);
   if (found?.isFile()) return file;
   const folder = path.join(dir ?? DEFAULTS.cassetteDir, cassette);
-  if (found === undefined && file !== cassette && (await stat(folder).catch(() => undefined))?.isDirectory()) throw folderGiven(folder);
-  throw new UsageError(file === cassette ? `${cassette}: no such file` : `${cassette}: no such file, and no cassette ${file}`);
+  if (found === undefined && file !== cassette && (await stat(folder).catch(() => undefined))?.isDirectory())
+    throw folderGiven(folder);
+  throw new UsageError(
+    file === cassette ? `${cassette}: no such file` : `${cassette}: no such file, and no cassette ${file}`,
+  );
 }
 
 // Never cassettes, and can be huge.

@@ -7,7 +7,13 @@
 import { InvalidArgumentError } from 'commander';
 import type { CliIo } from './cli-io.js';
 import type { StopSignal } from './serve.js';
-import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR, SERVE_MODES, UNHANDLED_POLICIES } from './defaults.js';
+import {
+  DEFAULT_CASSETTES_DIR,
+  DEFAULT_OUT,
+  DEFAULT_SCHEMAS_DIR,
+  SERVE_MODES,
+  UNHANDLED_POLICIES,
+} from './defaults.js';
 import type { ServeOptions } from './serve.js';
 
 /** What the caller of `runCli` may replace (tests replace the process signals `serve` waits for). */
@@ -43,7 +49,8 @@ export interface CommandSpec {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65_535) throw new InvalidArgumentError('must be an integer from 0 to 65535 (0: any free port)');
+  if (!/^\d+$/.test(value) || n > 65_535)
+    throw new InvalidArgumentError('must be an integer from 0 to 65535 (0: any free port)');
   return n;
 }
 
@@ -58,11 +65,19 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 function list(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }
 
 /** Defines a row with its `run` typed by the arguments and options it reads. */
-function command<A extends unknown[], O>(spec: Omit<CommandSpec, 'run'> & { run(args: A, options: O, io: CliIo, runOptions: RunOptions): Promise<number> }): CommandSpec {
+function command<A extends unknown[], O>(
+  spec: Omit<CommandSpec, 'run'> & { run(args: A, options: O, io: CliIo, runOptions: RunOptions): Promise<number> },
+): CommandSpec {
   return spec as unknown as CommandSpec;
 }
 
@@ -83,16 +98,45 @@ export const COMMANDS: readonly CommandSpec[] = [
       'CassetteMissException) whose message says what missed and how to record it: clients fail at once instead of retrying.',
     args: [['[cassette]', 'cassette name or .json path (not needed with --mode mock)']],
     options: [
-      { flags: '--mode <mode>', description: 'how the cassette is used (default: $LAMBDA_CASSETTE_MODE, else auto)', choices: SERVE_MODES },
+      {
+        flags: '--mode <mode>',
+        description: 'how the cassette is used (default: $LAMBDA_CASSETTE_MODE, else auto)',
+        choices: SERVE_MODES,
+      },
       { flags: '--port <n>', description: 'port on 127.0.0.1; 0 picks any free port', parse: port, defaultValue: 0 },
-      { flags: '--target <url>', description: 'where recording forwards requests (e.g. http://127.0.0.1:5000 for moto)' },
+      {
+        flags: '--target <url>',
+        description: 'where recording forwards requests (e.g. http://127.0.0.1:5000 for moto)',
+      },
       { flags: '--dir <dir>', description: 'folder of cassettes (default "cassettes")' },
-      { flags: '--region <region>', description: 'region assumed when a request does not name one (default us-east-1)' },
-      { flags: '--functions <names>', description: 'mock mode: the functions that exist, comma-separated (default: all)', parse: list },
-      { flags: '--ignore <jsonpath>', description: "payload path left out of matching, e.g. '$.id' (repeatable), as the ignore option", parse: collect },
-      { flags: '--allow-playback-repeats', description: 'replay the last recorded answer again once every answer for a request was played' },
-      { flags: '--on-unhandled-request <policy>', description: 'what happens to Lambda requests the double does not serve (default: error, bypass when recording)', choices: UNHANDLED_POLICIES },
-      { flags: '--sign', description: 'sign forwarded requests again for --target with your AWS credentials (recording real AWS)' },
+      {
+        flags: '--region <region>',
+        description: 'region assumed when a request does not name one (default us-east-1)',
+      },
+      {
+        flags: '--functions <names>',
+        description: 'mock mode: the functions that exist, comma-separated (default: all)',
+        parse: list,
+      },
+      {
+        flags: '--ignore <jsonpath>',
+        description: "payload path left out of matching, e.g. '$.id' (repeatable), as the ignore option",
+        parse: collect,
+      },
+      {
+        flags: '--allow-playback-repeats',
+        description: 'replay the last recorded answer again once every answer for a request was played',
+      },
+      {
+        flags: '--on-unhandled-request <policy>',
+        description:
+          'what happens to Lambda requests the double does not serve (default: error, bypass when recording)',
+        choices: UNHANDLED_POLICIES,
+      },
+      {
+        flags: '--sign',
+        description: 'sign forwarded requests again for --target with your AWS credentials (recording real AWS)',
+      },
     ],
     examples: [
       'lambda-cassette serve checkout/happy-path --mode replay --port 4010',
@@ -103,7 +147,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'lambda-cassette serve --mode mock --functions orders-fn,mailer',
       'aws lambda invoke-async --endpoint-url http://127.0.0.1:4010 --function-name orders-fn --invoke-args event.json',
     ],
-    run: async ([cassette], options, io, runOptions) => (await import('./serve.js')).serveCommand(cassette, options, io, runOptions.stopSignal),
+    run: async ([cassette], options, io, runOptions) =>
+      (await import('./serve.js')).serveCommand(cassette, options, io, runOptions.stopSignal),
   }),
   command<[string], { json?: boolean; width?: number; dir?: string }>({
     name: 'inspect',
@@ -138,10 +183,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--json', description: 'print findings as JSON' },
       {
         flags: '--conformance',
-        description: 'also flag recorded answers that do not look like AWS (HTML bodies, emulator server headers, a function error on an async invoke, no request id)',
+        description:
+          'also flag recorded answers that do not look like AWS (HTML bodies, emulator server headers, a function error on an async invoke, no request id)',
       },
     ],
-    examples: ['lambda-cassette validate cassettes', 'lambda-cassette validate cassettes --conformance', 'git diff --cached --name-only -z -- "cassettes/*.json" | xargs -0 -r lambda-cassette validate'],
+    examples: [
+      'lambda-cassette validate cassettes',
+      'lambda-cassette validate cassettes --conformance',
+      'git diff --cached --name-only -z -- "cassettes/*.json" | xargs -0 -r lambda-cassette validate',
+    ],
     run: async ([paths], options, io) => (await import('./validate.js')).validateCommand(paths, options, io),
   }),
   command<[string[]], { path?: string[]; maskAccountIds?: boolean }>({
@@ -154,10 +204,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       'cassette, as the recorder does, so replay redacts incoming payloads the same way and they still match.',
     args: [['<paths...>', 'cassette files or folders']],
     options: [
-      { flags: '--path <json-path>', description: 'payload field to redact, e.g. "$.card.number" or "$..password" (repeatable)', parse: collect },
-      { flags: '--mask-account-ids', description: 'mask 12-digit account ids (never in payloads, which must keep matching)' },
+      {
+        flags: '--path <json-path>',
+        description: 'payload field to redact, e.g. "$.card.number" or "$..password" (repeatable)',
+        parse: collect,
+      },
+      {
+        flags: '--mask-account-ids',
+        description: 'mask 12-digit account ids (never in payloads, which must keep matching)',
+      },
     ],
-    examples: ['lambda-cassette redact cassettes --path "$.card.number" --path "$..password"', 'lambda-cassette redact cassettes/checkout.json --mask-account-ids'],
+    examples: [
+      'lambda-cassette redact cassettes --path "$.card.number" --path "$..password"',
+      'lambda-cassette redact cassettes/checkout.json --mask-account-ids',
+    ],
     run: async ([paths], options, io) => (await import('./redact.js')).redactCommand(paths, options, io),
   }),
   command<[string[]], { check?: boolean }>({
@@ -172,7 +232,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ['lambda-cassette migrate cassettes', 'lambda-cassette migrate --check cassettes'],
     run: async ([paths], options, io) => (await import('./migrate.js')).migrateCommand(paths, options, io),
   }),
-  command<[], { schemas?: string; out?: string; infer?: boolean; cassettes?: string; saveSchemas?: boolean; check?: boolean }>({
+  command<
+    [],
+    { schemas?: string; out?: string; infer?: boolean; cassettes?: string; saveSchemas?: boolean; check?: boolean }
+  >({
     name: 'typegen',
     summary: 'generate per-function payload types for the assertion helpers and vitest matchers',
     description:
@@ -184,11 +247,21 @@ export const COMMANDS: readonly CommandSpec[] = [
       'keys required when every sample has them, array items unioned); hand-written schemas win.',
     args: [],
     options: [
-      { flags: '--schemas <dir>', description: 'folder of <function-name>.schema.json files', defaultValue: DEFAULT_SCHEMAS_DIR },
+      {
+        flags: '--schemas <dir>',
+        description: 'folder of <function-name>.schema.json files',
+        defaultValue: DEFAULT_SCHEMAS_DIR,
+      },
       { flags: '--out <file>', description: 'file to write ("-" for stdout)', defaultValue: DEFAULT_OUT },
       { flags: '--infer', description: 'infer schemas from recorded payloads' },
-      { flags: '--cassettes <dir>', description: `with --infer: folder of cassettes (default "${DEFAULT_CASSETTES_DIR}")` },
-      { flags: '--save-schemas', description: 'with --infer: also write the inferred schemas into --schemas (never over existing files)' },
+      {
+        flags: '--cassettes <dir>',
+        description: `with --infer: folder of cassettes (default "${DEFAULT_CASSETTES_DIR}")`,
+      },
+      {
+        flags: '--save-schemas',
+        description: 'with --infer: also write the inferred schemas into --schemas (never over existing files)',
+      },
       { flags: '--check', description: 'do not write; exit 1 when the output file is missing or stale' },
     ],
     examples: [
@@ -214,11 +287,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       'moto and LocalStack need no signature.',
     args: [['<paths...>', 'cassette files or folders']],
     options: [
-      { flags: '--target <url>', description: 'endpoint to re-send to, e.g. https://lambda.us-east-1.amazonaws.com or http://127.0.0.1:5000' },
-      { flags: '--sign', description: 'sign requests with the default AWS credential chain (needs @smithy/signature-v4 and @aws-sdk/credential-provider-node)' },
+      {
+        flags: '--target <url>',
+        description: 'endpoint to re-send to, e.g. https://lambda.us-east-1.amazonaws.com or http://127.0.0.1:5000',
+      },
+      {
+        flags: '--sign',
+        description:
+          'sign requests with the default AWS credential chain (needs @smithy/signature-v4 and @aws-sdk/credential-provider-node)',
+      },
       { flags: '--region <region>', description: "region to sign for (default: each interaction's recorded region)" },
       { flags: '--json', description: 'print the report as JSON (schema/verify-report.schema.json)' },
-      { flags: '--dry-run', description: 'send Invoke DryRun instead: the function never runs; checks it, its alias and your permission still exist' },
+      {
+        flags: '--dry-run',
+        description:
+          'send Invoke DryRun instead: the function never runs; checks it, its alias and your permission still exist',
+      },
     ],
     examples: [
       'lambda-cassette verify cassettes --target https://lambda.us-east-1.amazonaws.com --sign --dry-run',
@@ -242,8 +326,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       'or a cassette file was opened by no test of a complete run.',
     args: [['<paths...>', 'cassette files or folders']],
     options: [
-      { flags: '--from <report>', description: 'the run summary JSON written by the reporter (outputFile); repeat it for each CI shard', parse: collect },
-      { flags: '--check', description: 'only report; exit 1 when something would be removed or no test opened a cassette file' },
+      {
+        flags: '--from <report>',
+        description: 'the run summary JSON written by the reporter (outputFile); repeat it for each CI shard',
+        parse: collect,
+      },
+      {
+        flags: '--check',
+        description: 'only report; exit 1 when something would be removed or no test opened a cassette file',
+      },
       { flags: '--force', description: 'use a report of a run that failed or skipped tests' },
     ],
     examples: [

@@ -8,7 +8,8 @@ export function conformanceOf(file: string, cassette: Cassette): Finding[] {
   return cassette.interactions.flatMap((interaction, index) => {
     const { request, response } = interaction;
     const operation = request.operation === 'Invoke' ? 'Invoke' : 'InvokeAsync';
-    const invocationType = (request as { invocationType?: string }).invocationType ?? (operation === 'Invoke' ? 'Event' : undefined);
+    const invocationType =
+      (request as { invocationType?: string }).invocationType ?? (operation === 'Invoke' ? 'Event' : undefined);
     const findings = conformanceFindings({
       operation,
       ...(invocationType ? { invocationType } : {}),
@@ -17,6 +18,11 @@ export function conformanceOf(file: string, cassette: Cassette): Finding[] {
       body: Buffer.from(decodeBody(response.body)).toString('utf8'),
     });
     const what = `#${index + 1} ${operation} ${functionLabel(request)} answered ${response.status}`;
-    return findings.map((message) => ({ file, where: `/interactions/${index}/response`, kind: 'conformance' as const, message: `${what}: ${message}` }));
+    return findings.map((message) => ({
+      file,
+      where: `/interactions/${index}/response`,
+      kind: 'conformance' as const,
+      message: `${what}: ${message}`,
+    }));
   });
 }

@@ -15,4 +15,3 @@ Exit codes:
      migration that failed, requests that found no answer while serving
   2  usage error: unknown command or option, bad option value, missing
      argument, a path that does not exist`;
-

@@ -63,7 +63,12 @@ function mergeSameType(a: InferredSchema, b: InferredSchema): InferredSchema {
       properties[key] = pa && pb ? merge(pa, pb) : (pa ?? pb)!;
     }
     const inB = new Set(b.required ?? []);
-    return { type: 'object', properties, required: (a.required ?? []).filter((k) => inB.has(k)), additionalProperties: false };
+    return {
+      type: 'object',
+      properties,
+      required: (a.required ?? []).filter((k) => inB.has(k)),
+      additionalProperties: false,
+    };
   }
   if (a.type === 'array') {
     const items = a.items && b.items ? merge(a.items, b.items) : (a.items ?? b.items);

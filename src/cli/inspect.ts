@@ -89,7 +89,9 @@ export async function inspectCommand(given: string, options: InspectOptions, io:
   const cassette = (await loadCassette(file))!;
   const rows = summarizeCassette(cassette, options.width ?? 60);
   if (options.json) {
-    io.out(`${JSON.stringify({ file, version: cassette.version, recordedWith: cassette.recordedWith, filters: cassette.filters ?? {}, interactions: rows }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ file, version: cassette.version, recordedWith: cassette.recordedWith, filters: cassette.filters ?? {}, interactions: rows }, null, 2)}\n`,
+    );
     return EXIT_OK;
   }
   const c = io.color;
@@ -104,7 +106,14 @@ export async function inspectCommand(given: string, options: InspectOptions, io:
     style: { head: io.color.isColorSupported ? ['cyan'] : [], border: io.color.isColorSupported ? ['grey'] : [] },
   });
   for (const row of rows) {
-    table.push([row.index, row.operation ? `${row.functionName} (Invoke)` : row.functionName, row.qualifier ?? '', row.payload, colorStatus(row.status, c), row.errorType ? c.red(row.errorType) : '']);
+    table.push([
+      row.index,
+      row.operation ? `${row.functionName} (Invoke)` : row.functionName,
+      row.qualifier ?? '',
+      row.payload,
+      colorStatus(row.status, c),
+      row.errorType ? c.red(row.errorType) : '',
+    ]);
   }
   io.out(`${table.toString()}\n`);
   return EXIT_OK;

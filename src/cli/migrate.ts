@@ -42,7 +42,10 @@ function declaredVersion(text: string): number | undefined {
  * Migrates one file. Loading migrates in memory and validates the result; only a file whose declared
  * version is older than the current one is rewritten (atomically).
  */
-export async function migrateFile(file: string, options: { check?: boolean; migrations?: MigrationChain } = {}): Promise<MigrateResult> {
+export async function migrateFile(
+  file: string,
+  options: { check?: boolean; migrations?: MigrationChain } = {},
+): Promise<MigrateResult> {
   try {
     const text = await readFile(file, 'utf8');
     const cassette = parseCassette(text, file, { migrations: options.migrations ?? MIGRATIONS });
@@ -52,11 +55,20 @@ export async function migrateFile(file: string, options: { check?: boolean; migr
     return { file, outcome: options.check ? 'outdated' : 'migrated', from, to: cassette.version };
   } catch (e) {
     const message = e instanceof CassetteError || e instanceof Error ? e.message : String(e);
-    return { file, outcome: 'failed', message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message };
+    return {
+      file,
+      outcome: 'failed',
+      message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message,
+    };
   }
 }
 
-export async function migrateCommand(paths: readonly string[], options: MigrateOptions, io: CliIo, migrations: MigrationChain = MIGRATIONS): Promise<number> {
+export async function migrateCommand(
+  paths: readonly string[],
+  options: MigrateOptions,
+  io: CliIo,
+  migrations: MigrationChain = MIGRATIONS,
+): Promise<number> {
   const files = await cassettePaths(paths);
   const progress = startProgress(io, files.length, 'migrating');
   const results: MigrateResult[] = [];

@@ -11,9 +11,16 @@ import { UsageError } from '../common/errors.js';
 
 export type { RunOptions } from './command-table.js';
 
-const examples = (lines: readonly string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES_HELP}`;
+const examples = (lines: readonly string[]) =>
+  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES_HELP}`;
 
-function addCommand(program: Command, spec: CommandSpec, io: CliIo, runOptions: RunOptions, done: (code: number) => void): void {
+function addCommand(
+  program: Command,
+  spec: CommandSpec,
+  io: CliIo,
+  runOptions: RunOptions,
+  done: (code: number) => void,
+): void {
   const cmd = program.command(spec.name).summary(spec.summary).description(spec.description);
   for (const [syntax, description] of spec.args) cmd.argument(syntax, description);
   for (const o of spec.options) {
@@ -54,7 +61,9 @@ function report(e: unknown, io: CliIo): number {
 export async function runCli(argv: readonly string[], io: CliIo, runOptions: RunOptions = {}): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command('lambda-cassette')
-    .description('Record, replay and mock AWS Lambda InvokeAsync and Invoke (Event): serve cassettes to any client, and check, scrub, migrate and type them.')
+    .description(
+      'Record, replay and mock AWS Lambda InvokeAsync and Invoke (Event): serve cassettes to any client, and check, scrub, migrate and type them.',
+    )
     .version(libraryVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help (every command has its own: lambda-cassette <command> --help)')
     .exitOverride()

@@ -15,7 +15,12 @@ export interface Progress {
 const NONE: Progress = { tick: () => {}, stop: () => {} };
 
 /** A bar for `total` files, or a no-op when stderr is not a terminal or there are few files. */
-export function startProgress(io: CliIo, total: number, label: string, stream: NodeJS.WritableStream = process.stderr): Progress {
+export function startProgress(
+  io: CliIo,
+  total: number,
+  label: string,
+  stream: NodeJS.WritableStream = process.stderr,
+): Progress {
   if (!io.stderrIsTTY || total < PROGRESS_THRESHOLD) return NONE;
   const bar = new cliProgress.SingleBar(
     {

@@ -49,7 +49,9 @@ async function readOne(file: string, force: boolean): Promise<{ unused: Map<stri
     throw new UsageError(`--from ${file}: cannot read the report: ${(e as Error).message}`);
   }
   if (!Array.isArray(report?.cassettes)) {
-    throw new UsageError(`--from ${file}: not a lambda-cassette run summary (no "cassettes" list); write one with the reporter's outputFile option`);
+    throw new UsageError(
+      `--from ${file}: not a lambda-cassette run summary (no "cassettes" list); write one with the reporter's outputFile option`,
+    );
   }
   const run = report.run;
   const passed = run !== undefined && run.reason === 'passed' && run.skipped === 0 && run.failed === 0;
@@ -60,7 +62,8 @@ async function readOne(file: string, force: boolean): Promise<{ unused: Map<stri
     );
   }
   const unused = new Map<string, Set<string>>();
-  for (const c of report.cassettes) unused.set(cassetteOfReport(c.cassette, file, report.root), new Set((c.unused ?? []).map((u) => u.fingerprint)));
+  for (const c of report.cassettes)
+    unused.set(cassetteOfReport(c.cassette, file, report.root), new Set((c.unused ?? []).map((u) => u.fingerprint)));
   return { unused, complete: passed };
 }
 
@@ -102,7 +105,10 @@ export async function pruneFile(file: string, unused: Map<string, Set<string>>, 
 
 export async function pruneCommand(paths: readonly string[], options: PruneOptions, io: CliIo): Promise<number> {
   const from = typeof options.from === 'string' ? [options.from] : (options.from ?? []);
-  if (from.length === 0) throw new UsageError('prune needs --from <report.json>: the run summary the reporter writes (reporter option outputFile); repeat --from for each CI shard');
+  if (from.length === 0)
+    throw new UsageError(
+      'prune needs --from <report.json>: the run summary the reporter writes (reporter option outputFile); repeat --from for each CI shard',
+    );
   const report = await readPruneReports(from, options.force === true);
   const files = await cassettePaths(paths);
   if (report.unused.size > 0 && files.length > 0 && !files.some((f) => report.unused.has(path.resolve(f)))) {
@@ -117,8 +123,10 @@ export async function pruneCommand(paths: readonly string[], options: PruneOptio
   for (const file of files) {
     const r = await pruneFile(file, report.unused, options.check === true);
     let what: string;
-    if (r.outcome === 'pruned') what = c.green(`removed ${r.removed.length} unused interaction(s): ${r.removed.join(', ')}`);
-    else if (r.outcome === 'would-prune') what = c.yellow(`would remove ${r.removed.length} unused interaction(s): ${r.removed.join(', ')}`);
+    if (r.outcome === 'pruned')
+      what = c.green(`removed ${r.removed.length} unused interaction(s): ${r.removed.join(', ')}`);
+    else if (r.outcome === 'would-prune')
+      what = c.yellow(`would remove ${r.removed.length} unused interaction(s): ${r.removed.join(', ')}`);
     else if (r.outcome === 'unchanged') what = c.dim('unchanged (the run played every interaction)');
     else if (report.complete) what = c.yellow('no test of the run opened it: delete the file if no test needs it');
     else what = c.dim('left alone (the run did not open it)');

@@ -4,7 +4,13 @@
  * cassette so replay applies them to incoming requests too (redacted payloads keep matching).
  */
 import { JSONPath } from 'jsonpath-plus';
-import { loadCassette, serializeCassette, writeCassetteAtomic, type Cassette, type Interaction } from '../cassette/index.js';
+import {
+  loadCassette,
+  serializeCassette,
+  writeCassetteAtomic,
+  type Cassette,
+  type Interaction,
+} from '../cassette/index.js';
 import { scrubInteraction } from '../recording/scrub-interaction.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
@@ -31,7 +37,10 @@ export interface RedactResult {
 /** @throws {UsageError} for an expression that is not a JSONPath starting at `$`. */
 export function checkJsonPaths(paths: readonly string[]): void {
   for (const path of paths) {
-    if (!path.startsWith('$')) throw new UsageError(`--path "${path}" must be a JSONPath starting with "$", e.g. "$.card.number" or "$..password"`);
+    if (!path.startsWith('$'))
+      throw new UsageError(
+        `--path "${path}" must be a JSONPath starting with "$", e.g. "$.card.number" or "$..password"`,
+      );
     try {
       JSONPath({ path, json: {}, wrap: true });
     } catch (e) {
@@ -41,7 +50,11 @@ export function checkJsonPaths(paths: readonly string[]): void {
 }
 
 /** The cassette with `paths` redacted from every JSON payload (and account ids masked, if asked). */
-export function redactCassette(cassette: Cassette, paths: readonly string[], mask: boolean): { cassette: Cassette; redacted: number; masked: number } {
+export function redactCassette(
+  cassette: Cassette,
+  paths: readonly string[],
+  mask: boolean,
+): { cassette: Cassette; redacted: number; masked: number } {
   let redacted = 0;
   let masked = 0;
   const interactions = cassette.interactions.map((interaction): Interaction => {
@@ -73,7 +86,8 @@ export async function redactFile(file: string, paths: readonly string[], mask: b
 export async function redactCommand(paths: readonly string[], options: RedactOptions, io: CliIo): Promise<number> {
   const jsonPaths = options.path ?? [];
   const mask = options.maskAccountIds === true;
-  if (jsonPaths.length === 0 && !mask) throw new UsageError('nothing to do: give at least one --path <json-path>, or --mask-account-ids');
+  if (jsonPaths.length === 0 && !mask)
+    throw new UsageError('nothing to do: give at least one --path <json-path>, or --mask-account-ids');
   checkJsonPaths(jsonPaths);
   const files = await cassettePaths(paths);
   const progress = startProgress(io, files.length, 'redacting');
@@ -83,7 +97,10 @@ export async function redactCommand(paths: readonly string[], options: RedactOpt
   for (const file of files) {
     try {
       const result = await redactFile(file, jsonPaths, mask);
-      const what = [`${result.redacted} value(s) redacted`, ...(mask ? [`account ids masked in ${result.masked} value(s)`] : [])].join(', ');
+      const what = [
+        `${result.redacted} value(s) redacted`,
+        ...(mask ? [`account ids masked in ${result.masked} value(s)`] : []),
+      ].join(', ');
       lines.push(`${c.bold(file)}: ${result.written ? c.green(`rewritten (${what})`) : c.dim('unchanged')}\n`);
     } catch (e) {
       if (e instanceof UsageError) throw e;

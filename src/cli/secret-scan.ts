@@ -27,7 +27,14 @@ export interface SecretFinding {
   forms?: readonly string[];
 }
 
-export type SecretRule = 'aws-access-key-id' | 'sigv4-signature' | 'session-token' | 'credential-header' | 'secret-access-key' | 'jwt' | 'bearer-token';
+export type SecretRule =
+  | 'aws-access-key-id'
+  | 'sigv4-signature'
+  | 'session-token'
+  | 'credential-header'
+  | 'secret-access-key'
+  | 'jwt'
+  | 'bearer-token';
 
 const DESCRIPTIONS: Record<string, string> = {
   'aws-access-key-id': 'AWS access key id',
@@ -56,7 +63,13 @@ function findingsOf(hits: readonly Hit[], at: string, unit: 'character' | 'byte'
     seen.add(key);
     const form = hit.forms.length ? `, found after decoding ${hit.forms.join(' > ')}` : '';
     const rule = hit.rule as SecretRule;
-    found.push({ jsonPath: at, rule, offset: hit.offset, forms: hit.forms, message: `${DESCRIPTIONS[rule] ?? rule} at ${unit} ${hit.offset}${form}` });
+    found.push({
+      jsonPath: at,
+      rule,
+      offset: hit.offset,
+      forms: hit.forms,
+      message: `${DESCRIPTIONS[rule] ?? rule} at ${unit} ${hit.offset}${form}`,
+    });
   }
 }
 
@@ -83,11 +96,19 @@ const child = (at: string, part: string | number) => `${at}${pointer([part])}`;
 function scanString(value: string, at: string, key: string | undefined, found: SecretFinding[]): void {
   if (key !== undefined && value !== '' && !MARKERS.test(value)) {
     if (CREDENTIAL_HEADERS.has(key.toLowerCase())) {
-      found.push({ jsonPath: at, rule: 'credential-header', message: `"${key}" holds a credential (${value.length} chars); redact it` });
+      found.push({
+        jsonPath: at,
+        rule: 'credential-header',
+        message: `"${key}" holds a credential (${value.length} chars); redact it`,
+      });
       return;
     }
     if (SECRET_KEY_NAME.test(key) && SECRET_VALUE.test(value) && !isExample(value)) {
-      found.push({ jsonPath: at, rule: 'secret-access-key', message: `secret access key (${value.length} chars) under "${key}"` });
+      found.push({
+        jsonPath: at,
+        rule: 'secret-access-key',
+        message: `secret access key (${value.length} chars) under "${key}"`,
+      });
       return;
     }
   }

@@ -58,12 +58,22 @@ export function processStopSignal(io: CliIo): StopSignal {
 function describeCall(call: LambdaCall, io: CliIo): string {
   const c = io.errColor;
   const fn = `${call.operation === 'Invoke' ? 'Invoke ' : ''}${functionLabel(call)}`;
-  const outcome = call.status === 0 ? c.red(call.errorType ?? 'no answer') : call.errorType ? c.yellow(`${call.status} ${call.errorType}`) : c.green(String(call.status));
+  const outcome =
+    call.status === 0
+      ? c.red(call.errorType ?? 'no answer')
+      : call.errorType
+        ? c.yellow(`${call.status} ${call.errorType}`)
+        : c.green(String(call.status));
   const attempt = call.attempt > 1 ? ` (attempt ${call.attempt})` : '';
   return `  ${fn} (${call.region})${attempt} -> ${outcome} [${call.source}]\n`;
 }
 
-export async function serveCommand(cassette: string | undefined, options: ServeOptions, io: CliIo, stopSignal: StopSignal = processStopSignal(io)): Promise<number> {
+export async function serveCommand(
+  cassette: string | undefined,
+  options: ServeOptions,
+  io: CliIo,
+  stopSignal: StopSignal = processStopSignal(io),
+): Promise<number> {
   // Hints in miss messages name the flags of this command, not options of openCassette.
   useHintStyle('serve');
   // The flag beats the environment variable; openCassette must not let the variable override it.
@@ -80,7 +90,9 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   }
 
   if (options.sign && options.target === undefined) {
-    throw new UsageError('--sign signs the requests forwarded to --target: pass --target URL (e.g. https://lambda.us-east-1.amazonaws.com)');
+    throw new UsageError(
+      '--sign signs the requests forwarded to --target: pass --target URL (e.g. https://lambda.us-east-1.amazonaws.com)',
+    );
   }
 
   let lambda: LambdaDouble;
@@ -93,12 +105,16 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
       ...(options.onUnhandledRequest ? { onUnhandledRequest: options.onUnhandledRequest } : {}),
     });
   } else {
-    if (cassette === undefined) throw new UsageError(`mode "${mode}" needs a <cassette> (a name inside --dir, or a path to a .json file)`);
+    if (cassette === undefined)
+      throw new UsageError(`mode "${mode}" needs a <cassette> (a name inside --dir, or a path to a .json file)`);
     const where = locateCassette(cassette, options.dir);
     file = where.file;
     existed = existsSync(file);
     if (reachesNetwork(mode, existed) && options.target === undefined) {
-      const why = mode === 'auto' ? `${file} does not exist, so mode "auto" would record it` : `mode "${mode}" forwards requests to a real endpoint`;
+      const why =
+        mode === 'auto'
+          ? `${file} does not exist, so mode "auto" would record it`
+          : `mode "${mode}" forwards requests to a real endpoint`;
       throw new UsageError(`${why}: pass --target URL (where to record from, e.g. a moto or LocalStack endpoint)`);
     }
     try {
@@ -124,7 +140,10 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     server = await lambda.listen({
       port: options.port,
       ...(options.sign ? { sign: true } : {}),
-      onFailure: (error, req) => io.err(`${c.red(REFUSAL_TYPES[error.name] ? `answered 400 ${REFUSAL_TYPES[error.name]!}` : 'no answer')} ${req.method} ${req.path}: ${error.message}\n`),
+      onFailure: (error, req) =>
+        io.err(
+          `${c.red(REFUSAL_TYPES[error.name] ? `answered 400 ${REFUSAL_TYPES[error.name]!}` : 'no answer')} ${req.method} ${req.path}: ${error.message}\n`,
+        ),
       onWarning: (message) => io.err(`${c.yellow('warning')} ${message}\n`),
     });
   } catch (e) {
@@ -134,7 +153,9 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
   io.out(`${server.url}\n`);
   io.err(
     `lambda-cassette: serving ${file ?? 'mock answers'} (mode ${mode}) at ${c.bold(server.url)}\n` +
-      (options.sign && options.target !== undefined ? `  forwarding to ${options.target}, signed again with your AWS credentials\n` : '') +
+      (options.sign && options.target !== undefined
+        ? `  forwarding to ${options.target}, signed again with your AWS credentials\n`
+        : '') +
       `  call log: GET ${server.url}${CALLS_PATH}\n` +
       `  try: aws lambda invoke-async --endpoint-url ${server.url} --function-name my-fn --invoke-args event.json\n` +
       '  Ctrl+C (SIGINT) or SIGTERM stops it' +
@@ -157,7 +178,10 @@ export async function serveCommand(cassette: string | undefined, options: ServeO
     await lambda.close();
   } catch (e) {
     // The close() messages name options of code; here the same settings are flags.
-    const message = (e as Error).message.replace("onUnhandledRequest: 'bypass' (or 'warn')", '--on-unhandled-request bypass (or warn)');
+    const message = (e as Error).message.replace(
+      "onUnhandledRequest: 'bypass' (or 'warn')",
+      '--on-unhandled-request bypass (or warn)',
+    );
     io.err(`${c.red('error')} ${message}\n`);
     return EXIT_FINDINGS;
   }

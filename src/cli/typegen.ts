@@ -12,9 +12,14 @@ import { cassettePaths } from './cassette-paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { DEFAULT_CASSETTES_DIR, DEFAULT_OUT, DEFAULT_SCHEMAS_DIR } from './defaults.js';
 import { inferSchema } from './infer-schema.js';
-import { isFunctionName, payloadTypesSource, readSchemaDir, SCHEMA_SUFFIX, type PayloadSchema } from './payload-types-source.js';
+import {
+  isFunctionName,
+  payloadTypesSource,
+  readSchemaDir,
+  SCHEMA_SUFFIX,
+  type PayloadSchema,
+} from './payload-types-source.js';
 import { UsageError } from '../common/errors.js';
-
 
 export interface TypegenOptions {
   schemas?: string;
@@ -28,18 +33,29 @@ export interface TypegenOptions {
   check?: boolean;
 }
 
-const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+const isDir = (p: string) =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /** A RequestResponse answer's JSON result, when the function succeeded and answered JSON. */
 function recordedResult(interaction: Interaction): { ok: true; value: unknown } | undefined {
   const { request, response } = interaction;
-  if (request.invocationType !== 'RequestResponse' || response.status !== 200 || response.headers['x-amz-function-error'] !== undefined) return undefined;
+  if (
+    request.invocationType !== 'RequestResponse' ||
+    response.status !== 200 ||
+    response.headers['x-amz-function-error'] !== undefined
+  )
+    return undefined;
   const json = parseJsonBody(decodeBody(response.body));
   return json.ok ? json : undefined;
 }
 
 /** Recorded JSON payloads (and RequestResponse results) per function name, from every cassette under `dir`. */
-export async function recordedPayloads(dir: string): Promise<{ payloads: Map<string, unknown[]>; results: Map<string, unknown[]>; skipped: number; cassettes: number }> {
+export async function recordedPayloads(
+  dir: string,
+): Promise<{ payloads: Map<string, unknown[]>; results: Map<string, unknown[]>; skipped: number; cassettes: number }> {
   const files = await cassettePaths([dir]);
   const payloads = new Map<string, unknown[]>();
   const results = new Map<string, unknown[]>();
@@ -68,10 +84,18 @@ async function inferredResults(dir: string): Promise<PayloadSchema[]> {
   return [...results]
     .filter(([functionName]) => isFunctionName(functionName))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([functionName, samples]) => ({ functionName, schema: { ...inferSchema(samples) }, origin: `inferred from ${samples.length} result(s) in ${cassettes} cassette(s) under ${dir}` }));
+    .map(([functionName, samples]) => ({
+      functionName,
+      schema: { ...inferSchema(samples) },
+      origin: `inferred from ${samples.length} result(s) in ${cassettes} cassette(s) under ${dir}`,
+    }));
 }
 
-async function inferred(options: Required<Pick<TypegenOptions, 'cassettes' | 'schemas'>> & TypegenOptions, known: ReadonlySet<string>, io: CliIo): Promise<PayloadSchema[]> {
+async function inferred(
+  options: Required<Pick<TypegenOptions, 'cassettes' | 'schemas'>> & TypegenOptions,
+  known: ReadonlySet<string>,
+  io: CliIo,
+): Promise<PayloadSchema[]> {
   const { payloads, skipped, cassettes } = await recordedPayloads(options.cassettes);
   if (skipped > 0) io.err(`typegen: ${skipped} recorded payload(s) are not JSON and were left out of the inference\n`);
   const out: PayloadSchema[] = [];
@@ -96,7 +120,12 @@ async function inferred(options: Required<Pick<TypegenOptions, 'cassettes' | 'sc
 
 /** The command that regenerates `out` as this run would check it (the flags that shape the result, --check dropped). */
 function rerun(options: TypegenOptions, out: string, infer: boolean): string {
-  const flags = [infer ? '--infer' : '', options.schemas ? `--schemas ${options.schemas}` : '', infer && options.cassettes ? `--cassettes ${options.cassettes}` : '', out !== DEFAULT_OUT ? `--out ${out}` : ''];
+  const flags = [
+    infer ? '--infer' : '',
+    options.schemas ? `--schemas ${options.schemas}` : '',
+    infer && options.cassettes ? `--cassettes ${options.cassettes}` : '',
+    out !== DEFAULT_OUT ? `--out ${out}` : '',
+  ];
   return ['lambda-cassette typegen', ...flags.filter(Boolean)].join(' ');
 }
 
@@ -105,17 +134,23 @@ export async function typegenCommand(options: TypegenOptions, io: CliIo): Promis
   const cassettesDir = options.cassettes ?? DEFAULT_CASSETTES_DIR;
   const out = options.out ?? DEFAULT_OUT;
   if (options.saveSchemas && !options.infer) throw new UsageError('--save-schemas only makes sense with --infer');
-  if (options.cassettes !== undefined && !options.infer) throw new UsageError('--cassettes only makes sense with --infer');
-  if (options.check && out === '-') throw new UsageError('--check compares with an output file; it cannot be used with --out -');
+  if (options.cassettes !== undefined && !options.infer)
+    throw new UsageError('--cassettes only makes sense with --infer');
+  if (options.check && out === '-')
+    throw new UsageError('--check compares with an output file; it cannot be used with --out -');
 
   const hasSchemaDir = await isDir(schemasDir);
   // A file generated with --infer is only reproduced with --infer: say so rather than call it stale.
-  const inferredBefore = !options.infer && out !== '-' && /: inferred from \d+ payload/.test((await readFile(out, 'utf8').catch(() => '')));
+  const inferredBefore =
+    !options.infer && out !== '-' && /: inferred from \d+ payload/.test(await readFile(out, 'utf8').catch(() => ''));
   const withInfer = inferredBefore ? ` (${out} was generated with --infer: run ${rerun(options, out, true)})` : '';
   if (!hasSchemaDir && !options.infer) {
-    throw new UsageError(`${schemasDir}: no such folder. Put one <function-name>${SCHEMA_SUFFIX} per function there (or pass --schemas DIR), or use --infer${withInfer}`);
+    throw new UsageError(
+      `${schemasDir}: no such folder. Put one <function-name>${SCHEMA_SUFFIX} per function there (or pass --schemas DIR), or use --infer${withInfer}`,
+    );
   }
-  if (options.infer && !(await isDir(cassettesDir))) throw new UsageError(`${cassettesDir}: no such folder of cassettes (pass --cassettes DIR)`);
+  if (options.infer && !(await isDir(cassettesDir)))
+    throw new UsageError(`${cassettesDir}: no such folder of cassettes (pass --cassettes DIR)`);
 
   const written = hasSchemaDir ? await readSchemaDir(schemasDir) : [];
   const known = new Set(written.map((s) => s.functionName));
@@ -137,18 +172,25 @@ export async function typegenCommand(options: TypegenOptions, io: CliIo): Promis
     io.out(source);
     return EXIT_OK;
   }
-  const names = schemas.map((s) => s.functionName).sort().join(', ');
+  const names = schemas
+    .map((s) => s.functionName)
+    .sort()
+    .join(', ');
   if (options.check) {
     const current = await readFile(out, 'utf8').catch(() => undefined);
     if (current === source) {
       io.out(`${out} is up to date (${names})\n`);
       return EXIT_OK;
     }
-    io.out(`${out} is ${current === undefined ? 'missing' : 'stale'}: run ${rerun(options, out, options.infer === true)} and commit the result${withInfer}\n`);
+    io.out(
+      `${out} is ${current === undefined ? 'missing' : 'stale'}: run ${rerun(options, out, options.infer === true)} and commit the result${withInfer}\n`,
+    );
     return EXIT_FINDINGS;
   }
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, source);
-  io.out(`wrote ${out}: payload types for ${names}${results.length > 0 ? `; result types for ${results.map((r) => r.functionName).join(', ')}` : ''}\n`);
+  io.out(
+    `wrote ${out}: payload types for ${names}${results.length > 0 ? `; result types for ${results.map((r) => r.functionName).join(', ')}` : ''}\n`,
+  );
   return EXIT_OK;
 }

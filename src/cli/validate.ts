@@ -39,7 +39,12 @@ export async function validateFile(file: string, conformance = false): Promise<F
     if (!(e instanceof CassetteError)) throw e;
     const where = e.line !== undefined ? `line ${e.line}, column ${e.column ?? 1}` : (e.jsonPath ?? '');
     // The message starts with the file name; the finding names it already.
-    findings.push({ file, where, kind: 'invalid', message: e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message });
+    findings.push({
+      file,
+      where,
+      kind: 'invalid',
+      message: e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message,
+    });
   }
   let document: unknown;
   try {
@@ -83,7 +88,8 @@ export async function validateCommand(paths: readonly string[], options: Validat
   }
   const c = io.color;
   for (const f of findings) {
-    const label = f.kind === 'secret' ? c.red('secret') : f.kind === 'conformance' ? c.yellow('not AWS-like') : c.yellow('invalid');
+    const label =
+      f.kind === 'secret' ? c.red('secret') : f.kind === 'conformance' ? c.yellow('not AWS-like') : c.yellow('invalid');
     io.out(`${c.bold(f.file)} ${c.cyan(f.where === '' ? '(root)' : f.where)} ${label} ${f.message}\n`);
   }
   const withFindings = new Set(findings.map((f) => f.file)).size;

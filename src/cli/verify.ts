@@ -19,16 +19,26 @@ export interface VerifyCommandOptions {
   dryRun?: boolean;
 }
 
-export async function verifyCommand(paths: readonly string[], options: VerifyCommandOptions, io: CliIo): Promise<number> {
+export async function verifyCommand(
+  paths: readonly string[],
+  options: VerifyCommandOptions,
+  io: CliIo,
+): Promise<number> {
   const target = options.target;
-  if (!target) throw new UsageError('verify needs --target <url>: the endpoint to re-send recorded requests to (e.g. http://127.0.0.1:5000)');
+  if (!target)
+    throw new UsageError(
+      'verify needs --target <url>: the endpoint to re-send recorded requests to (e.g. http://127.0.0.1:5000)',
+    );
   let url: URL | undefined;
   try {
     url = new URL(target);
   } catch {
     url = undefined;
   }
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new UsageError(`--target "${target}" is not an absolute http(s) URL (e.g. https://lambda.us-east-1.amazonaws.com)`);
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    throw new UsageError(
+      `--target "${target}" is not an absolute http(s) URL (e.g. https://lambda.us-east-1.amazonaws.com)`,
+    );
   const files = await cassettePaths(paths);
   if (files.length === 0) throw new UsageError(`no cassette (*.json) found in ${paths.join(', ')}`);
   let progress: ReturnType<typeof startProgress> | undefined;

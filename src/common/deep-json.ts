@@ -37,7 +37,8 @@ function frameOf(value: Container): Frame {
   return { value, keys, rebuild: !inOrder, next: 0, out: inOrder ? undefined : [] };
 }
 
-const childOf = (f: Frame, i: number): unknown => (f.keys ? (f.value as Record<string, unknown>)[f.keys[i]!] : (f.value as unknown[])[i]);
+const childOf = (f: Frame, i: number): unknown =>
+  f.keys ? (f.value as Record<string, unknown>)[f.keys[i]!] : (f.value as unknown[])[i];
 const sizeOf = (f: Frame): number => (f.keys ? f.keys.length : (f.value as unknown[]).length);
 
 function finish(f: Frame): unknown {
@@ -81,7 +82,8 @@ export function canonicalizeDeep(value: unknown): unknown {
 /** A value as JSON.stringify sees it: after toJSON, and undefined for what it leaves out. */
 function jsonable(value: unknown, key: string): unknown {
   let v = value;
-  if (isContainer(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON(k: string): unknown }).toJSON(key);
+  if (isContainer(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    v = (v as { toJSON(k: string): unknown }).toJSON(key);
   if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
   if (typeof v === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
   if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;

@@ -37,7 +37,10 @@ export class CassetteNotFoundError extends LambdaCassetteError {
 /** A mode that would write a cassette, under `CI=true`, without permission. */
 export class RecordingInCIError extends LambdaCassetteError {
   declare readonly code: 'LC_RECORDING_IN_CI';
-  constructor(readonly file: string, readonly mode: string) {
+  constructor(
+    readonly file: string,
+    readonly mode: string,
+  ) {
     super(
       'LC_RECORDING_IN_CI',
       'RecordingInCIError',
@@ -50,8 +53,15 @@ export class RecordingInCIError extends LambdaCassetteError {
 /** A cassette name that would leave the cassette folder or is not a usable file name. */
 export class InvalidCassetteNameError extends LambdaCassetteError {
   declare readonly code: 'LC_INVALID_CASSETTE_NAME';
-  constructor(readonly cassetteName: string, reason: string) {
-    super('LC_INVALID_CASSETTE_NAME', 'InvalidCassetteNameError', `lambda-cassette: cassette name "${cassetteName}" ${reason}`);
+  constructor(
+    readonly cassetteName: string,
+    reason: string,
+  ) {
+    super(
+      'LC_INVALID_CASSETTE_NAME',
+      'InvalidCassetteNameError',
+      `lambda-cassette: cassette name "${cassetteName}" ${reason}`,
+    );
   }
 }
 
@@ -99,7 +109,12 @@ export class CassetteError extends LambdaCassetteError {
     problem: string,
     details: CassetteErrorDetails = {},
   ) {
-    super(code, 'CassetteError', `${file}: ${problem}`, details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      code,
+      'CassetteError',
+      `${file}: ${problem}`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
     if (details.jsonPath !== undefined) this.jsonPath = details.jsonPath;
     if (details.line !== undefined) this.line = details.line;
     if (details.column !== undefined) this.column = details.column;
@@ -123,7 +138,12 @@ export class CassetteMissError extends LambdaCassetteError {
 /** `onExpired: 'error'`: a request matched an interaction recorded longer ago than `maxAge`. */
 export class CassetteExpiredError extends LambdaCassetteError {
   declare readonly code: 'LC_CASSETTE_EXPIRED';
-  constructor(readonly file: string, readonly index: number, readonly recordedAt: string, message: string) {
+  constructor(
+    readonly file: string,
+    readonly index: number,
+    readonly recordedAt: string,
+    message: string,
+  ) {
     super('LC_CASSETTE_EXPIRED', 'CassetteExpiredError', message);
   }
 }
@@ -132,18 +152,23 @@ export class CassetteExpiredError extends LambdaCassetteError {
 export class UnusedInteractionsError extends LambdaCassetteError {
   declare readonly code: 'LC_UNUSED_INTERACTIONS';
   /** @param interactions `#<position> <function> (recorded <date>)` of each unused interaction */
-  constructor(readonly file: string, readonly interactions: readonly string[]) {
+  constructor(
+    readonly file: string,
+    readonly interactions: readonly string[],
+  ) {
     super(
       'LC_UNUSED_INTERACTIONS',
       'UnusedInteractionsError',
       `lambda-cassette: ${interactions.length} recorded interaction(s) in ${file} were never played (allowUnusedInteractions: false):\n` +
         interactions.map((u) => `  - ${u}`).join('\n') +
-        '\nRemove them (record the cassette again, or `lambda-cassette prune` with the vitest reporter\'s report), or allow them with allowUnusedInteractions: true.',
+        "\nRemove them (record the cassette again, or `lambda-cassette prune` with the vitest reporter's report), or allow them with allowUnusedInteractions: true.",
     );
   }
 }
 
-/** One numbered entry per distinct line; a line met again (an SDK retry) says how often instead. */ function numbered(lines: readonly string[]): string {
+/** One numbered entry per distinct line; a line met again (an SDK retry) says how often instead. */ function numbered(
+  lines: readonly string[],
+): string {
   const counts = lines.reduce((m, line) => m.set(line, (m.get(line) ?? 0) + 1), new Map<string, number>());
   return [...counts].map(([line, n], i) => `  ${i + 1}. ${line}${n > 1 ? ` (${n} attempts)` : ''}`).join('\n');
 }
@@ -151,11 +176,16 @@ export class UnusedInteractionsError extends LambdaCassetteError {
 /** Recording could not finish, so the cassette was left as it was. */
 export class RecordingIncompleteError extends LambdaCassetteError {
   declare readonly code: 'LC_RECORDING_INCOMPLETE';
-  constructor(readonly file: string, readonly failures: readonly string[], what = 'could not reach the real endpoint') {
+  constructor(
+    readonly file: string,
+    readonly failures: readonly string[],
+    what = 'could not reach the real endpoint',
+  ) {
     super(
       'LC_RECORDING_INCOMPLETE',
       'RecordingIncompleteError',
-      `lambda-cassette: ${new Set(failures).size} request(s) ${what}, so ${file} was left untouched:\n` + numbered(failures),
+      `lambda-cassette: ${new Set(failures).size} request(s) ${what}, so ${file} was left untouched:\n` +
+        numbered(failures),
     );
   }
 }
@@ -167,7 +197,11 @@ export class RecordingIncompleteError extends LambdaCassetteError {
  */
 export class UnrecordableRequestError extends LambdaCassetteError {
   declare readonly code: 'LC_UNRECORDABLE_REQUEST';
-  constructor(readonly request: string, readonly file: string, cause: unknown) {
+  constructor(
+    readonly request: string,
+    readonly file: string,
+    cause: unknown,
+  ) {
     super(
       'LC_UNRECORDABLE_REQUEST',
       'UnrecordableRequestError',
@@ -181,11 +215,15 @@ export class UnrecordableRequestError extends LambdaCassetteError {
 /** Thrown by `close()` when requests found no recorded answer. */
 export class UnmatchedRequestsError extends LambdaCassetteError {
   declare readonly code: 'LC_UNMATCHED_REQUESTS';
-  constructor(readonly label: string, readonly requests: readonly string[]) {
+  constructor(
+    readonly label: string,
+    readonly requests: readonly string[],
+  ) {
     super(
       'LC_UNMATCHED_REQUESTS',
       'UnmatchedRequestsError',
-      `lambda-cassette: ${requests.length} Lambda invocation request(s) found no recorded answer in ${label}:\n` + numbered(requests),
+      `lambda-cassette: ${requests.length} Lambda invocation request(s) found no recorded answer in ${label}:\n` +
+        numbered(requests),
     );
   }
 }
@@ -193,8 +231,16 @@ export class UnmatchedRequestsError extends LambdaCassetteError {
 /** Thrown when the real endpoint could not be reached while recording or passing through. */
 export class UpstreamError extends LambdaCassetteError {
   declare readonly code: 'LC_UPSTREAM_UNREACHABLE';
-  constructor(readonly url: string, cause: unknown) {
-    super('LC_UPSTREAM_UNREACHABLE', 'UpstreamError', `lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}. Make it reachable, or record from an emulator with the option target: 'http://127.0.0.1:PORT'; to run with no network, replay a recorded cassette (mode 'replay') or use mode 'mock'.`, { cause });
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super(
+      'LC_UPSTREAM_UNREACHABLE',
+      'UpstreamError',
+      `lambda-cassette: could not reach the real endpoint ${new URL(url).origin} to record: ${(cause as Error)?.message ?? String(cause)}. Make it reachable, or record from an emulator with the option target: 'http://127.0.0.1:PORT'; to run with no network, replay a recorded cassette (mode 'replay') or use mode 'mock'.`,
+      { cause },
+    );
   }
 }
 
@@ -215,28 +261,43 @@ export class LoopbackForwardLoopError extends LambdaCassetteError {
 /** Thrown when asked for an error AWS does not document (`inject('Nope')`). */
 export class UnknownLambdaErrorName extends LambdaCassetteError {
   declare readonly code: 'LC_UNKNOWN_ERROR_NAME';
-  constructor(readonly errorName: string, known: readonly string[]) {
-    super('LC_UNKNOWN_ERROR_NAME', 'UnknownLambdaErrorName', `lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync or Invoke. Known errors: ${known.join(', ')}`);
+  constructor(
+    readonly errorName: string,
+    known: readonly string[],
+  ) {
+    super(
+      'LC_UNKNOWN_ERROR_NAME',
+      'UnknownLambdaErrorName',
+      `lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync or Invoke. Known errors: ${known.join(', ')}`,
+    );
   }
 }
 
 /** CLI: a mistake in how a command was called; reported without a stack, exit code 2. */
 export class UsageError extends LambdaCassetteError {
   declare readonly code: 'LC_CLI_USAGE';
-  constructor(message: string) { super('LC_CLI_USAGE', 'UsageError', message); }
+  constructor(message: string) {
+    super('LC_CLI_USAGE', 'UsageError', message);
+  }
 }
 
 /** CLI `typegen`: a schema folder or file it cannot use. */
 export class PayloadSchemaError extends LambdaCassetteError {
   declare readonly code: 'LC_PAYLOAD_SCHEMA';
-  constructor(message: string) { super('LC_PAYLOAD_SCHEMA', 'PayloadSchemaError', message); }
+  constructor(message: string) {
+    super('LC_PAYLOAD_SCHEMA', 'PayloadSchemaError', message);
+  }
 }
 
 /** A Lambda request the double does not serve, stopped by `onUnhandledRequest: 'error'`; `close()` lists them all. */
 export class UnhandledRequestError extends LambdaCassetteError {
   declare readonly code: 'LC_UNHANDLED_REQUEST';
   /** @param requests one line per request: operation, method and URL */
-  constructor(readonly label: string, readonly requests: readonly string[], closing = false) {
+  constructor(
+    readonly label: string,
+    readonly requests: readonly string[],
+    closing = false,
+  ) {
     super(
       'LC_UNHANDLED_REQUEST',
       'UnhandledRequestError',
@@ -254,7 +315,12 @@ export class UnhandledRequestError extends LambdaCassetteError {
 export class MissingPeerDependencyError extends LambdaCassetteError {
   declare readonly code: 'LC_MISSING_PEER_DEPENDENCY';
   /** @param installCommand the command that installs the missing package as a dev dependency */
-  constructor(readonly packageName: string, readonly installCommand: string, feature: string, cause: unknown) {
+  constructor(
+    readonly packageName: string,
+    readonly installCommand: string,
+    feature: string,
+    cause: unknown,
+  ) {
     super(
       'LC_MISSING_PEER_DEPENDENCY',
       'MissingPeerDependencyError',
@@ -267,7 +333,10 @@ export class MissingPeerDependencyError extends LambdaCassetteError {
 /** Other code took an open double's interception away (redefined `http.request`, say): `close()` fails with it. */
 export class InterceptionLostError extends LambdaCassetteError {
   declare readonly code: 'LC_INTERCEPTION_LOST';
-  constructor(readonly label: string, readonly what: string) {
+  constructor(
+    readonly label: string,
+    readonly what: string,
+  ) {
     super(
       'LC_INTERCEPTION_LOST',
       'InterceptionLostError',
@@ -281,7 +350,9 @@ export class InterceptionLostError extends LambdaCassetteError {
 /** No longer thrown: lambda-cassette does not load nock. Kept so code that names it still compiles. */
 export class NockRuntimeError extends LambdaCassetteError {
   declare readonly code: 'LC_NOCK_RUNTIME';
-  constructor(message: string) { super('LC_NOCK_RUNTIME', 'NockRuntimeError', message); }
+  constructor(message: string) {
+    super('LC_NOCK_RUNTIME', 'NockRuntimeError', message);
+  }
 }
 
 /** Signing a request (`verify --sign`, `listen({ sign: true })`) needs a package that is not installed. */

@@ -6,7 +6,11 @@ import { LambdaCassetteError } from './errors.js';
  */
 export class NoFunctionAnswerError extends LambdaCassetteError {
   declare readonly code: 'LC_NO_FUNCTION_ANSWER';
-  constructor(readonly label: string, readonly functionName: string, qualifier: string | undefined) {
+  constructor(
+    readonly label: string,
+    readonly functionName: string,
+    qualifier: string | undefined,
+  ) {
     const named = qualifier === undefined ? functionName : `${functionName}:${qualifier}`;
     super(
       'LC_NO_FUNCTION_ANSWER',

@@ -43,7 +43,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Every place where `before` and `after` differ, outermost first, keys in sorted order. */
-export function jsonDifferences(before: unknown, after: unknown, options: JsonDifferenceOptions = {}): JsonDifference[] {
+export function jsonDifferences(
+  before: unknown,
+  after: unknown,
+  options: JsonDifferenceOptions = {},
+): JsonDifference[] {
   const out: JsonDifference[] = [];
   const limit = options.limit ?? Infinity;
   const push = (segments: (string | number)[], kind: JsonDifference['kind'], a: unknown, b: unknown) => {

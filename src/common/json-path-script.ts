@@ -56,7 +56,10 @@ export function jsonPathScriptProblem(path: string): string | undefined {
 /** Throws a TypeError naming `option[i]` and the path when one of `paths` is not a valid JSONPath. */
 export function checkJsonPaths(option: string, paths: readonly unknown[] | undefined): void {
   if (paths === undefined) return;
-  if (!Array.isArray(paths)) throw new InvalidOptionError(`lambda-cassette: option "${option}" must be an array of JSONPath strings, e.g. ["$.card.number"]`);
+  if (!Array.isArray(paths))
+    throw new InvalidOptionError(
+      `lambda-cassette: option "${option}" must be an array of JSONPath strings, e.g. ["$.card.number"]`,
+    );
   paths.forEach((path, i) => {
     const problem = jsonPathProblem(path) ?? jsonPathScriptProblem(path as string);
     if (problem) {

@@ -6,7 +6,8 @@
  */
 
 // One step after `$`: `.name`, `..name`, `.*`, `..*`, `[selector]` or `..[selector]`.
-const STEP = /^(?:\.\.?(?:[A-Za-z_$][\w$-]*|\*)|(?:\.\.)?\[(?:\*|-?\d+(?:\s*,\s*-?\d+)*|-?\d*:-?\d*(?::-?\d+)?|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\?\(.+?\)|\(.+?\))\])/;
+const STEP =
+  /^(?:\.\.?(?:[A-Za-z_$][\w$-]*|\*)|(?:\.\.)?\[(?:\*|-?\d+(?:\s*,\s*-?\d+)*|-?\d*:-?\d*(?::-?\d+)?|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\?\(.+?\)|\(.+?\))\])/;
 
 /** Why `path` is not a JSONPath this library accepts, or `undefined` when it is one. */
 export function jsonPathProblem(path: unknown): string | undefined {

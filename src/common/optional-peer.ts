@@ -14,7 +14,11 @@ function quoteForShell(range: string): string {
 export function isMissingPackage(e: unknown, name: string): boolean {
   const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
   // Only the package itself missing: a missing file inside an installed package is a different fault.
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && typeof message === 'string' && message.includes(`'${name}'`);
+  return (
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+    typeof message === 'string' &&
+    message.includes(`'${name}'`)
+  );
 }
 
 /**
@@ -22,11 +26,17 @@ export function isMissingPackage(e: unknown, name: string): boolean {
  * caller's module resolution see it), turning "not installed" into a
  * {@link MissingPeerDependencyError} that names `feature` and the install command for `range`.
  */
-export async function importOptionalPeer<T>(name: string, range: string, feature: string, load: () => Promise<T>): Promise<T> {
+export async function importOptionalPeer<T>(
+  name: string,
+  range: string,
+  feature: string,
+  load: () => Promise<T>,
+): Promise<T> {
   try {
     return await load();
   } catch (e) {
-    if (isMissingPackage(e, name)) throw new MissingPeerDependencyError(name, `npm install --save-dev ${name}@${quoteForShell(range)}`, feature, e);
+    if (isMissingPackage(e, name))
+      throw new MissingPeerDependencyError(name, `npm install --save-dev ${name}@${quoteForShell(range)}`, feature, e);
     throw e;
   }
 }

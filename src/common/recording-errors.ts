@@ -11,7 +11,10 @@ import { LambdaCassetteError } from './errors.js';
  */
 export class UnscrubbableSecretError extends LambdaCassetteError {
   declare readonly code: 'LC_UNSCRUBBABLE_SECRET';
-  constructor(readonly where: string, readonly details: readonly string[]) {
+  constructor(
+    readonly where: string,
+    readonly details: readonly string[],
+  ) {
     super(
       'LC_UNSCRUBBABLE_SECRET',
       'UnscrubbableSecretError',
@@ -28,7 +31,7 @@ export class InvalidCloseTimeoutError extends LambdaCassetteError {
     super(
       'LC_INVALID_CLOSE_TIMEOUT',
       'InvalidCloseTimeoutError',
-      `lambda-cassette: option "closeTimeout" is ${typeof value === 'number' ? String(value) : JSON.stringify(value) ?? typeof value}; give the milliseconds close() may wait for recordings in flight (a number >= 0, default 10000)`,
+      `lambda-cassette: option "closeTimeout" is ${typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? typeof value)}; give the milliseconds close() may wait for recordings in flight (a number >= 0, default 10000)`,
     );
   }
 }

@@ -43,6 +43,10 @@ export class LeakedDoubleError extends LambdaCassetteError {
     readonly openedAt: string,
     when: string,
   ) {
-    super('LC_LEAKED_DOUBLE', 'LeakedDoubleError', `lambda-cassette: ${label} is still open ${when}; it was opened at:\n${openedAt}\nClose it (await lambda.close()) in an afterEach or a finally block`);
+    super(
+      'LC_LEAKED_DOUBLE',
+      'LeakedDoubleError',
+      `lambda-cassette: ${label} is still open ${when}; it was opened at:\n${openedAt}\nClose it (await lambda.close()) in an afterEach or a finally block`,
+    );
   }
 }

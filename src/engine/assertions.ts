@@ -68,7 +68,9 @@ function pretty(value: unknown): string {
 }
 
 function changedLines(expected: string, actual: string): number {
-  return textDiff().diffLines(expected, actual).reduce((n, part) => (part.added || part.removed ? n + (part.count ?? 1) : n), 0);
+  return textDiff()
+    .diffLines(expected, actual)
+    .reduce((n, part) => (part.added || part.removed ? n + (part.count ?? 1) : n), 0);
 }
 
 /** A line diff, `-` expected and `+` actual, of the recorded payload closest to the expected one. */
@@ -125,13 +127,22 @@ export function expectInvoked(
 export function expectNotInvoked(calls: readonly LambdaCall[], fn?: string, options?: CallOptions): void {
   const hits = fn === undefined ? ofOperation(calls, options) : callsTo(calls, fn, options);
   if (hits.length === 0) return;
-  const what = fn === undefined ? `no ${options?.operation ?? 'InvokeAsync'} call` : `no call to ${namedCalls(fn, options)}`;
-  fail(`Expected ${what}, but there ${hits.length === 1 ? 'was 1' : `were ${hits.length}`}.\n${describeCalls(calls)}`, hits.length, 0);
+  const what =
+    fn === undefined ? `no ${options?.operation ?? 'InvokeAsync'} call` : `no call to ${namedCalls(fn, options)}`;
+  fail(
+    `Expected ${what}, but there ${hits.length === 1 ? 'was 1' : `were ${hits.length}`}.\n${describeCalls(calls)}`,
+    hits.length,
+    0,
+  );
 }
 
 /** Throws unless `fn` was invoked exactly `n` times (every attempt, retries included). */
 export function expectInvokedTimes(calls: readonly LambdaCall[], fn: string, n: number, options?: CallOptions): void {
   const count = callsTo(calls, fn, options).length;
   if (count === n) return;
-  fail(`Expected ${namedCalls(fn, options)} to be invoked ${n} time(s), but it was invoked ${count} time(s).\n${describeCalls(calls)}`, count, n);
+  fail(
+    `Expected ${namedCalls(fn, options)} to be invoked ${n} time(s), but it was invoked ${count} time(s).\n${describeCalls(calls)}`,
+    count,
+    n,
+  );
 }

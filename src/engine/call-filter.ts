@@ -25,7 +25,10 @@ export function callFilter(fn: string, options?: CallOptions): CallFilter {
   const operation = checkOperation(options);
   const type = checkInvocationType(options);
   if (operation === undefined && type === undefined) return byFunction;
-  return (call) => (operation === undefined || call.operation === operation) && (type === undefined || call.invocationType === type) && byFunction(call);
+  return (call) =>
+    (operation === undefined || call.operation === operation) &&
+    (type === undefined || call.invocationType === type) &&
+    byFunction(call);
 }
 
 function functionFilter(fn: string): CallFilter {
@@ -42,21 +45,27 @@ export function ofOperation(calls: readonly LambdaCall[], options?: CallOptions)
   const operation = checkOperation(options);
   const type = checkInvocationType(options);
   if (operation === undefined && type === undefined) return calls;
-  return calls.filter((c) => (operation === undefined || c.operation === operation) && (type === undefined || c.invocationType === type));
+  return calls.filter(
+    (c) => (operation === undefined || c.operation === operation) && (type === undefined || c.invocationType === type),
+  );
 }
 
 /** The `invocationType` option, checked: a TypeError names the accepted values. */
 export function checkInvocationType(options: CallOptions | undefined): InvocationType | undefined {
   const type = options?.invocationType;
   if (type === undefined || INVOCATION_TYPES.includes(type)) return type;
-  throw new TypeError(`lambda-cassette: option "invocationType" is ${JSON.stringify(type)}; use ${INVOCATION_TYPES.map((t) => `'${t}'`).join(', ')}`);
+  throw new TypeError(
+    `lambda-cassette: option "invocationType" is ${JSON.stringify(type)}; use ${INVOCATION_TYPES.map((t) => `'${t}'`).join(', ')}`,
+  );
 }
 
 /** The `operation` option, checked: a TypeError names the accepted values. */
 export function checkOperation(options: CallOptions | undefined): ServedOperation | undefined {
   const operation = options?.operation;
   if (operation === undefined || SERVED_OPERATIONS.includes(operation)) return operation;
-  throw new InvalidOptionError(`lambda-cassette: option "operation" is ${JSON.stringify(operation)}; use 'InvokeAsync' or 'Invoke'`);
+  throw new InvalidOptionError(
+    `lambda-cassette: option "operation" is ${JSON.stringify(operation)}; use 'InvokeAsync' or 'Invoke'`,
+  );
 }
 
 /** `"fn"`, or `"fn" (Invoke, RequestResponse)` when limited: how failure messages name what was expected. */

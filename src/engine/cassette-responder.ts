@@ -8,7 +8,15 @@ import type { InvocationRequest } from '../wire/parse-request.js';
 import type { WireRequest, WireResponse } from '../wire/wire-types.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import path from 'node:path';
-import { encodeBody, newCassette, updateCassette, type Body, type Cassette, type Interaction, type JsonValue } from '../cassette/index.js';
+import {
+  encodeBody,
+  newCassette,
+  updateCassette,
+  type Body,
+  type Cassette,
+  type Interaction,
+  type JsonValue,
+} from '../cassette/index.js';
 import { InteractionIndex } from '../matching/interaction-index.js';
 import { describeExhausted, describeMiss } from '../matching/miss-report.js';
 import { ignoringPaths } from '../matching/ignore-paths.js';
@@ -18,7 +26,14 @@ import { forwardUpstream } from '../recording/forward-upstream.js';
 import { redactPayload } from '../recording/redaction.js';
 import { secretsOf } from '../recording/secret-scrubber.js';
 import { scrubInteraction } from '../recording/scrub-interaction.js';
-import { CassetteExpiredError, CassetteMissError, LambdaCassetteError, RecordingIncompleteError, UnrecordableRequestError, UpstreamError } from '../common/errors.js';
+import {
+  CassetteExpiredError,
+  CassetteMissError,
+  LambdaCassetteError,
+  RecordingIncompleteError,
+  UnrecordableRequestError,
+  UpstreamError,
+} from '../common/errors.js';
 import { recordedResponse, replayedResponse } from './recorded-response.js';
 import { RecordedRequests } from './recorded-requests.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
@@ -92,7 +107,11 @@ export class CassetteResponder implements Responder {
     this.#expiry = options.expiry ? new ExpiryPolicy(options.file, options.expiry) : undefined;
     this.#index = new InteractionIndex(options.match, options.allowPlaybackRepeats);
     const replays = options.behaviour === 'replay' || options.behaviour === 'new-episodes';
-    if (replays && loaded) this.#index.addLazily(loaded.interactions.length, (at) => ({ request: this.#recordedRequests.at(at), value: loaded.interactions[at]! }));
+    if (replays && loaded)
+      this.#index.addLazily(loaded.interactions.length, (at) => ({
+        request: this.#recordedRequests.at(at),
+        value: loaded.interactions[at]!,
+      }));
   }
 
   /** After close: the loaded interactions this run never played (record mode: never recorded again). */
@@ -106,7 +125,14 @@ export class CassetteResponder implements Responder {
 
   /** After close: this cassette's part of the run report. */
   runReport(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired' | 'notRecorded'> {
-    return { cassette: path.resolve(this.#options.file), created: this.#created, missing: false, unused: this.#unused.map(asEntry), expired: this.#expiry?.expiredCount ?? 0, notRecorded: new Set([...this.#upstreamFailures, ...this.#notRecorded]).size };
+    return {
+      cassette: path.resolve(this.#options.file),
+      created: this.#created,
+      missing: false,
+      unused: this.#unused.map(asEntry),
+      expired: this.#expiry?.expiredCount ?? 0,
+      notRecorded: new Set([...this.#upstreamFailures, ...this.#notRecorded]).size,
+    };
   }
 
   /** Whether `close()` wrote the cassette file. */
@@ -137,8 +163,15 @@ export class CassetteResponder implements Responder {
     if (behaviour === 'new-episodes') return this.#record(request, wire);
     const suggestion = found.kind === 'miss' ? nearMiss(matchable, recorded) : undefined;
     const { file } = this.#options;
-    const message = found.kind === 'exhausted' ? describeExhausted(file, matchable, found.played) : describeMiss(file, matchable, recorded, suggestion);
-    return { source: 'replay', outcome: { kind: 'failure', error: new CassetteMissError(message, suggestion) }, miss: message };
+    const message =
+      found.kind === 'exhausted'
+        ? describeExhausted(file, matchable, found.played)
+        : describeMiss(file, matchable, recorded, suggestion);
+    return {
+      source: 'replay',
+      outcome: { kind: 'failure', error: new CassetteMissError(message, suggestion) },
+      miss: message,
+    };
   }
 
   async close(): Promise<void> {
@@ -152,7 +185,12 @@ export class CassetteResponder implements Responder {
   }
 
   /** Answers with a recorded interaction, unless it expired and `onExpired` says otherwise. */
-  async #play(interaction: Interaction, position: number, request: InvocationRequest, wire: WireRequest): Promise<Answer> {
+  async #play(
+    interaction: Interaction,
+    position: number,
+    request: InvocationRequest,
+    wire: WireRequest,
+  ): Promise<Answer> {
     this.#played.add(position);
     const action = this.#expiry?.decide(interaction, position) ?? { kind: 'play' };
     if (action.kind === 'refuse') {
@@ -174,9 +212,12 @@ export class CassetteResponder implements Responder {
     const { behaviour } = this.#options;
     if (!this.#loaded || behaviour === 'passthrough') return [];
     const file = path.resolve(this.#options.file);
-    const used = (interaction: Interaction, position: number) => (behaviour === 'record' ? stale.has(canonicalJson(interaction)) : this.#played.has(position));
+    const used = (interaction: Interaction, position: number) =>
+      behaviour === 'record' ? stale.has(canonicalJson(interaction)) : this.#played.has(position);
     const entry = (position: number) => unusedEntry(file, position, this.#recordedRequests.reportable(position));
-    return this.#loaded.interactions.flatMap((interaction, position) => (used(interaction, position) ? [] : [entry(position)]));
+    return this.#loaded.interactions.flatMap((interaction, position) =>
+      used(interaction, position) ? [] : [entry(position)],
+    );
   }
 
   /**
@@ -196,16 +237,26 @@ export class CassetteResponder implements Responder {
     const { writes } = ANSWERING_TABLE[behaviour];
     // Expired interactions recorded again are written whatever the mode (onExpired: 'record').
     if (writes === 'never' && this.#replaced.size === 0) return;
-    if (this.#notRecorded.length > 0) throw new RecordingIncompleteError(file, [...this.#upstreamFailures, ...this.#notRecorded], 'were not recorded');
+    if (this.#notRecorded.length > 0)
+      throw new RecordingIncompleteError(file, [...this.#upstreamFailures, ...this.#notRecorded], 'were not recorded');
     if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
     if (writes !== 'always' && this.#recorded.length === 0 && this.#loaded) return;
-    await updateCassette(file, (current) => {
-      this.#created = current === undefined;
-      const base = current ?? newCassette();
-      const kept = base.interactions.filter((i) => !stale.has(canonicalJson(i)));
-      const filters = this.#filters();
-      return { ...base, ...(filters ? { filters } : {}), recordedWith: newCassette().recordedWith, interactions: [...kept, ...this.#recorded] };
-    }, this.#options.dir !== undefined ? { root: this.#options.dir } : {});
+    await updateCassette(
+      file,
+      (current) => {
+        this.#created = current === undefined;
+        const base = current ?? newCassette();
+        const kept = base.interactions.filter((i) => !stale.has(canonicalJson(i)));
+        const filters = this.#filters();
+        return {
+          ...base,
+          ...(filters ? { filters } : {}),
+          recordedWith: newCassette().recordedWith,
+          interactions: [...kept, ...this.#recorded],
+        };
+      },
+      this.#options.dir !== undefined ? { root: this.#options.dir } : {},
+    );
     this.#wrote = true;
   }
 
@@ -219,12 +270,17 @@ export class CassetteResponder implements Responder {
     if (this.#options.startsAfresh) return new Set((this.#loaded?.interactions ?? []).map((i) => canonicalJson(i)));
     const key = (request: MatchableRequest) => requestKey(this.#forMatching(request), this.#options.match);
     const rerecorded = new Set(this.#recorded.map((i) => key(i.request)));
-    return new Set((this.#loaded?.interactions ?? []).filter((i) => rerecorded.has(key(i.request))).map((i) => canonicalJson(i)));
+    return new Set(
+      (this.#loaded?.interactions ?? []).filter((i) => rerecorded.has(key(i.request))).map((i) => canonicalJson(i)),
+    );
   }
 
   #filters(): Cassette['filters'] | undefined {
     if (this.#redact.length === 0 && !this.#maskAccountIds) return undefined;
-    return { ...(this.#redact.length ? { redact: this.#redact } : {}), ...(this.#maskAccountIds ? { maskAccountIds: true } : {}) };
+    return {
+      ...(this.#redact.length ? { redact: this.#redact } : {}),
+      ...(this.#maskAccountIds ? { maskAccountIds: true } : {}),
+    };
   }
 
   #payload(request: InvocationRequest): Body {
@@ -233,12 +289,17 @@ export class CassetteResponder implements Responder {
     // are written canonically, and a recording is copied through JSON before it is kept.
     // The request's own credentials are scrubbed as the recorder scrubs them (own-credentials.ts).
     const secrets = secretsOf(request.headers);
-    if (request.json.ok) return withoutOwnCredentials({ json: redactPayload(request.json.value, this.#redact) as JsonValue }, secrets);
+    if (request.json.ok)
+      return withoutOwnCredentials({ json: redactPayload(request.json.value, this.#redact) as JsonValue }, secrets);
     return withoutOwnCredentials(encodeBody(request.body, true), secrets);
   }
 
   #matchable(request: InvocationRequest): MatchableRequest {
-    const m: MatchableRequest = { functionName: request.ref?.name ?? request.functionName, region: request.region, payload: this.#payload(request) };
+    const m: MatchableRequest = {
+      functionName: request.ref?.name ?? request.functionName,
+      region: request.region,
+      payload: this.#payload(request),
+    };
     if (request.ref?.qualifier !== undefined) m.qualifier = request.ref.qualifier;
     // Written for Invoke only, the type for RequestResponse and DryRun only: absent fields mean InvokeAsync, Event.
     if (request.operation === 'Invoke') m.operation = 'Invoke';
@@ -246,7 +307,11 @@ export class CassetteResponder implements Responder {
     return m;
   }
 
-  async #forward(wire: WireRequest, request: InvocationRequest, source: 'record' | 'passthrough'): Promise<Answer & { response?: WireResponse }> {
+  async #forward(
+    wire: WireRequest,
+    request: InvocationRequest,
+    source: 'record' | 'passthrough',
+  ): Promise<Answer & { response?: WireResponse }> {
     try {
       const response = await forwardUpstream(wire, this.#options.target);
       return { source, outcome: response, response };
@@ -269,7 +334,9 @@ export class CassetteResponder implements Responder {
       recordedRequest = this.#matchable(request);
     } catch (e) {
       const error = new UnrecordableRequestError(describeRequest(request), this.#options.file, e);
-      this.#notRecorded.push(`${describeRequest(request)}: not sent, not recorded: ${(e as Error)?.message ?? String(e)}`);
+      this.#notRecorded.push(
+        `${describeRequest(request)}: not sent, not recorded: ${(e as Error)?.message ?? String(e)}`,
+      );
       return { source: 'record', outcome: { kind: 'failure', error } };
     }
     const answer = await this.#forward(wire, request, 'record');
@@ -277,16 +344,24 @@ export class CassetteResponder implements Responder {
     try {
       this.#recorded.push(this.#interaction(request, recordedRequest, answer.response));
     } catch (e) {
-      this.#notRecorded.push(`${describeRequest(request)}: sent, but its answer could not be recorded: ${(e as Error)?.message ?? String(e)}`);
+      this.#notRecorded.push(
+        `${describeRequest(request)}: sent, but its answer could not be recorded: ${(e as Error)?.message ?? String(e)}`,
+      );
     }
     return answer;
   }
 
   #interaction(request: InvocationRequest, recordedRequest: MatchableRequest, response: WireResponse): Interaction {
-    const raw: Interaction = { request: recordedRequest, response: recordedResponse(response), recordedAt: new Date().toISOString() };
+    const raw: Interaction = {
+      request: recordedRequest,
+      response: recordedResponse(response),
+      recordedAt: new Date().toISOString(),
+    };
     if (request.functionName !== raw.request.functionName) raw.request.functionRef = request.functionName;
     // A request signed again on the way (the loopback server's `sign: true`) carried credentials of its own.
-    const secrets = [...secretsOf(request.headers), ...(response.sentSecrets ?? [])].sort((a, b) => b.length - a.length);
+    const secrets = [...secretsOf(request.headers), ...(response.sentSecrets ?? [])].sort(
+      (a, b) => b.length - a.length,
+    );
     return scrubInteraction(raw, { redact: this.#redact, maskAccountIds: this.#maskAccountIds, secrets }).interaction;
   }
 }

@@ -10,7 +10,14 @@ import { format } from 'node:util';
 type ConsoleMethod = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'trace';
 
 /** The runtime's level for each method, as it writes it in a log line. */
-const LEVELS: Record<ConsoleMethod, string> = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' };
+const LEVELS: Record<ConsoleMethod, string> = {
+  log: 'INFO',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+  debug: 'DEBUG',
+  trace: 'TRACE',
+};
 
 interface Capture {
   requestId: string;
@@ -28,7 +35,10 @@ function wrap(): void {
     console[method] = function captured(this: unknown, ...args: unknown[]) {
       const capture = storage.getStore();
       // new Date(): the runtime stamps each line; a faked clock gives the faked time, as tests expect.
-      if (capture) capture.lines.push(`${new Date().toISOString()}\t${capture.requestId}\t${LEVELS[method]}\t${format(...args)}\n`);
+      if (capture)
+        capture.lines.push(
+          `${new Date().toISOString()}\t${capture.requestId}\t${LEVELS[method]}\t${format(...args)}\n`,
+        );
       original.apply(this, args);
     };
   }
@@ -40,14 +50,19 @@ function unwrap(): void {
 }
 
 /** Runs `work` collecting its console output; resolves with its outcome and the lines it printed. */
-export async function captureConsole<T>(requestId: string, work: () => Promise<T>): Promise<{ outcome: PromiseSettledResult<T>; log: string }> {
+export async function captureConsole<T>(
+  requestId: string,
+  work: () => Promise<T>,
+): Promise<{ outcome: PromiseSettledResult<T>; log: string }> {
   if (active++ === 0) wrap();
   const capture: Capture = { requestId, lines: [] };
   try {
-    const outcome = await storage.run(capture, () => work().then(
-      (value): PromiseSettledResult<T> => ({ status: 'fulfilled', value }),
-      (reason: unknown): PromiseSettledResult<T> => ({ status: 'rejected', reason }),
-    ));
+    const outcome = await storage.run(capture, () =>
+      work().then(
+        (value): PromiseSettledResult<T> => ({ status: 'fulfilled', value }),
+        (reason: unknown): PromiseSettledResult<T> => ({ status: 'rejected', reason }),
+      ),
+    );
     return { outcome, log: capture.lines.join('') };
   } finally {
     if (--active === 0) unwrap();

@@ -27,7 +27,9 @@ export function depthSafe(equals: PayloadEquals): PayloadEquals {
 
 /** The default comparison: a predicate is called, anything else compared with `isDeepStrictEqual`. */
 export const defaultEquals: PayloadEquals = depthSafe((actual, expected) =>
-  typeof expected === 'function' ? Boolean((expected as (p: unknown) => unknown)(actual)) : isDeepStrictEqual(actual, expected),
+  typeof expected === 'function'
+    ? Boolean((expected as (p: unknown) => unknown)(actual))
+    : isDeepStrictEqual(actual, expected),
 );
 
 /**
@@ -35,5 +37,7 @@ export const defaultEquals: PayloadEquals = depthSafe((actual, expected) =>
  * text when it is too deep for the runner's recursive diff printer.
  */
 export function forDisplay(value: unknown): unknown {
-  return value !== null && typeof value === 'object' && deeperThan(value, INDENT_DEPTH_LIMIT) ? canonicalJson(value, 2) : value;
+  return value !== null && typeof value === 'object' && deeperThan(value, INDENT_DEPTH_LIMIT)
+    ? canonicalJson(value, 2)
+    : value;
 }

@@ -112,7 +112,10 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     const call = newCall(request);
     const injected = this.#injections.take(call);
     // injectFunctionError: the function ran and failed, whichever mode the double is in.
-    const functionError = !injected && request.invocationType === 'RequestResponse' && request.ref ? this.functionAnswers.take(request.ref.name, request.ref.qualifier, 'error') : undefined;
+    const functionError =
+      !injected && request.invocationType === 'RequestResponse' && request.ref
+        ? this.functionAnswers.take(request.ref.name, request.ref.qualifier, 'error')
+        : undefined;
     const answer = injected
       ? this.#injectedAnswer(injected, request)
       : functionError
@@ -124,7 +127,13 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
       this.#recordedCount++;
       const { status, headers, body } = answer.outcome;
       const what = `${request.operation} ${request.ref?.name ?? request.functionName} (call #${this.#calls.length + 1})`;
-      warnIfUnlikeAws(this.settings.label, what, { operation: request.operation, invocationType: request.headers['x-amz-invocation-type'], status, headers, body: Buffer.from(body).toString('utf8') });
+      warnIfUnlikeAws(this.settings.label, what, {
+        operation: request.operation,
+        invocationType: request.headers['x-amz-invocation-type'],
+        status,
+        headers,
+        body: Buffer.from(body).toString('utf8'),
+      });
     }
     const outcome = answer.outcome;
     call.source = answer.source;
@@ -149,8 +158,13 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
    * remembers the ones it stopped so that `close()` lists them.
    */
   judgeUnhandled(wire: WireRequest): UnhandledVerdict {
-    const verdict = judgeUnhandled(this.settings.onUnhandledRequest, { method: wire.method, url: wire.url, headers: normalizeHeaders(wire.headers) }, this.settings.label);
-    if (!verdict.bypass && verdict.error instanceof UnhandledRequestError) this.#unhandled.push(...verdict.error.requests);
+    const verdict = judgeUnhandled(
+      this.settings.onUnhandledRequest,
+      { method: wire.method, url: wire.url, headers: normalizeHeaders(wire.headers) },
+      this.settings.label,
+    );
+    if (!verdict.bypass && verdict.error instanceof UnhandledRequestError)
+      this.#unhandled.push(...verdict.error.requests);
     return verdict;
   }
 
@@ -166,7 +180,10 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
 
   /** Whether `fn` was invoked (with a matching payload, when given). */
   wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>, options?: CallOptions): boolean {
-    return assertions.matchingCalls(this.#calls, fn, payload, givenPayload(arguments.length, payload), undefined, options).length > 0;
+    return (
+      assertions.matchingCalls(this.#calls, fn, payload, givenPayload(arguments.length, payload), undefined, options)
+        .length > 0
+    );
   }
 
   /** Throws an `AssertionError` unless `fn` was invoked at least once (with a matching payload, when given). */
@@ -235,7 +252,9 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
 
   #respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
     const answer = this.responder.respond(request, wire, this.functionAnswers);
-    return this.responder.reachesUpstream === true ? this.#inFlight.track(`${request.functionName} (${request.operation})`, answer) : answer;
+    return this.responder.reachesUpstream === true
+      ? this.#inFlight.track(`${request.functionName} (${request.operation})`, answer)
+      : answer;
   }
 
   async #close(): Promise<void> {
@@ -255,7 +274,10 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     if (this.#interference.length > 0) throw this.#interference[0]!;
     const unused = this.unusedInteractions;
     if (unused.length > 0 && this.responder.allowUnusedInteractions === false) {
-      throw new UnusedInteractionsError(this.settings.label, unused.map((u) => `#${u.index + 1} ${u.function} (recorded ${u.recordedAt})`));
+      throw new UnusedInteractionsError(
+        this.settings.label,
+        unused.map((u) => `#${u.index + 1} ${u.function} (recorded ${u.recordedAt})`),
+      );
     }
   }
 
@@ -265,7 +287,13 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     const cassette = this.responder.runReport?.();
     if (!cassette) return;
     const misses = this.#missLog.misses.map((m) => m.split('\n')[0]!);
-    reportCassetteRun({ ...cassette, mode: this.mode, replayed: this.#replayedCount, recorded: this.#recordedCount, misses });
+    reportCassetteRun({
+      ...cassette,
+      mode: this.mode,
+      replayed: this.#replayedCount,
+      recorded: this.#recordedCount,
+      misses,
+    });
   }
 
   #injectedAnswer(injected: InjectedAnswer, request: InvocationRequest): Answer {
@@ -277,6 +305,9 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
       accountId: this.settings.accountId,
     };
     if (request.ref) context['functionArn'] = functionArn(request.ref, request.region, this.settings.accountId);
-    return { source: 'injected', outcome: errorResponse(spec, injected.message ?? fillMessage(spec.defaultMessage, context)) };
+    return {
+      source: 'injected',
+      outcome: errorResponse(spec, injected.message ?? fillMessage(spec.defaultMessage, context)),
+    };
   }
 }

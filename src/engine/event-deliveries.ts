@@ -53,7 +53,12 @@ export class EventDeliveries {
 
   async #deliver(entry: FunctionAnswer, request: InvocationRequest, requestId: string): Promise<void> {
     const event = eventOf(request);
-    const base = { functionName: entry.functionName, ...(request.ref?.qualifier === undefined ? {} : { qualifier: request.ref.qualifier }), requestId, event };
+    const base = {
+      functionName: entry.functionName,
+      ...(request.ref?.qualifier === undefined ? {} : { qualifier: request.ref.qualifier }),
+      requestId,
+      event,
+    };
     for (let attempt = 1; attempt <= 1 + entry.maximumRetryAttempts; attempt++) {
       if (!entry.handler) {
         this.#log.push({ ...base, attempt, outcome: 'success' });

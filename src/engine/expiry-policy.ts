@@ -50,11 +50,17 @@ export class ExpiryPolicy {
       `${this.file}: interaction #${position + 1} (${functionLabel(interaction.request)}) was recorded ` +
       `${describeAge(this.now() - Date.parse(interaction.recordedAt))} ago (${interaction.recordedAt}), over maxAge (${describeAge(maxAgeMs)})`;
     if (onExpired === 'error') {
-      return { kind: 'refuse', message: `lambda-cassette: ${what}. Record it again (LAMBDA_CASSETTE_MODE=record, or onExpired: 'record'), or raise maxAge.` };
+      return {
+        kind: 'refuse',
+        message: `lambda-cassette: ${what}. Record it again (LAMBDA_CASSETTE_MODE=record, or onExpired: 'record'), or raise maxAge.`,
+      };
     }
     if (onExpired === 'record' && this.settings.mayRecord) return { kind: 'record' };
     if (first) {
-      const fallback = onExpired === 'record' ? ` It was replayed, not recorded again: ${this.settings.whyNot ?? 'this mode never records'}.` : ' It was replayed.';
+      const fallback =
+        onExpired === 'record'
+          ? ` It was replayed, not recorded again: ${this.settings.whyNot ?? 'this mode never records'}.`
+          : ' It was replayed.';
       process.emitWarning(`lambda-cassette: ${what}.${fallback}`, { code: 'LC_CASSETTE_EXPIRED' });
     }
     return { kind: 'play' };

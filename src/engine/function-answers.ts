@@ -37,7 +37,9 @@ function jsonCopy(error: FunctionErrorPayload): FunctionErrorPayload {
   try {
     return JSON.parse(JSON.stringify(error)) as FunctionErrorPayload;
   } catch (e) {
-    throw new InvalidFunctionAnswerError(`injectFunctionError(): the error must be JSON, as the runtime sends it (${(e as Error).message})`);
+    throw new InvalidFunctionAnswerError(
+      `injectFunctionError(): the error must be JSON, as the runtime sends it (${(e as Error).message})`,
+    );
   }
 }
 
@@ -59,12 +61,20 @@ export interface FunctionAnswer {
 
 function positiveInteger(what: string, value: number | undefined): number {
   if (value === undefined) return Infinity;
-  if (!Number.isInteger(value) || value < 1) throw new InvalidFunctionAnswerError(`${what}: "times" must be a positive integer, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new InvalidFunctionAnswerError(`${what}: "times" must be a positive integer, got ${String(value)}`);
   return value;
 }
 
-function target(what: string, fn: unknown, qualifier: string | undefined): { functionName: string; qualifier?: string } {
-  if (typeof fn !== 'string' || fn === '') throw new InvalidFunctionAnswerError(`${what}: the first argument must be a function name, got ${JSON.stringify(fn)}`);
+function target(
+  what: string,
+  fn: unknown,
+  qualifier: string | undefined,
+): { functionName: string; qualifier?: string } {
+  if (typeof fn !== 'string' || fn === '')
+    throw new InvalidFunctionAnswerError(
+      `${what}: the first argument must be a function name, got ${JSON.stringify(fn)}`,
+    );
   const ref = parseFunctionRef(fn);
   const q = qualifier ?? ref?.qualifier;
   return { functionName: ref?.name ?? fn, ...(q === undefined ? {} : { qualifier: q }) };
@@ -77,7 +87,9 @@ export class FunctionAnswers {
   add(fn: string, resultOrHandler: ResultOrHandler, options: RespondOptions = {}): void {
     const retries = options.maximumRetryAttempts ?? 2;
     if (![0, 1, 2].includes(retries)) {
-      throw new InvalidFunctionAnswerError(`respond(): "maximumRetryAttempts" must be 0, 1 or 2 (Lambda's range for asynchronous invocations), got ${String(retries)}`);
+      throw new InvalidFunctionAnswerError(
+        `respond(): "maximumRetryAttempts" must be 0, 1 or 2 (Lambda's range for asynchronous invocations), got ${String(retries)}`,
+      );
     }
     const entry: FunctionAnswer = {
       kind: 'answer',
@@ -93,20 +105,34 @@ export class FunctionAnswers {
   /** `injectFunctionError(fn, error, options)`. */
   addError(fn: string, error: FunctionErrorPayload, options: FunctionErrorOptions = {}): void {
     if (!error || typeof error.errorType !== 'string' || typeof error.errorMessage !== 'string') {
-      throw new InvalidFunctionAnswerError('injectFunctionError(): the error must be { errorType: string, errorMessage: string, trace?: string[], ...other fields the runtime sends }');
+      throw new InvalidFunctionAnswerError(
+        'injectFunctionError(): the error must be { errorType: string, errorMessage: string, trace?: string[], ...other fields the runtime sends }',
+      );
     }
     const functionError = options.functionError ?? 'Unhandled';
     if (functionError !== 'Unhandled' && functionError !== 'Handled') {
-      throw new InvalidFunctionAnswerError(`injectFunctionError(): "functionError" must be 'Unhandled' or 'Handled' (the values Lambda sends), got ${JSON.stringify(functionError)}`);
+      throw new InvalidFunctionAnswerError(
+        `injectFunctionError(): "functionError" must be 'Unhandled' or 'Handled' (the values Lambda sends), got ${JSON.stringify(functionError)}`,
+      );
     }
     const payload = jsonCopy(error);
-    this.#entries.push({ kind: 'error', ...target('injectFunctionError()', fn, options.qualifier), error: payload, functionError, remaining: positiveInteger('injectFunctionError()', options.times), maximumRetryAttempts: 2 });
+    this.#entries.push({
+      kind: 'error',
+      ...target('injectFunctionError()', fn, options.qualifier),
+      error: payload,
+      functionError,
+      remaining: positiveInteger('injectFunctionError()', options.times),
+      maximumRetryAttempts: 2,
+    });
   }
 
   /** `handlers` given at open: each a result or a handler for every call. */
   addAll(handlers: Readonly<Record<string, ResultOrHandler>> | undefined): void {
     if (handlers === undefined) return;
-    if (handlers === null || typeof handlers !== 'object') throw new InvalidFunctionAnswerError('option "handlers" must be an object mapping function names to results or handlers');
+    if (handlers === null || typeof handlers !== 'object')
+      throw new InvalidFunctionAnswerError(
+        'option "handlers" must be an object mapping function names to results or handlers',
+      );
     for (const [fn, answer] of Object.entries(handlers)) this.add(fn, answer);
   }
 
@@ -116,8 +142,13 @@ export class FunctionAnswers {
   }
 
   /** The entry of `kind` for a call, spending one use of it. */
-  take(functionName: string, qualifier: string | undefined, kind: FunctionAnswer['kind'] = 'answer'): FunctionAnswer | undefined {
-    const applies = (e: FunctionAnswer) => e.kind === kind && e.functionName === functionName && (e.qualifier === undefined || e.qualifier === qualifier);
+  take(
+    functionName: string,
+    qualifier: string | undefined,
+    kind: FunctionAnswer['kind'] = 'answer',
+  ): FunctionAnswer | undefined {
+    const applies = (e: FunctionAnswer) =>
+      e.kind === kind && e.functionName === functionName && (e.qualifier === undefined || e.qualifier === qualifier);
     let index = this.#entries.findIndex((e) => e.remaining !== Infinity && applies(e));
     if (index < 0) index = this.#entries.findLastIndex((e) => applies(e));
     if (index < 0) return undefined;

@@ -43,7 +43,9 @@ export class InFlightRecordings {
       clearTimeout(timer);
     }
     if (this.#pending.size === 0) return;
-    const waiting = [...this.#pending.values()].map((label) => `${label}: no answer from the real endpoint within closeTimeout (${timeoutMs} ms)`);
+    const waiting = [...this.#pending.values()].map(
+      (label) => `${label}: no answer from the real endpoint within closeTimeout (${timeoutMs} ms)`,
+    );
     throw new RecordingIncompleteError(file, waiting, 'were still waiting for their answer when close() gave up');
   }
 }

@@ -23,8 +23,7 @@ export interface InjectOptions extends InjectionScope {
 
 /** What an injection does to the call it catches. */
 export type InjectedAnswer =
-  | { kind: 'error'; name: LambdaErrorName; message?: string }
-  | { kind: 'fault'; fault: TransportFault };
+  { kind: 'error'; name: LambdaErrorName; message?: string } | { kind: 'fault'; fault: TransportFault };
 
 interface Injection {
   answer: InjectedAnswer;
@@ -67,7 +66,9 @@ export class Injections {
   /** Queues a transport fault. */
   addFault(fault: TransportFault, options: InjectionScope = {}): void {
     if (!FAULTS.includes(fault)) {
-      throw new InvalidOptionError(`lambda-cassette: injectFault(): unknown fault "${String(fault)}"; use one of ${FAULTS.join(', ')}`);
+      throw new InvalidOptionError(
+        `lambda-cassette: injectFault(): unknown fault "${String(fault)}"; use one of ${FAULTS.join(', ')}`,
+      );
     }
     this.#add({ kind: 'fault', fault }, options);
   }

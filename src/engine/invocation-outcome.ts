@@ -15,7 +15,13 @@ function header(headers: Record<string, string>, lower: string): string | undefi
   return undefined;
 }
 
-export function noteInvocation(call: LambdaCall, request: InvocationRequest, outcome: WireResponse, answers: FunctionAnswers, deliveries: EventDeliveries): void {
+export function noteInvocation(
+  call: LambdaCall,
+  request: InvocationRequest,
+  outcome: WireResponse,
+  answers: FunctionAnswers,
+  deliveries: EventDeliveries,
+): void {
   if (request.invocationType === 'RequestResponse' && outcome.status === 200) {
     const json = outcome.body.byteLength === 0 ? { ok: true as const, value: null } : parseJsonBody(outcome.body);
     const functionError = header(outcome.headers, 'x-amz-function-error');

@@ -38,14 +38,22 @@ export class MockResponder implements Responder {
     // A function the test gave a result or handler exists, listed in `functions` or not.
     if (this.#known && !this.#known.has(ref.name) && !answers?.knows(ref.name)) {
       const spec = LAMBDA_ERRORS.ResourceNotFoundException;
-      const message = fillMessage(spec.defaultMessage, { functionArn: functionArn(ref, request.region, this.options.accountId) });
+      const message = fillMessage(spec.defaultMessage, {
+        functionArn: functionArn(ref, request.region, this.options.accountId),
+      });
       return { source: 'mock', outcome: errorResponse(spec, message) };
     }
     if (request.invocationType === 'DryRun') return { source: 'mock', outcome: dryRunResponse() };
     if (request.invocationType === 'Event') return { source: 'mock', outcome: successResponse(request.operation) };
     const entry = answers?.take(ref.name, ref.qualifier);
     if (!entry) {
-      return { source: 'mock', outcome: { kind: 'failure', error: new NoFunctionAnswerError(this.options.label ?? 'mockLambda', ref.name, ref.qualifier) } };
+      return {
+        source: 'mock',
+        outcome: {
+          kind: 'failure',
+          error: new NoFunctionAnswerError(this.options.label ?? 'mockLambda', ref.name, ref.qualifier),
+        },
+      };
     }
     return { source: 'mock', outcome: await answerSync(entry, request, this.options.accountId) };
   }

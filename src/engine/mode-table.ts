@@ -8,7 +8,15 @@ import { InvalidOptionError } from '../common/seal-errors.js';
 /** How a double uses its cassette and the network. */
 export type CassetteMode = 'replay' | 'record' | 'rerecord' | 'auto' | 'new-episodes' | 'passthrough' | 'mock';
 
-export const CASSETTE_MODES: readonly CassetteMode[] = ['replay', 'record', 'rerecord', 'auto', 'new-episodes', 'passthrough', 'mock'];
+export const CASSETTE_MODES: readonly CassetteMode[] = [
+  'replay',
+  'record',
+  'rerecord',
+  'auto',
+  'new-episodes',
+  'passthrough',
+  'mock',
+];
 
 /** How requests are answered once the mode is settled against the cassette on disk. */
 export type Answering = 'replay' | 'record' | 'new-episodes' | 'passthrough' | 'mock';
@@ -34,13 +42,38 @@ export interface AnsweringRule {
 }
 
 export const MODE_TABLE: Readonly<Record<CassetteMode, ModeRule>> = {
-  replay: { loadsCassette: true, requiresCassette: true, answers: { withCassette: 'replay', withoutCassette: 'replay' } },
-  record: { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'record', withoutCassette: 'record' } },
+  replay: {
+    loadsCassette: true,
+    requiresCassette: true,
+    answers: { withCassette: 'replay', withoutCassette: 'replay' },
+  },
+  record: {
+    loadsCassette: true,
+    requiresCassette: false,
+    answers: { withCassette: 'record', withoutCassette: 'record' },
+  },
   // record keeps answers for requests the run did not make; rerecord is "delete the file, then record".
-  rerecord: { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'record', withoutCassette: 'record' }, startsAfresh: true },
-  auto: { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'replay', withoutCassette: 'record' } },
-  'new-episodes': { loadsCassette: true, requiresCassette: false, answers: { withCassette: 'new-episodes', withoutCassette: 'new-episodes' } },
-  passthrough: { loadsCassette: false, requiresCassette: false, answers: { withCassette: 'passthrough', withoutCassette: 'passthrough' } },
+  rerecord: {
+    loadsCassette: true,
+    requiresCassette: false,
+    answers: { withCassette: 'record', withoutCassette: 'record' },
+    startsAfresh: true,
+  },
+  auto: {
+    loadsCassette: true,
+    requiresCassette: false,
+    answers: { withCassette: 'replay', withoutCassette: 'record' },
+  },
+  'new-episodes': {
+    loadsCassette: true,
+    requiresCassette: false,
+    answers: { withCassette: 'new-episodes', withoutCassette: 'new-episodes' },
+  },
+  passthrough: {
+    loadsCassette: false,
+    requiresCassette: false,
+    answers: { withCassette: 'passthrough', withoutCassette: 'passthrough' },
+  },
   mock: { loadsCassette: false, requiresCassette: false, answers: { withCassette: 'mock', withoutCassette: 'mock' } },
 };
 
@@ -82,18 +115,26 @@ function truthy(value: string | undefined): boolean {
  * double set to `mock` in code has no cassette and stays a mock, so re-recording a suite with
  * `LAMBDA_CASSETTE_MODE=record` leaves its unit tests alone.
  */
-export function resolveMode(fromCode: CassetteMode | undefined, fallback: CassetteMode, env: NodeJS.ProcessEnv = process.env): CassetteMode {
+export function resolveMode(
+  fromCode: CassetteMode | undefined,
+  fallback: CassetteMode,
+  env: NodeJS.ProcessEnv = process.env,
+): CassetteMode {
   if (fromCode === 'mock') return 'mock';
   const fromEnv = env[MODE_ENV];
   if (fromEnv !== undefined && fromEnv !== '') {
     if (!CASSETTE_MODES.includes(fromEnv as CassetteMode)) {
-      throw new InvalidOptionError(`lambda-cassette: ${MODE_ENV}="${fromEnv}" is not a mode; use one of ${CASSETTE_MODES.join(', ')}`);
+      throw new InvalidOptionError(
+        `lambda-cassette: ${MODE_ENV}="${fromEnv}" is not a mode; use one of ${CASSETTE_MODES.join(', ')}`,
+      );
     }
     return fromEnv as CassetteMode;
   }
   const mode = fromCode ?? fallback;
   if (!CASSETTE_MODES.includes(mode)) {
-    throw new InvalidOptionError(`lambda-cassette: option "mode" is "${String(mode)}"; use one of ${CASSETTE_MODES.join(', ')}`);
+    throw new InvalidOptionError(
+      `lambda-cassette: option "mode" is "${String(mode)}"; use one of ${CASSETTE_MODES.join(', ')}`,
+    );
   }
   return mode;
 }

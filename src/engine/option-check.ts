@@ -10,7 +10,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -32,7 +36,9 @@ export function nearestName(name: string, known: readonly string[]): string | un
 export function checkKnownOptions(where: string, options: object | undefined, known: readonly string[]): void {
   if (options === undefined || options === null) return;
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidOptionError(`lambda-cassette: ${where}() takes an options object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+    throw new InvalidOptionError(
+      `lambda-cassette: ${where}() takes an options object, got ${Array.isArray(options) ? 'an array' : typeof options}`,
+    );
   }
   for (const name of Object.keys(options)) {
     if (known.includes(name)) continue;

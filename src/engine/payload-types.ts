@@ -24,7 +24,9 @@ type WithoutQualifier<F extends string> = F extends `${infer Name}:${string}` ? 
  * `123456789012:function:orders-fn[:q]` and `arn:aws:lambda:<region>:<account>:function:orders-fn[:q]`
  * all give `orders-fn`. A non-literal `string` stays `string`.
  */
-export type FunctionNameOf<F extends string> = F extends `${string}:function:${infer Rest}` ? WithoutQualifier<Rest> : WithoutQualifier<F>;
+export type FunctionNameOf<F extends string> = F extends `${string}:function:${infer Rest}`
+  ? WithoutQualifier<Rest>
+  : WithoutQualifier<F>;
 
 /** The registered payload type of `F` (any reference form), or `unknown` when `F` is not registered. */
 export type PayloadFor<F extends string> = string extends F
@@ -56,4 +58,7 @@ export type ResultFor<F extends string> = string extends F
  */
 export type RespondWith<F extends string> =
   | ResultFor<F>
-  | ((event: PayloadFor<F>, context: import('./lambda-context.js').LambdaContext) => ResultFor<F> | Promise<ResultFor<F>>);
+  | ((
+      event: PayloadFor<F>,
+      context: import('./lambda-context.js').LambdaContext,
+    ) => ResultFor<F> | Promise<ResultFor<F>>);

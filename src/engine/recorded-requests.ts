@@ -34,7 +34,8 @@ export class RecordedRequests {
    */
   reportable(position: number): Interaction {
     const interaction = this.loaded!.interactions[position]!;
-    if (typeof interaction?.recordedAt !== 'string' || typeof interaction.request?.functionName !== 'string') this.check(position);
+    if (typeof interaction?.recordedAt !== 'string' || typeof interaction.request?.functionName !== 'string')
+      this.check(position);
     return interaction;
   }
 
@@ -42,7 +43,11 @@ export class RecordedRequests {
    * `index.take(request)`, and on a miss (when `listOnMiss`) every loaded request, for the miss
    * report. An interaction checked on the way and found broken makes the answer instead.
    */
-  lookUp(index: InteractionIndex<Interaction>, request: MatchableRequest, listOnMiss: boolean): { found: Lookup<Interaction>; recorded: MatchableRequest[] } | { broken: Answer } {
+  lookUp(
+    index: InteractionIndex<Interaction>,
+    request: MatchableRequest,
+    listOnMiss: boolean,
+  ): { found: Lookup<Interaction>; recorded: MatchableRequest[] } | { broken: Answer } {
     try {
       const found = index.take(request);
       return { found, recorded: found.kind === 'miss' && listOnMiss ? this.all() : [] };

@@ -30,4 +30,3 @@ export function replayedResponse(interaction: Interaction): WireResponse {
     body,
   };
 }
-

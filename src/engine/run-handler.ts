@@ -8,7 +8,11 @@ import { captureConsole } from './console-capture.js';
 import { lambdaContext, type ContextSource, type LambdaContext } from './lambda-context.js';
 
 /** A function's code in a test: Lambda's Node handler signature. */
-export type LambdaHandler<Event = any, Result = unknown> = (event: Event, context: LambdaContext) => Result | Promise<Result>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LambdaHandler<Event = any, Result = unknown> = (
+  event: Event,
+  context: LambdaContext,
+) => Result | Promise<Result>;
 
 /** The error object the Node runtime answers for a handler that threw. */
 export interface FunctionErrorPayload {
@@ -20,12 +24,17 @@ export interface FunctionErrorPayload {
 }
 
 /** What one run gave. */
-export type HandlerRun = { ok: true; result: unknown; log: string } | { ok: false; error: FunctionErrorPayload; log: string };
+export type HandlerRun =
+  { ok: true; result: unknown; log: string } | { ok: false; error: FunctionErrorPayload; log: string };
 
 /** The runtime's error object for whatever a handler threw (or rejected with). */
 export function runtimeError(thrown: unknown): FunctionErrorPayload {
   if (thrown instanceof Error) {
-    return { errorType: thrown.name || 'Error', errorMessage: thrown.message, trace: (thrown.stack ?? '').split('\n').filter((l) => l !== '') };
+    return {
+      errorType: thrown.name || 'Error',
+      errorMessage: thrown.message,
+      trace: (thrown.stack ?? '').split('\n').filter((l) => l !== ''),
+    };
   }
   return { errorType: typeof thrown, errorMessage: String(thrown), trace: [] };
 }

@@ -44,7 +44,11 @@ function errorBytes(error: FunctionErrorPayload): Buffer {
 }
 
 /** Answers a RequestResponse call with `entry` (a result, a handler, or an injected function error). */
-export async function answerSync(entry: FunctionAnswer, request: InvocationRequest, accountId: string): Promise<WireResponse> {
+export async function answerSync(
+  entry: FunctionAnswer,
+  request: InvocationRequest,
+  accountId: string,
+): Promise<WireResponse> {
   const headers: ResultHeaders = { executedVersion: executedVersion(request) };
   const tail = request.headers['x-amz-log-type'] === 'Tail';
   let body: Buffer;
@@ -63,7 +67,10 @@ export async function answerSync(entry: FunctionAnswer, request: InvocationReque
     if (tail) log = await frameLog(request, accountId);
   }
   if (body.byteLength > MAX_RESPONSE_PAYLOAD_BYTES) {
-    body = errorBytes({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_PAYLOAD_BYTES} bytes).` });
+    body = errorBytes({
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_PAYLOAD_BYTES} bytes).`,
+    });
     headers.functionError = 'Unhandled';
   }
   if (tail) headers.logResult = logTail(log);
@@ -79,7 +86,10 @@ async function frameLog(request: InvocationRequest, accountId: string, error?: F
   const { log } = await runHandler(() => undefined, eventOf(request), contextSource(request, accountId));
   if (error === undefined) return log;
   const id = /^START RequestId: (\S+)/.exec(log)?.[1] ?? '';
-  return log.replace(/^END RequestId/m, `${new Date().toISOString()}\t${id}\tERROR\tInvoke Error \t${JSON.stringify(error)}\nEND RequestId`);
+  return log.replace(
+    /^END RequestId/m,
+    `${new Date().toISOString()}\t${id}\tERROR\tInvoke Error \t${JSON.stringify(error)}\nEND RequestId`,
+  );
 }
 
 /** The result's bytes, or the runtime's error when it cannot be serialized (a BigInt, a cycle). */

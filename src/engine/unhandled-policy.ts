@@ -41,12 +41,18 @@ export function unhandledPolicy(option: OnUnhandledRequest | undefined, reachesN
 export type UnhandledVerdict = { bypass: true } | { bypass: false; error: Error };
 
 /** Applies `policy` to `request`; `label` names the double in messages. */
-export function judgeUnhandled(policy: OnUnhandledRequest, request: Omit<UnhandledRequest, 'operation'>, label: string): UnhandledVerdict {
+export function judgeUnhandled(
+  policy: OnUnhandledRequest,
+  request: Omit<UnhandledRequest, 'operation'>,
+  label: string,
+): UnhandledVerdict {
   const invocationType = request.headers['x-amz-invocation-type'];
   const operation = describeLambdaRequest(request.method, request.url, invocationType);
   if (policy === 'bypass') return { bypass: true };
   if (policy === 'warn') {
-    console.warn(`lambda-cassette: ${label} does not serve ${operation}; letting it through (onUnhandledRequest: 'warn').`);
+    console.warn(
+      `lambda-cassette: ${label} does not serve ${operation}; letting it through (onUnhandledRequest: 'warn').`,
+    );
     return { bypass: true };
   }
   if (policy === 'error') return { bypass: false, error: new UnhandledRequestError(label, [operation]) };

@@ -64,6 +64,8 @@ function currentTest(): TestIdentity {
  *   expect(lambda).toHaveInvokedWith('orders-fn', expect.objectContaining({ id: 7 }));
  * });
  */
-export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {
+export function useLambdaCassette(
+  options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {},
+): LambdaDouble {
   return cassettePerTest({ beforeEach, afterEach, currentTest }, options);
 }

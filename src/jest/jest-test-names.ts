@@ -13,7 +13,9 @@ interface CircusBlock {
 
 function circusState(global: object): { currentlyRunningTest?: CircusBlock | null } | undefined {
   const symbol = Object.getOwnPropertySymbols(global).find((s) => s.description === 'JEST_STATE_SYMBOL');
-  return symbol ? (global as Record<symbol, { currentlyRunningTest?: CircusBlock | null } | undefined>)[symbol] : undefined;
+  return symbol
+    ? (global as Record<symbol, { currentlyRunningTest?: CircusBlock | null } | undefined>)[symbol]
+    : undefined;
 }
 
 /**
@@ -23,6 +25,7 @@ function circusState(global: object): { currentlyRunningTest?: CircusBlock | nul
 export function jestTestNames(currentTestName: string, global: object = globalThis): string[] {
   const names: string[] = [];
   // Every block has a parent but the root one, which names no suite.
-  for (let block = circusState(global)?.currentlyRunningTest ?? undefined; block?.parent; block = block.parent) names.unshift(block.name);
+  for (let block = circusState(global)?.currentlyRunningTest ?? undefined; block?.parent; block = block.parent)
+    names.unshift(block.name);
   return names.length > 0 && names.join(' ') === currentTestName ? names : [currentTestName];
 }

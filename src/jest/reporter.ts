@@ -95,7 +95,9 @@ export default class LambdaCassetteJestReporter {
     }
     if (summary.totals.cassettes === 0 && this.#options.silentWhenUnused !== false) return;
     // stderr, where Jest's own reporters write: `jest --json` keeps stdout for its JSON.
-    const text = this.#options.json ? JSON.stringify(summary, null, 2) : formatRunSummary(summary, this.#root, pc.createColors(process.stderr.isTTY === true), outputFile).trimEnd();
+    const text = this.#options.json
+      ? JSON.stringify(summary, null, 2)
+      : formatRunSummary(summary, this.#root, pc.createColors(process.stderr.isTTY === true), outputFile).trimEnd();
     process.stderr.write(`${text}\n`);
   }
 

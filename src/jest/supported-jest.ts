@@ -4,4 +4,12 @@
  */
 import { requireRunner } from '../runners/runner-version.js';
 
-requireRunner({ runner: 'Jest', packages: ['jest', '@jest/globals', 'jest-circus'], minimum: 29, install: 'npm install --save-dev jest@30 @jest/globals@30' }, import.meta.url);
+requireRunner(
+  {
+    runner: 'Jest',
+    packages: ['jest', '@jest/globals', 'jest-circus'],
+    minimum: 29,
+    install: 'npm install --save-dev jest@30 @jest/globals@30',
+  },
+  import.meta.url,
+);

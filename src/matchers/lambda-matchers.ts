@@ -32,7 +32,9 @@ export interface MatcherResult {
 function callsOf(received: unknown, matcher: string): readonly LambdaCall[] {
   const calls = (received as Partial<HasCalls> | null)?.calls;
   if (!Array.isArray(calls)) {
-    throw new InvalidOptionError(`${matcher}: expected a lambda-cassette double (from mockLambda, openCassette or useLambdaCassette)`);
+    throw new InvalidOptionError(
+      `${matcher}: expected a lambda-cassette double (from mockLambda, openCassette or useLambdaCassette)`,
+    );
   }
   return calls;
 }
@@ -61,7 +63,13 @@ const current = {
     };
   },
 
-  toHaveInvokedWith(this: MatcherContext, received: unknown, fn: string, payload: unknown, options?: CallOptions): MatcherResult {
+  toHaveInvokedWith(
+    this: MatcherContext,
+    received: unknown,
+    fn: string,
+    payload: unknown,
+    options?: CallOptions,
+  ): MatcherResult {
     const calls = callsOf(received, 'toHaveInvokedWith');
     const toFn = callsTo(calls, fn, options);
     const equals = depthSafe((a, b) => this.equals(a, b));
@@ -79,7 +87,13 @@ const current = {
     };
   },
 
-  toHaveInvokedTimes(this: MatcherContext, received: unknown, fn: string, times: number, options?: CallOptions): MatcherResult {
+  toHaveInvokedTimes(
+    this: MatcherContext,
+    received: unknown,
+    fn: string,
+    times: number,
+    options?: CallOptions,
+  ): MatcherResult {
     const calls = callsOf(received, 'toHaveInvokedTimes');
     const count = callsTo(calls, fn, options).length;
     return {
@@ -91,12 +105,26 @@ const current = {
     };
   },
 
-  toHaveInvokedNthWith(this: MatcherContext, received: unknown, n: number, fn: string, payload: unknown, options?: CallOptions): MatcherResult {
-    if (!Number.isInteger(n) || n < 1) throw new InvalidOptionError(`toHaveInvokedNthWith: n must be a positive integer, got ${String(n)}`);
+  toHaveInvokedNthWith(
+    this: MatcherContext,
+    received: unknown,
+    n: number,
+    fn: string,
+    payload: unknown,
+    options?: CallOptions,
+  ): MatcherResult {
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidOptionError(`toHaveInvokedNthWith: n must be a positive integer, got ${String(n)}`);
     return nthWith.call(this, received, n, fn, payload, options, 'toHaveInvokedNthWith');
   },
 
-  toHaveInvokedLastWith(this: MatcherContext, received: unknown, fn: string, payload: unknown, options?: CallOptions): MatcherResult {
+  toHaveInvokedLastWith(
+    this: MatcherContext,
+    received: unknown,
+    fn: string,
+    payload: unknown,
+    options?: CallOptions,
+  ): MatcherResult {
     return nthWith.call(this, received, 'last', fn, payload, options, 'toHaveInvokedLastWith');
   },
 };
@@ -113,13 +141,19 @@ function nthWith(
 ): MatcherResult {
   const calls = ofOperation(callsOf(received, matcher), options);
   const call = n === 'last' ? calls[calls.length - 1] : calls[n - 1];
-  const pass = call !== undefined && callsTo([call], fn).length === 1 && depthSafe((a, b) => this.equals(a, b))(call.payload, payload);
+  const pass =
+    call !== undefined &&
+    callsTo([call], fn).length === 1 &&
+    depthSafe((a, b) => this.equals(a, b))(call.payload, payload);
   return {
     pass,
     message: () => {
       const kind = [options?.operation, options?.invocationType].filter(Boolean).join(' ') || 'Lambda';
       const what = `${kind} call ${n === 'last' ? 'last' : `#${n}`} ${pass ? 'not ' : ''}to be "${fn}" with ${this.utils.stringify(payload)}`;
-      const got = call === undefined ? `there were only ${calls.length} call(s)` : `it was "${call.functionName}" with ${this.utils.stringify(call.payload)}`;
+      const got =
+        call === undefined
+          ? `there were only ${calls.length} call(s)`
+          : `it was "${call.functionName}" with ${this.utils.stringify(call.payload)}`;
       return `expected ${what}, but ${pass ? 'it was' : got}\n\n${describeCalls(calls)}`;
     },
     actual: forDisplay(call?.payload),

@@ -22,11 +22,16 @@ export const IGNORED = '[IGNORED]';
 export function checkIgnoreOption(ignore: unknown): asserts ignore is readonly string[] | undefined {
   if (ignore === undefined) return;
   if (!Array.isArray(ignore)) {
-    throw new InvalidOptionError('lambda-cassette: option "ignore" must be an array of JSONPath strings, e.g. ignore: [\'$.sentAt\', \'$..traceId\']');
+    throw new InvalidOptionError(
+      "lambda-cassette: option \"ignore\" must be an array of JSONPath strings, e.g. ignore: ['$.sentAt', '$..traceId']",
+    );
   }
   ignore.forEach((path: unknown, i) => {
     const problem = jsonPathProblem(path) ?? jsonPathScriptProblem(path as string);
-    if (problem) throw new InvalidOptionError(`lambda-cassette: option "ignore"[${i}] (${JSON.stringify(path)}) is not a valid JSONPath: ${problem}`);
+    if (problem)
+      throw new InvalidOptionError(
+        `lambda-cassette: option "ignore"[${i}] (${JSON.stringify(path)}) is not a valid JSONPath: ${problem}`,
+      );
   });
 }
 

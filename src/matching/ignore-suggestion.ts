@@ -29,9 +29,12 @@ export function suggestIgnore(recorded: JsonValue, incoming: JsonValue): IgnoreS
   if (differences.length === 0 || differences.length > MAX_SUGGESTED_PATHS) return undefined;
   if (differences.some((d) => d.segments.length === 0)) return undefined;
   // The same field in several elements of one array is one entry: `$.items[*].traceId`.
-  const ignore = [...new Set(differences.map((d) => jsonPathOf(d.segments.map((s) => (typeof s === 'number' ? '*' : s)))))];
+  const ignore = [
+    ...new Set(differences.map((d) => jsonPathOf(d.segments.map((s) => (typeof s === 'number' ? '*' : s))))),
+  ];
   // Only suggest what provably works.
-  if (jsonDifferences(withoutPaths(recorded, ignore), withoutPaths(incoming, ignore), { limit: 1 }).length > 0) return undefined;
+  if (jsonDifferences(withoutPaths(recorded, ignore), withoutPaths(incoming, ignore), { limit: 1 }).length > 0)
+    return undefined;
   return { paths: differences.map((d) => d.path), ignore };
 }
 
@@ -44,11 +47,21 @@ export function describeSuggestion(s: IgnoreSuggestion): string {
  * The best suggestion for a request that missed: among recorded requests to the same function and
  * qualifier with JSON payloads, the one that differs at the fewest places (if any is near enough).
  */
-export function nearMiss(incoming: MatchableRequest, recorded: readonly MatchableRequest[]): IgnoreSuggestion | undefined {
+export function nearMiss(
+  incoming: MatchableRequest,
+  recorded: readonly MatchableRequest[],
+): IgnoreSuggestion | undefined {
   if (!('json' in incoming.payload)) return undefined;
   let best: IgnoreSuggestion | undefined;
   for (const r of recorded) {
-    if ((r.operation ?? 'InvokeAsync') !== (incoming.operation ?? 'InvokeAsync') || (r.invocationType ?? 'Event') !== (incoming.invocationType ?? 'Event') || r.functionName !== incoming.functionName || (r.qualifier ?? '') !== (incoming.qualifier ?? '') || !('json' in r.payload)) continue;
+    if (
+      (r.operation ?? 'InvokeAsync') !== (incoming.operation ?? 'InvokeAsync') ||
+      (r.invocationType ?? 'Event') !== (incoming.invocationType ?? 'Event') ||
+      r.functionName !== incoming.functionName ||
+      (r.qualifier ?? '') !== (incoming.qualifier ?? '') ||
+      !('json' in r.payload)
+    )
+      continue;
     const s = suggestIgnore(r.payload.json, incoming.payload.json);
     if (s && (!best || s.paths.length < best.paths.length)) best = s;
     if (best?.paths.length === 1) break;

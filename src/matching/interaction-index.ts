@@ -2,9 +2,7 @@ import { requestKey, type MatchableRequest, type MatchField, type MatchOption } 
 
 /** What a lookup found. */
 export type Lookup<T> =
-  | { kind: 'hit'; value: T; position: number }
-  | { kind: 'exhausted'; played: number }
-  | { kind: 'miss' };
+  { kind: 'hit'; value: T; position: number } | { kind: 'exhausted'; played: number } | { kind: 'miss' };
 
 interface Entry<T> {
   request: MatchableRequest;
@@ -27,13 +25,19 @@ interface Queue<T> {
  */
 function sameJson(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || depth > SAME_JSON_DEPTH) return false;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || depth > SAME_JSON_DEPTH)
+    return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i], depth + 1)) return false;
     return true;
   }
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  if (
+    Array.isArray(b) ||
+    Object.getPrototypeOf(a) !== Object.prototype ||
+    Object.getPrototypeOf(b) !== Object.prototype
+  )
+    return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const own = Object.prototype.hasOwnProperty;
@@ -58,7 +62,8 @@ function sameRequest(fields: readonly MatchField[], a: MatchableRequest, b: Matc
   if ((a.operation ?? 'InvokeAsync') !== (b.operation ?? 'InvokeAsync')) return false;
   if ((a.invocationType ?? 'Event') !== (b.invocationType ?? 'Event')) return false;
   for (const field of fields) {
-    if (field === 'payload' ? !samePayload(a.payload, b.payload) : (a[field] ?? null) !== (b[field] ?? null)) return false;
+    if (field === 'payload' ? !samePayload(a.payload, b.payload) : (a[field] ?? null) !== (b[field] ?? null))
+      return false;
   }
   return true;
 }
@@ -127,7 +132,12 @@ export class InteractionIndex<T> {
     // With every keyed interaction played, the first unplayed one with this request's key is the
     // first such at the frontier or after it: if the one at the frontier equals the request, it is.
     const next = this.#entry(this.#frontier);
-    if (next && this.#unplayed === 0 && typeof this.match !== 'function' && sameRequest(this.match, request, next.request)) {
+    if (
+      next &&
+      this.#unplayed === 0 &&
+      typeof this.match !== 'function' &&
+      sameRequest(this.match, request, next.request)
+    ) {
       this.#frontier += 1;
       this.#playedUnkeyed.push(next);
       return { kind: 'hit', value: next.value, position: next.position };

@@ -48,7 +48,11 @@ function compare(incoming: MatchableRequest, recorded: MatchableRequest, positio
   const type = (r: MatchableRequest) => r.invocationType ?? 'Event';
   differs(type(incoming) !== type(recorded), `invocation type ${type(recorded)}`, 500);
   differs(incoming.functionName !== recorded.functionName, `function "${recorded.functionName}"`, 1000);
-  differs((incoming.qualifier ?? '') !== (recorded.qualifier ?? ''), `qualifier ${JSON.stringify(recorded.qualifier ?? null)}`, 100);
+  differs(
+    (incoming.qualifier ?? '') !== (recorded.qualifier ?? ''),
+    `qualifier ${JSON.stringify(recorded.qualifier ?? null)}`,
+    100,
+  );
   differs(incoming.region !== recorded.region, `region ${recorded.region}`, 10);
   const diff: string[] = [];
   const a = payloadText(recorded.payload);
@@ -77,7 +81,12 @@ function kinship(a: MatchableRequest, b: MatchableRequest): number {
  * an Invoke Event); other functions only when the cassette has none of this one, as a payload diff
  * against another function helps nobody.
  */
-export function describeMiss(cassette: string, incoming: MatchableRequest, recorded: readonly MatchableRequest[], suggestion?: IgnoreSuggestion): string {
+export function describeMiss(
+  cassette: string,
+  incoming: MatchableRequest,
+  recorded: readonly MatchableRequest[],
+  suggestion?: IgnoreSuggestion,
+): string {
   const lines = [`lambda-cassette: no recorded answer in ${cassette} for ${summary(incoming)}`];
   if (suggestion) lines.push(`  Hint: ${describeSuggestion(suggestion)}.`);
   lines.push(`  ${rerecordAdvice()}`);

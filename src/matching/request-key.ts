@@ -32,10 +32,13 @@ const FIELDS: readonly MatchField[] = ['functionName', 'qualifier', 'region', 'p
 /** Checks a `match` option, naming the bad field. */
 export function checkMatchOption(match: MatchOption): void {
   if (typeof match === 'function') return;
-  if (!Array.isArray(match)) throw new InvalidOptionError('lambda-cassette: option "match" must be an array of fields or a function');
+  if (!Array.isArray(match))
+    throw new InvalidOptionError('lambda-cassette: option "match" must be an array of fields or a function');
   for (const field of match) {
     if (!FIELDS.includes(field)) {
-      throw new InvalidOptionError(`lambda-cassette: option "match" has unknown field "${String(field)}"; use ${FIELDS.join(', ')}`);
+      throw new InvalidOptionError(
+        `lambda-cassette: option "match" has unknown field "${String(field)}"; use ${FIELDS.join(', ')}`,
+      );
     }
   }
 }
@@ -47,8 +50,12 @@ export function checkMatchOption(match: MatchOption): void {
  * they were before Invoke was served).
  */
 export function requestKey(request: MatchableRequest, match: MatchOption = DEFAULT_MATCH): string {
-  const key = typeof match === 'function' ? canonicalJson(match(request) ?? null) : canonicalJson(match.map((field) => request[field] ?? null));
+  const key =
+    typeof match === 'function'
+      ? canonicalJson(match(request) ?? null)
+      : canonicalJson(match.map((field) => request[field] ?? null));
   // Event keys are as they were before the other invocation types were served.
-  const type = request.invocationType === undefined || request.invocationType === 'Event' ? '' : `${request.invocationType} `;
+  const type =
+    request.invocationType === undefined || request.invocationType === 'Event' ? '' : `${request.invocationType} `;
   return request.operation === 'Invoke' ? `Invoke ${type}${key}` : key;
 }

@@ -51,7 +51,9 @@ function identityOf(t: TestContextLike | undefined): TestIdentity {
  *   });
  * });
  */
-export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {
+export function useLambdaCassette(
+  options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {},
+): LambdaDouble {
   let running: TestContextLike | undefined;
   return cassettePerTest(
     {

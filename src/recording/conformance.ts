@@ -24,16 +24,22 @@ export function conformanceFindings(answer: AnswerToCheck): string[] {
   const header = (name: string) => Object.entries(answer.headers).find(([k]) => k.toLowerCase() === name)?.[1];
   const findings: string[] = [];
   const type = header('content-type') ?? '';
-  if (/text\/html/i.test(type) || /^\s*<(!doctype|html)/i.test(answer.body)) findings.push(`an HTML body (content-type ${type || 'none'}); AWS answers JSON`);
+  if (/text\/html/i.test(type) || /^\s*<(!doctype|html)/i.test(answer.body))
+    findings.push(`an HTML body (content-type ${type || 'none'}); AWS answers JSON`);
   const server = header('server');
-  if (server !== undefined && EMULATOR_SERVER.test(server)) findings.push(`an emulator's server header (server: ${server})`);
-  if (Object.keys(answer.headers).some((k) => k.toLowerCase().startsWith('x-localstack'))) findings.push('LocalStack headers (x-localstack-*)');
+  if (server !== undefined && EMULATOR_SERVER.test(server))
+    findings.push(`an emulator's server header (server: ${server})`);
+  if (Object.keys(answer.headers).some((k) => k.toLowerCase().startsWith('x-localstack')))
+    findings.push('LocalStack headers (x-localstack-*)');
   const async = answer.operation === 'InvokeAsync' || (answer.invocationType ?? '').toLowerCase() === 'event';
   const functionError = header('x-amz-function-error');
   if (async && functionError !== undefined && answer.status < 300) {
-    findings.push(`a function error (x-amz-function-error: ${functionError}) on an asynchronous invocation, which AWS answers before the function runs`);
+    findings.push(
+      `a function error (x-amz-function-error: ${functionError}) on an asynchronous invocation, which AWS answers before the function runs`,
+    );
   }
-  if (header('x-amzn-requestid') === undefined && header('x-amz-request-id') === undefined) findings.push('no request id (x-amzn-RequestId)');
+  if (header('x-amzn-requestid') === undefined && header('x-amz-request-id') === undefined)
+    findings.push('no request id (x-amzn-RequestId)');
   return findings;
 }
 
@@ -46,5 +52,7 @@ export function describeConformance(where: string, findings: readonly string[]):
 export function warnIfUnlikeAws(cassette: string, what: string, answer: AnswerToCheck): void {
   const findings = conformanceFindings(answer);
   if (findings.length === 0) return;
-  process.emitWarning(describeConformance(`the answer recorded into ${cassette} for ${what}`, findings), { code: 'LC_NOT_AWS_LIKE' });
+  process.emitWarning(describeConformance(`the answer recorded into ${cassette} for ${what}`, findings), {
+    code: 'LC_NOT_AWS_LIKE',
+  });
 }

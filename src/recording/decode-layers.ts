@@ -8,7 +8,15 @@
  * replaced in the layer it was found in and every layer is encoded again as it was, so a gzip body
  * stays gzip and a base64 blob stays base64 of the same bytes around the marker.
  */
-import { brotliCompressSync, brotliDecompressSync, constants, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  deflateSync,
+  gunzipSync,
+  gzipSync,
+  inflateSync,
+} from 'node:zlib';
 import { escapeLike, mayHoldEscapes, unescapeOnce } from './text-escapes.js';
 
 /** A stretch of a decoded view to replace, and the rule that found it. */
@@ -60,12 +68,18 @@ const ESCAPE_STARTING = /^(?:%[0-9A-Fa-f]{2}|\\[u/\\"bfnrt]|&#?[A-Za-z0-9]+;)/;
 /** Whether the run `start..end` of `text` touches an escape: its first characters may belong to one. */
 function cutByEscapes(text: string, start: number, end: number): boolean {
   if (text[start - 1] === '%' && /^[0-9A-Fa-f]{2}/.test(text.slice(start, start + 2))) return true;
-  return ESCAPE_ENDING.test(text.slice(Math.max(0, start - 10), start)) || ESCAPE_STARTING.test(text.slice(end, end + 10));
+  return (
+    ESCAPE_ENDING.test(text.slice(Math.max(0, start - 10), start)) || ESCAPE_STARTING.test(text.slice(end, end + 10))
+  );
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-const deeper = (ctx: Context, form: string, toOuter: (i: number) => number): Context => ({ depth: ctx.depth + 1, forms: [...ctx.forms, form], toOuter });
+const deeper = (ctx: Context, form: string, toOuter: (i: number) => number): Context => ({
+  depth: ctx.depth + 1,
+  forms: [...ctx.forms, form],
+  toOuter,
+});
 
 function overlaps(edits: readonly Edit[], start: number, end: number): boolean {
   return edits.some((e) => start < e.end && e.start < end);
@@ -101,7 +115,13 @@ function tokenDecodings(token: string): { skip: number; bytes: Buffer; form: str
     const upper = /[A-F]/.test(token) && !/[a-f]/.test(token);
     for (const skip of token.length % 2 === 0 ? [0] : [1, 0]) {
       const digits = token.slice(skip, skip + ((token.length - skip) & ~1));
-      out.push({ skip, bytes: Buffer.from(digits, 'hex'), form: 'hex', encode: (b) => (upper ? b.toString('hex').toUpperCase() : b.toString('hex')) + token.slice(skip + digits.length) });
+      out.push({
+        skip,
+        bytes: Buffer.from(digits, 'hex'),
+        form: 'hex',
+        encode: (b) =>
+          (upper ? b.toString('hex').toUpperCase() : b.toString('hex')) + token.slice(skip + digits.length),
+      });
     }
   }
   const url = /[-_]/.test(token);
@@ -145,7 +165,11 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
       const from = start + d.skip;
       const scale = d.form === 'hex' ? 2 : 4 / 3;
       const hits = pass.hits.length;
-      const scrubbed = bytesLayer(d.bytes, pass, deeper(ctx, d.form, (i) => ctx.toOuter(from + Math.floor(i * scale))));
+      const scrubbed = bytesLayer(
+        d.bytes,
+        pass,
+        deeper(ctx, d.form, (i) => ctx.toOuter(from + Math.floor(i * scale))),
+      );
       if (scrubbed !== d.bytes) {
         edits.push({ start: from, end, text: d.encode(Buffer.from(scrubbed)) });
         break;
@@ -156,7 +180,9 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
   if (!escaped) return edits;
   const layer = unescapeOnce(text);
   if (layer.text === text) return edits;
-  const innerCtx = deeper(ctx, [...layer.kinds].join('+'), (i) => ctx.toOuter(layer.starts[Math.min(i, layer.starts.length - 1)] ?? 0));
+  const innerCtx = deeper(ctx, [...layer.kinds].join('+'), (i) =>
+    ctx.toOuter(layer.starts[Math.min(i, layer.starts.length - 1)] ?? 0),
+  );
   const inner = textEdits(layer.text, pass, innerCtx);
   if (inner.length === 0 && edits.length === 0 && looksBinary(layer.text)) {
     // Escaped bytes (a URL-encoded gzip body): decoded as bytes, the whole text written back escaped alike.
@@ -173,7 +199,11 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
     } else {
       // The same credential seen in two layers: one marker over both.
       const x = edits[clash]!;
-      edits[clash] = { start: Math.min(x.start, start), end: Math.max(x.end, end), text: escapeLike(text.slice(Math.min(x.start, start), Math.max(x.end, end)), pass.marker) };
+      edits[clash] = {
+        start: Math.min(x.start, start),
+        end: Math.max(x.end, end),
+        text: escapeLike(text.slice(Math.min(x.start, start), Math.max(x.end, end)), pass.marker),
+      };
     }
   }
   return edits;
@@ -206,13 +236,24 @@ interface Codec {
 }
 
 const CODECS: readonly Codec[] = [
-  { name: 'gzip', sniff: (b) => b[0] === 0x1f && b[1] === 0x8b, decode: (b) => gunzipSync(b, { maxOutputLength: MAX_OUTPUT }), encode: (b) => gzipSync(b) },
+  {
+    name: 'gzip',
+    sniff: (b) => b[0] === 0x1f && b[1] === 0x8b,
+    decode: (b) => gunzipSync(b, { maxOutputLength: MAX_OUTPUT }),
+    encode: (b) => gzipSync(b),
+  },
   // A zlib header: CM 8 (deflate), and a check value making the first two bytes a multiple of 31.
-  { name: 'deflate', sniff: (b) => b.length > 2 && (b[0]! & 0x0f) === 8 && ((b[0]! << 8) | b[1]!) % 31 === 0, decode: (b) => inflateSync(b, { maxOutputLength: MAX_OUTPUT }), encode: (b) => deflateSync(b) },
+  {
+    name: 'deflate',
+    sniff: (b) => b.length > 2 && (b[0]! & 0x0f) === 8 && ((b[0]! << 8) | b[1]!) % 31 === 0,
+    decode: (b) => inflateSync(b, { maxOutputLength: MAX_OUTPUT }),
+    encode: (b) => deflateSync(b),
+  },
   // Brotli has no magic number: any body of a few bytes that is not plain printable text may be one.
   {
     name: 'brotli',
-    sniff: (b) => b.length >= 4 && !PRINTABLE.test(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1')),
+    sniff: (b) =>
+      b.length >= 4 && !PRINTABLE.test(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1')),
     decode: (b) => brotliDecompressSync(b, { maxOutputLength: MAX_OUTPUT }),
     encode: (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_SIZE_HINT]: b.byteLength } }),
   },
@@ -256,7 +297,11 @@ function bytesLayer(input: Uint8Array, pass: Pass, ctx: Context): Uint8Array {
     const found = decompressed(input);
     if (found) {
       const hits = pass.hits.length;
-      const inner = bytesLayer(found.plain, pass, deeper(ctx, found.codec.name, () => ctx.toOuter(0)));
+      const inner = bytesLayer(
+        found.plain,
+        pass,
+        deeper(ctx, found.codec.name, () => ctx.toOuter(0)),
+      );
       if (inner !== found.plain) return found.codec.encode(inner);
       pass.hits.length = hits;
     }
@@ -275,7 +320,8 @@ function bytesLayer(input: Uint8Array, pass: Pass, ctx: Context): Uint8Array {
   if (out !== view) bytes = Buffer.from(out, text !== undefined ? 'utf8' : 'latin1');
   const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (ctx.depth < MAX_DEPTH && (bom || countZeros(bytes) >= 8)) {
-    for (const skip of [0, 1]) for (const bigEndian of [false, true]) bytes = utf16View(bytes, skip, bigEndian, pass, ctx);
+    for (const skip of [0, 1])
+      for (const bigEndian of [false, true]) bytes = utf16View(bytes, skip, bigEndian, pass, ctx);
   }
   return bytes.equals(input) ? input : bytes;
 }

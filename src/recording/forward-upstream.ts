@@ -16,7 +16,12 @@ import { signRequest } from './sign-request.js';
 import { secretsOf } from './secret-scrubber.js';
 
 /** The caller's SigV4 headers: never forwarded when the request is signed again. */
-const CALLER_SIGNATURE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256']);
+const CALLER_SIGNATURE_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
+]);
 
 /** Default region of a signature when neither the target host nor the caller's credential scope names one. */
 const FALLBACK_SIGNING_REGION = 'us-east-1';
@@ -25,17 +30,30 @@ const FALLBACK_SIGNING_REGION = 'us-east-1';
  * `headers` signed for `url`: region from the target's host (`lambda.<region>.amazonaws.com`), else
  * from the caller's own credential scope; service `lambda`; credentials from the default chain.
  */
-async function signedFor(url: URL, wire: WireRequest, headers: Record<string, string>): Promise<Record<string, string>> {
+async function signedFor(
+  url: URL,
+  wire: WireRequest,
+  headers: Record<string, string>,
+): Promise<Record<string, string>> {
   const original = normalizeHeaders(wire.headers);
   const region = regionOf(url.hostname, original, FALLBACK_SIGNING_REGION);
   const unsigned: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (!CALLER_SIGNATURE_HEADERS.has(name)) unsigned[name] = value;
   try {
-    const signed = await signRequest({ method: wire.method, url: url.href, headers: unsigned, body: wire.body }, { region, service: 'lambda' });
+    const signed = await signRequest(
+      { method: wire.method, url: url.href, headers: unsigned, body: wire.body },
+      { region, service: 'lambda' },
+    );
     return normalizeHeaders(signed.headers);
   } catch (e) {
     if (e instanceof LambdaCassetteError) throw e;
-    throw new UpstreamError(url.href, new Error(`could not sign the request for ${url.host} (sign: true) with the default AWS credential chain: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
+    throw new UpstreamError(
+      url.href,
+      new Error(
+        `could not sign the request for ${url.host} (sign: true) with the default AWS credential chain: ${(e as Error)?.message ?? String(e)}`,
+        { cause: e },
+      ),
+    );
   }
 }
 
@@ -61,8 +79,19 @@ export async function forwardUpstream(wire: WireRequest, target?: string): Promi
     sentSecrets = secretsOf(signed);
   }
   try {
-    const res = await sendOutsideInterceptors({ url: url.href, method: wire.method.toUpperCase(), headers, body: wire.body });
-    return { kind: 'response', status: res.status, headers: res.headers, body: res.body, ...(sentSecrets ? { sentSecrets } : {}) };
+    const res = await sendOutsideInterceptors({
+      url: url.href,
+      method: wire.method.toUpperCase(),
+      headers,
+      body: wire.body,
+    });
+    return {
+      kind: 'response',
+      status: res.status,
+      headers: res.headers,
+      body: res.body,
+      ...(sentSecrets ? { sentSecrets } : {}),
+    };
   } catch (e) {
     throw new UpstreamError(url.href, e);
   }

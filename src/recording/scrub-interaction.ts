@@ -39,7 +39,12 @@ function countHits(payload: unknown, paths: readonly string[]): number {
   if (payload === null || typeof payload !== 'object') return 0;
   let n = 0;
   for (const path of paths) {
-    jsonPath().JSONPath({ path, json: payload as object, resultType: 'value', callback: (value: unknown) => void (value !== REDACTED && n++) });
+    jsonPath().JSONPath({
+      path,
+      json: payload as object,
+      resultType: 'value',
+      callback: (value: unknown) => void (value !== REDACTED && n++),
+    });
   }
   return n;
 }
@@ -63,7 +68,10 @@ export function scrubInteraction(interaction: Interaction, filters: ScrubFilters
   const headers = Object.fromEntries(Object.entries(interaction.response.headers).map(([k, v]) => [k, maskText(v)]));
   // Binary content gets no account ids masked: twelve digits in binary data are more likely data
   // than an account id.
-  const body = scrubBody(interaction.response.body, interaction.response.headers['content-encoding'], { text: maskText, binary: (latin1) => latin1 });
+  const body = scrubBody(interaction.response.body, interaction.response.headers['content-encoding'], {
+    text: maskText,
+    binary: (latin1) => latin1,
+  });
   const masks: Interaction = { ...interaction, request, response: { ...interaction.response, headers, body } };
   return { interaction: withoutCredentials(masks, secrets), redacted, masked };
 }
@@ -71,9 +79,14 @@ export function scrubInteraction(interaction: Interaction, filters: ScrubFilters
 /** Every string and body of `interaction` through the decoder pipeline with the recorder's leaf. */
 function scrubEverywhere(interaction: Interaction, pass: Pass): Interaction {
   const fn = interaction.request.functionName;
-  const request = { ...interaction.request, payload: scrubBodySecrets(interaction.request.payload, pass, `${fn}: the request payload`) };
+  const request = {
+    ...interaction.request,
+    payload: scrubBodySecrets(interaction.request.payload, pass, `${fn}: the request payload`),
+  };
   if (request.functionRef !== undefined) request.functionRef = scrubText(request.functionRef, pass);
-  const headers = Object.fromEntries(Object.entries(interaction.response.headers).map(([k, v]) => [k, scrubText(v, pass)]));
+  const headers = Object.fromEntries(
+    Object.entries(interaction.response.headers).map(([k, v]) => [k, scrubText(v, pass)]),
+  );
   const body = scrubBodySecrets(interaction.response.body, pass, `${fn}: the response body`);
   return { ...interaction, request, response: { ...interaction.response, headers, body } };
 }
@@ -89,7 +102,10 @@ function withoutCredentials(interaction: Interaction, secrets: readonly string[]
   scrubEverywhere(scrubbed, check);
   const trace = check.hits.length === 0 ? traceOfSecret(jsonText(scrubbed), secrets) : undefined;
   if (check.hits.length > 0 || trace !== undefined) {
-    throw new UnscrubbableSecretError(`the interaction with ${interaction.request.functionName}`, trace ? [trace] : describeHits(check.hits));
+    throw new UnscrubbableSecretError(
+      `the interaction with ${interaction.request.functionName}`,
+      trace ? [trace] : describeHits(check.hits),
+    );
   }
   return scrubbed;
 }

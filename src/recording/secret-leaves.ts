@@ -6,7 +6,15 @@
  * credential material, and the same bearer credentials.
  */
 import type { Leaf, Span } from './decode-layers.js';
-import { ACCESS_KEY_ID, allMatches, BEARER_TOKEN, JWT, SECRET_IN_TEXT, SESSION_TOKEN, SIGV4_SIGNATURE } from './secret-patterns.js';
+import {
+  ACCESS_KEY_ID,
+  allMatches,
+  BEARER_TOKEN,
+  JWT,
+  SECRET_IN_TEXT,
+  SESSION_TOKEN,
+  SIGV4_SIGNATURE,
+} from './secret-patterns.js';
 
 const JWTS = allMatches(JWT);
 const BEARERS = allMatches(BEARER_TOKEN);
@@ -43,13 +51,15 @@ function isJwtHeader(segment: string): boolean {
 function bearerSpans(text: string): Span[] {
   const spans: Span[] = [];
   if (text.includes('eyJ')) {
-    for (const m of text.matchAll(JWTS)) if (isJwtHeader(m[0].split('.')[0]!)) spans.push({ start: m.index, end: m.index + m[0].length, rule: 'jwt' });
+    for (const m of text.matchAll(JWTS))
+      if (isJwtHeader(m[0].split('.')[0]!)) spans.push({ start: m.index, end: m.index + m[0].length, rule: 'jwt' });
   }
   if (/bearer/i.test(text)) {
     for (const m of text.matchAll(BEARERS)) {
       const token = m[1]!;
       const start = m.index + m[0].length - token.length;
-      if (!spans.some((s) => start < s.end && s.start < start + token.length)) spans.push({ start, end: start + token.length, rule: 'bearer-token' });
+      if (!spans.some((s) => start < s.end && s.start < start + token.length))
+        spans.push({ start, end: start + token.length, rule: 'bearer-token' });
     }
   }
   return spans;
@@ -75,10 +85,12 @@ export function recorderLeaf(secrets: readonly string[]): Leaf {
 export const scanLeaf: Leaf = (text) => {
   const spans: Span[] = [];
   const add = (start: number, end: number, rule: string) => spans.push({ start, end, rule });
-  for (const m of text.matchAll(ACCESS_KEY_IDS)) if (!isExample(m[0])) add(m.index, m.index + m[0].length, 'aws-access-key-id');
+  for (const m of text.matchAll(ACCESS_KEY_IDS))
+    if (!isExample(m[0])) add(m.index, m.index + m[0].length, 'aws-access-key-id');
   for (const m of text.matchAll(SIGNATURES)) add(m.index, m.index + m[0].length, 'sigv4-signature');
   for (const m of text.matchAll(SESSION_TOKENS)) add(m.index, m.index + m[0].length, 'session-token');
-  for (const m of text.matchAll(SECRETS_IN_TEXT)) if (!isExample(m[1]!)) add(m.index, m.index + m[0].length, 'secret-access-key');
+  for (const m of text.matchAll(SECRETS_IN_TEXT))
+    if (!isExample(m[1]!)) add(m.index, m.index + m[0].length, 'secret-access-key');
   spans.push(...bearerSpans(text));
   return spans;
 };

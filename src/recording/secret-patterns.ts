@@ -17,13 +17,21 @@ export const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/;
 /** The credential of a `Bearer` authorization (group 1): 16 or more token characters, at least one a digit. */
 export const BEARER_TOKEN = /\bbearer\s+((?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{16,}=*)/i;
 /** A secret access key written next to its name in text (group 1). */
-export const SECRET_IN_TEXT = /(?:aws_?secret_?access_?key|secret_?access_?key|secretkey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/i;
+export const SECRET_IN_TEXT =
+  /(?:aws_?secret_?access_?key|secret_?access_?key|secretkey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/i;
 /** A value shaped like a secret access key. */
 export const SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 /** Key names under which a secret access key is stored. */
 export const SECRET_KEY_NAME = /secret.?access.?key|aws.?secret|^secret.?key$/i;
 /** Header (or field) names whose value is a credential. */
-export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'x-amz-security-token', 'x-amz-session-token', 'aws_session_token', 'sessiontoken']);
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-amz-security-token',
+  'x-amz-session-token',
+  'aws_session_token',
+  'sessiontoken',
+]);
 /** The request header that carries a session token. */
 export const SESSION_TOKEN_HEADER = 'x-amz-security-token';
 /** What the recorder writes in place of a credential. */

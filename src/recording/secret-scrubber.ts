@@ -86,7 +86,8 @@ export function traceOfSecret(serialized: string, secrets: readonly string[]): s
   for (const secret of secrets) {
     if (secret.length < MIN_SECRET_LENGTH) continue;
     if (lower.includes(asciiLower(secret))) return 'the credential as it is';
-    if (base64Cores(Buffer.from(secret)).some((core) => serialized.includes(core))) return 'the credential base64-encoded';
+    if (base64Cores(Buffer.from(secret)).some((core) => serialized.includes(core)))
+      return 'the credential base64-encoded';
   }
   return undefined;
 }

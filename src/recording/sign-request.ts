@@ -33,7 +33,9 @@ type SourceData = string | ArrayBuffer | ArrayBufferView;
 
 function bytes(data: SourceData): string | Uint8Array {
   if (typeof data === 'string') return data;
-  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  return ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : new Uint8Array(data);
 }
 
 /** SHA-256 and HMAC-SHA-256 from node:crypto, in the shape the signer asks for (what the SDK passes on Node). */
@@ -73,7 +75,10 @@ let defaultCredentials: (() => Promise<SigningCredentials>) | undefined;
 /** The SDK's default credential chain, resolved once per process (it caches and refreshes itself). */
 async function defaultChain(): Promise<() => Promise<SigningCredentials>> {
   if (defaultCredentials) return defaultCredentials;
-  const { defaultProvider } = await load('@aws-sdk/credential-provider-node', () => import('@aws-sdk/credential-provider-node'));
+  const { defaultProvider } = await load(
+    '@aws-sdk/credential-provider-node',
+    () => import('@aws-sdk/credential-provider-node'),
+  );
   defaultCredentials = defaultProvider();
   return defaultCredentials;
 }
@@ -95,7 +100,12 @@ export async function assertSigningAvailable(): Promise<void> {
 export async function signRequest(request: WireRequest, options: SignRequestOptions): Promise<WireRequest> {
   const { SignatureV4 } = await load('@smithy/signature-v4', () => import('@smithy/signature-v4'));
   const credentials = options.credentials ?? (await defaultChain());
-  const signer = new SignatureV4({ service: options.service ?? 'lambda', region: options.region, credentials, sha256: NodeSha256 });
+  const signer = new SignatureV4({
+    service: options.service ?? 'lambda',
+    region: options.region,
+    credentials,
+    sha256: NodeSha256,
+  });
   const url = new URL(request.url);
   const headers = normalizeHeaders(request.headers);
   delete headers['host'];

@@ -19,11 +19,37 @@ export interface Unescaped {
 export type EscapeKind = 'url-encoded' | 'json-escaped' | 'html-entities';
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", sol: '/', plus: '+', equals: '=', percnt: '%', num: '#',
-  colon: ':', semi: ';', comma: ',', period: '.', lowbar: '_', excl: '!', quest: '?', commat: '@', dollar: '$',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  sol: '/',
+  plus: '+',
+  equals: '=',
+  percnt: '%',
+  num: '#',
+  colon: ':',
+  semi: ';',
+  comma: ',',
+  period: '.',
+  lowbar: '_',
+  excl: '!',
+  quest: '?',
+  commat: '@',
+  dollar: '$',
 };
 const NAME_OF: Record<string, string> = Object.fromEntries(Object.entries(NAMED).map(([name, char]) => [char, name]));
-const JSON_SIMPLE: Record<string, string> = { '/': '/', '\\': '\\', '"': '"', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const JSON_SIMPLE: Record<string, string> = {
+  '/': '/',
+  '\\': '\\',
+  '"': '"',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 const isHex = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 
@@ -40,15 +66,20 @@ function escapeAt(text: string, i: number): { length: number; value: string; kin
   }
   if (c === '\\') {
     const next = text[i + 1];
-    if (next === 'u' && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) return { length: 6, value: String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), kind: 'json-escaped' };
-    if (next !== undefined && next in JSON_SIMPLE) return { length: 2, value: JSON_SIMPLE[next]!, kind: 'json-escaped' };
+    if (next === 'u' && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6)))
+      return { length: 6, value: String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), kind: 'json-escaped' };
+    if (next !== undefined && next in JSON_SIMPLE)
+      return { length: 2, value: JSON_SIMPLE[next]!, kind: 'json-escaped' };
     return undefined;
   }
   if (c === '&') {
     const m = /^&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z]{2,8}));/.exec(text.slice(i, i + 12));
     if (!m) return undefined;
     const code = m[1] !== undefined ? parseInt(m[1], 16) : m[2] !== undefined ? parseInt(m[2], 10) : undefined;
-    if (code !== undefined) return code <= 0x10ffff ? { length: m[0].length, value: String.fromCodePoint(code), kind: 'html-entities' } : undefined;
+    if (code !== undefined)
+      return code <= 0x10ffff
+        ? { length: m[0].length, value: String.fromCodePoint(code), kind: 'html-entities' }
+        : undefined;
     const named = NAMED[m[3]!];
     return named !== undefined ? { length: m[0].length, value: named, kind: 'html-entities' } : undefined;
   }
@@ -61,7 +92,7 @@ export function unescapeOnce(text: string): Unescaped {
   const starts: number[] = [];
   const ends: number[] = [];
   const kinds = new Set<EscapeKind>();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const escape = escapeAt(text, i);
     const length = escape?.length ?? 1;
     const value = escape?.value ?? text[i]!;
@@ -88,11 +119,23 @@ export function escapeLike(original: string, replacement: string): string {
   const code = (c: string) => c.codePointAt(0)!;
   // Percent escapes decode byte by byte (a char per byte): a char up to 0xFF is one byte again.
   const bytesOf = (c: string) => (code(c) <= 0xff ? [code(c)] : [...Buffer.from(c, 'utf8')]);
-  if (/%[0-9A-Fa-f]{2}/.test(original)) return each((c) => bytesOf(c).map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
-  if (/\\u[0-9A-Fa-f]{4}/.test(original)) return each((c) => c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+  if (/%[0-9A-Fa-f]{2}/.test(original))
+    return each((c) =>
+      bytesOf(c)
+        .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join(''),
+    );
+  if (/\\u[0-9A-Fa-f]{4}/.test(original))
+    return each((c) =>
+      c
+        .split('')
+        .map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join(''),
+    );
   if (/&#[xX]/.test(original)) return each((c) => `&#x${code(c).toString(16)};`);
   if (/&#[0-9]/.test(original)) return each((c) => `&#${code(c)};`);
-  if (/&[A-Za-z]+;/.test(original)) return each((c) => (NAME_OF[c] ? `&${NAME_OF[c]};` : `&#x${code(c).toString(16)};`));
+  if (/&[A-Za-z]+;/.test(original))
+    return each((c) => (NAME_OF[c] ? `&${NAME_OF[c]};` : `&#x${code(c).toString(16)};`));
   if (original.includes('\\')) return replacement.replace(/[\\"/]/g, (c) => `\\${c}`);
   return replacement;
 }

@@ -27,8 +27,12 @@ function cassetteLines(c: CassetteSummary, root: string, p: Paint): string[] {
   const file = shown(c.cassette, root);
   const lines: string[] = [];
   if (c.missing) lines.push(`  ${p.red('missing')}  ${file}: no such cassette (replay mode)`);
-  if (c.misses.length) lines.push(`  ${p.red('missed ')}  ${file}: ${plural(c.misses.length, 'request')} found no recorded answer`);
-  if (c.notRecorded) lines.push(`  ${p.red('failed ')}  ${file}: ${plural(c.notRecorded, 'request')} could not be recorded, so nothing was written`);
+  if (c.misses.length)
+    lines.push(`  ${p.red('missed ')}  ${file}: ${plural(c.misses.length, 'request')} found no recorded answer`);
+  if (c.notRecorded)
+    lines.push(
+      `  ${p.red('failed ')}  ${file}: ${plural(c.notRecorded, 'request')} could not be recorded, so nothing was written`,
+    );
   if (c.expired) lines.push(`  ${p.yellow('expired')}  ${file}: ${plural(c.expired, 'interaction')} older than maxAge`);
   if (c.unused.length) {
     const shown = c.unused.slice(0, SHOWN).map((u) => `#${u.index + 1} ${u.function}`);
@@ -49,7 +53,11 @@ export function formatRunSummary(summary: RunSummary, root: string, p: Paint = P
   const run = summary.run;
   // prune refuses a run that did not pass in full: suggesting it then only leads to that refusal.
   const complete = run === undefined || (run.reason === 'passed' && run.failed === 0 && run.skipped === 0);
-  if (t.unused && outputFile && complete) lines.push(p.dim(`  drop the unused ones: npx lambda-cassette prune <cassettes dir> --from ${shown(outputFile, root)}`));
-  else if (t.unused && outputFile) lines.push(p.dim('  unused interactions can be pruned after a run in which every test ran and passed'));
+  if (t.unused && outputFile && complete)
+    lines.push(
+      p.dim(`  drop the unused ones: npx lambda-cassette prune <cassettes dir> --from ${shown(outputFile, root)}`),
+    );
+  else if (t.unused && outputFile)
+    lines.push(p.dim('  unused interactions can be pruned after a run in which every test ran and passed'));
   return `${lines.join('\n')}\n`;
 }

@@ -24,8 +24,17 @@ export function relativeToRoot(file: string, root: string): string {
 /** The summary with every cassette named relative to `root`; `reportFile`, when given, is where it will be written. */
 export function portableSummary(summary: RunSummary, root: string, reportFile?: string): PortableRunSummary {
   const name = (file: string) => relativeToRoot(file, root);
-  const cassettes = summary.cassettes.map((c) => ({ ...c, cassette: name(c.cassette), unused: c.unused.map((u) => ({ ...u, cassette: name(u.cassette) })) }));
-  const where = reportFile ? path.relative(path.dirname(path.resolve(root, reportFile)), root).split(path.sep).join('/') || '.' : '.';
+  const cassettes = summary.cassettes.map((c) => ({
+    ...c,
+    cassette: name(c.cassette),
+    unused: c.unused.map((u) => ({ ...u, cassette: name(u.cassette) })),
+  }));
+  const where = reportFile
+    ? path
+        .relative(path.dirname(path.resolve(root, reportFile)), root)
+        .split(path.sep)
+        .join('/') || '.'
+    : '.';
   return { ...summary, cassettes, root: where };
 }
 

@@ -25,6 +25,8 @@ export function reportCassetteRun(run: CassetteRun, env: NodeJS.ProcessEnv = pro
     // Synchronous and one write per line: a worker killed right after its last test loses nothing.
     appendFileSync(path.join(dir, `${process.pid}-${threadId}.jsonl`), `${JSON.stringify(run)}\n`);
   } catch (e) {
-    process.emitWarning(`lambda-cassette: could not report ${run.cassette} to the run summary: ${(e as Error).message}`);
+    process.emitWarning(
+      `lambda-cassette: could not report ${run.cassette} to the run summary: ${(e as Error).message}`,
+    );
   }
 }

@@ -52,7 +52,9 @@ export function readCassetteRuns(dir: string): CassetteRun[] {
   const runs: CassetteRun[] = [];
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort();
   } catch {
     return runs;
   }
@@ -90,7 +92,19 @@ export function summarizeRuns(runs: readonly CassetteRun[]): RunSummary {
   for (const run of runs) {
     const current = byFile.get(run.cassette);
     if (current) merge(current, run);
-    else byFile.set(run.cassette, { cassette: run.cassette, opened: 1, replayed: run.replayed, recorded: run.recorded, created: run.created, missing: run.missing, misses: [...run.misses], unused: [...run.unused], expired: run.expired, ...(run.notRecorded ? { notRecorded: run.notRecorded } : {}) });
+    else
+      byFile.set(run.cassette, {
+        cassette: run.cassette,
+        opened: 1,
+        replayed: run.replayed,
+        recorded: run.recorded,
+        created: run.created,
+        missing: run.missing,
+        misses: [...run.misses],
+        unused: [...run.unused],
+        expired: run.expired,
+        ...(run.notRecorded ? { notRecorded: run.notRecorded } : {}),
+      });
   }
   const cassettes = [...byFile.values()].sort((a, b) => a.cassette.localeCompare(b.cassette));
   const count = (test: (c: CassetteSummary) => boolean) => cassettes.filter(test).length;

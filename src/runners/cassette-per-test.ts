@@ -85,9 +85,13 @@ export interface RunnerHooks {
 }
 
 /** Registers the hooks and returns a handle that always points at the current test's double. */
-export function cassettePerTest(hooks: RunnerHooks, options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions)): LambdaDouble {
+export function cassettePerTest(
+  hooks: RunnerHooks,
+  options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions),
+): LambdaDouble {
   let current: LambdaDouble | undefined;
-  if (typeof options !== 'function') checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
+  if (typeof options !== 'function')
+    checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
   hooks.beforeEach(async () => {
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
@@ -106,7 +110,9 @@ export function cassettePerTest(hooks: RunnerHooks, options: UseLambdaCassetteOp
   return new Proxy({} as LambdaDouble, {
     get(_target, prop) {
       if (!current) {
-        throw new MisuseError('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
+        throw new MisuseError(
+          'useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)',
+        );
       }
       const value: unknown = Reflect.get(current, prop, current);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;

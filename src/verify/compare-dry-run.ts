@@ -12,7 +12,10 @@ import { summarize, type OutcomeSummary } from './compare-outcome.js';
 const ok = (s: OutcomeSummary) => s.status < 300 && s.errorType === undefined;
 
 /** Drift between a recording and a DryRun of its request: empty when the call would still go as recorded. */
-export function compareDryRun(recorded: RecordedResponse, live: WireResponse): { recorded: OutcomeSummary; live: OutcomeSummary; changes: string[] } {
+export function compareDryRun(
+  recorded: RecordedResponse,
+  live: WireResponse,
+): { recorded: OutcomeSummary; live: OutcomeSummary; changes: string[] } {
   const was = summarize(recorded.status, recorded.headers, decodeBody(recorded.body));
   const now = summarize(live.status, live.headers, live.body);
   // A recorded function error (x-amz-function-error) came from a function that exists and ran.

@@ -19,7 +19,8 @@ export interface OutcomeSummary {
 const SHOWN = 5;
 
 const VOLATILE_KEY = /^(x-amzn-)?request-?id$|^date$|^timestamp$|^time$/i;
-const DATE_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$|^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const DATE_TEXT =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$|^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -75,13 +76,18 @@ function bodyChanges(recorded: string, live: string): string[] {
  * live answer still says the same. `maskAccountIds`: the cassette was recorded with account ids
  * masked, so the live body is masked the same way before comparing.
  */
-export function compareOutcome(recorded: RecordedResponse, live: WireResponse, maskAccounts: boolean): { recorded: OutcomeSummary; live: OutcomeSummary; changes: string[] } {
+export function compareOutcome(
+  recorded: RecordedResponse,
+  live: WireResponse,
+  maskAccounts: boolean,
+): { recorded: OutcomeSummary; live: OutcomeSummary; changes: string[] } {
   const recordedBytes = decodeBody(recorded.body);
   const was = summarize(recorded.status, recorded.headers, recordedBytes);
   const now = summarize(live.status, live.headers, live.body);
   const changes: string[] = [];
   if (was.status !== now.status) changes.push(`status ${was.status} → ${now.status}`);
-  if (was.errorType !== now.errorType) changes.push(`error type ${was.errorType ?? 'none'} → ${now.errorType ?? 'none'}`);
+  if (was.errorType !== now.errorType)
+    changes.push(`error type ${was.errorType ?? 'none'} → ${now.errorType ?? 'none'}`);
   const liveText = maskAccounts ? maskAccountIds(bodyText(live.body)) : bodyText(live.body);
   const body = bodyChanges(bodyText(recordedBytes), liveText);
   // With the status or the error changed, the body's details are noise: say only that it differs.

@@ -26,11 +26,19 @@ function scopeDate(now: Date): string {
  * (InvokeAsync, or Invoke Event), or with `dryRun` as an `Invoke` with `InvocationType: DryRun`, which
  * checks the function, qualifier and permission without running anything.
  */
-export function recordedRequest(interaction: Interaction, target: string, now: Date = new Date(), dryRun = false): WireRequest {
+export function recordedRequest(
+  interaction: Interaction,
+  target: string,
+  now: Date = new Date(),
+  dryRun = false,
+): WireRequest {
   const { request } = interaction;
   const encoded = encodeURIComponent(functionRefOf(request));
   const invoke = request.operation === 'Invoke' || dryRun;
-  const url = new URL(new URL(invoke ? invokeUrl(request.region, encoded) : invokeAsyncUrl(request.region, encoded)).pathname, target);
+  const url = new URL(
+    new URL(invoke ? invokeUrl(request.region, encoded) : invokeAsyncUrl(request.region, encoded)).pathname,
+    target,
+  );
   return {
     method: 'POST',
     url: url.href,

@@ -42,21 +42,48 @@ export function checkVerifyTarget(target: unknown): asserts target is string {
     url = undefined;
   }
   if (typeof target !== 'string' || (url?.protocol !== 'http:' && url?.protocol !== 'https:')) {
-    throw new InvalidOptionError(`lambda-cassette: verify target must be an absolute http(s) URL (e.g. http://127.0.0.1:5000 or https://lambda.us-east-1.amazonaws.com), got ${JSON.stringify(target)}`);
+    throw new InvalidOptionError(
+      `lambda-cassette: verify target must be an absolute http(s) URL (e.g. http://127.0.0.1:5000 or https://lambda.us-east-1.amazonaws.com), got ${JSON.stringify(target)}`,
+    );
   }
 }
 
-async function verifyOne(cassette: string, index: number, interaction: Interaction, masked: boolean, options: VerifyOptions): Promise<VerifiedInteraction> {
+async function verifyOne(
+  cassette: string,
+  index: number,
+  interaction: Interaction,
+  masked: boolean,
+  options: VerifyOptions,
+): Promise<VerifiedInteraction> {
   const base = { cassette, index, function: functionLabel(interaction.request) };
-  const recorded = summarize(interaction.response.status, interaction.response.headers, decodeBody(interaction.response.body));
+  const recorded = summarize(
+    interaction.response.status,
+    interaction.response.headers,
+    decodeBody(interaction.response.body),
+  );
   try {
     let request = recordedRequest(interaction, options.target, new Date(), options.dryRun === true);
-    if (options.sign) request = await signRequest(request, { region: options.region ?? interaction.request.region, ...(options.credentials ? { credentials: options.credentials } : {}) });
+    if (options.sign)
+      request = await signRequest(request, {
+        region: options.region ?? interaction.request.region,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+      });
     const live = await forwardUpstream(request);
-    const compared = options.dryRun ? compareDryRun(interaction.response, live) : compareOutcome(interaction.response, live, masked);
-    return { ...base, outcome: compared.changes.length ? 'drifted' : 'same', recorded: compared.recorded, live: compared.live, changes: compared.changes };
+    const compared = options.dryRun
+      ? compareDryRun(interaction.response, live)
+      : compareOutcome(interaction.response, live, masked);
+    return {
+      ...base,
+      outcome: compared.changes.length ? 'drifted' : 'same',
+      recorded: compared.recorded,
+      live: compared.live,
+      changes: compared.changes,
+    };
   } catch (e) {
-    const error = e instanceof UpstreamError ? `could not reach ${new URL(options.target).origin}: ${(e.cause as Error | undefined)?.message ?? e.message}` : (e as Error).message;
+    const error =
+      e instanceof UpstreamError
+        ? `could not reach ${new URL(options.target).origin}: ${(e.cause as Error | undefined)?.message ?? e.message}`
+        : (e as Error).message;
     return { ...base, outcome: 'failed', recorded, changes: [], error };
   }
 }
@@ -85,5 +112,12 @@ export async function verifyCassette(files: string | readonly string[], options:
       options.onProgress?.(interactions.length, total);
     }
   }
-  return { target: options.target, signed: options.sign === true, ...(options.dryRun ? { dryRun: true } : {}), cassettes: list, interactions, summary: summarizeReport(interactions) };
+  return {
+    target: options.target,
+    signed: options.sign === true,
+    ...(options.dryRun ? { dryRun: true } : {}),
+    cassettes: list,
+    interactions,
+    summary: summarizeReport(interactions),
+  };
 }

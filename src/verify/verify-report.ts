@@ -55,7 +55,8 @@ interface Paint {
 /** `same    cassettes/a.json #1 orders-fn (202)` / `drifted cassettes/a.json #2 orders-fn: status 202 → 404; ...`. */
 export function formatInteraction(i: VerifiedInteraction, c: Paint): string {
   const where = `${i.cassette} #${i.index + 1} ${c.bold(i.function)}`;
-  if (i.outcome === 'same') return `${c.green('same   ')} ${where} ${c.dim(`(${i.recorded.status}${i.recorded.errorType ? ` ${i.recorded.errorType}` : ''})`)}`;
+  if (i.outcome === 'same')
+    return `${c.green('same   ')} ${where} ${c.dim(`(${i.recorded.status}${i.recorded.errorType ? ` ${i.recorded.errorType}` : ''})`)}`;
   if (i.outcome === 'failed') return `${c.yellow('failed ')} ${where}: ${i.error ?? 'no answer'}`;
   return `${c.red('drifted')} ${where}: ${i.changes.join('; ')}`;
 }

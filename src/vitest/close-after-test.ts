@@ -21,9 +21,13 @@ export async function closeAfterTest(double: LambdaDouble, task: TaskWithErrors 
   try {
     await double.close();
   } catch (error) {
-    const shown = new Set((task?.result?.errors ?? []).map((e) => (typeof e?.message === 'string' ? firstLine(e.message) : '')));
+    const shown = new Set(
+      (task?.result?.errors ?? []).map((e) => (typeof e?.message === 'string' ? firstLine(e.message) : '')),
+    );
     if (!(error instanceof UnmatchedRequestsError) || !error.requests.some((r) => shown.has(firstLine(r)))) throw error;
-    const requests = error.requests.map((r) => (shown.has(firstLine(r)) ? `${firstLine(r)} (in full in the test's error above)` : r));
+    const requests = error.requests.map((r) =>
+      shown.has(firstLine(r)) ? `${firstLine(r)} (in full in the test's error above)` : r,
+    );
     const shorter = new UnmatchedRequestsError(error.label, requests);
     throw Object.assign(shorter, { requests: error.requests });
   }

@@ -12,7 +12,12 @@ import { checkKnownOptions } from '../engine/option-check.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { runWithDouble } from '../doors/shared/route-by-context.js';
 import { markManaged } from '../api/leaked-doubles.js';
-import { claimCassetteName, defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+import {
+  claimCassetteName,
+  defaultCassetteName,
+  type TestIdentity,
+  type UseLambdaCassetteOptions,
+} from '../runners/cassette-per-test.js';
 import { MisuseError } from '../common/seal-errors.js';
 import { closeAfterTest, type TaskWithErrors } from './close-after-test.js';
 
@@ -41,7 +46,12 @@ interface TaskLike {
 function identityOf(task: TaskLike | undefined, currentTest: () => TestIdentity): TestIdentity {
   if (!task?.file) return currentTest();
   const names = [task.name];
-  for (let suite = task.suite; suite && suite.filepath === undefined && suite !== (task.file as unknown); suite = suite.suite) names.unshift(suite.name);
+  for (
+    let suite = task.suite;
+    suite && suite.filepath === undefined && suite !== (task.file as unknown);
+    suite = suite.suite
+  )
+    names.unshift(suite.name);
   return { file: task.file.filepath, names };
 }
 
@@ -50,7 +60,8 @@ export function concurrentCassettePerTest(
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions),
   currentTest: () => TestIdentity,
 ): LambdaDouble {
-  if (typeof options !== 'function') checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
+  if (typeof options !== 'function')
+    checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
   // Each test's double, found through the test's async context: `test.concurrent` tests run at the
   // same time, so one shared variable would hand every test the same double.
   const own = new AsyncLocalStorage<{ double?: LambdaDouble }>();
@@ -106,7 +117,9 @@ export function concurrentCassettePerTest(
   const current = (): LambdaDouble => {
     const double = own.getStore()?.double;
     if (!double) {
-      throw new MisuseError('useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)');
+      throw new MisuseError(
+        'useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)',
+      );
     }
     return double;
   };

@@ -8,7 +8,11 @@ import './supported-vitest.js';
 import { afterEach, expect, type MatcherState } from 'vitest';
 import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
-import { lambdaMatchers as runnerDiffedMatchers, type LambdaCassetteMatchers, type MatcherResult } from '../matchers/lambda-matchers.js';
+import {
+  lambdaMatchers as runnerDiffedMatchers,
+  type LambdaCassetteMatchers,
+  type MatcherResult,
+} from '../matchers/lambda-matchers.js';
 import type { TestIdentity, UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 import { concurrentCassettePerTest } from './concurrent-cassettes.js';
 import { MisuseError } from '../common/seal-errors.js';
@@ -21,8 +25,11 @@ export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
  * 'vitest' in the published declarations: without one, the `declare module 'vitest'` below does
  * not apply in projects type-checked as CommonJS.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const lambdaMatchers: Record<keyof LambdaCassetteMatchers, (this: MatcherState, received: unknown, ...args: any[]) => MatcherResult> = runnerDiffedMatchers;
+export const lambdaMatchers: Record<
+  keyof LambdaCassetteMatchers,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (this: MatcherState, received: unknown, ...args: any[]) => MatcherResult
+> = runnerDiffedMatchers;
 export { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
 declare module 'vitest' {
@@ -41,7 +48,8 @@ afterEach(failLeakedDoubles);
 
 function currentTest(): TestIdentity {
   const state = expect.getState();
-  if (!state.testPath || !state.currentTestName) throw new MisuseError('useLambdaCassette(): could not tell which test is running');
+  if (!state.testPath || !state.currentTestName)
+    throw new MisuseError('useLambdaCassette(): could not tell which test is running');
   return { file: state.testPath, names: state.currentTestName.split(' > ') };
 }
 
@@ -60,6 +68,8 @@ function currentTest(): TestIdentity {
  *   expect(lambda).toHaveInvokedWith('orders-fn', expect.objectContaining({ id: 7 }));
  * });
  */
-export function useLambdaCassette(options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {}): LambdaDouble {
+export function useLambdaCassette(
+  options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {},
+): LambdaDouble {
   return concurrentCassettePerTest(options, currentTest);
 }

@@ -29,14 +29,23 @@ const SUCCESS_BODY = JSON.stringify({ Status: 202 });
  */
 export function successResponse(operation: ServedOperation = 'InvokeAsync'): WireResponse {
   if (operation === 'Invoke') {
-    return { kind: 'response', status: 202, headers: { 'content-length': '0', 'x-amzn-RequestId': randomUUID() }, body: new Uint8Array(0) };
+    return {
+      kind: 'response',
+      status: 202,
+      headers: { 'content-length': '0', 'x-amzn-RequestId': randomUUID() },
+      body: new Uint8Array(0),
+    };
   }
   return bytesResponse(202, {}, Buffer.from(SUCCESS_BODY, 'utf8'));
 }
 
 /** An error answer as the service sends it: status, `x-amzn-ErrorType`, request id, `Type` and message. */
 export function errorResponse(spec: LambdaErrorSpec, message: string): WireResponse {
-  return jsonResponse(spec.status, { 'x-amzn-ErrorType': spec.name }, { Type: spec.type, [spec.messageField]: message });
+  return jsonResponse(
+    spec.status,
+    { 'x-amzn-ErrorType': spec.name },
+    { Type: spec.type, [spec.messageField]: message },
+  );
 }
 
 /** Fills `{placeholders}` in a catalogue message from the request's context. */
@@ -67,5 +76,10 @@ export function resultResponse(body: Uint8Array, headers: ResultHeaders): WireRe
 
 /** The service's answer to a DryRun invocation of a function the caller may invoke: 204, no body. */
 export function dryRunResponse(): WireResponse {
-  return { kind: 'response', status: 204, headers: { 'content-length': '0', 'x-amzn-RequestId': randomUUID() }, body: new Uint8Array(0) };
+  return {
+    kind: 'response',
+    status: 204,
+    headers: { 'content-length': '0', 'x-amzn-RequestId': randomUUID() },
+    body: new Uint8Array(0),
+  };
 }

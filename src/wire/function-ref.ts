@@ -38,10 +38,7 @@ export interface FunctionRef {
 }
 
 /** Why a reference is not one the service would accept. */
-export type FunctionRefProblem =
-  | { kind: 'length'; limit: number }
-  | { kind: 'empty' }
-  | { kind: 'pattern' };
+export type FunctionRefProblem = { kind: 'length'; limit: number } | { kind: 'empty' } | { kind: 'pattern' };
 
 // Test suites call the same few functions over and over: each reference is parsed once (the pattern
 // has thirteen groups and backtracks), up to this many distinct ones.

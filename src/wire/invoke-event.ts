@@ -40,7 +40,10 @@ export function qualifierProblem(
     };
   }
   if (fromName !== undefined && fromName !== param) {
-    return { error: 'InvalidParameterValueException', message: 'The derived qualifier from the function name does not match the specified qualifier.' };
+    return {
+      error: 'InvalidParameterValueException',
+      message: 'The derived qualifier from the function name does not match the specified qualifier.',
+    };
   }
   return undefined;
 }

@@ -32,7 +32,13 @@ function partitionRow(region: string): PartitionData {
   return (
     ENDPOINTS.partitions.find((p) => p.regions.includes(region)) ??
     REGION_PATTERNS.find((r) => r.pattern.test(region))?.partition ??
-    ENDPOINTS.partitions.find((p) => p.id === 'aws') ?? { id: 'aws', dnsSuffix: 'amazonaws.com', dualStackDnsSuffix: 'api.aws', regionRegex: '', regions: [] }
+    ENDPOINTS.partitions.find((p) => p.id === 'aws') ?? {
+      id: 'aws',
+      dnsSuffix: 'amazonaws.com',
+      dualStackDnsSuffix: 'api.aws',
+      regionRegex: '',
+      regions: [],
+    }
   );
 }
 
@@ -56,12 +62,16 @@ function lambdaHostPattern(data: LambdaEndpointData): RegExp {
   for (const template of data.hostTemplates) {
     const [prefix, , suffix] = template.split('.');
     prefixes.add(escape(prefix!));
-    for (const p of data.partitions) suffixes.add(escape(suffix === '{dualStackDnsSuffix}' ? p.dualStackDnsSuffix : p.dnsSuffix));
+    for (const p of data.partitions)
+      suffixes.add(escape(suffix === '{dualStackDnsSuffix}' ? p.dualStackDnsSuffix : p.dnsSuffix));
   }
   for (const p of data.partitions) suffixes.add(`vpce\\.${escape(p.dnsSuffix)}`);
   const byLength = (set: Iterable<string>) => [...set].sort((a, b) => b.length - a.length).join('|');
   // One pattern, one group for the region: a VPC endpoint's `vpce-...` label is allowed before any form.
-  return new RegExp(`^(?:vpce-[a-z0-9]+(?:-[a-z0-9-]+)?\\.)?(?:${byLength(prefixes)})\\.([a-z0-9-]+)\\.(?:${byLength(suffixes)})\\.?$`, 'i');
+  return new RegExp(
+    `^(?:vpce-[a-z0-9]+(?:-[a-z0-9-]+)?\\.)?(?:${byLength(prefixes)})\\.([a-z0-9-]+)\\.(?:${byLength(suffixes)})\\.?$`,
+    'i',
+  );
 }
 
 /** The region of a Lambda host (any form of {@link LAMBDA_HOST}), or `undefined` for any other host. */
@@ -113,7 +123,9 @@ export const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
  * `X-Amz-Invocation-Type: Event` such a request is the double's on any host: the service answers the
  * broken names with a validation error, so they must not reach the network.
  */
-export const INVOKE_PATH_FAMILY = new RegExp(`^${API_PREFIX}2015-03-31\\/(?:functions\\/(?:[^/?]*\\/)?)?invocations\\/?(?:\\?|$)`);
+export const INVOKE_PATH_FAMILY = new RegExp(
+  `^${API_PREFIX}2015-03-31\\/(?:functions\\/(?:[^/?]*\\/)?)?invocations\\/?(?:\\?|$)`,
+);
 
 /** Paths of Lambda's REST API: an API version first (`/2015-03-31/functions/...`), after any prefix. */
 export const LAMBDA_API_PATH = new RegExp(`^${API_PREFIX}${API_VERSION}`);

@@ -66,7 +66,11 @@ export function isLambdaApiRequest(pathname: string, headers: Readonly<Record<st
  * type), judged from method and path alone, as the doors must before the body is read. `headers` is
  * kept for callers that pass it: no header changes the verdict, so none can let a request through.
  */
-export function isServedOperation(method: string, pathname: string, _headers?: Readonly<Record<string, string | undefined>>): boolean {
+export function isServedOperation(
+  method: string,
+  pathname: string,
+  _headers?: Readonly<Record<string, string | undefined>>,
+): boolean {
   if (method.toUpperCase() !== 'POST') return false;
   return INVOKE_ASYNC_FAMILY.test(pathname) || INVOKE_PATH_FAMILY.test(pathname);
 }

@@ -54,7 +54,10 @@ function brokenInvokeAsyncName(url: string, pathname: string): string | undefine
 // The same for Invoke: a POST carrying `X-Amz-Invocation-Type: Event` whose FunctionName segment
 // was '' or a dot segment (`/functions/invocations`, `/invocations` once URL parsing folded it).
 const RAW_INVOKE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/2015-03-31\/functions\/([^/?#]*)\/invocations\/?(?:[?#]|$)/i;
-const FOLDED_INVOKE_NAMES: Record<string, string> = { '/2015-03-31/functions/invocations': '.', '/2015-03-31/invocations': '..' };
+const FOLDED_INVOKE_NAMES: Record<string, string> = {
+  '/2015-03-31/functions/invocations': '.',
+  '/2015-03-31/invocations': '..',
+};
 
 function brokenInvokeName(url: string, pathname: string): string | undefined {
   return RAW_INVOKE.exec(url)?.[1] ?? FOLDED_INVOKE_NAMES[pathname.replace(/\/$/, '')];
@@ -77,7 +80,9 @@ export function attemptOf(headers: Record<string, string>): number {
 /** Parses the body as JSON the way the service insists on; no payload at all is the event `{}`. */
 export function parseJsonBody(body: Uint8Array): InvocationRequest['json'] {
   if (body.byteLength === 0) return { ok: true, value: {} };
-  const text = (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
+  const text = (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString(
+    'utf8',
+  );
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
@@ -99,7 +104,10 @@ function hostAndPath(url: string): { hostname: string; pathname: string; search:
 }
 
 /** The served operation and encoded FunctionName a path names; `undefined` for any other request. */
-function operationOf(req: WireRequest, url: { pathname: string }): { operation: ServedOperation; encoded: string } | undefined {
+function operationOf(
+  req: WireRequest,
+  url: { pathname: string },
+): { operation: ServedOperation; encoded: string } | undefined {
   // The common case first: a well-formed InvokeAsync path, which no Invoke path test can also match.
   const plain = matchInvokeAsyncPath(url.pathname);
   if (plain !== undefined) return { operation: 'InvokeAsync', encoded: plain };

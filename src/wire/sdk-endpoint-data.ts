@@ -51,7 +51,12 @@ function readPartitions(lambdaDir: string): PartitionData[] | undefined {
     const text = firstFile(packageDir(join(lambdaDir, 'package.json'), pkg), [file]);
     if (text === undefined) continue;
     const info = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as {
-      partitions: Array<{ id: string; outputs: { dnsSuffix: string; dualStackDnsSuffix: string }; regionRegex: string; regions: Record<string, unknown> }>;
+      partitions: Array<{
+        id: string;
+        outputs: { dnsSuffix: string; dualStackDnsSuffix: string };
+        regionRegex: string;
+        regions: Record<string, unknown>;
+      }>;
     };
     return info.partitions.map((p) => ({
       id: p.id,
@@ -67,7 +72,9 @@ function readPartitions(lambdaDir: string): PartitionData[] | undefined {
 function readTemplates(lambdaDir: string): string[] | undefined {
   const rules = firstFile(lambdaDir, RULE_FILES);
   if (rules === undefined) return undefined;
-  const templates = new Set([...rules.matchAll(TEMPLATE)].map(([, prefix, suffix]) => `${prefix}.{region}.{${suffix}}`));
+  const templates = new Set(
+    [...rules.matchAll(TEMPLATE)].map(([, prefix, suffix]) => `${prefix}.{region}.{${suffix}}`),
+  );
   return templates.size === 0 ? undefined : [...templates].sort();
 }
 

@@ -19,7 +19,11 @@ interface SizeRule {
   operation: string;
 }
 
-const INVOKE_ASYNC_SIZE: SizeRule = { limit: MAX_INVOKE_ASYNC_PAYLOAD_BYTES, error: 'RequestEntityTooLargeException', operation: 'InvokeAsync' };
+const INVOKE_ASYNC_SIZE: SizeRule = {
+  limit: MAX_INVOKE_ASYNC_PAYLOAD_BYTES,
+  error: 'RequestEntityTooLargeException',
+  operation: 'InvokeAsync',
+};
 
 /** Each invocation type's payload limit and the error the service answers beyond it. */
 const INVOKE_SIZE: Record<InvocationType, SizeRule> = {
@@ -36,7 +40,10 @@ export function validateInvocation(req: InvocationRequest): Rejection | undefine
   if (req.badInvocationType !== undefined) return invocationTypeProblem(req.badInvocationType);
   const size = req.operation === 'InvokeAsync' ? INVOKE_ASYNC_SIZE : INVOKE_SIZE[req.invocationType];
   if (req.body.byteLength > size.limit) {
-    return { error: size.error, message: `Request must be smaller than ${size.limit} bytes for the ${size.operation} operation` };
+    return {
+      error: size.error,
+      message: `Request must be smaller than ${size.limit} bytes for the ${size.operation} operation`,
+    };
   }
   const problem = checkFunctionRef(req.functionName);
   if (problem) {

@@ -4,7 +4,12 @@
  * `CI=true` (and in replay mode), where the mode's own rule stands.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { CassetteExpiredError, openCassette, UnmatchedRequestsError, type OpenCassetteOptions } from '../../src/index.js';
+import {
+  CassetteExpiredError,
+  openCassette,
+  UnmatchedRequestsError,
+  type OpenCassetteOptions,
+} from '../../src/index.js';
 import { caught } from '../support/sdk.js';
 import { editCassette, useMotoWorkspace, invokeVia, readCassette, recordFromMoto } from '../support/moto-cassette.js';
 
@@ -31,11 +36,23 @@ async function replayOnce(name: string, options: OpenCassetteOptions) {
   await w.moto.startRecording();
   try {
     const lambda = await openCassette(name, { dir: w.dir, endpoint: w.moto.url, maxAge: '30d', ...options });
-    const error = await invokeVia(w.moto, 'orders-fn', { id: 7 }).then(() => undefined, (e: unknown) => e as Error);
-    const closed = await lambda.close().then(() => undefined, (e: unknown) => e as Error);
+    const error = await invokeVia(w.moto, 'orders-fn', { id: 7 }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    const closed = await lambda.close().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
     const sent = (await w.moto.recordedRequests()).filter((r) => r.path.includes('invoke-async'));
-    return { lambda, error, closed, sent, warnings: warnings.filter((w) => (w as { code?: string }).code === 'LC_CASSETTE_EXPIRED') };
+    return {
+      lambda,
+      error,
+      closed,
+      sent,
+      warnings: warnings.filter((w) => (w as { code?: string }).code === 'LC_CASSETTE_EXPIRED'),
+    };
   } finally {
     await w.moto.stopRecording();
     process.off('warning', onWarning);
@@ -68,12 +85,14 @@ describe("an interaction aged 100 days under maxAge: '30d'", () => {
     expect(r.lambda.replayed).toBe(false);
   });
 
-  it("CassetteExpiredError reaches an in-process caller with the file, position and date", async () => {
+  it('CassetteExpiredError reaches an in-process caller with the file, position and date', async () => {
     const { name, file, recordedAt } = await agedCassette();
     const lambda = await openCassette(name, { dir: w.dir, mode: 'replay', maxAge: 30 * DAY, onExpired: 'error' });
     const { InvokeAsyncCommand } = await import('@aws-sdk/client-lambda');
     const client = w.moto.lambdaClient({ requestHandler: lambda.requestHandler });
-    const err = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' })));
+    const err = await caught(() =>
+      client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' })),
+    );
     await lambda.close().catch(() => undefined);
     const expired = [err, err.cause].find((e) => e instanceof CassetteExpiredError) as CassetteExpiredError;
     expect(expired).toMatchObject({ code: 'LC_CASSETTE_EXPIRED', file, index: 0, recordedAt });
@@ -136,6 +155,8 @@ describe('bad expiry options fail at open, naming the option', () => {
     [{ onExpired: 'ignore' }, /option "onExpired" is "ignore"; use one of 'warn', 'error', 'record'/],
   ])('%j', async (options, message) => {
     const { name } = await agedCassette();
-    await expect(openCassette(name, { dir: w.dir, mode: 'replay', ...(options as OpenCassetteOptions) })).rejects.toThrow(message);
+    await expect(
+      openCassette(name, { dir: w.dir, mode: 'replay', ...(options as OpenCassetteOptions) }),
+    ).rejects.toThrow(message);
   });
 });

@@ -15,11 +15,16 @@ const w = useMotoWorkspace('ignore', ['orders-fn'], async ({ moto, dir }) => {
   file = await recordFromMoto(moto, dir, 'volatile', [['orders-fn', recorded]]);
 });
 
-describe('with ignore: [\'$.sentAt\', \'$..traceId\']', () => {
+describe("with ignore: ['$.sentAt', '$..traceId']", () => {
   it('a request with new sentAt and traceId replays the recording, sends nothing, and the file keeps the recorded values', async () => {
     const before = readCassette(file);
     await w.moto.startRecording();
-    const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ['$.sentAt', '$..traceId'] });
+    const lambda = await openCassette('volatile', {
+      dir: w.dir,
+      endpoint: w.moto.url,
+      mode: 'replay',
+      ignore: ['$.sentAt', '$..traceId'],
+    });
     await invokeVia(w.moto, 'orders-fn', later);
     await lambda.close();
     expect(await w.moto.recordedRequests()).toEqual([]);
@@ -32,7 +37,12 @@ describe('with ignore: [\'$.sentAt\', \'$..traceId\']', () => {
   });
 
   it('still tells other values apart: a different order misses', async () => {
-    const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ['$.sentAt', '$..traceId'] });
+    const lambda = await openCassette('volatile', {
+      dir: w.dir,
+      endpoint: w.moto.url,
+      mode: 'replay',
+      ignore: ['$.sentAt', '$..traceId'],
+    });
     const err = await caught(() => invokeVia(w.moto, 'orders-fn', { ...later, order: 8 }));
     expect(err.name).toBe('CassetteMissError');
     await expect(lambda.close()).rejects.toBeInstanceOf(UnmatchedRequestsError);
@@ -50,7 +60,10 @@ describe('without ignore', () => {
     const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
     const err = await caught(() => invokeVia(w.moto, 'orders-fn', later));
     const miss = (err as { cause?: unknown }).cause ?? err;
-    const closing = await lambda.close().then(() => undefined, (e: unknown) => e as UnmatchedRequestsError);
+    const closing = await lambda.close().then(
+      () => undefined,
+      (e: unknown) => e as UnmatchedRequestsError,
+    );
     expect(closing).toBeInstanceOf(UnmatchedRequestsError);
     const text = `  Hint: the payload differs only at $.meta.traceId, $.sentAt; if those values change on every run, open the cassette with ignore: ['$.meta.traceId', '$.sentAt'].`;
     expect(closing!.message).toContain(text);
@@ -59,10 +72,17 @@ describe('without ignore', () => {
   });
 
   it('CassetteMissError carries the paths and the suggestion', async () => {
-    const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ['$.sentAt'] });
+    const lambda = await openCassette('volatile', {
+      dir: w.dir,
+      endpoint: w.moto.url,
+      mode: 'replay',
+      ignore: ['$.sentAt'],
+    });
     const client = w.moto.lambdaClient({ requestHandler: lambda.requestHandler });
     const { InvokeAsyncCommand } = await import('@aws-sdk/client-lambda');
-    const err = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: JSON.stringify(later) })));
+    const err = await caught(() =>
+      client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: JSON.stringify(later) })),
+    );
     await lambda.close().catch(() => undefined);
     const miss = [err, err.cause].find((e) => e instanceof CassetteMissError) as CassetteMissError | undefined;
     expect(miss).toBeDefined();
@@ -74,18 +94,26 @@ describe('without ignore', () => {
   it('a request that differs in many places gets no suggestion', async () => {
     const lambda = await openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
     await caught(() => invokeVia(w.moto, 'orders-fn', { a: 1, b: 2, c: 3, d: 4 }));
-    const closing = await lambda.close().then(() => undefined, (e: unknown) => e as Error);
+    const closing = await lambda.close().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(closing!.message).not.toContain('Hint:');
   });
 });
 
 describe('an invalid ignore option fails at open, naming the option', () => {
   it.each([
-    [['sentAt'], /option "ignore"\[0\] \("sentAt"\) is not a valid JSONPath: a JSONPath starts at the payload's root, "\$"/],
+    [
+      ['sentAt'],
+      /option "ignore"\[0\] \("sentAt"\) is not a valid JSONPath: a JSONPath starts at the payload's root, "\$"/,
+    ],
     [['$.ok', '$['], /option "ignore"\[1\] \("\$\["\) is not a valid JSONPath: cannot read it from "\[" on/],
     [['$'], /"\$" is the whole payload/],
     ['$.sentAt', /option "ignore" must be an array of JSONPath strings/],
   ])('%j', async (ignore, message) => {
-    await expect(openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ignore as string[] })).rejects.toThrow(message);
+    await expect(
+      openCassette('volatile', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', ignore: ignore as string[] }),
+    ).rejects.toThrow(message);
   });
 });

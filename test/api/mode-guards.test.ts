@@ -1,12 +1,7 @@
 /** Mode selection (env over code, CI), cassette name and corrupt-file guards, and scrubbing before disk. */
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import {
-  CassetteError,
-  InvalidCassetteNameError,
-  openCassette,
-  RecordingInCIError,
-} from '../../src/index.js';
+import { CassetteError, InvalidCassetteNameError, openCassette, RecordingInCIError } from '../../src/index.js';
 import { useUpstreamWorkspace } from '../support/upstream-workspace.js';
 import { caught } from '../support/sdk.js';
 
@@ -47,7 +42,8 @@ describe('mode selection and guards', () => {
 
   it('a corrupt cassette is a clear error at open in every mode that writes it, at the first request that reaches it in a replay, and is left untouched', async () => {
     mkdirSync(ws.dir, { recursive: true });
-    const corrupt = '{"version": 1, "recordedWith": {"library": "lambda-cassette", "libraryVersion": "0.1.0", "node": "v20"}, "interactions": [{"request": {}}]}\n';
+    const corrupt =
+      '{"version": 1, "recordedWith": {"library": "lambda-cassette", "libraryVersion": "0.1.0", "node": "v20"}, "interactions": [{"request": {}}]}\n';
     writeFileSync(ws.file('corrupt'), corrupt);
     const named = (err: unknown) => {
       expect(err).toBeInstanceOf(CassetteError);
@@ -55,14 +51,17 @@ describe('mode selection and guards', () => {
       expect((err as CassetteError).message).toContain(ws.file('corrupt'));
       expect((err as CassetteError).jsonPath).toBe('/interactions/0');
     };
-    for (const mode of ['record', 'new-episodes'] as const) named(await ws.open('corrupt', { mode }).catch((e: unknown) => e));
+    for (const mode of ['record', 'new-episodes'] as const)
+      named(await ws.open('corrupt', { mode }).catch((e: unknown) => e));
     // A replay checks each interaction when it first needs it: the request fails with the error loading gave, and close() names it.
     for (const mode of ['replay', 'auto'] as const) {
       const lambda = await ws.open('corrupt', { mode });
       const err = await ws.invoke('orders-fn', { id: 1 }).catch((e: unknown) => e);
       named(err);
       expect(lambda.calls).toHaveLength(1);
-      await expect(lambda.close()).rejects.toThrow(`${ws.file('corrupt')}: /interactions/0 must have required property`);
+      await expect(lambda.close()).rejects.toThrow(
+        `${ws.file('corrupt')}: /interactions/0 must have required property`,
+      );
     }
     writeFileSync(ws.file('truncated'), corrupt.slice(0, 40));
     await expect(ws.open('truncated', { mode: 'record' })).rejects.toMatchObject({ code: 'LC_CASSETTE_INVALID_JSON' });
@@ -77,12 +76,27 @@ describe('scrubbing before disk', () => {
   it('redacts payload fields by JSONPath and masks account ids, and replay still matches the real payload', async () => {
     await ws.restartUpstream((req) => ({
       status: 404,
-      headers: { 'content-type': 'application/json', 'x-amzn-ErrorType': 'ResourceNotFoundException', 'x-amzn-RequestId': 'r-1' },
-      body: JSON.stringify({ Type: 'User', Message: `Function not found: arn:aws:lambda:us-east-1:987654321098:function:${req.url.split('/')[3]}` }),
+      headers: {
+        'content-type': 'application/json',
+        'x-amzn-ErrorType': 'ResourceNotFoundException',
+        'x-amzn-RequestId': 'r-1',
+      },
+      body: JSON.stringify({
+        Type: 'User',
+        Message: `Function not found: arn:aws:lambda:us-east-1:987654321098:function:${req.url.split('/')[3]}`,
+      }),
     }));
-    const payload = { order: 7, card: { number: '4111111111111111', cvv: '123' }, user: { profile: { password: 'hunter2' } } };
+    const payload = {
+      order: 7,
+      card: { number: '4111111111111111', cvv: '123' },
+      user: { profile: { password: 'hunter2' } },
+    };
     const arn = 'arn:aws:lambda:us-east-1:987654321098:function:pay-fn';
-    const recording = await ws.open('scrubbed', { mode: 'record', redact: ['$.card.number', '$..password'], maskAccountIds: true });
+    const recording = await ws.open('scrubbed', {
+      mode: 'record',
+      redact: ['$.card.number', '$..password'],
+      maskAccountIds: true,
+    });
     const recorded = await caught(() => ws.invoke(arn, payload));
     await recording.close();
 
@@ -92,7 +106,9 @@ describe('scrubbing before disk', () => {
     expect(text).not.toContain('987654321098');
     expect(text).toContain('[REDACTED]');
     expect(text).toContain('"cvv": "123"');
-    expect(JSON.parse(text)).toMatchObject({ filters: { redact: ['$.card.number', '$..password'], maskAccountIds: true } });
+    expect(JSON.parse(text)).toMatchObject({
+      filters: { redact: ['$.card.number', '$..password'], maskAccountIds: true },
+    });
 
     // Replay needs no options: the cassette says how it was scrubbed.
     const replaying = await openCassette('scrubbed', { dir: ws.dir, endpoint: ws.upstream.url, mode: 'replay' });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
-import {
-  CassetteMissError,
-  CassetteNotFoundError,
-  UnmatchedRequestsError,
-} from '../../src/index.js';
+import { CassetteMissError, CassetteNotFoundError, UnmatchedRequestsError } from '../../src/index.js';
 import { useUpstreamWorkspace } from '../support/upstream-workspace.js';
 import { caught } from '../support/sdk.js';
 
@@ -88,7 +84,8 @@ describe('replay mode', () => {
     await expect(d.close()).rejects.toThrow(/1 Lambda invocation request\(s\) found no recorded answer/);
 
     const repeating = await ws.open('repeat', { mode: 'replay', allowPlaybackRepeats: true });
-    for (const expected of ['req-1', 'req-2', 'req-2', 'req-2']) expect((await ws.invoke('f', { same: true })).$metadata.requestId).toBe(expected);
+    for (const expected of ['req-1', 'req-2', 'req-2', 'req-2'])
+      expect((await ws.invoke('f', { same: true })).$metadata.requestId).toBe(expected);
     await repeating.close();
   });
 
@@ -129,7 +126,10 @@ describe('record mode', () => {
     const second = await ws.open('rerecord', { mode: 'record' });
     await ws.invoke('f', { v: 1 });
     await second.close();
-    const stored = ws.interactions('rerecord') as unknown as { request: { functionName: string }; response: { headers: Record<string, string> } }[];
+    const stored = ws.interactions('rerecord') as unknown as {
+      request: { functionName: string };
+      response: { headers: Record<string, string> };
+    }[];
     expect(stored.map((i) => [i.request.functionName, i.response.headers['x-amzn-requestid']])).toEqual([
       ['g', 'run-2'],
       ['f', 'run-3'],

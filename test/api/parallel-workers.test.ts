@@ -38,26 +38,36 @@ await lambda.close();
 
 function run(script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '' } });
+    const child = spawn(process.execPath, [script, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '' },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}: ${stderr}`))));
   });
 }
 
-it.each(['record', 'new-episodes'])('%s: three workers recording into one cassette at once lose nothing', async (mode) => {
-  const script = join(dir, `worker-${mode}.mjs`);
-  await writeFile(script, WORKER.replace(JSON.stringify('LIBRARY'), JSON.stringify(library)));
-  const cassetteDir = join(dir, mode);
-  const workers = ['a', 'b', 'c'];
-  await Promise.all(workers.map((w) => run(script, [cassetteDir, upstream.url, w, '15', mode])));
-  // A second round, after the file exists, must keep the first round's answers too.
-  await run(script, [cassetteDir, upstream.url, 'd', '5', mode]);
+it.each(['record', 'new-episodes'])(
+  '%s: three workers recording into one cassette at once lose nothing',
+  async (mode) => {
+    const script = join(dir, `worker-${mode}.mjs`);
+    await writeFile(script, WORKER.replace(JSON.stringify('LIBRARY'), JSON.stringify(library)));
+    const cassetteDir = join(dir, mode);
+    const workers = ['a', 'b', 'c'];
+    await Promise.all(workers.map((w) => run(script, [cassetteDir, upstream.url, w, '15', mode])));
+    // A second round, after the file exists, must keep the first round's answers too.
+    await run(script, [cassetteDir, upstream.url, 'd', '5', mode]);
 
-  const cassette = JSON.parse(await readFile(join(cassetteDir, 'shared.json'), 'utf8')) as {
-    interactions: { request: { functionName: string; payload: { json: { i: number } } } }[];
-  };
-  const seen = cassette.interactions.map((i) => `${i.request.functionName}/${i.request.payload.json.i}`).sort();
-  const expected = [...workers.flatMap((w) => Array.from({ length: 15 }, (_, i) => `fn-${w}/${i}`)), ...Array.from({ length: 5 }, (_, i) => `fn-d/${i}`)].sort();
-  expect(seen).toEqual(expected);
-}, 60_000);
+    const cassette = JSON.parse(await readFile(join(cassetteDir, 'shared.json'), 'utf8')) as {
+      interactions: { request: { functionName: string; payload: { json: { i: number } } } }[];
+    };
+    const seen = cassette.interactions.map((i) => `${i.request.functionName}/${i.request.payload.json.i}`).sort();
+    const expected = [
+      ...workers.flatMap((w) => Array.from({ length: 15 }, (_, i) => `fn-${w}/${i}`)),
+      ...Array.from({ length: 5 }, (_, i) => `fn-d/${i}`),
+    ].sort();
+    expect(seen).toEqual(expected);
+  },
+  60_000,
+);

@@ -18,19 +18,32 @@ function snippet(heading: string): string {
   const section = readme.slice(readme.indexOf(heading));
   expect(section.length, `README has no heading ${heading}`).toBeLessThan(readme.length);
   const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-  const body = code.split('\n').filter((line) => !line.startsWith('import ')).join('\n');
+  const body = code
+    .split('\n')
+    .filter((line) => !line.startsWith('import '))
+    .join('\n');
   return ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
 }
 
 afterEach(() => vi.unstubAllEnvs());
 
 it('runs the synchronous Invoke quick start with no AWS region or credentials configured', async () => {
-  for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) vi.stubEnv(name, undefined);
+  for (const name of [
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+    'AWS_PROFILE',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+  ])
+    vi.stubEnv(name, undefined);
   vi.stubEnv('AWS_CONFIG_FILE', join(import.meta.dirname, 'no-such-aws-config'));
   vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(import.meta.dirname, 'no-such-aws-credentials'));
   const code = snippet('## Quick start: synchronous Invoke (RequestResponse)');
   expect(code).toContain('new LambdaClient(');
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<{ close(): Promise<void> }>;
+  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+    ...args: string[]
+  ) => (...values: unknown[]) => Promise<{ close(): Promise<void> }>;
   const run = new AsyncFunction('mockLambda', 'LambdaClient', 'InvokeCommand', 'expect', `${code}\nreturn lambda;`);
   const lambda = await run(mockLambda, LambdaClient, InvokeCommand, expect);
   await lambda.close();

@@ -36,17 +36,34 @@ interface Outcome {
 async function outcome(config: LambdaClientConfig, FunctionName: string, InvokeArgs: string): Promise<Outcome> {
   try {
     const out = await moto.lambdaClient(config).send(new InvokeAsyncCommand({ FunctionName, InvokeArgs }));
-    return { ok: true, status: out.$metadata.httpStatusCode, attempts: out.$metadata.attempts, requestId: out.$metadata.requestId };
+    return {
+      ok: true,
+      status: out.$metadata.httpStatusCode,
+      attempts: out.$metadata.attempts,
+      requestId: out.$metadata.requestId,
+    };
   } catch (e) {
     const err = e as Error & { $metadata?: { httpStatusCode?: number; attempts?: number } };
-    return { ok: false, name: err.name, ctor: err.constructor.name, status: err.$metadata?.httpStatusCode, message: err.message, attempts: err.$metadata?.attempts };
+    return {
+      ok: false,
+      name: err.name,
+      ctor: err.constructor.name,
+      status: err.$metadata?.httpStatusCode,
+      message: err.message,
+      attempts: err.$metadata?.attempts,
+    };
   }
 }
 
 describe.each([
   ['a success', 'orders-fn', '{"id":7}', { ok: true, status: 202 }],
   ['ResourceNotFoundException', 'nope', '{"id":7}', { ok: false, name: 'ResourceNotFoundException', status: 404 }],
-  ["moto's HTML 500 for a body that is not JSON", 'orders-fn', 'not json', { ok: false, name: 'SyntaxError', status: 500, attempts: 3 }],
+  [
+    "moto's HTML 500 for a body that is not JSON",
+    'orders-fn',
+    'not json',
+    { ok: false, name: 'SyntaxError', status: 500, attempts: 3 },
+  ],
 ] as const)('%s', (label, fn, body, expected) => {
   const name = label.replace(/\W+/g, '-');
   it('records it from moto, then replays it with nothing sent, and the SDK sees the same outcome', async () => {
@@ -76,7 +93,7 @@ it('the recorder itself sees requests, so an empty recording above means nothing
   await moto.stopRecording();
 });
 
-it('keeps moto\'s odd success answer byte-for-byte (HTML body, extra headers)', async () => {
+it("keeps moto's odd success answer byte-for-byte (HTML body, extra headers)", async () => {
   const raw = await moto.invokeAsyncRaw('orders-fn', '{"id":1}');
   const d = await openCassette('odd-success', { dir, endpoint: moto.url, mode: 'record', allowRecordingInCI: true });
   await outcome({}, 'orders-fn', '{"id":1}');
@@ -98,7 +115,12 @@ it('a record run with session credentials leaves no credential or signature in a
     sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN//////////wEaCXVzLWVhc3QtMSJHMEUCIQD',
   };
   const creds = join(dir, 'creds');
-  const d = await openCassette('with-session', { dir: creds, endpoint: moto.url, mode: 'record', allowRecordingInCI: true });
+  const d = await openCassette('with-session', {
+    dir: creds,
+    endpoint: moto.url,
+    mode: 'record',
+    allowRecordingInCI: true,
+  });
   const signatures: string[] = [];
   const client = moto.lambdaClient({ credentials, maxAttempts: 1 });
   client.middlewareStack.add(
@@ -118,9 +140,16 @@ it('a record run with session credentials leaves no credential or signature in a
   expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
   for (const f of files) {
     const text = await readFile(join(creds, f), 'utf8').catch(() => '');
-    for (const secret of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken, ...signatures]) {
+    for (const secret of [
+      credentials.accessKeyId,
+      credentials.secretAccessKey,
+      credentials.sessionToken,
+      ...signatures,
+    ]) {
       expect(text).not.toContain(secret);
     }
-    expect(text).not.toMatch(/authorization|x-amz-security-token|x-amz-date|amz-sdk-invocation-id|AWS4-HMAC-SHA256|Signature=/i);
+    expect(text).not.toMatch(
+      /authorization|x-amz-security-token|x-amz-date|amz-sdk-invocation-id|AWS4-HMAC-SHA256|Signature=/i,
+    );
   }
 });

@@ -46,18 +46,34 @@ describe('after close()', () => {
 
   it('allowUnusedInteractions: false rejects, naming the functions never played', async () => {
     await copyOf('strict');
-    const lambda = await openCassette('strict', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', allowUnusedInteractions: false });
+    const lambda = await openCassette('strict', {
+      dir: w.dir,
+      endpoint: w.moto.url,
+      mode: 'replay',
+      allowUnusedInteractions: false,
+    });
     await invokeVia(w.moto, 'orders-fn', { id: 1 });
-    const err = await lambda.close().then(() => undefined, (e: unknown) => e as UnusedInteractionsError);
+    const err = await lambda.close().then(
+      () => undefined,
+      (e: unknown) => e as UnusedInteractionsError,
+    );
     expect(err).toBeInstanceOf(UnusedInteractionsError);
     expect(err!.code).toBe('LC_UNUSED_INTERACTIONS');
-    expect(err!.interactions).toEqual([expect.stringMatching(/^#2 billing-fn \(recorded 20\d\d-/), expect.stringMatching(/^#3 mailer \(recorded /)]);
+    expect(err!.interactions).toEqual([
+      expect.stringMatching(/^#2 billing-fn \(recorded 20\d\d-/),
+      expect.stringMatching(/^#3 mailer \(recorded /),
+    ]);
     expect(err!.message).toContain('were never played (allowUnusedInteractions: false)');
   });
 
   it('allowUnusedInteractions: false closes quietly when every interaction was played', async () => {
     await copyOf('all-played');
-    const lambda = await openCassette('all-played', { dir: w.dir, endpoint: w.moto.url, mode: 'replay', allowUnusedInteractions: false });
+    const lambda = await openCassette('all-played', {
+      dir: w.dir,
+      endpoint: w.moto.url,
+      mode: 'replay',
+      allowUnusedInteractions: false,
+    });
     for (const [fn, payload] of calls) await invokeVia(w.moto, fn, payload);
     await lambda.close();
     expect(lambda.unusedInteractions).toEqual([]);
@@ -65,18 +81,30 @@ describe('after close()', () => {
 
   it('record mode keeps answers for requests it did not see, and lists them as unused', async () => {
     const file = await copyOf('rerecord');
-    const lambda = await openCassette('rerecord', { dir: w.dir, endpoint: w.moto.url, mode: 'record', allowRecordingInCI: true });
+    const lambda = await openCassette('rerecord', {
+      dir: w.dir,
+      endpoint: w.moto.url,
+      mode: 'record',
+      allowRecordingInCI: true,
+    });
     await invokeVia(w.moto, 'mailer', { to: 'ada@example.com' });
     await lambda.close();
     expect(lambda.recorded).toBe(true);
     expect(lambda.unusedInteractions.map((u) => u.function)).toEqual(['orders-fn', 'billing-fn']);
-    expect(readCassette(file).interactions.map((i) => i.request.functionName)).toEqual(['orders-fn', 'billing-fn', 'mailer']);
+    expect(readCassette(file).interactions.map((i) => i.request.functionName)).toEqual([
+      'orders-fn',
+      'billing-fn',
+      'mailer',
+    ]);
   });
 });
 
 describe('lambda-cassette prune --from <report>', () => {
   /** Runs `body` with the run report sink pointed at a fresh folder; returns the summary as the reporter writes it. */
-  async function reportOf(body: () => Promise<void>, run = { reason: 'passed', tests: 2, failed: 0, skipped: 0 }): Promise<string> {
+  async function reportOf(
+    body: () => Promise<void>,
+    run = { reason: 'passed', tests: 2, failed: 0, skipped: 0 },
+  ): Promise<string> {
     const reportDir = await mkdtemp(join(w.dir, 'report-'));
     vi.stubEnv(REPORT_DIR_ENV, reportDir);
     await body();
@@ -119,11 +147,14 @@ describe('lambda-cassette prune --from <report>', () => {
 
   it('refuses the report of a run that did not pass in full (exit 2) unless --force', async () => {
     const pruned = await copyOf('partial');
-    const report = await reportOf(async () => {
-      const lambda = await openCassette('partial', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
-      await invokeVia(w.moto, 'orders-fn', { id: 1 });
-      await lambda.close();
-    }, { reason: 'passed', tests: 3, failed: 0, skipped: 1 });
+    const report = await reportOf(
+      async () => {
+        const lambda = await openCassette('partial', { dir: w.dir, endpoint: w.moto.url, mode: 'replay' });
+        await invokeVia(w.moto, 'orders-fn', { id: 1 });
+        await lambda.close();
+      },
+      { reason: 'passed', tests: 3, failed: 0, skipped: 1 },
+    );
     const refused = await runCli(cli.path, ['prune', pruned, '--from', report]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('that run did not pass in full (passed, 0 failed, 1 skipped of 3)');

@@ -25,7 +25,9 @@ const inSrc = (file: string) => FILES.includes(file);
 const GRAPH = new Map(
   FILES.map((file) => {
     const text = readFileSync(file, 'utf8');
-    const deps = [...text.matchAll(RUNTIME_IMPORT)].map((m) => path.resolve(path.dirname(file), m[1]!).replace(/\.js$/, '.ts'));
+    const deps = [...text.matchAll(RUNTIME_IMPORT)].map((m) =>
+      path.resolve(path.dirname(file), m[1]!).replace(/\.js$/, '.ts'),
+    );
     return [file, deps.filter(inSrc)] as const;
   }),
 );
@@ -43,7 +45,9 @@ describe('the source layout', () => {
   it('reads the import graph (so the checks below have something to check)', () => {
     const edges = [...GRAPH.values()].reduce((n, deps) => n + deps.length, 0);
     expect(edges).toBeGreaterThan(FILES.length);
-    expect(GRAPH.get(path.join(SRC, 'api', 'open-cassette.ts'))!.map(rel)).toContain(path.join('engine', 'mode-table.ts'));
+    expect(GRAPH.get(path.join(SRC, 'api', 'open-cassette.ts'))!.map(rel)).toContain(
+      path.join('engine', 'mode-table.ts'),
+    );
   });
 
   it('has no runtime import cycle', () => {
@@ -65,7 +69,18 @@ describe('the source layout', () => {
 
   it('keeps the engine, wire, cassette, matching and recording layers free of doors, factories and runners', () => {
     const inner = new Set(['engine', 'wire', 'cassette', 'matching', 'recording', 'common']);
-    const outer = new Set(['doors', 'api', 'cli', 'vitest', 'jest', 'node-test', 'matchers', 'runners', 'index.ts', 'cli.ts']);
+    const outer = new Set([
+      'doors',
+      'api',
+      'cli',
+      'vitest',
+      'jest',
+      'node-test',
+      'matchers',
+      'runners',
+      'index.ts',
+      'cli.ts',
+    ]);
     const wrong = FILES.filter((f) => inner.has(layerOf(f))).flatMap((f) =>
       (GRAPH.get(f) ?? []).filter((d) => outer.has(layerOf(d))).map((d) => `${rel(f)} imports ${rel(d)}`),
     );

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBody, encodeBody, loadCassette, newCassette, writeCassetteAtomic, type Body } from '../../src/cassette/index.js';
+import {
+  decodeBody,
+  encodeBody,
+  loadCassette,
+  newCassette,
+  writeCassetteAtomic,
+  type Body,
+} from '../../src/cassette/index.js';
 import { useTempDir } from './support/temp-dir.js';
 
 const dir = useTempDir();
@@ -42,7 +49,9 @@ describe('body encoding', () => {
     expect(encodeBody(utf8('"a string"'), true)).toEqual({ json: 'a string' });
     expect(encodeBody(utf8('not json'), true)).toEqual({ text: 'not json' });
     // Its bytes are then the canonical JSON text.
-    expect(new TextDecoder().decode(decodeBody({ json: { b: 1, a: [{ d: 1, c: 2 }] } }))).toBe('{"a":[{"c":2,"d":1}],"b":1}');
+    expect(new TextDecoder().decode(decodeBody({ json: { b: 1, a: [{ d: 1, c: 2 }] } }))).toBe(
+      '{"a":[{"c":2,"d":1}],"b":1}',
+    );
   });
 
   it('every kind of body survives a cassette file byte-for-byte', async () => {
@@ -57,6 +66,8 @@ describe('body encoding', () => {
     }
     await writeCassetteAtomic(file, cassette);
     const loaded = await loadCassette(file);
-    expect(loaded!.interactions.map((i) => hex(decodeBody(i.response.body)))).toEqual(cases.map(([, bytes]) => hex(bytes)));
+    expect(loaded!.interactions.map((i) => hex(decodeBody(i.response.body)))).toEqual(
+      cases.map(([, bytes]) => hex(bytes)),
+    );
   });
 });

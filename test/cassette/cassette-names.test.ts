@@ -41,13 +41,26 @@ describe('a cassette name', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it.each(['orders', 'a/b/c', 'x'.repeat(250), 'console', 'com10', 'auxiliary', 'con-test', 'naïve café', 'v1.2', 'orders-fn_prod.v2.json'])('%j is still a valid name', (name) => {
+  it.each([
+    'orders',
+    'a/b/c',
+    'x'.repeat(250),
+    'console',
+    'com10',
+    'auxiliary',
+    'con-test',
+    'naïve café',
+    'v1.2',
+    'orders-fn_prod.v2.json',
+  ])('%j is still a valid name', (name) => {
     expect(() => cassetteFile(name, tmpdir())).not.toThrow();
   });
 
   it('every example cassette in the repository still opens under its name', () => {
     const root = join(process.cwd(), 'cassettes');
-    const names = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).map((f) => relative(root, join(root, f)).replace(/\.json$/, ''));
+    const names = (readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => relative(root, join(root, f)).replace(/\.json$/, ''));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(() => cassetteFile(name, root), name).not.toThrow();
   });

@@ -17,7 +17,9 @@ describe('parseMaxAge', () => {
   });
 
   it.each(['30', '30 days', 'd', '0d', '-1d', '', '1y'])('refuses %j, naming the option', (value) => {
-    expect(() => parseMaxAge(value)).toThrow(/option "maxAge" is .*; use a number of milliseconds, or a string such as '30d'/);
+    expect(() => parseMaxAge(value)).toThrow(
+      /option "maxAge" is .*; use a number of milliseconds, or a string such as '30d'/,
+    );
   });
 
   it.each([0, -1, Number.NaN, Infinity])('refuses the number %d', (value) => {
@@ -34,7 +36,9 @@ describe('checkExpiryStrategy', () => {
     for (const s of ['warn', 'error', 'record', undefined]) expect(() => checkExpiryStrategy(s)).not.toThrow();
   });
   it('names the option and its values otherwise', () => {
-    expect(() => checkExpiryStrategy('skip')).toThrow(`lambda-cassette: option "onExpired" is "skip"; use one of 'warn', 'error', 'record'`);
+    expect(() => checkExpiryStrategy('skip')).toThrow(
+      `lambda-cassette: option "onExpired" is "skip"; use one of 'warn', 'error', 'record'`,
+    );
   });
 });
 
@@ -51,11 +55,11 @@ describe('isExpired', () => {
 });
 
 it('describeAge picks the largest whole unit', () => {
-  expect([describeAge(100 * 86_400_000), describeAge(86_400_000), describeAge(13 * 3_600_000 + 5), describeAge(61_000), describeAge(1_000)]).toEqual([
-    '100 days',
-    '1 day',
-    '13 hours',
-    '1 minute',
-    '1 second',
-  ]);
+  expect([
+    describeAge(100 * 86_400_000),
+    describeAge(86_400_000),
+    describeAge(13 * 3_600_000 + 5),
+    describeAge(61_000),
+    describeAge(1_000),
+  ]).toEqual(['100 days', '1 day', '13 hours', '1 minute', '1 second']);
 });

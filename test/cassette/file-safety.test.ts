@@ -17,10 +17,12 @@ import { useTempDir } from './support/temp-dir.js';
 
 const dir = useTempDir();
 
-const append = (worker: string, index: number) => (current: Cassette | undefined): Cassette => {
-  const cassette = current ?? newCassette();
-  return { ...cassette, interactions: [...cassette.interactions, labelledInteraction(worker, index)] };
-};
+const append =
+  (worker: string, index: number) =>
+  (current: Cassette | undefined): Cassette => {
+    const cassette = current ?? newCassette();
+    return { ...cassette, interactions: [...cassette.interactions, labelledInteraction(worker, index)] };
+  };
 
 describe('a symlinked folder inside the cassette folder', () => {
   it('is refused at open when it leads outside, and nothing is written there', async () => {
@@ -29,8 +31,15 @@ describe('a symlinked folder inside the cassette folder', () => {
     await mkdir(path.join(root, 'cassettes'), { recursive: true });
     await mkdir(outside, { recursive: true });
     await symlink(outside, path.join(root, 'cassettes', 'linked'), 'dir');
-    const opening = openCassette('linked/escape', { dir: path.join(root, 'cassettes'), mode: 'record', allowRecordingInCI: true });
-    await expect(opening).rejects.toMatchObject({ code: 'LC_INVALID_CASSETTE_NAME', message: expect.stringMatching(/symbolic link.*outside/) });
+    const opening = openCassette('linked/escape', {
+      dir: path.join(root, 'cassettes'),
+      mode: 'record',
+      allowRecordingInCI: true,
+    });
+    await expect(opening).rejects.toMatchObject({
+      code: 'LC_INVALID_CASSETTE_NAME',
+      message: expect.stringMatching(/symbolic link.*outside/),
+    });
     expect(await readdir(outside)).toEqual([]);
   });
 
@@ -53,7 +62,10 @@ describe('a symlinked folder inside the cassette folder', () => {
     const lambda = await openCassette('sub/later', { dir: root, mode: 'record', allowRecordingInCI: true });
     await rm(path.join(root, 'sub'), { recursive: true });
     await symlink(outside, path.join(root, 'sub'), 'dir');
-    await expect(lambda.close()).rejects.toMatchObject({ code: 'LC_CASSETTE_WRITE', message: expect.stringMatching(/symbolic link/) });
+    await expect(lambda.close()).rejects.toMatchObject({
+      code: 'LC_CASSETTE_WRITE',
+      message: expect.stringMatching(/symbolic link/),
+    });
     expect(await readdir(outside)).toEqual([]);
   });
 
@@ -63,14 +75,19 @@ describe('a symlinked folder inside the cassette folder', () => {
     const target = path.join(dir.path, 'victim.json');
     await writeFile(target, 'precious');
     await symlink(target, path.join(root, 'c.json'), 'file');
-    await expect(openCassette('c', { dir: root, mode: 'record', allowRecordingInCI: true })).rejects.toMatchObject({ code: 'LC_INVALID_CASSETTE_NAME' });
+    await expect(openCassette('c', { dir: root, mode: 'record', allowRecordingInCI: true })).rejects.toMatchObject({
+      code: 'LC_INVALID_CASSETTE_NAME',
+    });
   });
 });
 
 describe('names that would become dot-files', () => {
   it.each(['.json', 'a/', '.hidden', 'a/.b', 'a//b'])('refuses %j with a message saying what to do', async (name) => {
     const opening = openCassette(name, { dir: path.join(dir.path, 'dots'), mode: 'record', allowRecordingInCI: true });
-    await expect(opening).rejects.toMatchObject({ code: 'LC_INVALID_CASSETTE_NAME', message: expect.stringContaining(JSON.stringify(name)) });
+    await expect(opening).rejects.toMatchObject({
+      code: 'LC_INVALID_CASSETTE_NAME',
+      message: expect.stringContaining(JSON.stringify(name)),
+    });
     expect(existsSync(path.join(dir.path, 'dots'))).toBe(false);
   });
 });
@@ -118,7 +135,9 @@ await updateCassette(file, () => { process.send('locked'); return new Promise(()
     const child = fork(worker, [file], { stdio: 'pipe' });
     try {
       await once(child, 'message');
-      await expect(updateCassette(file, append('x', 0), { staleMs: 600_000, lockTimeoutMs: 500 })).rejects.toMatchObject({ code: 'LC_CASSETTE_LOCK_TIMEOUT' });
+      await expect(
+        updateCassette(file, append('x', 0), { staleMs: 600_000, lockTimeoutMs: 500 }),
+      ).rejects.toMatchObject({ code: 'LC_CASSETTE_LOCK_TIMEOUT' });
     } finally {
       child.kill('SIGKILL');
       await once(child, 'exit').catch(() => {});

@@ -1,8 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_VALIDATORS_FILE, SCHEMA_FILE, generateCassetteValidators, loadSchema } from '../../scripts/gen-validators.mjs';
-import { validateLoad, validateLoadInteraction, validateLoadShell, validateWrite } from '../../src/cassette/cassette-validators.generated.js';
+import {
+  GENERATED_VALIDATORS_FILE,
+  SCHEMA_FILE,
+  generateCassetteValidators,
+  loadSchema,
+} from '../../scripts/gen-validators.mjs';
+import {
+  validateLoad,
+  validateLoadInteraction,
+  validateLoadShell,
+  validateWrite,
+} from '../../src/cassette/cassette-validators.generated.js';
 import { formats } from '../../src/cassette/schema-runtime.js';
 import { reverseKeys, sampleCassette } from './support/sample-cassette.js';
 
@@ -44,21 +54,27 @@ function variants(): [string, unknown][] {
 
 describe('validators generated from schema/cassette.schema.json', () => {
   it('the committed src/cassette/cassette-validators.generated.ts is what `npm run gen` produces now', async () => {
-    const [committed, fresh] = await Promise.all([readFile(GENERATED_VALIDATORS_FILE, 'utf8'), generateCassetteValidators()]);
+    const [committed, fresh] = await Promise.all([
+      readFile(GENERATED_VALIDATORS_FILE, 'utf8'),
+      generateCassetteValidators(),
+    ]);
     expect(committed, 'the generated validators are stale: run `npm run gen` and commit the result').toBe(fresh);
   });
 
   it.each([
     ['validateWrite', validateWrite as Validator, false],
     ['validateLoad', validateLoad as Validator, true],
-  ] as const)('%s answers exactly as ajv compiling the schema at run time, errors included', async (_name, generated, load) => {
-    const reference = await compiled(load);
-    for (const [label, value] of variants()) {
-      const verdict = generated(value);
-      expect(verdict, label).toBe(reference(value));
-      expect(generated.errors, label).toEqual(reference.errors);
-    }
-  });
+  ] as const)(
+    '%s answers exactly as ajv compiling the schema at run time, errors included',
+    async (_name, generated, load) => {
+      const reference = await compiled(load);
+      for (const [label, value] of variants()) {
+        const verdict = generated(value);
+        expect(verdict, label).toBe(reference(value));
+        expect(generated.errors, label).toEqual(reference.errors);
+      }
+    },
+  );
 
   it('validateLoad differs from validateWrite only on values JSON.parse never returns', () => {
     const odd = sampleCassette();
@@ -72,7 +88,9 @@ describe('validators generated from schema/cassette.schema.json', () => {
 
   it('validateLoadShell and validateLoadInteraction on each interaction say what validateLoad says, with the same first error', () => {
     const shell = validateLoadShell as Validator;
-    const one = validateLoadInteraction as ((value: unknown, context: { instancePath: string }) => boolean) & { errors?: unknown };
+    const one = validateLoadInteraction as ((value: unknown, context: { instancePath: string }) => boolean) & {
+      errors?: unknown;
+    };
     for (const [label, value] of variants()) {
       const whole = validateLoad(value);
       const wholeErrors = (validateLoad as Validator).errors;

@@ -28,7 +28,9 @@ describe('base64 bodies', () => {
   });
 
   it.each(['abc', 'ab=c', 'a!bc', 'abcd=', '====', 'YQ'])('%j is still refused, naming where it is', (base64) => {
-    expect(() => validateCassette(withResponseBase64(base64), 'c.json', 'write')).toThrow(/\/interactions\/0\/response\/body/);
+    expect(() => validateCassette(withResponseBase64(base64), 'c.json', 'write')).toThrow(
+      /\/interactions\/0\/response\/body/,
+    );
   });
 
   it.each(['', 'YQ==', 'YWI=', 'YWJj', '/wCA/g=='])('%j is accepted', (base64) => {

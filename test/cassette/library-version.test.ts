@@ -15,7 +15,9 @@ const probe = (bundle: string, format: 'esm' | 'cjs'): string =>
 
 describe('newCassette', () => {
   it('is a valid, empty, current-format cassette stamped with this package and Node', async () => {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     const cassette = newCassette();
     expect(cassette).toEqual({
       version: 1,
@@ -42,7 +44,10 @@ describe('newCassette', () => {
       await mkdir(path.join(dir.path, 'orphan'));
       await copyFile(path.join(pkgDir, 'dist', 'index.js'), path.join(dir.path, 'orphan', 'index.mjs'));
       // An ESM .js needs "type": "module" in the nearest package.json.
-      await writeFile(path.join(pkgDir, 'package.json'), JSON.stringify({ name: 'lambda-cassette', version: '9.8.7', type: 'module' }));
+      await writeFile(
+        path.join(pkgDir, 'package.json'),
+        JSON.stringify({ name: 'lambda-cassette', version: '9.8.7', type: 'module' }),
+      );
     });
 
     it.each(['esm', 'cjs'] as const)('%s bundle', async (format) => {

@@ -45,7 +45,9 @@ describe('a cassette that is not JSON', () => {
     const e = await loadError(file);
     expect(e.code).toBe('LC_CASSETTE_INVALID_JSON');
     expect(e.file).toBe(file);
-    expect(e.message).toBe(`${file}: not valid JSON at line 1, column 1: unexpected character "t", expected a JSON value`);
+    expect(e.message).toBe(
+      `${file}: not valid JSON at line 1, column 1: unexpected character "t", expected a JSON value`,
+    );
   });
 
   it('points at the line and column of a hand-editing mistake deep in the file', async () => {
@@ -58,14 +60,21 @@ describe('a cassette that is not JSON', () => {
     expect(e.message).toContain(`at line ${at + 1}, column ${lines[at]!.indexOf('oops') + 1}: expected "," or "}"`);
   });
 
-  it.each([0.5, 0.1, 0.9])('a file cut at %s of its length is reported as truncated, at its last line', async (fraction) => {
-    const truncated = valid.slice(0, Math.floor(valid.length * fraction));
-    const file = await cassetteFile(truncated);
-    const e = await loadError(file);
-    expect(e.code).toBe('LC_CASSETTE_INVALID_JSON');
-    expect(e.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON at line \\d+, column \\d+: unexpected end of file`));
-    expect(e.line).toBe(truncated.split('\n').length);
-  });
+  it.each([0.5, 0.1, 0.9])(
+    'a file cut at %s of its length is reported as truncated, at its last line',
+    async (fraction) => {
+      const truncated = valid.slice(0, Math.floor(valid.length * fraction));
+      const file = await cassetteFile(truncated);
+      const e = await loadError(file);
+      expect(e.code).toBe('LC_CASSETTE_INVALID_JSON');
+      expect(e.message).toMatch(
+        new RegExp(
+          `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON at line \\d+, column \\d+: unexpected end of file`,
+        ),
+      );
+      expect(e.line).toBe(truncated.split('\n').length);
+    },
+  );
 
   it('an empty file', async () => {
     const e = await loadError(await cassetteFile(''));
@@ -96,7 +105,11 @@ describe('a cassette that breaks the schema: the message names the file and the 
       edited((c) => (c.interactions[2].response.body = { json: 1, text: '1' })),
       '/interactions/2/response/body must be a body with exactly one key, {"json": <value>}, {"text": "<string>"} or {"base64": "<bytes>"} (found keys "json", "text")',
     ],
-    ['a text body that is not a string', edited((c) => (c.interactions[1].response.body = { text: 5 })), '/interactions/1/response/body/text must be string'],
+    [
+      'a text body that is not a string',
+      edited((c) => (c.interactions[1].response.body = { text: 5 })),
+      '/interactions/1/response/body/text must be string',
+    ],
     [
       'base64 that is not base64',
       edited((c) => (c.interactions[2].request.payload = { base64: 'not base64!' })),
@@ -107,12 +120,32 @@ describe('a cassette that breaks the schema: the message names the file and the 
       edited((c) => (c.interactions[0].response.headers['Content-Type'] = 'text/plain')),
       '/interactions/0/response/headers property name "Content-Type" must match pattern',
     ],
-    ['a header value that is a number', edited((c) => (c.interactions[0].response.headers['x-count'] = 3)), "/interactions/0/response/headers/x-count must be string"],
-    ['a date that does not exist', edited((c) => (c.interactions[0].recordedAt = '2026-02-30T00:00:00Z')), '/interactions/0/recordedAt must match format "date-time"'],
-    ['an unknown top-level key', edited((c) => (c.tapes = [])), '(root) must NOT have additional properties (found "tapes")'],
-    ['an unknown request key', edited((c) => (c.interactions[0].request.headers = {})), '/interactions/0/request must NOT have additional properties (found "headers")'],
+    [
+      'a header value that is a number',
+      edited((c) => (c.interactions[0].response.headers['x-count'] = 3)),
+      '/interactions/0/response/headers/x-count must be string',
+    ],
+    [
+      'a date that does not exist',
+      edited((c) => (c.interactions[0].recordedAt = '2026-02-30T00:00:00Z')),
+      '/interactions/0/recordedAt must match format "date-time"',
+    ],
+    [
+      'an unknown top-level key',
+      edited((c) => (c.tapes = [])),
+      '(root) must NOT have additional properties (found "tapes")',
+    ],
+    [
+      'an unknown request key',
+      edited((c) => (c.interactions[0].request.headers = {})),
+      '/interactions/0/request must NOT have additional properties (found "headers")',
+    ],
     ['no version', edited((c) => delete c.version), '/version is missing; it must be a non-negative integer'],
-    ['a version that is a string', edited((c) => (c.version = '1')), '/version is "1"; it must be a non-negative integer'],
+    [
+      'a version that is a string',
+      edited((c) => (c.version = '1')),
+      '/version is "1"; it must be a non-negative integer',
+    ],
     ['an array instead of a cassette', '[]', '(root) must be an object (a cassette), found an array'],
     ['no interactions', edited((c) => delete c.interactions), "(root) must have required property 'interactions'"],
   ];
@@ -151,7 +184,6 @@ describe('other load outcomes', () => {
     await mkdir(file);
     await expect(loadCassette(file)).rejects.toMatchObject({ code: 'LC_CASSETTE_READ', file });
   });
-
 });
 
 describe('loading for a replay checks each interaction when it is first needed', () => {
@@ -160,29 +192,36 @@ describe('loading for a replay checks each interaction when it is first needed',
     ['an interaction without its request', edited((c) => delete c.interactions[0].request), 0],
     ['a body with two forms', edited((c) => (c.interactions[2].response.body = { json: 1, text: '1' })), 2],
     ['base64 that is not base64', edited((c) => (c.interactions[2].request.payload = { base64: 'not base64!' })), 2],
-    ['an upper-case header name', edited((c) => (c.interactions[0].response.headers['Content-Type'] = 'text/plain')), 0],
+    [
+      'an upper-case header name',
+      edited((c) => (c.interactions[0].response.headers['Content-Type'] = 'text/plain')),
+      0,
+    ],
     ['a date that does not exist', edited((c) => (c.interactions[0].recordedAt = '2026-02-30T00:00:00Z')), 0],
   ] as const;
 
-  it.each(interactionCases)('%s: opens, and checking that interaction throws what loading everything throws', async (_name, text, bad) => {
-    const file = await cassetteFile(text);
-    const eager = await loadError(file);
-    const lazy = (await loadCassetteForReplay(file))!;
-    for (let i = 0; i < lazy.cassette.interactions.length; i++) {
-      if (i === bad) continue;
-      expect(() => lazy.checkInteraction(i), `interaction ${i}`).not.toThrow();
-    }
-    const error = (() => {
-      try {
-        lazy.checkInteraction(bad);
-      } catch (e) {
-        return e;
+  it.each(interactionCases)(
+    '%s: opens, and checking that interaction throws what loading everything throws',
+    async (_name, text, bad) => {
+      const file = await cassetteFile(text);
+      const eager = await loadError(file);
+      const lazy = (await loadCassetteForReplay(file))!;
+      for (let i = 0; i < lazy.cassette.interactions.length; i++) {
+        if (i === bad) continue;
+        expect(() => lazy.checkInteraction(i), `interaction ${i}`).not.toThrow();
       }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(CassetteError);
-    expect(error).toMatchObject({ code: eager.code, file, message: eager.message, jsonPath: eager.jsonPath });
-  });
+      const error = (() => {
+        try {
+          lazy.checkInteraction(bad);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(CassetteError);
+      expect(error).toMatchObject({ code: eager.code, file, message: eager.message, jsonPath: eager.jsonPath });
+    },
+  );
 
   it.each([
     ['an unknown top-level key', edited((c) => (c.tapes = []))],
@@ -192,7 +231,11 @@ describe('loading for a replay checks each interaction when it is first needed',
   ])('%s: fails at load with the same error', async (_name, text) => {
     const file = await cassetteFile(text);
     const eager = await loadError(file);
-    await expect(loadCassetteForReplay(file)).rejects.toMatchObject({ code: eager.code, message: eager.message, jsonPath: eager.jsonPath });
+    await expect(loadCassetteForReplay(file)).rejects.toMatchObject({
+      code: eager.code,
+      message: eager.message,
+      jsonPath: eager.jsonPath,
+    });
   });
 
   it('a valid cassette loads equal to loadCassette, and a missing file is undefined', async () => {

@@ -45,8 +45,15 @@ describe('loading a cassette', () => {
     // A replay checks each interaction when it first reads it: the request that reaches it fails with
     // the same error (no bare RangeError), and close() names it.
     const lambda = await openCassette('c', { dir, mode: 'replay' });
-    const client = new LambdaClient({ region: 'us-east-1', requestHandler: lambda.requestHandler, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' }, maxAttempts: 1 });
-    await expect(client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '1' }))).rejects.toMatchObject({ code: 'LC_CASSETTE_SCHEMA' });
+    const client = new LambdaClient({
+      region: 'us-east-1',
+      requestHandler: lambda.requestHandler,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+    await expect(client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '1' }))).rejects.toMatchObject({
+      code: 'LC_CASSETTE_SCHEMA',
+    });
     await expect(lambda.close()).rejects.toThrow(/payload\/json(\/0){10000} is nested more than 10000 levels deep/);
   });
 
@@ -62,7 +69,10 @@ describe('loading a cassette', () => {
   ])('refuses a recorded header value with %s, naming the header', async (_label, value) => {
     const dir = write(cassetteText('{}', { 'x-amzn-requestid': 'r', 'x-evil/name': value }));
     const error = await loadCassette(join(dir, 'c.json')).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'LC_CASSETTE_SCHEMA', jsonPath: '/interactions/0/response/headers/x-evil~1name' });
+    expect(error).toMatchObject({
+      code: 'LC_CASSETTE_SCHEMA',
+      jsonPath: '/interactions/0/response/headers/x-evil~1name',
+    });
     expect((error as Error).message).toMatch(/CR, LF or NUL/);
   });
 });

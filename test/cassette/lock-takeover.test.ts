@@ -19,10 +19,12 @@ import { useTempDir } from './support/temp-dir.js';
 const dir = useTempDir();
 const TRIES = 50;
 
-const append = (worker: string, index: number) => (current: Cassette | undefined): Cassette => {
-  const cassette = current ?? newCassette();
-  return { ...cassette, interactions: [...cassette.interactions, labelledInteraction(worker, index)] };
-};
+const append =
+  (worker: string, index: number) =>
+  (current: Cassette | undefined): Cassette => {
+    const cassette = current ?? newCassette();
+    return { ...cassette, interactions: [...cassette.interactions, labelledInteraction(worker, index)] };
+  };
 
 describe('the next writer after a SIGKILL', () => {
   let worker: string;

@@ -23,7 +23,10 @@ function formatZero(): RawCassette {
   const v1 = sampleCassette();
   return {
     version: 0,
-    tapes: v1.interactions.map(({ response: { status, ...response }, ...rest }) => ({ ...rest, response: { statusCode: status, ...response } })),
+    tapes: v1.interactions.map(({ response: { status, ...response }, ...rest }) => ({
+      ...rest,
+      response: { statusCode: status, ...response },
+    })),
   };
 }
 
@@ -31,10 +34,12 @@ const zeroToOne: MigrationChain = {
   0: (old) => ({
     version: 1,
     recordedWith: sampleCassette().recordedWith,
-    interactions: (old.tapes as { response: { statusCode: number } }[]).map(({ response: { statusCode, ...response }, ...rest }) => ({
-      ...rest,
-      response: { status: statusCode, ...response },
-    })),
+    interactions: (old.tapes as { response: { statusCode: number } }[]).map(
+      ({ response: { statusCode, ...response }, ...rest }) => ({
+        ...rest,
+        response: { status: statusCode, ...response },
+      }),
+    ),
   }),
 };
 
@@ -73,7 +78,9 @@ describe('migration chain', () => {
     await writeFile(file, JSON.stringify(formatZero()));
     await expect(loadCassette(file)).rejects.toMatchObject({
       code: 'LC_CASSETTE_NO_MIGRATION',
-      message: expect.stringMatching(new RegExp(`^${file}: cassette format version 0 is too old: .*no migration from version 0`)),
+      message: expect.stringMatching(
+        new RegExp(`^${file}: cassette format version 0 is too old: .*no migration from version 0`),
+      ),
     });
   });
 
@@ -84,10 +91,16 @@ describe('migration chain', () => {
       },
     };
     expect(() => migrateCassette({ version: 0 }, 'old.json', throwing)).toThrow(
-      new CassetteError('LC_CASSETTE_MIGRATION', 'old.json', 'migrating from format version 0 to 1 failed: tapes is not an array'),
+      new CassetteError(
+        'LC_CASSETTE_MIGRATION',
+        'old.json',
+        'migrating from format version 0 to 1 failed: tapes is not an array',
+      ),
     );
     const forgetful: MigrationChain = { 0: (c) => ({ ...c }) };
-    expect(() => migrateCassette({ version: 0 }, 'old.json', forgetful)).toThrow(/^old\.json: the migration from format version 0 produced version 0 instead of 1$/);
+    expect(() => migrateCassette({ version: 0 }, 'old.json', forgetful)).toThrow(
+      /^old\.json: the migration from format version 0 produced version 0 instead of 1$/,
+    );
   });
 
   it('a migrated cassette that still breaks the schema is a schema error, not a crash', async () => {

@@ -6,7 +6,13 @@ import { validateCassette } from '../../src/cassette/validate-cassette.js';
 const cassette = (request: Record<string, unknown>) => ({
   version: 1,
   recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20.20.2' },
-  interactions: [{ request: { functionName: 'f', region: 'us-east-1', payload: { json: {} }, ...request }, response: { status: 202, headers: {}, body: { text: '' } }, recordedAt: '2026-12-01T00:00:00.000Z' }],
+  interactions: [
+    {
+      request: { functionName: 'f', region: 'us-east-1', payload: { json: {} }, ...request },
+      response: { status: 202, headers: {}, body: { text: '' } },
+      recordedAt: '2026-12-01T00:00:00.000Z',
+    },
+  ],
 });
 
 describe('request.operation', () => {

@@ -3,7 +3,13 @@ import { once } from 'node:events';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCassette, newCassette, serializeCassette, updateCassette, type Cassette } from '../../src/cassette/index.js';
+import {
+  loadCassette,
+  newCassette,
+  serializeCassette,
+  updateCassette,
+  type Cassette,
+} from '../../src/cassette/index.js';
 import { bundleStore } from './support/bundle-store.js';
 import { labelledInteraction } from './support/sample-cassette.js';
 import { useTempDir } from './support/temp-dir.js';
@@ -63,7 +69,10 @@ describe('updateCassette', () => {
     const corrupt = serializeCassette(newCassette()).slice(0, 40);
     await writeFile(file, corrupt);
     let called = false;
-    await expect(updateCassette(file, (c) => ((called = true), c!))).rejects.toMatchObject({ code: 'LC_CASSETTE_INVALID_JSON', file });
+    await expect(updateCassette(file, (c) => ((called = true), c!))).rejects.toMatchObject({
+      code: 'LC_CASSETTE_INVALID_JSON',
+      file,
+    });
     expect(called).toBe(false);
     expect(await readFile(file, 'utf8')).toBe(corrupt);
   });
@@ -127,7 +136,9 @@ process.disconnect();
 
   it(`${WORKERS} processes × ${APPENDS} appends: the file is valid and holds every interaction`, async () => {
     const file = path.join(dir.path, 'shared', 'cassette.json');
-    const children = Array.from({ length: WORKERS }, (_, w) => fork(worker, [file, `w${w}`, String(APPENDS)], { stdio: 'pipe' }));
+    const children = Array.from({ length: WORKERS }, (_, w) =>
+      fork(worker, [file, `w${w}`, String(APPENDS)], { stdio: 'pipe' }),
+    );
     const stderr = children.map((child) => {
       let text = '';
       child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
@@ -144,7 +155,9 @@ process.disconnect();
     expect(got).toHaveLength(WORKERS * APPENDS);
     for (let w = 0; w < WORKERS; w++) {
       // Every append of every worker is there, each worker's in its own order.
-      expect(got.filter(([name]) => name === `w${w}`).map(([, i]) => i)).toEqual(Array.from({ length: APPENDS }, (_, i) => i));
+      expect(got.filter(([name]) => name === `w${w}`).map(([, i]) => i)).toEqual(
+        Array.from({ length: APPENDS }, (_, i) => i),
+      );
     }
     expect(await readFile(file, 'utf8')).toBe(serializeCassette(cassette!));
     expect(await readdir(path.dirname(file))).toEqual(['cassette.json']);

@@ -80,7 +80,9 @@ for (let g = Number(start); ; g++) {
 
   /** Starts a writer and kills it a random moment into the write after its first complete one. */
   async function killMidWrite(file: string, start: number): Promise<void> {
-    const child: ChildProcess = spawn(process.execPath, [writer, file, String(start)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child: ChildProcess = spawn(process.execPath, [writer, file, String(start)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let firstDone = false;
     const secondWriteStarted = new Promise<void>((resolve, reject) => {
       createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -110,7 +112,10 @@ for (let g = Number(start); ; g++) {
     // Those are hidden, never read, and do not get in the way of the next update.
     const leftovers = (await readdir(path.dirname(file))).filter((f) => f !== 'big.json');
     expect(leftovers.length, `generations on disk after each kill: ${seen.join(', ')}`).toBeGreaterThan(0);
-    expect(leftovers.every((f) => /^\.big\.json\.\d+\.[0-9a-f]+\.tmp$/.test(f)), leftovers.join(', ')).toBe(true);
+    expect(
+      leftovers.every((f) => /^\.big\.json\.\d+\.[0-9a-f]+\.tmp$/.test(f)),
+      leftovers.join(', '),
+    ).toBe(true);
     await updateCassette(file, (c) => ({ ...c!, interactions: [...c!.interactions, labelledInteraction('after', 0)] }));
     expect((await loadCassette(file))!.interactions).toHaveLength(INTERACTIONS + 1);
   });

@@ -3,10 +3,20 @@ import type { Cassette, Interaction } from '../../src/index.js';
 
 const recordedWith = { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20.20.2' };
 
-export function interaction(functionName: string, payload: Interaction['request']['payload'], response: Partial<Interaction['response']> = {}, extra: Partial<Interaction['request']> = {}): Interaction {
+export function interaction(
+  functionName: string,
+  payload: Interaction['request']['payload'],
+  response: Partial<Interaction['response']> = {},
+  extra: Partial<Interaction['request']> = {},
+): Interaction {
   return {
     request: { functionName, region: 'us-east-1', payload, ...extra },
-    response: { status: 202, headers: { 'content-type': 'application/json', 'x-amzn-requestid': 'req-1' }, body: { text: '{"Status":202}' }, ...response },
+    response: {
+      status: 202,
+      headers: { 'content-type': 'application/json', 'x-amzn-requestid': 'req-1' },
+      body: { text: '{"Status":202}' },
+      ...response,
+    },
     recordedAt: '2026-11-22T00:00:00.000Z',
   };
 }
@@ -17,21 +27,34 @@ export function cassette(interactions: Interaction[], extra: Partial<Cassette> =
 
 /** Orders, a qualified call, a recorded 404 from moto (error type only in the body) and a text payload. */
 export const ordersCassette = cassette([
-  interaction('orders-fn', { json: { id: 7, items: [{ sku: 'A-1', qty: 2 }], card: { number: '4111111111111111', cvc: '123' } } }),
-  interaction('orders-fn', { json: { id: 8, items: [], card: { number: '5500000000000004', cvc: '999' }, gift: true } }, {}, { qualifier: 'prod', functionRef: 'arn:aws:lambda:us-east-1:210987654321:function:orders-fn:prod' }),
+  interaction('orders-fn', {
+    json: { id: 7, items: [{ sku: 'A-1', qty: 2 }], card: { number: '4111111111111111', cvc: '123' } },
+  }),
+  interaction(
+    'orders-fn',
+    { json: { id: 8, items: [], card: { number: '5500000000000004', cvc: '999' }, gift: true } },
+    {},
+    { qualifier: 'prod', functionRef: 'arn:aws:lambda:us-east-1:210987654321:function:orders-fn:prod' },
+  ),
   interaction(
     'mailer',
     { json: { to: 'ada@example.com' } },
     {
       status: 404,
       headers: { 'content-type': 'application/json', 'x-amzn-requestid': 'req-2' },
-      body: { text: '{"__type": "ResourceNotFoundException", "message": "Function not found: arn:aws:lambda:us-east-1:210987654321:function:mailer"}' },
+      body: {
+        text: '{"__type": "ResourceNotFoundException", "message": "Function not found: arn:aws:lambda:us-east-1:210987654321:function:mailer"}',
+      },
     },
   ),
   interaction(
     'throttled-fn',
     { text: 'not json' },
-    { status: 400, headers: { 'x-amzn-errortype': 'ThrottlingException', 'x-amzn-requestid': 'req-3' }, body: { json: { Type: 'User', message: 'Rate exceeded' } } },
+    {
+      status: 400,
+      headers: { 'x-amzn-errortype': 'ThrottlingException', 'x-amzn-requestid': 'req-3' },
+      body: { json: { Type: 'User', message: 'Rate exceeded' } },
+    },
   ),
 ]);
 

@@ -23,11 +23,18 @@ beforeAll(() => {
     at('leaky.json'),
     fileText(
       cassette([
-        interaction('orders-fn', { json: { id: 1, debug: { key: 'AKIAZ7Q2W5M3N8P4R6T1' } } }, { headers: { 'x-amz-security-token': 'FQoGZXIvYXdzEXAMPLETOKEN' } }),
+        interaction(
+          'orders-fn',
+          { json: { id: 1, debug: { key: 'AKIAZ7Q2W5M3N8P4R6T1' } } },
+          { headers: { 'x-amz-security-token': 'FQoGZXIvYXdzEXAMPLETOKEN' } },
+        ),
       ]),
     ),
   );
-  writeFileSync(at('bad-schema.json'), fileText({ ...ordersCassette, interactions: [{ ...ordersCassette.interactions[0], response: { status: '202' } }] }));
+  writeFileSync(
+    at('bad-schema.json'),
+    fileText({ ...ordersCassette, interactions: [{ ...ordersCassette.interactions[0], response: { status: '202' } }] }),
+  );
   writeFileSync(at('bad-json.json'), '{\n  "version": 1,\n  "interactions": [,]\n}\n');
   writeFileSync(at('future.json'), fileText({ ...ordersCassette, version: 2 }));
 });
@@ -40,8 +47,17 @@ describe('lambda-cassette inspect', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toMatch(/\x1b\[/); // eslint-disable-line no-control-regex
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('cassettes/orders.json: 4 interaction(s), format v1, recorded with lambda-cassette 0.1.0 on Node v20.20.2; filters: none');
-    const rows = lines.filter((l) => l.startsWith('│')).map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+    expect(lines[0]).toBe(
+      'cassettes/orders.json: 4 interaction(s), format v1, recorded with lambda-cassette 0.1.0 on Node v20.20.2; filters: none',
+    );
+    const rows = lines
+      .filter((l) => l.startsWith('│'))
+      .map((l) =>
+        l
+          .split('│')
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
     expect(rows).toEqual([
       ['#', 'function', 'qualifier', 'payload', 'status', 'error type'],
       ['1', 'orders-fn', '', '{"card":{"cvc":"123","number":"4111111111111111"},"id":7,"i…', '202', ''],
@@ -52,9 +68,13 @@ describe('lambda-cassette inspect', () => {
   });
 
   it('reads the error type from the body when there is no header, and prints JSON on request', async () => {
-    const run = await runCli(cli.path, ['inspect', at('cassettes', 'orders.json'), '--json', '--width', '20'], { cwd: dir });
+    const run = await runCli(cli.path, ['inspect', at('cassettes', 'orders.json'), '--json', '--width', '20'], {
+      cwd: dir,
+    });
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as { interactions: Array<{ functionName: string; payload: string; errorType?: string }> };
+    const out = JSON.parse(run.stdout) as {
+      interactions: Array<{ functionName: string; payload: string; errorType?: string }>;
+    };
     expect(out.interactions.map((r) => [r.functionName, r.payload, r.errorType])).toEqual([
       ['orders-fn', '{"card":{"cvc":"123…', undefined],
       ['orders-fn', '{"card":{"cvc":"999…', undefined],
@@ -64,9 +84,15 @@ describe('lambda-cassette inspect', () => {
   });
 
   it('colours the status with FORCE_COLOR, and never with NO_COLOR', async () => {
-    const forced = await runCli(cli.path, ['inspect', 'cassettes/orders.json'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    const forced = await runCli(cli.path, ['inspect', 'cassettes/orders.json'], {
+      cwd: dir,
+      env: { FORCE_COLOR: '1' },
+    });
     expect(forced.stdout).toContain('\x1b[31m'); // red error type
-    const off = await runCli(cli.path, ['inspect', 'cassettes/orders.json'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    const off = await runCli(cli.path, ['inspect', 'cassettes/orders.json'], {
+      cwd: dir,
+      env: { FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
     expect(off.stdout).not.toContain('\x1b[');
   });
 
@@ -86,7 +112,10 @@ describe('lambda-cassette inspect', () => {
     expect(byName.stdout).toBe(byPath.stdout);
     const nested = await runCli(cli.path, ['inspect', 'nested/clean', '--json'], { cwd: dir });
     expect(nested.code).toBe(0);
-    expect(JSON.parse(nested.stdout)).toMatchObject({ file: join('cassettes', 'nested', 'clean.json'), interactions: [{ functionName: 'f' }] });
+    expect(JSON.parse(nested.stdout)).toMatchObject({
+      file: join('cassettes', 'nested', 'clean.json'),
+      interactions: [{ functionName: 'f' }],
+    });
     const inDir = await runCli(cli.path, ['inspect', 'clean', '--dir', at('cassettes', 'nested')], { cwd: dir });
     expect(inDir.code).toBe(0);
     expect(inDir.stdout).toContain(`${at('cassettes', 'nested', 'clean.json')}: 1 interaction(s)`);
@@ -96,10 +125,16 @@ describe('lambda-cassette inspect', () => {
   });
 
   it('refuses a folder, naming it and saying what to pass', async () => {
-    for (const [arg, folder] of [['cassettes', 'cassettes'], [at('cassettes'), at('cassettes')], ['nested', join('cassettes', 'nested')]] as const) {
+    for (const [arg, folder] of [
+      ['cassettes', 'cassettes'],
+      [at('cassettes'), at('cassettes')],
+      ['nested', join('cassettes', 'nested')],
+    ] as const) {
       const run = await runCli(cli.path, ['inspect', arg], { cwd: dir });
       expect([run.code, run.stdout]).toEqual([2, '']);
-      expect(run.stderr).toContain(`${folder} is a folder, not a cassette: pass one cassette file (e.g. ${join(folder, '<name>.json')}) or a cassette name inside --dir`);
+      expect(run.stderr).toContain(
+        `${folder} is a folder, not a cassette: pass one cassette file (e.g. ${join(folder, '<name>.json')}) or a cassette name inside --dir`,
+      );
       expect(run.stderr).toContain(`lambda-cassette validate ${folder}`);
     }
   });
@@ -121,14 +156,24 @@ describe('lambda-cassette validate', () => {
   });
 
   it('exits 1 and names the file and JSON path of every finding, and no character of a secret', async () => {
-    const run = await runCli(cli.path, ['validate', 'leaky.json', 'bad-schema.json', 'bad-json.json', 'future.json', 'cassettes'], { cwd: dir });
+    const run = await runCli(
+      cli.path,
+      ['validate', 'leaky.json', 'bad-schema.json', 'bad-json.json', 'future.json', 'cassettes'],
+      { cwd: dir },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split('\n')).toEqual([
       'bad-json.json line 3, column 20 invalid not valid JSON at line 3, column 20: unexpected character ",", expected a JSON value',
-      expect.stringMatching(/^bad-schema\.json \/interactions\/0\/response invalid \/interactions\/0\/response must have required property/),
-      expect.stringMatching(/^future\.json \/version invalid cassette format version 2 .* is newer than lambda-cassette/),
+      expect.stringMatching(
+        /^bad-schema\.json \/interactions\/0\/response invalid \/interactions\/0\/response must have required property/,
+      ),
+      expect.stringMatching(
+        /^future\.json \/version invalid cassette format version 2 .* is newer than lambda-cassette/,
+      ),
       'leaky.json /interactions/0/request/payload/json/debug/key secret aws-access-key-id: AWS access key id at character 0',
-      expect.stringMatching(/^leaky\.json \/interactions\/0\/response\/headers\/x-amz-security-token secret credential-header: "x-amz-security-token" holds a credential/),
+      expect.stringMatching(
+        /^leaky\.json \/interactions\/0\/response\/headers\/x-amz-security-token secret credential-header: "x-amz-security-token" holds a credential/,
+      ),
       'failed: 5 finding(s) in 4 of 6 cassette(s)',
     ]);
     expect(run.stdout).not.toContain('AKIA');
@@ -140,8 +185,20 @@ describe('lambda-cassette validate', () => {
     expect(JSON.parse(run.stdout)).toEqual({
       files: 1,
       findings: [
-        { file: 'leaky.json', where: '/interactions/0/request/payload/json/debug/key', kind: 'secret', message: expect.stringMatching(/^aws-access-key-id/), offset: 0, forms: [] },
-        { file: 'leaky.json', where: '/interactions/0/response/headers/x-amz-security-token', kind: 'secret', message: expect.stringMatching(/^credential-header/) },
+        {
+          file: 'leaky.json',
+          where: '/interactions/0/request/payload/json/debug/key',
+          kind: 'secret',
+          message: expect.stringMatching(/^aws-access-key-id/),
+          offset: 0,
+          forms: [],
+        },
+        {
+          file: 'leaky.json',
+          where: '/interactions/0/response/headers/x-amz-security-token',
+          kind: 'secret',
+          message: expect.stringMatching(/^credential-header/),
+        },
       ],
     });
   });

@@ -12,10 +12,24 @@ function fakeTerminal(): Writable & { isTTY: boolean; columns: number; text: () 
       done();
     },
   });
-  return Object.assign(stream, { isTTY: true, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true, text: () => text });
+  return Object.assign(stream, {
+    isTTY: true,
+    columns: 100,
+    cursorTo: () => true,
+    clearLine: () => true,
+    moveCursor: () => true,
+    text: () => text,
+  });
 }
 
-const io = (stderrIsTTY: boolean): CliIo => ({ out: () => {}, err: () => {}, color: pc.createColors(false), errColor: pc.createColors(false), stderrIsTTY, env: {} });
+const io = (stderrIsTTY: boolean): CliIo => ({
+  out: () => {},
+  err: () => {},
+  color: pc.createColors(false),
+  errColor: pc.createColors(false),
+  stderrIsTTY,
+  env: {},
+});
 
 describe('progress over many cassettes', () => {
   it('draws a bar on a terminal when there are many files, and clears it when done', () => {
@@ -27,7 +41,10 @@ describe('progress over many cassettes', () => {
   });
 
   it('stays silent when stderr is not a terminal, or for a few files', () => {
-    for (const [tty, total] of [[false, 100], [true, PROGRESS_THRESHOLD - 1]] as const) {
+    for (const [tty, total] of [
+      [false, 100],
+      [true, PROGRESS_THRESHOLD - 1],
+    ] as const) {
       const terminal = fakeTerminal();
       const progress = startProgress(io(tty), total, 'validating', terminal);
       progress.tick('a.json');

@@ -25,7 +25,11 @@ describe('lambda-cassette redact', () => {
   it('redacts payload fields in place, masks account ids outside payloads, and records the filters', async () => {
     mkdirSync(at('r1'), { recursive: true });
     writeFileSync(at('r1', 'orders.json'), fileText(ordersCassette));
-    const run = await runCli(cli.path, ['redact', 'r1', '--path', '$.card.number', '--path', '$..cvc', '--mask-account-ids'], { cwd: dir });
+    const run = await runCli(
+      cli.path,
+      ['redact', 'r1', '--path', '$.card.number', '--path', '$..cvc', '--mask-account-ids'],
+      { cwd: dir },
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('r1/orders.json: rewritten (4 value(s) redacted, account ids masked in 2 value(s))\n');
     expect(run.code).toBe(0);
@@ -37,7 +41,9 @@ describe('lambda-cassette redact', () => {
       { json: { to: 'ada@example.com' } },
       { text: 'not json' },
     ]);
-    expect(after.interactions[1]!.request.functionRef).toBe('arn:aws:lambda:us-east-1:000000000000:function:orders-fn:prod');
+    expect(after.interactions[1]!.request.functionRef).toBe(
+      'arn:aws:lambda:us-east-1:000000000000:function:orders-fn:prod',
+    );
     expect(after.interactions[2]!.response.body).toEqual({ text: expect.stringContaining('function:mailer') });
     expect(JSON.stringify(after)).not.toMatch(/210987654321|4111111111111111/);
     // Written as the store writes: canonical, no temp files left behind.
@@ -54,7 +60,14 @@ describe('lambda-cassette redact', () => {
     // The recorded filters make replay redact incoming payloads the same way.
     const lambda = await openCassette('orders', { dir: at('r1'), mode: 'replay' });
     const out = await lambdaClient({ maxAttempts: 1 }).send(
-      new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: JSON.stringify({ id: 7, items: [{ sku: 'A-1', qty: 2 }], card: { number: '4111111111111111', cvc: '123' } }) }),
+      new InvokeAsyncCommand({
+        FunctionName: 'orders-fn',
+        InvokeArgs: JSON.stringify({
+          id: 7,
+          items: [{ sku: 'A-1', qty: 2 }],
+          card: { number: '4111111111111111', cvc: '123' },
+        }),
+      }),
     );
     expect(out.Status).toBe(202);
     await lambda.close();
@@ -89,7 +102,9 @@ describe('lambda-cassette migrate', () => {
     const text = JSON.stringify(ordersCassette);
     writeFileSync(at('m1', 'current.json'), text);
     const run = await runCli(cli.path, ['migrate', 'm1'], { cwd: dir });
-    expect(run.stdout).toBe('m1/current.json: up to date (format v1)\n1 cassette(s): 0 migrated, 0 to migrate, 1 up to date, 0 failed (current format v1)\n');
+    expect(run.stdout).toBe(
+      'm1/current.json: up to date (format v1)\n1 cassette(s): 0 migrated, 0 to migrate, 1 up to date, 0 failed (current format v1)\n',
+    );
     expect(run.code).toBe(0);
     expect(readFileSync(at('m1', 'current.json'), 'utf8')).toBe(text);
   });
@@ -103,7 +118,9 @@ describe('lambda-cassette migrate', () => {
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')).toEqual([
       expect.stringMatching(/^m2\/invalid\.json: failed \/interactions must be array$/),
-      expect.stringMatching(/^m2\/v0\.json: failed cassette format version 0 is too old: .* no migration from version 0/),
+      expect.stringMatching(
+        /^m2\/v0\.json: failed cassette format version 0 is too old: .* no migration from version 0/,
+      ),
       expect.stringMatching(/^m2\/v2\.json: failed cassette format version 2 .* is newer than/),
       '3 cassette(s): 0 migrated, 0 to migrate, 0 up to date, 3 failed (current format v1)',
       '',
@@ -116,17 +133,31 @@ describe('lambda-cassette migrate', () => {
     expect((await runCli(cli.path, ['migrate', 'ghost'], { cwd: dir })).code).toBe(2);
   });
 
-  it('runs the store\'s real chain: an older cassette is rewritten in the current format, --check only reports', async () => {
+  it("runs the store's real chain: an older cassette is rewritten in the current format, --check only reports", async () => {
     // The chain is empty while v1 is the only format; drive it with a v0 -> v1 step as the next format change will.
     const migrations = {
       0: ({ tapes, ...rest }: Record<string, unknown>) => ({ ...rest, version: 1, interactions: tapes }),
     };
     const v0 = { version: 0, recordedWith: ordersCassette.recordedWith, tapes: ordersCassette.interactions };
     writeFileSync(at('old.json'), JSON.stringify(v0));
-    expect(await migrateFile(at('old.json'), { migrations, check: true })).toEqual({ file: at('old.json'), outcome: 'outdated', from: 0, to: 1 });
+    expect(await migrateFile(at('old.json'), { migrations, check: true })).toEqual({
+      file: at('old.json'),
+      outcome: 'outdated',
+      from: 0,
+      to: 1,
+    });
     expect(JSON.parse(readFileSync(at('old.json'), 'utf8'))).toEqual(v0);
-    expect(await migrateFile(at('old.json'), { migrations })).toEqual({ file: at('old.json'), outcome: 'migrated', from: 0, to: 1 });
+    expect(await migrateFile(at('old.json'), { migrations })).toEqual({
+      file: at('old.json'),
+      outcome: 'migrated',
+      from: 0,
+      to: 1,
+    });
     expect(read('old.json')).toEqual(ordersCassette);
-    expect(await migrateFile(at('old.json'), { migrations })).toEqual({ file: at('old.json'), outcome: 'current', version: 1 });
+    expect(await migrateFile(at('old.json'), { migrations })).toEqual({
+      file: at('old.json'),
+      outcome: 'current',
+      version: 1,
+    });
   });
 });

@@ -16,7 +16,10 @@ describe('scanForSecrets', () => {
         {
           request: { payload: { json: { note: `key ${KEY_ID} leaked`, nested: [{ id: SESSION_KEY_ID }] } } },
           response: {
-            headers: { authorization: `AWS4-HMAC-SHA256 Credential=X/20260101/us-east-1/lambda/aws4_request, Signature=${SIGNATURE}`, 'x-amz-security-token': 'tok' },
+            headers: {
+              authorization: `AWS4-HMAC-SHA256 Credential=X/20260101/us-east-1/lambda/aws4_request, Signature=${SIGNATURE}`,
+              'x-amz-security-token': 'tok',
+            },
             body: { text: `echo: Signature=${SIGNATURE} and ${TOKEN}` },
           },
         },
@@ -43,11 +46,21 @@ describe('scanForSecrets', () => {
 
   it('looks inside base64 bodies', () => {
     const doc = { body: { base64: Buffer.from(`\u0000\u00ff binary then ${KEY_ID}`, 'latin1').toString('base64') } };
-    expect(scanForSecrets(doc)).toEqual([{ jsonPath: '/body/base64', rule: 'aws-access-key-id', offset: 15, forms: [], message: 'AWS access key id at byte 15' }]);
+    expect(scanForSecrets(doc)).toEqual([
+      {
+        jsonPath: '/body/base64',
+        rule: 'aws-access-key-id',
+        offset: 15,
+        forms: [],
+        message: 'AWS access key id at byte 15',
+      },
+    ]);
   });
 
   it('never repeats the secret in its message', () => {
-    const messages = scanForSecrets({ a: KEY_ID, aws_secret_access_key: SECRET, t: TOKEN }).map((f) => f.message).join('\n');
+    const messages = scanForSecrets({ a: KEY_ID, aws_secret_access_key: SECRET, t: TOKEN })
+      .map((f) => f.message)
+      .join('\n');
     expect(messages).not.toContain(KEY_ID);
     expect(messages).not.toContain(SECRET);
     expect(messages).not.toContain(TOKEN.slice(0, 30));

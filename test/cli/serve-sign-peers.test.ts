@@ -38,7 +38,10 @@ function nodeModulesWithout(project: string, missing: string): void {
 beforeAll(async () => {
   project = mkdtempSync(path.join(tmpdir(), 'lc-no-signer-'));
   nodeModulesWithout(project, MISSING);
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'no-signer', private: true, type: 'module' }));
+  writeFileSync(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'no-signer', private: true, type: 'module' }),
+  );
   cli = path.join(project, 'dist', 'cli.js');
   await bundleCli(cli);
 }, 60_000);
@@ -48,7 +51,9 @@ afterAll(() => {
 
 describe('serve --sign without the signer installed', () => {
   it('refuses at start-up naming the install command; without --sign the same project serves', async () => {
-    const run = await runCli(cli, ['serve', 'orders', '--mode', 'record', '--target', 'http://127.0.0.1:9', '--sign'], { cwd: project });
+    const run = await runCli(cli, ['serve', 'orders', '--mode', 'record', '--target', 'http://127.0.0.1:9', '--sign'], {
+      cwd: project,
+    });
     expect(run.stdout).toBe('');
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(`signing requests needs ${MISSING}, which is not installed`);

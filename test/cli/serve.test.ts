@@ -37,21 +37,34 @@ const cassette: Cassette = {
   interactions: [
     {
       request: { functionName: 'orders-fn', region: 'us-east-1', payload: { json: { id: 7 } } },
-      response: { status: 202, headers: { 'content-type': 'application/json', 'x-amzn-requestid': REQUEST_ID }, body: { text: '{"Status":202}' } },
+      response: {
+        status: 202,
+        headers: { 'content-type': 'application/json', 'x-amzn-requestid': REQUEST_ID },
+        body: { text: '{"Status":202}' },
+      },
       recordedAt: '2026-11-22T00:00:00.000Z',
     },
   ],
 };
 
-const auth = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0';
+const auth =
+  'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0';
 
-function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { authorization: auth, ...headers }, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { authorization: auth, ...headers }, agent: false },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -65,10 +78,20 @@ describe('lambda-cassette serve', () => {
     expect((await post(invoke(serve.url, 'orders-fn'), '{"id":1}')).status).toBe(202);
     const missing = await post(invoke(serve.url, 'nope'), '{}');
     expect([missing.status, missing.headers['x-amzn-errortype']]).toEqual([404, 'ResourceNotFoundException']);
-    const event = await post(`${serve.url}/2015-03-31/functions/orders-fn/invocations`, '{"id":2}', { 'x-amz-invocation-type': 'Event' });
+    const event = await post(`${serve.url}/2015-03-31/functions/orders-fn/invocations`, '{"id":2}', {
+      'x-amz-invocation-type': 'Event',
+    });
     expect([event.status, event.body]).toEqual([202, '']);
-    const calls = (await (await fetch(`${serve.url}/_lambda-cassette/calls`)).json()) as Array<{ functionName: string; status: number; operation: string }>;
-    expect(calls.map((c) => [c.operation, c.functionName, c.status])).toEqual([['InvokeAsync', 'orders-fn', 202], ['InvokeAsync', 'nope', 404], ['Invoke', 'orders-fn', 202]]);
+    const calls = (await (await fetch(`${serve.url}/_lambda-cassette/calls`)).json()) as Array<{
+      functionName: string;
+      status: number;
+      operation: string;
+    }>;
+    expect(calls.map((c) => [c.operation, c.functionName, c.status])).toEqual([
+      ['InvokeAsync', 'orders-fn', 202],
+      ['InvokeAsync', 'nope', 404],
+      ['Invoke', 'orders-fn', 202],
+    ]);
     const run = await serve.stop('SIGTERM');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${serve.url}\n`);
@@ -79,20 +102,30 @@ describe('lambda-cassette serve', () => {
   });
 
   it('replays to boto3 by name inside --dir; a miss gets a 400 naming the flags to fix it, and makes the exit code 1', async () => {
-    const serve = await startServe(cli.path, ['checkout/happy', '--mode', 'replay', '--dir', 'cassettes'], { cwd: dir });
-    expect(await boto3InvokeAsync(serve.url, [['orders-fn', '{"id": 7}']])).toEqual([{ status: 202, requestId: REQUEST_ID }]);
+    const serve = await startServe(cli.path, ['checkout/happy', '--mode', 'replay', '--dir', 'cassettes'], {
+      cwd: dir,
+    });
+    expect(await boto3InvokeAsync(serve.url, [['orders-fn', '{"id": 7}']])).toEqual([
+      { status: 202, requestId: REQUEST_ID },
+    ]);
     const miss = await post(invoke(serve.url, 'orders-fn'), '{"id":8}');
     expect([miss.status, miss.headers['x-amzn-errortype']]).toEqual([400, 'CassetteMissException']);
     const { message } = JSON.parse(miss.body) as { message: string };
-    expect(message).toMatch(/^lambda-cassette: no recorded answer in cassettes\/checkout\/happy\.json for InvokeAsync orders-fn \(us-east-1\) \{"id":8\}/);
+    expect(message).toMatch(
+      /^lambda-cassette: no recorded answer in cassettes\/checkout\/happy\.json for InvokeAsync orders-fn \(us-east-1\) \{"id":8\}/,
+    );
     // Hints name this command's flags, not options of code that does not exist here.
     expect(message).toContain("serve it with --ignore '$.id'");
     expect(message).toContain('restart serve with --mode new-episodes --target URL');
     expect(message).not.toMatch(/ignore: \[|LAMBDA_CASSETTE_MODE/);
     const run = await serve.stop('SIGINT');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/answered 400 CassetteMissException POST \/2014-11-13\/functions\/orders-fn\/invoke-async: lambda-cassette: no recorded answer/);
-    expect(run.stderr).toMatch(/1 Lambda invocation request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/);
+    expect(run.stderr).toMatch(
+      /answered 400 CassetteMissException POST \/2014-11-13\/functions\/orders-fn\/invoke-async: lambda-cassette: no recorded answer/,
+    );
+    expect(run.stderr).toMatch(
+      /1 Lambda invocation request\(s\) found no recorded answer in cassettes\/checkout\/happy\.json/,
+    );
   });
 
   it('the AWS CLI and boto3 (default retry settings) get the miss at once, with its message, and the summary lists each request once', async () => {
@@ -101,14 +134,33 @@ describe('lambda-cassette serve', () => {
     const env = awsEnv();
     delete env['AWS_MAX_ATTEMPTS'];
     const [awsCli, boto3] = await Promise.all([
-      exec('aws', ['lambda', 'invoke-async', '--endpoint-url', serve.url, '--function-name', 'orders-fn', '--invoke-args', join(dir, 'event.json'), '--region', 'us-east-1'], { env }),
+      exec(
+        'aws',
+        [
+          'lambda',
+          'invoke-async',
+          '--endpoint-url',
+          serve.url,
+          '--function-name',
+          'orders-fn',
+          '--invoke-args',
+          join(dir, 'event.json'),
+          '--region',
+          'us-east-1',
+        ],
+        { env },
+      ),
       exec('python3', ['-c', BOTO3_INVOKE_EVENT, serve.url], { env }),
     ]);
     expect(awsCli.code).not.toBe(0);
-    expect(awsCli.stderr).toMatch(/An error occurred \(CassetteMissException\) when calling the InvokeAsync operation: lambda-cassette: no recorded answer in cassettes\/checkout\/happy\.json for InvokeAsync orders-fn/);
+    expect(awsCli.stderr).toMatch(
+      /An error occurred \(CassetteMissException\) when calling the InvokeAsync operation: lambda-cassette: no recorded answer in cassettes\/checkout\/happy\.json for InvokeAsync orders-fn/,
+    );
     expect(awsCli.stderr).not.toMatch(/Connection was closed/);
     expect(JSON.parse(boto3.stdout)).toMatchObject({ code: 'CassetteMissException', status: 400, attempts: 1 });
-    expect((JSON.parse(boto3.stdout) as { message: string }).message).toMatch(/for Invoke \(Event\) orders-fn \(us-east-1\) \{"id":9\}/);
+    expect((JSON.parse(boto3.stdout) as { message: string }).message).toMatch(
+      /for Invoke \(Event\) orders-fn \(us-east-1\) \{"id":9\}/,
+    );
     const run = await serve.stop('SIGINT');
     expect(run.code).toBe(1);
     // One attempt each: nothing retried a 400.
@@ -119,7 +171,20 @@ describe('lambda-cassette serve', () => {
   });
 
   it('takes --ignore, --allow-playback-repeats and --on-unhandled-request as openCassette takes the options', async () => {
-    const serve = await startServe(cli.path, ['checkout/happy', '--mode', 'replay', '--ignore', '$.id', '--allow-playback-repeats', '--on-unhandled-request', 'bypass'], { cwd: dir });
+    const serve = await startServe(
+      cli.path,
+      [
+        'checkout/happy',
+        '--mode',
+        'replay',
+        '--ignore',
+        '$.id',
+        '--allow-playback-repeats',
+        '--on-unhandled-request',
+        'bypass',
+      ],
+      { cwd: dir },
+    );
     // id ignored: both match the one recording, the second by repeating it.
     expect((await post(invoke(serve.url, 'orders-fn'), '{"id":8}')).status).toBe(202);
     expect((await post(invoke(serve.url, 'orders-fn'), '{"id":9}')).status).toBe(202);
@@ -137,7 +202,10 @@ describe('lambda-cassette serve', () => {
 
   it('answers every unserved operation with one wording, in every mode', async () => {
     const messages: string[] = [];
-    for (const args of [['--mode', 'mock'], ['checkout/happy', '--mode', 'replay']]) {
+    for (const args of [
+      ['--mode', 'mock'],
+      ['checkout/happy', '--mode', 'replay'],
+    ]) {
       const serve = await startServe(cli.path, args, { cwd: dir });
       const rr = await post(`${serve.url}/2021-11-15/functions/orders-fn/response-streaming-invocations`, '{}');
       const list = await post(`${serve.url}/2015-03-31/functions/`, '');
@@ -147,7 +215,9 @@ describe('lambda-cassette serve', () => {
       }
       await serve.stop('SIGINT');
     }
-    expect(messages[0]).toMatch(/^lambda-cassette: InvokeWithResponseStream \(POST \/2021-11-15\/functions\/orders-fn\/response-streaming-invocations\) is not served: lambda-cassette serves Invoke \(every invocation type\) and InvokeAsync/);
+    expect(messages[0]).toMatch(
+      /^lambda-cassette: InvokeWithResponseStream \(POST \/2021-11-15\/functions\/orders-fn\/response-streaming-invocations\) is not served: lambda-cassette serves Invoke \(every invocation type\) and InvokeAsync/,
+    );
     expect(messages[2]).toBe(messages[0]);
     expect(messages[3]).toBe(messages[1]);
   });
@@ -163,15 +233,29 @@ describe('lambda-cassette serve', () => {
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
     const target = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
     try {
-      const serve = await startServe(cli.path, ['recorded/new.json', '--mode', 'record', '--target', target], { cwd: dir });
+      const serve = await startServe(cli.path, ['recorded/new.json', '--mode', 'record', '--target', target], {
+        cwd: dir,
+      });
       const answer = await post(invoke(serve.url, 'orders-fn:prod'), '{"id":9}');
       expect([answer.status, answer.headers['x-amzn-requestid']]).toEqual([202, 'from-upstream']);
       const run = await serve.stop('SIGINT');
       expect(run.code).toBe(0);
       expect(run.stderr).toMatch(/wrote recorded\/new\.json/);
       const written = JSON.parse(readFileSync(join(dir, 'recorded', 'new.json'), 'utf8')) as Cassette;
-      expect(written.interactions.map((i) => [i.request, i.response.status, i.response.headers['x-amzn-requestid']])).toEqual([
-        [{ functionName: 'orders-fn', qualifier: 'prod', functionRef: 'orders-fn:prod', region: 'us-east-1', payload: { json: { id: 9 } } }, 202, 'from-upstream'],
+      expect(
+        written.interactions.map((i) => [i.request, i.response.status, i.response.headers['x-amzn-requestid']]),
+      ).toEqual([
+        [
+          {
+            functionName: 'orders-fn',
+            qualifier: 'prod',
+            functionRef: 'orders-fn:prod',
+            region: 'us-east-1',
+            payload: { json: { id: 9 } },
+          },
+          202,
+          'from-upstream',
+        ],
       ]);
     } finally {
       upstream.close();
@@ -182,7 +266,10 @@ describe('lambda-cassette serve', () => {
     const fromEnv = await startServe(cli.path, [], { cwd: dir, env: { LAMBDA_CASSETTE_MODE: 'mock' } });
     expect((await post(invoke(fromEnv.url, 'any-fn'), '{}')).status).toBe(202);
     expect((await fromEnv.stop()).code).toBe(0);
-    const flag = await runCli(cli.path, ['serve', 'missing', '--mode', 'replay'], { cwd: dir, env: { LAMBDA_CASSETTE_MODE: 'mock' } });
+    const flag = await runCli(cli.path, ['serve', 'missing', '--mode', 'replay'], {
+      cwd: dir,
+      env: { LAMBDA_CASSETTE_MODE: 'mock' },
+    });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/cassettes\/missing\.json does not exist and mode is "replay"/);
   });
@@ -193,12 +280,21 @@ describe('lambda-cassette serve', () => {
     [['serve', '--mode', 'replay'], /mode "replay" needs a <cassette>/],
     [['serve', '--mode', 'mock', '--port', 'eighty'], /--port <n>' argument 'eighty' is invalid/],
     [['serve', '--mode', 'mock', '--port', '70000'], /from 0 to 65535/],
-    [['serve', '--mode', 'sometimes'], /Allowed choices are replay, record, rerecord, auto, new-episodes, passthrough, mock/],
-    [['serve', 'x', '--mode', 'new-episodes'], /mode "new-episodes" forwards requests to a real endpoint: pass --target URL/],
+    [
+      ['serve', '--mode', 'sometimes'],
+      /Allowed choices are replay, record, rerecord, auto, new-episodes, passthrough, mock/,
+    ],
+    [
+      ['serve', 'x', '--mode', 'new-episodes'],
+      /mode "new-episodes" forwards requests to a real endpoint: pass --target URL/,
+    ],
     [['serve', '--mode', 'mock', '--on-unhandled-request', 'maybe'], /Allowed choices are error, warn, bypass/],
     [['serve', 'x', '--mode', 'record', '--target', 'ftp://host'], /--target must be an absolute http\(s\) URL/],
     [['serve', '../outside', '--mode', 'replay'], /must be a relative path inside the cassette folder/],
-    [['serve', 'x', '--mode', 'record', '--sign'], /--sign signs the requests forwarded to --target: pass --target URL/],
+    [
+      ['serve', 'x', '--mode', 'record', '--sign'],
+      /--sign signs the requests forwarded to --target: pass --target URL/,
+    ],
   ])('refuses %j with a usage error (exit 2)', async (args, message) => {
     const run = await runCli(cli.path, args, { cwd: dir });
     expect(run.stderr).toMatch(message);

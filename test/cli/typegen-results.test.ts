@@ -24,8 +24,26 @@ beforeAll(() => {
     at('cassettes', 'pricing.json'),
     fileText(
       cassette([
-        interaction('pricing-fn', { json: { qty: 2 } }, { status: 200, headers: { 'x-amz-executed-version': '$LATEST' }, body: { json: { total: 6, currency: 'EUR' } } }, sync),
-        interaction('pricing-fn', { json: { qty: 0 } }, { status: 200, headers: { 'x-amz-function-error': 'Unhandled' }, body: { json: { errorType: 'Error', errorMessage: 'no qty' } } }, sync),
+        interaction(
+          'pricing-fn',
+          { json: { qty: 2 } },
+          {
+            status: 200,
+            headers: { 'x-amz-executed-version': '$LATEST' },
+            body: { json: { total: 6, currency: 'EUR' } },
+          },
+          sync,
+        ),
+        interaction(
+          'pricing-fn',
+          { json: { qty: 0 } },
+          {
+            status: 200,
+            headers: { 'x-amz-function-error': 'Unhandled' },
+            body: { json: { errorType: 'Error', errorMessage: 'no qty' } },
+          },
+          sync,
+        ),
         interaction('audit-fn', { json: { event: 'x' } }),
       ]),
     ),
@@ -35,13 +53,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function tsc(project: string): Promise<string> {
   return new Promise((done) => {
-    execFile(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'], { cwd: project, encoding: 'utf8', timeout: 60_000 }, (_error, stdout, stderr) => done(stdout + stderr));
+    execFile(
+      join(root, 'node_modules', '.bin', 'tsc'),
+      ['-p', '.'],
+      { cwd: project, encoding: 'utf8', timeout: 60_000 },
+      (_error, stdout, stderr) => done(stdout + stderr),
+    );
   });
 }
 
 it('writes ResultFor types from recorded RequestResponse answers, and respond() is typed by them', async () => {
-  const run = await runCli(cli.path, ['typegen', '--infer', '--cassettes', 'cassettes', '--out', 'project/lambda-payloads.d.ts'], { cwd: dir });
-  expect(run.stdout).toBe('wrote project/lambda-payloads.d.ts: payload types for audit-fn, pricing-fn; result types for pricing-fn\n');
+  const run = await runCli(
+    cli.path,
+    ['typegen', '--infer', '--cassettes', 'cassettes', '--out', 'project/lambda-payloads.d.ts'],
+    { cwd: dir },
+  );
+  expect(run.stdout).toBe(
+    'wrote project/lambda-payloads.d.ts: payload types for audit-fn, pricing-fn; result types for pricing-fn\n',
+  );
   expect(run.code).toBe(0);
   const source = readFileSync(at('project', 'lambda-payloads.d.ts'), 'utf8');
   expect(source).toContain('export interface PricingFnResult {\n  currency: string;\n  total: number;\n}');
@@ -66,8 +95,15 @@ it('writes ResultFor types from recorded RequestResponse answers, and respond() 
     at('project', 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
-        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023', 'ESNext.Disposable', 'DOM'], types: ['node'],
-        strict: true, noEmit: true, skipLibCheck: true, paths: { 'lambda-cassette': [join(root, 'src/index.ts')] },
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
+        types: ['node'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        paths: { 'lambda-cassette': [join(root, 'src/index.ts')] },
       },
       files: ['lambda-payloads.d.ts', 'use.ts'],
     }),

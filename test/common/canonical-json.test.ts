@@ -44,7 +44,7 @@ describe('canonicalJson', () => {
 
 describe('stringifyDeep, the fallback past the stack', () => {
   it.each([
-    [{ b: [1, 'x', null, true, { d: undefined, c: 2 }], a: { e: [] , f: {} } }],
+    [{ b: [1, 'x', null, true, { d: undefined, c: 2 }], a: { e: [], f: {} } }],
     [[undefined, () => 1, Number.NaN, -0, new Date(0), { toJSON: () => 'j' }]],
     ['text'],
     [3],

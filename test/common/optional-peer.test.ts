@@ -8,12 +8,22 @@ const missing = 'lambda-cassette-no-such-peer';
 
 describe('importOptionalPeer', () => {
   it('returns the module when it is installed', async () => {
-    const mod = await importOptionalPeer('json-schema-to-typescript', '^16.0.0', 'typegen', () => import('json-schema-to-typescript'));
+    const mod = await importOptionalPeer(
+      'json-schema-to-typescript',
+      '^16.0.0',
+      'typegen',
+      () => import('json-schema-to-typescript'),
+    );
     expect(typeof mod.compile).toBe('function');
   });
 
   it('names the feature, the package and the install command when the package is missing', async () => {
-    const error = await importOptionalPeer(missing, '^1.0.0 || ^2.0.0', 'lambda-cassette typegen', () => import(missing)).catch((e: unknown) => e);
+    const error = await importOptionalPeer(
+      missing,
+      '^1.0.0 || ^2.0.0',
+      'lambda-cassette typegen',
+      () => import(missing),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingPeerDependencyError);
     expect(error).toBeInstanceOf(LambdaCassetteError);
     expect(error).toMatchObject({
@@ -30,7 +40,11 @@ describe('importOptionalPeer', () => {
   });
 
   it("asks typegen's users for the range package.json declares", () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }>; dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      peerDependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.peerDependencies['json-schema-to-typescript']).toBe(JSON_SCHEMA_TO_TYPESCRIPT_RANGE);
     expect(pkg.peerDependenciesMeta['json-schema-to-typescript']).toEqual({ optional: true });
     expect(Object.keys(pkg.dependencies)).not.toContain('json-schema-to-typescript');

@@ -29,19 +29,41 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
   describe('mock', () => {
     it.each([
       ['a plain name', 'orders-fn', { functionName: 'orders-fn' }],
-      ['a full ARN with an alias', 'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live', {
-        functionName: 'orders-fn',
-        qualifier: 'live',
-        arn: 'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live',
-      }],
+      [
+        'a full ARN with an alias',
+        'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live',
+        {
+          functionName: 'orders-fn',
+          qualifier: 'live',
+          arn: 'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live',
+        },
+      ],
     ])('answers %s with 202 and a request id, and logs the call', async (_label, FunctionName, expected) => {
       const client = await d.connect(await mockLambda({ functions: ['orders-fn'] }), { region: 'eu-west-1' });
       const out = await client.send(invoke(FunctionName, '{"id":7}'));
       expect(out).toEqual({
         Status: 202,
-        $metadata: { httpStatusCode: 202, requestId: expect.stringMatching(UUID), extendedRequestId: undefined, cfId: undefined, attempts: 1, totalRetryDelay: 0 },
+        $metadata: {
+          httpStatusCode: 202,
+          requestId: expect.stringMatching(UUID),
+          extendedRequestId: undefined,
+          cfId: undefined,
+          attempts: 1,
+          totalRetryDelay: 0,
+        },
       });
-      expect(d.lambda!.calls).toEqual([{ operation: 'InvokeAsync', invocationType: 'Event', region: 'eu-west-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected }]);
+      expect(d.lambda!.calls).toEqual([
+        {
+          operation: 'InvokeAsync',
+          invocationType: 'Event',
+          region: 'eu-west-1',
+          payload: { id: 7 },
+          attempt: 1,
+          status: 202,
+          source: 'mock',
+          ...expected,
+        },
+      ]);
     });
 
     it('takes InvokeArgs as a string, bytes or a stream', async () => {
@@ -62,31 +84,48 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
   });
 
   describe('injected errors', () => {
-    it.each<LambdaErrorName>(['ResourceNotFoundException', 'ServiceException', 'ThrottlingException', 'AccessDeniedException'])(
-      '%s: the SDK\'s class, name, $fault, status, request id and message, as through the wire',
-      async (name) => {
-        const spec = LAMBDA_ERRORS[name];
-        const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
-        d.lambda!.inject(name, { message: `injected ${name}` });
-        const err = await caught(() => client.send(invoke('orders-fn')));
+    it.each<LambdaErrorName>([
+      'ResourceNotFoundException',
+      'ServiceException',
+      'ThrottlingException',
+      'AccessDeniedException',
+    ])("%s: the SDK's class, name, $fault, status, request id and message, as through the wire", async (name) => {
+      const spec = LAMBDA_ERRORS[name];
+      const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
+      d.lambda!.inject(name, { message: `injected ${name}` });
+      const err = await caught(() => client.send(invoke('orders-fn')));
 
-        const Modeled = (sdk as Record<string, unknown>)[name] as typeof LambdaServiceException | undefined;
-        expect(err).toBeInstanceOf(Modeled ?? LambdaServiceException);
-        expect(err.constructor).toBe(Modeled ?? LambdaServiceException);
-        expect(err).toMatchObject({ name, message: `injected ${name}`, $fault: spec.status >= 500 ? 'server' : 'client' });
-        expect(err.$metadata).toMatchObject({ httpStatusCode: spec.status, requestId: expect.stringMatching(UUID), attempts: 1 });
-        expect(d.lambda!.calls).toMatchObject([{ functionName: 'orders-fn', status: spec.status, errorType: name, source: 'injected' }]);
-        expect(errorShape(err)).toEqual(errorShape(await d.viaReference(d.lambda!, invoke('orders-fn'), { maxAttempts: 1 })));
-      },
-    );
+      const Modeled = (sdk as Record<string, unknown>)[name] as typeof LambdaServiceException | undefined;
+      expect(err).toBeInstanceOf(Modeled ?? LambdaServiceException);
+      expect(err.constructor).toBe(Modeled ?? LambdaServiceException);
+      expect(err).toMatchObject({
+        name,
+        message: `injected ${name}`,
+        $fault: spec.status >= 500 ? 'server' : 'client',
+      });
+      expect(err.$metadata).toMatchObject({
+        httpStatusCode: spec.status,
+        requestId: expect.stringMatching(UUID),
+        attempts: 1,
+      });
+      expect(d.lambda!.calls).toMatchObject([
+        { functionName: 'orders-fn', status: spec.status, errorType: name, source: 'injected' },
+      ]);
+      expect(errorShape(err)).toEqual(
+        errorShape(await d.viaReference(d.lambda!, invoke('orders-fn'), { maxAttempts: 1 })),
+      );
+    });
 
-    it('a connection reset is the socket error the SDK\'s HTTP handler raises', async () => {
+    it("a connection reset is the socket error the SDK's HTTP handler raises", async () => {
       const client = await d.connect(await mockLambda(), { maxAttempts: 1 });
       d.lambda!.injectFault('connection-reset');
       const err = await caught(() => client.send(invoke('f')));
       expect(err).toMatchObject({ name: 'TimeoutError', code: 'ECONNRESET' });
       expect(errorShape(err)).toEqual(errorShape(await d.viaReference(d.lambda!, invoke('f'), { maxAttempts: 1 })));
-      expect(d.lambda!.calls.map((c) => [c.status, c.errorType])).toEqual([[0, 'connection-reset'], [0, 'connection-reset']]);
+      expect(d.lambda!.calls.map((c) => [c.status, c.errorType])).toEqual([
+        [0, 'connection-reset'],
+        [0, 'connection-reset'],
+      ]);
     });
   });
 
@@ -97,11 +136,17 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       if (door.retries) {
         const out = await client.send(invoke('orders-fn'));
         expect(out.$metadata.attempts).toBe(2);
-        expect(d.lambda!.calls.map((c) => [c.attempt, c.status, c.source])).toEqual([[1, 500, 'injected'], [2, 202, 'mock']]);
+        expect(d.lambda!.calls.map((c) => [c.attempt, c.status, c.source])).toEqual([
+          [1, 500, 'injected'],
+          [2, 202, 'mock'],
+        ]);
       } else {
         expect(await caught(() => client.send(invoke('orders-fn')))).toBeInstanceOf(ServiceException);
         expect((await client.send(invoke('orders-fn'))).Status).toBe(202);
-        expect(d.lambda!.calls.map((c) => [c.attempt, c.status, c.source])).toEqual([[1, 500, 'injected'], [1, 202, 'mock']]);
+        expect(d.lambda!.calls.map((c) => [c.attempt, c.status, c.source])).toEqual([
+          [1, 500, 'injected'],
+          [1, 202, 'mock'],
+        ]);
       }
     });
 
@@ -130,11 +175,16 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       expect(ok.$metadata).toMatchObject({ httpStatusCode: 202, requestId: '11111111-1111-4111-8111-111111111111' });
       expect(prod.$metadata).toMatchObject({ httpStatusCode: 202, requestId: '33333333-3333-4333-8333-333333333333' });
       expect(notFound).toBeInstanceOf(ResourceNotFoundException);
-      expect(notFound).toMatchObject({ message: 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:orders-fn', Type: 'User' });
+      expect(notFound).toMatchObject({
+        message: 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:orders-fn',
+        Type: 'User',
+      });
       expect(notFound.$metadata.requestId).toBe('22222222-2222-4222-8222-222222222222');
       // moto's HTML 500: the SDK cannot parse it and says so.
       expect(html).toBeInstanceOf(SyntaxError);
-      expect(html.message).toMatch(/^Unexpected token '<', "<!doctype "\.\.\. is not valid JSON\n\s+Deserialization error/);
+      expect(html.message).toMatch(
+        /^Unexpected token '<', "<!doctype "\.\.\. is not valid JSON\n\s+Deserialization error/,
+      );
       expect(html.$metadata).toMatchObject({ httpStatusCode: 500, attempts: 1 });
       expect(d.lambda!.calls.map((c) => [c.functionName, c.qualifier, c.status, c.errorType, c.source])).toEqual([
         ['orders-fn', 'prod', 202, undefined, 'replay'],
@@ -146,8 +196,12 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       // The caller sees exactly what the nock door gives it for the same recordings.
       const reference = await openCassette(name, { mode: 'replay', dir: tmp() });
       try {
-        expect(errorShape(notFound)).toEqual(errorShape(await d.viaReference(reference, invoke('orders-fn', '{"id":2}'), { maxAttempts: 1 })));
-        expect(errorShape(html)).toEqual(errorShape(await d.viaReference(reference, invoke('mailer', '{"to":"a@b.c"}'), { maxAttempts: 1 })));
+        expect(errorShape(notFound)).toEqual(
+          errorShape(await d.viaReference(reference, invoke('orders-fn', '{"id":2}'), { maxAttempts: 1 })),
+        );
+        expect(errorShape(html)).toEqual(
+          errorShape(await d.viaReference(reference, invoke('mailer', '{"to":"a@b.c"}'), { maxAttempts: 1 })),
+        );
       } finally {
         await reference.close();
       }
@@ -157,7 +211,9 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       const name = `auto-${door.name}`;
       await writeCassette(name, RECORDED.slice(0, 1));
       const client = await d.connect(await openCassette(name, { mode: 'auto', dir: tmp() }));
-      expect((await client.send(invoke('orders-fn', '{"id":1}'))).$metadata.requestId).toBe('11111111-1111-4111-8111-111111111111');
+      expect((await client.send(invoke('orders-fn', '{"id":1}'))).$metadata.requestId).toBe(
+        '11111111-1111-4111-8111-111111111111',
+      );
       expect(d.lambda!.calls.map((c) => c.source)).toEqual(['replay']);
     });
 
@@ -169,9 +225,13 @@ describe.each(DOORS)('through the $name door', (door: Door) => {
       const err = await caught(() => client.send(invoke('orders-fn', '{"id":99}')));
       expect(err).toBeInstanceOf(CassetteMissError);
       expect(err.message).toContain(`no recorded answer in ${file} for InvokeAsync orders-fn (us-east-1) {"id":99}`);
-      expect(err.message).toMatch(/Closest of the \d+ recorded orders-fn interaction\(s\) \(4 in the cassette\), the same operation first:/);
+      expect(err.message).toMatch(
+        /Closest of the \d+ recorded orders-fn interaction\(s\) \(4 in the cassette\), the same operation first:/,
+      );
       expect(err.message).toMatch(/#1 InvokeAsync orders-fn \(us-east-1\) \{"id":1\}\n\s+differs in: payload/);
-      expect(d.lambda!.calls).toMatchObject([{ functionName: 'orders-fn', status: 0, errorType: 'CassetteMissError', source: 'replay' }]);
+      expect(d.lambda!.calls).toMatchObject([
+        { functionName: 'orders-fn', status: 0, errorType: 'CassetteMissError', source: 'replay' },
+      ]);
 
       d.forget();
       const closing = await caught(() => double.close());

@@ -55,7 +55,11 @@ const interaction = (request: Interaction['request'], response: Interaction['res
 export const RECORDED: Interaction[] = [
   interaction(
     { functionName: 'orders-fn', region: 'us-east-1', payload: { json: { id: 1 } } },
-    { status: 202, headers: { 'content-type': 'application/json', 'x-amzn-requestid': '11111111-1111-4111-8111-111111111111' }, body: { json: { Status: 202 } } },
+    {
+      status: 202,
+      headers: { 'content-type': 'application/json', 'x-amzn-requestid': '11111111-1111-4111-8111-111111111111' },
+      body: { json: { Status: 202 } },
+    },
   ),
   interaction(
     { functionName: 'orders-fn', region: 'us-east-1', payload: { json: { id: 2 } } },
@@ -66,15 +70,27 @@ export const RECORDED: Interaction[] = [
         'x-amzn-errortype': 'ResourceNotFoundException',
         'x-amzn-requestid': '22222222-2222-4222-8222-222222222222',
       },
-      body: { text: '{"Type":"User","Message":"Function not found: arn:aws:lambda:us-east-1:123456789012:function:orders-fn"}' },
+      body: {
+        text: '{"Type":"User","Message":"Function not found: arn:aws:lambda:us-east-1:123456789012:function:orders-fn"}',
+      },
     },
   ),
   interaction(
     { functionName: 'mailer', region: 'us-east-1', payload: { json: { to: 'a@b.c' } } },
-    { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' }, body: { text: '<!doctype html>\n<title>500 Internal Server Error</title>\n' } },
+    {
+      status: 500,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: { text: '<!doctype html>\n<title>500 Internal Server Error</title>\n' },
+    },
   ),
   interaction(
-    { functionName: 'orders-fn', qualifier: 'prod', functionRef: 'orders-fn:prod', region: 'us-east-1', payload: { json: { id: 3 } } },
+    {
+      functionName: 'orders-fn',
+      qualifier: 'prod',
+      functionRef: 'orders-fn:prod',
+      region: 'us-east-1',
+      payload: { json: { id: 3 } },
+    },
     { status: 202, headers: { 'x-amzn-requestid': '33333333-3333-4333-8333-333333333333' }, body: { text: '' } },
   ),
 ];
@@ -82,7 +98,11 @@ export const RECORDED: Interaction[] = [
 export async function writeCassette(name: string, interactions: Interaction[]): Promise<string> {
   const file = path.join(tmp, `${name}.json`);
   await mkdir(path.dirname(file), { recursive: true });
-  const cassette: Cassette = { version: 1, recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20.20.2' }, interactions };
+  const cassette: Cassette = {
+    version: 1,
+    recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20.20.2' },
+    interactions,
+  };
   await writeFile(file, serializeCassette(cassette));
   return file;
 }

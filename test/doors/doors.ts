@@ -46,7 +46,10 @@ export const ZERO_CONFIG_DOOR: Door = {
 export const REQUEST_HANDLER_DOOR: Door = {
   name: 'requestHandler',
   retries: true,
-  connect: (double, config) => ({ client: lambdaClient({ ...config, requestHandler: double.requestHandler }), release() {} }),
+  connect: (double, config) => ({
+    client: lambdaClient({ ...config, requestHandler: double.requestHandler }),
+    release() {},
+  }),
 };
 
 /** The SDK over HTTP/2: the zero-config door takes `NodeHttp2Handler` as it takes `NodeHttpHandler`. */

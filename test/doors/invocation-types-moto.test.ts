@@ -11,7 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InvokeCommand, type LambdaClientConfig } from '@aws-sdk/client-lambda';
-import { openCassette, UnmatchedRequestsError, type Cassette, type LambdaDouble, type OpenCassetteOptions } from '../../src/index.js';
+import {
+  openCassette,
+  UnmatchedRequestsError,
+  type Cassette,
+  type LambdaDouble,
+  type OpenCassetteOptions,
+} from '../../src/index.js';
 import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../support/moto.js';
 import { INVOCATION_DOORS, LOOPBACK_DOOR, type Connection, type Door } from './doors.js';
 import { caught } from '../support/sdk.js';
@@ -66,10 +72,16 @@ describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through th
     expect(live.StatusCode).toBe(200);
     expect(text(live.Payload)).toBe('{"qty":2}'); // moto echoes a synchronous invocation's payload
     expect(liveDry.StatusCode).toBe(204);
-    expect(recordedCalls.map((c) => [c.invocationType, c.status, c.source])).toEqual([['RequestResponse', 200, 'record'], ['DryRun', 204, 'record']]);
+    expect(recordedCalls.map((c) => [c.invocationType, c.status, c.source])).toEqual([
+      ['RequestResponse', 200, 'record'],
+      ['DryRun', 204, 'record'],
+    ]);
     expect(recordedCalls[0]!.response).toEqual({ statusCode: 200, payload: { qty: 2 } });
     const interactions = readCassette(name).interactions;
-    expect(interactions.map((i) => [i.request.operation, i.request.invocationType, i.response.status])).toEqual([['Invoke', 'RequestResponse', 200], ['Invoke', 'DryRun', 204]]);
+    expect(interactions.map((i) => [i.request.operation, i.request.invocationType, i.response.status])).toEqual([
+      ['Invoke', 'RequestResponse', 200],
+      ['Invoke', 'DryRun', 204],
+    ]);
     expect(readFileSync(path.join(tmp, `${name}.json`), 'utf8')).not.toMatch(/AKIDEXAMPLE|authorization/i);
 
     await moto.startRecording();
@@ -80,7 +92,10 @@ describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through th
     expect(replayed.ExecutedVersion).toBe(live.ExecutedVersion);
     expect(replayed.$metadata.requestId).toBe(live.$metadata.requestId);
     expect((await again.send(dryRun())).StatusCode).toBe(204);
-    expect(lambda!.calls.map((c) => [c.invocationType, c.source])).toEqual([['RequestResponse', 'replay'], ['DryRun', 'replay']]);
+    expect(lambda!.calls.map((c) => [c.invocationType, c.source])).toEqual([
+      ['RequestResponse', 'replay'],
+      ['DryRun', 'replay'],
+    ]);
     expect(await moto.recordedRequests()).toEqual([]);
   });
 
@@ -88,7 +103,9 @@ describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through th
     const name = `sync-type-${door.name}`;
     await (await open(name, { mode: 'record' })).send(sync('{"qty":3}'));
     const client = await open(name, { mode: 'replay' });
-    await caught(() => client.send(new InvokeCommand({ FunctionName: 'pricing-fn', InvocationType: 'Event', Payload: '{"qty":3}' })));
+    await caught(() =>
+      client.send(new InvokeCommand({ FunctionName: 'pricing-fn', InvocationType: 'Event', Payload: '{"qty":3}' })),
+    );
     const closing = await caught(() => release());
     expect(closing).toBeInstanceOf(UnmatchedRequestsError);
     expect(closing.message).toContain('invocation type RequestResponse');
@@ -111,7 +128,9 @@ describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through th
     await release();
     expect(readCassette(name).interactions.map((i) => i.request.invocationType)).toEqual(['RequestResponse', 'DryRun']);
 
-    const passthrough = await (await open(`sync-passthrough-${door.name}`, { mode: 'passthrough' })).send(sync('{"qty":9}'));
+    const passthrough = await (
+      await open(`sync-passthrough-${door.name}`, { mode: 'passthrough' })
+    ).send(sync('{"qty":9}'));
     expect(text(passthrough.Payload)).toBe('{"qty":9}');
     expect(lambda!.calls.map((c) => [c.invocationType, c.source])).toEqual([['RequestResponse', 'passthrough']]);
     await release();

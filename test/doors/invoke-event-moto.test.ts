@@ -11,7 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InvokeCommand, type LambdaClientConfig } from '@aws-sdk/client-lambda';
-import { mockLambda, openCassette, type Cassette, type LambdaDouble, type OpenCassetteOptions } from '../../src/index.js';
+import {
+  mockLambda,
+  openCassette,
+  type Cassette,
+  type LambdaDouble,
+  type OpenCassetteOptions,
+} from '../../src/index.js';
 import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../support/moto.js';
 import { awsEnv, exec } from '../support/external-clients.js';
 import { INVOKE_EVENT_DOORS, LOOPBACK_DOOR, type Connection, type Door } from './doors.js';
@@ -28,7 +34,8 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-const event = (Payload: string, FunctionName = 'orders-fn') => new InvokeCommand({ FunctionName, InvocationType: 'Event', Payload });
+const event = (Payload: string, FunctionName = 'orders-fn') =>
+  new InvokeCommand({ FunctionName, InvocationType: 'Event', Payload });
 const text = (bytes: Uint8Array | undefined | null) => Buffer.from(bytes ?? []).toString('utf8');
 const readCassette = (name: string) => JSON.parse(readFileSync(path.join(tmp, `${name}.json`), 'utf8')) as Cassette;
 
@@ -56,16 +63,23 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event and moto through the $name door'
     await moto.stopRecording().catch(() => {});
   });
 
-  it('record writes operation Invoke and moto\'s answer; replay gives it back without reaching moto', async () => {
+  it("record writes operation Invoke and moto's answer; replay gives it back without reaching moto", async () => {
     const name = `invoke-record-${door.name}`;
     const live = await (await open(name, { mode: 'record' })).send(event('{"id":1}'));
     const recordedCalls = lambda!.calls;
     await release();
     expect(live.StatusCode).toBe(202);
     expect(text(live.Payload)).toBe('{"id":1}'); // moto echoes the payload of an Event invocation
-    expect(recordedCalls.map((c) => [c.operation, c.functionName, c.status, c.source])).toEqual([['Invoke', 'orders-fn', 202, 'record']]);
+    expect(recordedCalls.map((c) => [c.operation, c.functionName, c.status, c.source])).toEqual([
+      ['Invoke', 'orders-fn', 202, 'record'],
+    ]);
     const [interaction] = readCassette(name).interactions;
-    expect(interaction!.request).toEqual({ operation: 'Invoke', functionName: 'orders-fn', region: 'us-east-1', payload: { json: { id: 1 } } });
+    expect(interaction!.request).toEqual({
+      operation: 'Invoke',
+      functionName: 'orders-fn',
+      region: 'us-east-1',
+      payload: { json: { id: 1 } },
+    });
     expect(interaction!.response.status).toBe(202);
     expect(readFileSync(path.join(tmp, `${name}.json`), 'utf8')).not.toMatch(/AKIDEXAMPLE|authorization/i);
 
@@ -97,7 +111,9 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event and moto through the $name door'
       ['Invoke', { json: { id: 2 } }],
     ]);
 
-    const passthrough = await (await open(`invoke-passthrough-${door.name}`, { mode: 'passthrough' })).send(event('{"id":3}'));
+    const passthrough = await (
+      await open(`invoke-passthrough-${door.name}`, { mode: 'passthrough' })
+    ).send(event('{"id":3}'));
     expect(passthrough.StatusCode).toBe(202);
     expect(lambda!.calls.map((c) => [c.operation, c.source])).toEqual([['Invoke', 'passthrough']]);
     await release();
@@ -108,7 +124,17 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event and moto through the $name door'
 /** `aws lambda invoke --invocation-type Event` (AWS CLI v1, dummy credentials) against `url`. */
 function awsCliInvokeEvent(url: string, payload: string, extra: string[] = []) {
   const out = path.join(tmp, `cli-out-${Math.random().toString(36).slice(2)}.json`);
-  const args = ['lambda', 'invoke', '--invocation-type', 'Event', '--function-name', 'orders-fn', '--payload', payload, ...extra];
+  const args = [
+    'lambda',
+    'invoke',
+    '--invocation-type',
+    'Event',
+    '--function-name',
+    'orders-fn',
+    '--payload',
+    payload,
+    ...extra,
+  ];
   return exec('aws', [...args, '--endpoint-url', url, '--region', 'us-east-1', out], { env: awsEnv() });
 }
 
@@ -127,13 +153,23 @@ describe('the AWS CLI through listen()', () => {
     expect(cli.code).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual({ StatusCode: 202 });
     expect(lambda.calls).toEqual([
-      { operation: 'Invoke', invocationType: 'Event', functionName: 'orders-fn', qualifier: 'live', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock' },
+      {
+        operation: 'Invoke',
+        invocationType: 'Event',
+        functionName: 'orders-fn',
+        qualifier: 'live',
+        region: 'us-east-1',
+        payload: { id: 7 },
+        attempt: 1,
+        status: 202,
+        source: 'mock',
+      },
     ]);
     const viaHttp = (await (await fetch(`${url}/_lambda-cassette/calls`)).json()) as unknown[];
     expect(viaHttp).toEqual(JSON.parse(JSON.stringify(lambda.calls)));
   });
 
-  it('record mode: the CLI\'s Invoke is forwarded to moto (target) and recorded, then replayed to the CLI offline', async () => {
+  it("record mode: the CLI's Invoke is forwarded to moto (target) and recorded, then replayed to the CLI offline", async () => {
     lambda = await openCassette('cli-invoke', { dir: tmp, mode: 'record', target: moto.url, allowRecordingInCI: true });
     const recording = await lambda.listen();
     const live = await awsCliInvokeEvent(recording.url, '{"id":8}');

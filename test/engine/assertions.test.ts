@@ -47,7 +47,9 @@ describe('assertion helpers', () => {
   it('expectInvoked passes silently, and fails with the calls and a diff of the closest payload', () => {
     lambda.expectInvoked('orders-fn');
     lambda.expectInvoked('mailer', { to: 'ada@example.com', template: 'receipt' });
-    const err = failure(() => lambda.expectInvoked('orders-fn', { id: 7, items: [{ sku: 'A-1', qty: 3 }], total: 19.5 }));
+    const err = failure(() =>
+      lambda.expectInvoked('orders-fn', { id: 7, items: [{ sku: 'A-1', qty: 3 }], total: 19.5 }),
+    );
     expect(err.message).toMatchSnapshot();
   });
 
@@ -62,7 +64,9 @@ describe('assertion helpers', () => {
   it('expectNotInvoked', () => {
     lambda.expectNotInvoked('billing');
     expect(failure(() => lambda.expectNotInvoked('mailer')).message).toMatchSnapshot();
-    expect(failure(() => lambda.expectNotInvoked()).message).toContain('Expected no InvokeAsync call, but there were 4.');
+    expect(failure(() => lambda.expectNotInvoked()).message).toContain(
+      'Expected no InvokeAsync call, but there were 4.',
+    );
   });
 
   it('expectInvokedTimes', () => {
@@ -75,7 +79,9 @@ describe('assertion helpers', () => {
     const empty = await mockLambda();
     try {
       empty.expectNotInvoked();
-      expect(failure(() => empty.expectInvoked('x')).message).toContain('No InvokeAsync or Invoke (Event) calls were made.');
+      expect(failure(() => empty.expectInvoked('x')).message).toContain(
+        'No InvokeAsync or Invoke (Event) calls were made.',
+      );
     } finally {
       await empty.close();
     }

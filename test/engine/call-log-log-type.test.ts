@@ -14,7 +14,7 @@ afterEach(async () => {
   lambda = undefined;
 });
 
-it("logs LogType as the caller set it, and leaves it out when the caller set none", async () => {
+it('logs LogType as the caller set it, and leaves it out when the caller set none', async () => {
   lambda = await mockLambda({ handlers: { 'pricing-fn': 1 } });
   const client = lambdaClient();
   await client.send(new InvokeCommand({ FunctionName: 'pricing-fn', LogType: 'Tail' }));

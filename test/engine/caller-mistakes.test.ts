@@ -24,7 +24,10 @@ describe('mistyped options', () => {
     ['openCassette ignore', () => openCassette('x', { mode: 'mock', ignore: '$.a' as never })],
     ['openCassette target', () => openCassette('x', { mode: 'record', target: 'nope', allowRecordingInCI: true })],
   ])('%s: a LambdaCassetteError with code LC_INVALID_OPTION', async (_label, call) => {
-    const error = await call().then((d) => ((lambda = d), undefined), (e: unknown) => e);
+    const error = await call().then(
+      (d) => ((lambda = d), undefined),
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LambdaCassetteError);
     expect(error).not.toBeInstanceOf(TypeError);
     expect(error).toMatchObject({ code: 'LC_INVALID_OPTION' });
@@ -32,7 +35,10 @@ describe('mistyped options', () => {
 
   it('an endpoint that is not a URL leaves nothing half open: no dummy credentials, no double in the way', async () => {
     const keyBefore = process.env['AWS_ACCESS_KEY_ID'];
-    await expect(mockLambda({ endpoint: ['http://127.0.0.1:4566', 'not a url'] })).rejects.toMatchObject({ code: 'LC_INVALID_OPTION', message: expect.stringContaining('got "not a url"') });
+    await expect(mockLambda({ endpoint: ['http://127.0.0.1:4566', 'not a url'] })).rejects.toMatchObject({
+      code: 'LC_INVALID_OPTION',
+      message: expect.stringContaining('got "not a url"'),
+    });
     expect(process.env['AWS_ACCESS_KEY_ID']).toBe(keyBefore);
     lambda = await mockLambda();
     await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
@@ -42,7 +48,10 @@ describe('mistyped options', () => {
   it('inject times, callsTo operation and listen port too', async () => {
     lambda = await mockLambda();
     const double = lambda;
-    for (const call of [() => double.inject('ServiceException', { times: 0 }), () => double.callsTo('f', { operation: 'Event' as never })]) {
+    for (const call of [
+      () => double.inject('ServiceException', { times: 0 }),
+      () => double.callsTo('f', { operation: 'Event' as never }),
+    ]) {
       expect(call).toThrow(expect.objectContaining({ code: 'LC_INVALID_OPTION' }));
     }
     await expect(double.listen({ port: 70_000 })).rejects.toMatchObject({ code: 'LC_INVALID_OPTION' });

@@ -31,7 +31,13 @@ async function heldUpstream() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, received, answeredAt, release, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    received,
+    answeredAt,
+    release,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 let dir = '';
@@ -55,7 +61,9 @@ describe('close() and recordings in flight', () => {
     try {
       const lambda = await openCassette('fire-and-forget', { dir, endpoint: upstream.url, mode: 'record' });
       // Fired and forgotten, as asynchronous invokes usually are.
-      const sent = lambdaClient({ endpoint: upstream.url, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'mailer-fn', InvokeArgs: '{"to":"a"}' }));
+      const sent = lambdaClient({ endpoint: upstream.url, maxAttempts: 1 }).send(
+        new InvokeAsyncCommand({ FunctionName: 'mailer-fn', InvokeArgs: '{"to":"a"}' }),
+      );
       await until(() => upstream.received.length === 1);
       let closedAt = 0;
       const closing = lambda.close().then(() => (closedAt = Date.now()));
@@ -65,8 +73,12 @@ describe('close() and recordings in flight', () => {
       await closing;
       await sent;
       expect(closedAt).toBeGreaterThanOrEqual(upstream.answeredAt[0]!);
-      const stored = JSON.parse(readFileSync(join(dir, 'fire-and-forget.json'), 'utf8')) as { interactions: { request: { functionName: string; payload: unknown } }[] };
-      expect(stored.interactions.map((i) => [i.request.functionName, i.request.payload])).toEqual([['mailer-fn', { json: { to: 'a' } }]]);
+      const stored = JSON.parse(readFileSync(join(dir, 'fire-and-forget.json'), 'utf8')) as {
+        interactions: { request: { functionName: string; payload: unknown } }[];
+      };
+      expect(stored.interactions.map((i) => [i.request.functionName, i.request.payload])).toEqual([
+        ['mailer-fn', { json: { to: 'a' } }],
+      ]);
       expect(upstream.received).toHaveLength(1);
     } finally {
       upstream.release();
@@ -84,7 +96,10 @@ describe('close() and recordings in flight', () => {
         client.send(new InvokeAsyncCommand({ FunctionName: 'slow-b', InvokeArgs: '{}' })),
       ];
       await until(() => upstream.received.length === 2);
-      const error = await lambda.close().then(() => undefined, (e: unknown) => e);
+      const error = await lambda.close().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(RecordingIncompleteError);
       expect((error as RecordingIncompleteError).failures).toEqual([
         expect.stringMatching(/^slow-a \(InvokeAsync\): no answer .*closeTimeout \(100 ms\)/),
@@ -101,7 +116,11 @@ describe('close() and recordings in flight', () => {
   });
 
   it('refuses a closeTimeout that is not a number of milliseconds', async () => {
-    await expect(openCassette('x', { dir, mode: 'record', closeTimeout: -1 })).rejects.toBeInstanceOf(InvalidCloseTimeoutError);
-    await expect(openCassette('x', { dir, mode: 'record', closeTimeout: '10s' as unknown as number })).rejects.toMatchObject({ code: 'LC_INVALID_CLOSE_TIMEOUT' });
+    await expect(openCassette('x', { dir, mode: 'record', closeTimeout: -1 })).rejects.toBeInstanceOf(
+      InvalidCloseTimeoutError,
+    );
+    await expect(
+      openCassette('x', { dir, mode: 'record', closeTimeout: '10s' as unknown as number }),
+    ).rejects.toMatchObject({ code: 'LC_INVALID_CLOSE_TIMEOUT' });
   });
 });

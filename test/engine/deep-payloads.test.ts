@@ -95,13 +95,17 @@ describe('assertions at depth', () => {
     const lambda = await mockLambda();
     try {
       const server = await lambda.listen();
-      await lambdaClient({ endpoint: server.url }).send(new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: nestedText(6_000) }));
+      await lambdaClient({ endpoint: server.url }).send(
+        new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: nestedText(6_000) }),
+      );
       const body = await new Promise<string>((resolve, reject) => {
-        http.get(`${server.url}/_lambda-cassette/calls`, (res) => {
-          let text = '';
-          res.on('data', (d: Buffer) => (text += d.toString()));
-          res.on('end', () => resolve(text));
-        }).on('error', reject);
+        http
+          .get(`${server.url}/_lambda-cassette/calls`, (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve(text));
+          })
+          .on('error', reject);
       });
       expect(body.length).toBeGreaterThan(12_000);
       expect(body).toContain('"functionName":"deep-fn"');
@@ -117,16 +121,27 @@ describe('recording a payload nested 6,000 deep', () => {
     const dir = tempDir();
     try {
       const payload = nestedText(6_000);
-      const recording = await openCassette('deep', { dir, endpoint: upstream.url, mode: 'record', allowRecordingInCI: true });
-      await lambdaClient({ endpoint: upstream.url }).send(new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: payload }));
+      const recording = await openCassette('deep', {
+        dir,
+        endpoint: upstream.url,
+        mode: 'record',
+        allowRecordingInCI: true,
+      });
+      await lambdaClient({ endpoint: upstream.url }).send(
+        new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: payload }),
+      );
       await recording.close();
       expect(upstream.received).toHaveLength(1);
-      const cassette = JSON.parse(readFileSync(join(dir, 'deep.json'), 'utf8')) as { interactions: { request: { payload: { json: unknown } } }[] };
+      const cassette = JSON.parse(readFileSync(join(dir, 'deep.json'), 'utf8')) as {
+        interactions: { request: { payload: { json: unknown } } }[];
+      };
       expect(cassette.interactions).toHaveLength(1);
       expect(depthOf(cassette.interactions[0]!.request.payload.json)).toBe(6_000);
 
       const replay = await openCassette('deep', { dir, endpoint: upstream.url, mode: 'replay' });
-      await lambdaClient({ endpoint: upstream.url }).send(new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: payload }));
+      await lambdaClient({ endpoint: upstream.url }).send(
+        new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: payload }),
+      );
       await replay.close();
       expect(replay.calls.map((c) => c.source)).toEqual(['replay']);
       expect(upstream.received).toHaveLength(1);
@@ -139,10 +154,20 @@ describe('recording a payload nested 6,000 deep', () => {
     const upstream = await startUpstream();
     const dir = tempDir();
     try {
-      const recording = await openCassette('deep-redacted', { dir, endpoint: upstream.url, mode: 'record', allowRecordingInCI: true, redact: ['$..password'] });
-      await lambdaClient({ endpoint: upstream.url }).send(new InvokeAsyncCommand({ FunctionName: 'shallow-fn', InvokeArgs: '{"password":"x"}' }));
+      const recording = await openCassette('deep-redacted', {
+        dir,
+        endpoint: upstream.url,
+        mode: 'record',
+        allowRecordingInCI: true,
+        redact: ['$..password'],
+      });
+      await lambdaClient({ endpoint: upstream.url }).send(
+        new InvokeAsyncCommand({ FunctionName: 'shallow-fn', InvokeArgs: '{"password":"x"}' }),
+      );
       const error = await caught(() =>
-        lambdaClient({ endpoint: upstream.url }).send(new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: nestedText(6_000) })),
+        lambdaClient({ endpoint: upstream.url }).send(
+          new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: nestedText(6_000) }),
+        ),
       );
       expect(error.message).toMatch(/deep-fn/);
       expect(upstream.received.map((r) => r.url)).toEqual(['/2014-11-13/functions/shallow-fn/invoke-async']);
@@ -156,12 +181,20 @@ describe('recording a payload nested 6,000 deep', () => {
 describe('replaying a payload too deep for a redact path', () => {
   it('fails the call as a miss naming why, and close() lists it', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'empty.json'), '{"version":1,"recordedWith":{"library":"lambda-cassette","libraryVersion":"0.1.0","node":"v20.20.2"},"interactions":[]}\n');
+    writeFileSync(
+      join(dir, 'empty.json'),
+      '{"version":1,"recordedWith":{"library":"lambda-cassette","libraryVersion":"0.1.0","node":"v20.20.2"},"interactions":[]}\n',
+    );
     const replay = await openCassette('empty', { dir, mode: 'replay', redact: ['$..password'] });
-    const error = await caught(() => lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: nestedText(6_000) })));
+    const error = await caught(() =>
+      lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'deep-fn', InvokeArgs: nestedText(6_000) })),
+    );
     expect(error.message).toMatch(/deep-fn \(us-east-1\) could not be matched/);
     expect(replay.calls.map((c) => c.functionName)).toEqual(['deep-fn']);
-    await expect(replay.close()).rejects.toMatchObject({ code: 'LC_UNMATCHED_REQUESTS', message: expect.stringContaining('could not be matched') });
+    await expect(replay.close()).rejects.toMatchObject({
+      code: 'LC_UNMATCHED_REQUESTS',
+      message: expect.stringContaining('could not be matched'),
+    });
   });
 });
 

@@ -16,7 +16,9 @@ beforeEach(async () => {
   lambda = await mockLambda();
   const client = lambdaClient({ requestHandler: lambda.requestHandler });
   await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":1}' }));
-  await client.send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: '{"id":2}', Qualifier: 'live' }));
+  await client.send(
+    new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: '{"id":2}', Qualifier: 'live' }),
+  );
   await client.send(new InvokeCommand({ FunctionName: 'mailer', InvocationType: 'Event', Payload: '{"to":"a"}' }));
 });
 afterEach(async () => {
@@ -39,7 +41,9 @@ describe('assertion helpers', () => {
     expect(lambda.wasInvoked('orders-fn', { id: 2 }, { operation: 'InvokeAsync' })).toBe(false);
     expect(lambda.wasInvoked('mailer', undefined, { operation: 'InvokeAsync' })).toBe(false);
     lambda.expectNotInvoked('mailer', { operation: 'InvokeAsync' });
-    expect(() => lambda.expectNotInvoked(undefined, { operation: 'Invoke' })).toThrow(/Expected no Invoke call, but there were 2\./);
+    expect(() => lambda.expectNotInvoked(undefined, { operation: 'Invoke' })).toThrow(
+      /Expected no Invoke call, but there were 2\./,
+    );
   });
 
   it('failure messages name the operation asked for and tag Invoke calls', () => {
@@ -53,7 +57,9 @@ describe('assertion helpers', () => {
     expect(message).toContain('InvokeAsync and Invoke calls made (3):');
     expect(message).toMatch(/#1 orders-fn \(us-east-1, attempt 1\) -> 202 \[mock\]/);
     expect(message).toMatch(/#2 Invoke orders-fn:live \(us-east-1, attempt 1\) -> 202 \[mock\]/);
-    expect(() => lambda.callsTo('orders-fn', { operation: 'Event' as never })).toThrow(expect.objectContaining({ code: 'LC_INVALID_OPTION' }));
+    expect(() => lambda.callsTo('orders-fn', { operation: 'Event' as never })).toThrow(
+      expect.objectContaining({ code: 'LC_INVALID_OPTION' }),
+    );
   });
 });
 
@@ -75,8 +81,8 @@ describe('matchers', () => {
     expect(() => jestExpect(lambda).toHaveInvokedAsync('mailer', { operation: 'InvokeAsync' })).toThrow(
       /expected "mailer" \(InvokeAsync\) to be invoked, but it was not/,
     );
-    expect(() => jestExpect(lambda).toHaveInvokedAsyncNthWith(3, 'mailer', { to: 'a' }, { operation: 'Invoke' })).toThrow(
-      /expected Invoke call #3 to be "mailer"/,
-    );
+    expect(() =>
+      jestExpect(lambda).toHaveInvokedAsyncNthWith(3, 'mailer', { to: 'a' }, { operation: 'Invoke' }),
+    ).toThrow(/expected Invoke call #3 to be "mailer"/);
   });
 });

@@ -25,7 +25,9 @@ describe('the SDK retry strategy behaves as against AWS', () => {
   it('a persistent ThrottlingException exhausts maxAttempts', async () => {
     lambda = await mockLambda();
     lambda.inject('ThrottlingException');
-    const err = await caught(() => lambdaClient({ maxAttempts: 3 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })));
+    const err = await caught(() =>
+      lambdaClient({ maxAttempts: 3 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })),
+    );
     expect(err.name).toBe('ThrottlingException');
     expect(err.$metadata.attempts).toBe(3);
     expect(lambda.calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
@@ -34,15 +36,19 @@ describe('the SDK retry strategy behaves as against AWS', () => {
   it('a client error such as ResourceNotFoundException is not retried', async () => {
     lambda = await mockLambda();
     lambda.inject('ResourceNotFoundException');
-    const err = await caught(() => lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })));
+    const err = await caught(() =>
+      lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })),
+    );
     expect(err.$metadata.attempts).toBe(1);
     expect(lambda.calls).toHaveLength(1);
   });
 
-  it('a persistent ServiceException is the SDK\'s ServiceException class after every attempt', async () => {
+  it("a persistent ServiceException is the SDK's ServiceException class after every attempt", async () => {
     lambda = await mockLambda();
     lambda.inject('ServiceException', { functionName: 'f' });
-    const err = await caught(() => lambdaClient({ maxAttempts: 2 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })));
+    const err = await caught(() =>
+      lambdaClient({ maxAttempts: 2 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })),
+    );
     expect(err).toBeInstanceOf(ServiceException);
     expect(err.$metadata.attempts).toBe(2);
   });
@@ -60,7 +66,9 @@ describe('the SDK retry strategy behaves as against AWS', () => {
       [2, 202, undefined],
     ]);
     lambda.injectFault(fault);
-    const err = await caught(() => lambdaClient({ maxAttempts: 2 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })));
+    const err = await caught(() =>
+      lambdaClient({ maxAttempts: 2 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })),
+    );
     expect(err.code).toBe(code);
   });
 
@@ -68,7 +76,10 @@ describe('the SDK retry strategy behaves as against AWS', () => {
     lambda = await mockLambda();
     lambda.injectFault('connection-reset', { times: 1 });
     const err = await caught(() =>
-      fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', { method: 'POST', body: '{}' }),
+      fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', {
+        method: 'POST',
+        body: '{}',
+      }),
     );
     // Node's own fetch wraps socket errors in TypeError("fetch failed"); nock's fetch interception
     // rejects with the socket error itself. Either way the code is where callers look for it.

@@ -24,12 +24,12 @@ vi.mock('@jest/globals', () => ({
 const entry = await import('../../src/jest/index.js');
 
 describe('lambda-cassette/jest', () => {
-  it('registers every matcher with Jest\'s expect when imported', () => {
+  it("registers every matcher with Jest's expect when imported", () => {
     expect(jest.extended).toEqual([Object.keys(entry.lambdaMatchers)]);
     expect(jest.extended[0]).toContain('toHaveInvokedAsyncWith');
   });
 
-  it('useLambdaCassette opens a double per test on Jest\'s hooks, named after the file and the full test name', async () => {
+  it("useLambdaCassette opens a double per test on Jest's hooks, named after the file and the full test name", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-jest-entry-'));
     try {
       const lambda = entry.useLambdaCassette({ mode: 'record', dir, allowRecordingInCI: true });
@@ -48,7 +48,7 @@ describe('lambda-cassette/jest', () => {
     }
   });
 
-  it('names the cassette one folder per suite, as vitest does, from jest-circus\'s running test', async () => {
+  it("names the cassette one folder per suite, as vitest does, from jest-circus's running test", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-jest-entry-'));
     // jest-circus's state: the running test, its describe blocks, then the unnamed root block.
     const root = { name: 'ROOT_DESCRIBE_BLOCK' };

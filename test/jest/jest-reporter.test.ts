@@ -11,7 +11,15 @@ import LambdaCassetteJestReporter, { jestRunOutcome } from '../../src/jest/repor
 import { REPORT_DIR_ENV, reportCassetteRun } from '../../src/report/run-report-sink.js';
 import type { CassetteRun } from '../../src/report/cassette-run.js';
 
-const passed = { numTotalTests: 3, numFailedTests: 0, numPendingTests: 1, numTodoTests: 0, numFailedTestSuites: 0, numRuntimeErrorTestSuites: 0, wasInterrupted: false };
+const passed = {
+  numTotalTests: 3,
+  numFailedTests: 0,
+  numPendingTests: 1,
+  numTodoTests: 0,
+  numFailedTestSuites: 0,
+  numRuntimeErrorTestSuites: 0,
+  wasInterrupted: false,
+};
 const previous = process.env[REPORT_DIR_ENV];
 let root: string | undefined;
 
@@ -29,16 +37,36 @@ describe('LambdaCassetteJestReporter', () => {
     reporter.onRunStart();
     const dir = process.env[REPORT_DIR_ENV];
     expect(dir).toBeTruthy();
-    const run: CassetteRun = { cassette: join(root, 'cassettes', 'checkout', 'pays.json'), mode: 'replay', replayed: 2, recorded: 0, created: false, missing: false, misses: [], unused: [], expired: 0 };
+    const run: CassetteRun = {
+      cassette: join(root, 'cassettes', 'checkout', 'pays.json'),
+      mode: 'replay',
+      replayed: 2,
+      recorded: 0,
+      created: false,
+      missing: false,
+      misses: [],
+      unused: [],
+      expired: 0,
+    };
     reportCassetteRun(run);
-    reportCassetteRun({ ...run, cassette: join(root, 'cassettes', 'new.json'), mode: 'record', replayed: 0, recorded: 1, created: true });
+    reportCassetteRun({
+      ...run,
+      cassette: join(root, 'cassettes', 'new.json'),
+      mode: 'record',
+      replayed: 0,
+      recorded: 1,
+      created: true,
+    });
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     reporter.onRunComplete(undefined, passed);
     const printed = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
     expect(printed).toBe(
       'lambda-cassette: 2 cassettes: 1 replayed, 1 recorded (1 new), 0 missing, 0 misses, 0 unused interactions, 0 expired\n  new      cassettes/new.json\n',
     );
-    const json = JSON.parse(readFileSync(join(root, 'reports', 'lc.json'), 'utf8')) as { run: unknown; totals: { cassettes: number } };
+    const json = JSON.parse(readFileSync(join(root, 'reports', 'lc.json'), 'utf8')) as {
+      run: unknown;
+      totals: { cassettes: number };
+    };
     expect(json.run).toEqual({ reason: 'passed', tests: 3, failed: 0, skipped: 1 });
     expect(json.totals.cassettes).toBe(2);
     expect(reporter.getLastError()).toBeUndefined();
@@ -49,8 +77,14 @@ describe('LambdaCassetteJestReporter', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     new LambdaCassetteJestReporter({ rootDir: root }).onRunComplete(undefined, passed);
     expect(stderr).not.toHaveBeenCalled();
-    new LambdaCassetteJestReporter({ rootDir: root }, { silentWhenUnused: false, json: true }).onRunComplete(undefined, passed);
-    expect(JSON.parse(String(stderr.mock.calls[0]![0]))).toMatchObject({ run: { reason: 'passed' }, totals: { cassettes: 0 } });
+    new LambdaCassetteJestReporter({ rootDir: root }, { silentWhenUnused: false, json: true }).onRunComplete(
+      undefined,
+      passed,
+    );
+    expect(JSON.parse(String(stderr.mock.calls[0]![0]))).toMatchObject({
+      run: { reason: 'passed' },
+      totals: { cassettes: 0 },
+    });
   });
 });
 

@@ -42,7 +42,9 @@ describe.each([
     expect(lambda).toHaveInvokedNthWith(2, 'mailer', { to: 'a' }, { invocationType: 'Event' });
     expect(lambda).toHaveInvokedLastWith('mailer', { to: 'a' });
     expect(lambda).toHaveInvokedLastWith('pricing-fn', {}, { invocationType: 'DryRun' });
-    expect(() => expect(lambda).toHaveInvokedLastWith('pricing-fn', { qty: 1 })).toThrow(/call last to be "pricing-fn"/);
+    expect(() => expect(lambda).toHaveInvokedLastWith('pricing-fn', { qty: 1 })).toThrow(
+      /call last to be "pricing-fn"/,
+    );
   });
 
   it('the deprecated toHaveInvokedAsync* names still pass and fail as before', async () => {
@@ -64,5 +66,7 @@ it('the call log says what each call was; a RequestResponse entry keeps its answ
     ['Invoke', 'DryRun', 204, undefined],
     ['InvokeAsync', 'Event', 202, undefined],
   ]);
-  vitestExpect(() => lambda.expectInvoked('pricing-fn', undefined, { invocationType: 'Bogus' as never })).toThrow(/option "invocationType" is "Bogus"/);
+  vitestExpect(() => lambda.expectInvoked('pricing-fn', undefined, { invocationType: 'Bogus' as never })).toThrow(
+    /option "invocationType" is "Bogus"/,
+  );
 });

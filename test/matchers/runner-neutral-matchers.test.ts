@@ -39,10 +39,16 @@ describe('lambda-cassette/matchers in a Jest-compatible expect', () => {
 
   it('write the payload diff into the message of a failure', () => {
     const message = messageOf(() => expect(double).toHaveInvokedAsyncWith('orders-fn', { id: 7, qty: 2 }));
-    vitestExpect(message).toContain('expected "orders-fn" to be invoked with {"id": 7, "qty": 2}, but no call had that payload');
+    vitestExpect(message).toContain(
+      'expected "orders-fn" to be invoked with {"id": 7, "qty": 2}, but no call had that payload',
+    );
     vitestExpect(message).toContain('#1 orders-fn (us-east-1, attempt 1) -> 202 [mock] {"id":7,"qty":1}');
-    vitestExpect(message).toMatch(/- Expected\n\+ Received\n\n {2}Object \{\n {4}"id": 7,\n- {3}"qty": 2,\n\+ {3}"qty": 1,\n {2}\}/);
-    vitestExpect(messageOf(() => expect(double).toHaveInvokedAsyncNthWith(2, 'mailer', 'other text'))).toMatch(/- Expected\n\+ Received\n\n- other text\n\+ plain text/);
+    vitestExpect(message).toMatch(
+      /- Expected\n\+ Received\n\n {2}Object \{\n {4}"id": 7,\n- {3}"qty": 2,\n\+ {3}"qty": 1,\n {2}\}/,
+    );
+    vitestExpect(messageOf(() => expect(double).toHaveInvokedAsyncNthWith(2, 'mailer', 'other text'))).toMatch(
+      /- Expected\n\+ Received\n\n- other text\n\+ plain text/,
+    );
   });
 
   it('leave the diff out of a failed .not (the payload matched) and of messages with nothing to compare', () => {

@@ -6,16 +6,34 @@ import type { MatchableRequest } from '../../src/matching/request-key.js';
 
 describe('suggestIgnore', () => {
   it('names changed, added and removed fields, outermost first', () => {
-    expect(suggestIgnore({ a: 1, sentAt: 'x', meta: { traceId: 't1' } }, { a: 1, sentAt: 'y', meta: { traceId: 't2', extra: 1 } })).toEqual({
+    expect(
+      suggestIgnore(
+        { a: 1, sentAt: 'x', meta: { traceId: 't1' } },
+        { a: 1, sentAt: 'y', meta: { traceId: 't2', extra: 1 } },
+      ),
+    ).toEqual({
       paths: ['$.meta.extra', '$.meta.traceId', '$.sentAt'],
       ignore: ['$.meta.extra', '$.meta.traceId', '$.sentAt'],
     });
   });
 
   it('widens array indices to [*] and merges what that makes equal', () => {
-    const before = { items: [{ id: 1, traceId: 'a' }, { id: 2, traceId: 'b' }] };
-    const after = { items: [{ id: 1, traceId: 'c' }, { id: 2, traceId: 'd' }] };
-    expect(suggestIgnore(before, after)).toEqual({ paths: ['$.items[0].traceId', '$.items[1].traceId'], ignore: ['$.items[*].traceId'] });
+    const before = {
+      items: [
+        { id: 1, traceId: 'a' },
+        { id: 2, traceId: 'b' },
+      ],
+    };
+    const after = {
+      items: [
+        { id: 1, traceId: 'c' },
+        { id: 2, traceId: 'd' },
+      ],
+    };
+    expect(suggestIgnore(before, after)).toEqual({
+      paths: ['$.items[0].traceId', '$.items[1].traceId'],
+      ignore: ['$.items[*].traceId'],
+    });
   });
 
   it('quotes keys that are not identifiers', () => {
@@ -45,9 +63,19 @@ describe('suggestIgnore', () => {
 });
 
 describe('nearMiss', () => {
-  const req = (functionName: string, json: unknown, qualifier?: string): MatchableRequest => ({ functionName, region: 'us-east-1', payload: { json: json as never }, ...(qualifier ? { qualifier } : {}) });
+  const req = (functionName: string, json: unknown, qualifier?: string): MatchableRequest => ({
+    functionName,
+    region: 'us-east-1',
+    payload: { json: json as never },
+    ...(qualifier ? { qualifier } : {}),
+  });
   it('only looks at the same function and qualifier, and picks the closest', () => {
-    const recorded = [req('other-fn', { a: 1, t: 1 }), req('fn', { a: 1, t: 1 }, 'prod'), req('fn', { a: 2, t: 2 }), req('fn', { a: 1, t: 2 })];
+    const recorded = [
+      req('other-fn', { a: 1, t: 1 }),
+      req('fn', { a: 1, t: 1 }, 'prod'),
+      req('fn', { a: 2, t: 2 }),
+      req('fn', { a: 1, t: 2 }),
+    ];
     expect(nearMiss(req('fn', { a: 1, t: 3 }), recorded)).toEqual({ paths: ['$.t'], ignore: ['$.t'] });
     expect(nearMiss(req('fn', 'not json'), recorded)).toBeUndefined();
   });
@@ -62,13 +90,26 @@ describe('withoutPaths', () => {
 });
 
 describe('JSONPath syntax', () => {
-  it.each(['$.a', '$..traceId', "$['odd key']", '$.items[*].id', '$.items[0]', '$..*', '$.a[?(@.x)]', '$.x-y', '$.a[0,1]', '$.a[1:3]'])('accepts %s', (p) => {
+  it.each([
+    '$.a',
+    '$..traceId',
+    "$['odd key']",
+    '$.items[*].id',
+    '$.items[0]',
+    '$..*',
+    '$.a[?(@.x)]',
+    '$.x-y',
+    '$.a[0,1]',
+    '$.a[1:3]',
+  ])('accepts %s', (p) => {
     expect(jsonPathProblem(p)).toBeUndefined();
   });
   it.each(['a', '$', '$.', '$[', '$.a..', '$a', "$['x]"])('refuses %s', (p) => {
     expect(jsonPathProblem(p)).toBeDefined();
   });
   it('checkIgnoreOption names the entry', () => {
-    expect(() => checkIgnoreOption(['$.ok', 7])).toThrow('option "ignore"[1] (7) is not a valid JSONPath: expected a string, got number');
+    expect(() => checkIgnoreOption(['$.ok', 7])).toThrow(
+      'option "ignore"[1] (7) is not a valid JSONPath: expected a string, got number',
+    );
   });
 });

@@ -3,7 +3,11 @@ import { InteractionIndex, type Lookup } from '../../src/matching/interaction-in
 import { DEFAULT_MATCH, requestKey, type MatchableRequest } from '../../src/matching/request-key.js';
 import type { JsonValue } from '../../src/cassette/index.js';
 
-const req = (functionName: string, json: unknown): MatchableRequest => ({ functionName, region: 'us-east-1', payload: { json } as MatchableRequest['payload'] });
+const req = (functionName: string, json: unknown): MatchableRequest => ({
+  functionName,
+  region: 'us-east-1',
+  payload: { json } as MatchableRequest['payload'],
+});
 
 function indexOf(requests: MatchableRequest[], allowRepeats = false) {
   let keyed = 0;
@@ -29,7 +33,11 @@ describe('InteractionIndex', () => {
 
   it('with repeats allowed, plays the last answer again once all were played', () => {
     const { index } = indexOf([req('a', 1), req('a', 1)], true);
-    expect([1, 2, 3].map(() => (index.take(req('a', 1)) as { value: string }).value)).toEqual(['answer 0', 'answer 1', 'answer 1']);
+    expect([1, 2, 3].map(() => (index.take(req('a', 1)) as { value: string }).value)).toEqual([
+      'answer 0',
+      'answer 1',
+      'answer 1',
+    ]);
   });
 
   it('keys nothing when interactions are added, one recorded interaction per call replayed in order, and each at most once', () => {
@@ -48,7 +56,10 @@ describe('InteractionIndex', () => {
     /** The obvious implementation: every interaction keyed up front. */
     class FullIndex {
       readonly queues = new Map<string, { values: number[]; next: number }>();
-      constructor(requests: MatchableRequest[], readonly allowRepeats: boolean) {
+      constructor(
+        requests: MatchableRequest[],
+        readonly allowRepeats: boolean,
+      ) {
         requests.forEach((r, i) => {
           const key = requestKey(r, DEFAULT_MATCH);
           const q = this.queues.get(key) ?? { values: [], next: 0 };
@@ -67,10 +78,22 @@ describe('InteractionIndex', () => {
     }
     // A small deterministic generator, so a failure can be reproduced.
     let seed = 7;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const pick = (): MatchableRequest => {
-      const payloads: JsonValue[] = [{ a: 1 }, { a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, { a: 2 }, [1, { c: null }], 'text'];
-      return { functionName: `fn-${random(2)}`, ...(random(4) === 0 ? { qualifier: 'prod' } : {}), region: 'us-east-1', payload: { json: payloads[random(payloads.length)]! } };
+      const payloads: JsonValue[] = [
+        { a: 1 },
+        { a: 1, b: [1, 2] },
+        { b: [1, 2], a: 1 },
+        { a: 2 },
+        [1, { c: null }],
+        'text',
+      ];
+      return {
+        functionName: `fn-${random(2)}`,
+        ...(random(4) === 0 ? { qualifier: 'prod' } : {}),
+        region: 'us-east-1',
+        payload: { json: payloads[random(payloads.length)]! },
+      };
     };
     for (let trial = 0; trial < 200; trial++) {
       const recorded = Array.from({ length: 1 + random(12) }, pick);
@@ -81,7 +104,11 @@ describe('InteractionIndex', () => {
       else index.addLazily(recorded.length, (i) => ({ request: recorded[i]!, value: `answer ${i}` }));
       const reference = new FullIndex(recorded, allowRepeats);
       // Mostly the recorded requests in order (copies, keys reordered), now and then something else.
-      const requests = recorded.map((r) => (random(5) === 0 ? pick() : { ...r, payload: JSON.parse(JSON.stringify(r.payload)) as MatchableRequest['payload'] }));
+      const requests = recorded.map((r) =>
+        random(5) === 0
+          ? pick()
+          : { ...r, payload: JSON.parse(JSON.stringify(r.payload)) as MatchableRequest['payload'] },
+      );
       for (let i = 0; i < 6; i++) requests.push(pick());
       for (const request of requests) expect(index.take(request), `trial ${trial}`).toEqual(reference.take(request));
     }
@@ -99,7 +126,8 @@ describe('InteractionIndex', () => {
       return stringify(...args);
     }) as typeof JSON.stringify;
     try {
-      for (let i = 0; i < 100; i++) expect(index.take(req('fn', { nested: { a: [i], z: 1 }, i }))).toMatchObject({ kind: 'hit', position: i });
+      for (let i = 0; i < 100; i++)
+        expect(index.take(req('fn', { nested: { a: [i], z: 1 }, i }))).toMatchObject({ kind: 'hit', position: i });
     } finally {
       JSON.stringify = stringify;
     }

@@ -44,7 +44,11 @@ describe('checkout', () => {
 
 async function nodeTest(mode: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--test', '--test-reporter=spec', 'orders.test.mjs'], { cwd: project, env: { ...process.env, SUITE_MODE: mode, NODE_NO_WARNINGS: '1', NO_COLOR: '1' } });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--test', '--test-reporter=spec', 'orders.test.mjs'],
+      { cwd: project, env: { ...process.env, SUITE_MODE: mode, NODE_NO_WARNINGS: '1', NO_COLOR: '1' } },
+    );
     return { code: 0, output: stdout };
   } catch (e) {
     const { code, stdout, stderr } = e as { code: number; stdout: string; stderr: string };
@@ -74,24 +78,38 @@ describe('lambda-cassette/node-test under node --test', () => {
     expect(output).toMatch(/ℹ pass 2\n[^]*ℹ fail 1/);
   }, 60_000);
 
-  it('names each test\'s cassette after the file, then each suite and the test, as vitest and Jest do', async () => {
+  it("names each test's cassette after the file, then each suite and the test, as vitest and Jest do", async () => {
     const { code, output } = await nodeTest('record');
     expect(output).toMatch(/ℹ pass 3/);
     expect(code).toBe(0);
     // What vitest names the same test (its names, from the suite's own cwd).
     vi.spyOn(process, 'cwd').mockReturnValue(project);
-    const vitestName = defaultCassetteName({ file: join(project, 'orders.test.mjs'), names: ['checkout', 'cards', 'charges the card'] });
+    const vitestName = defaultCassetteName({
+      file: join(project, 'orders.test.mjs'),
+      names: ['checkout', 'cards', 'charges the card'],
+    });
     vi.restoreAllMocks();
     expect(vitestName).toBe('orders/checkout/cards/charges-the-card');
     expect(existsSync(join(project, 'cassettes', `${vitestName}.json`))).toBe(true);
-    expect(JSON.parse(readFileSync(join(project, 'cassettes', 'orders', 'checkout', 'cards', 'gets-a-fresh-double-per-test.json'), 'utf8'))).toMatchObject({ interactions: [] });
+    expect(
+      JSON.parse(
+        readFileSync(
+          join(project, 'cassettes', 'orders', 'checkout', 'cards', 'gets-a-fresh-double-per-test.json'),
+          'utf8',
+        ),
+      ),
+    ).toMatchObject({ interactions: [] });
   }, 60_000);
 });
 
 describe('nodeTestNames', () => {
   it('splits fullName into the suites and the test, keeping a test name that holds " > " whole', () => {
     expect(nodeTestNames({ name: 'top', fullName: 'top' })).toEqual(['top']);
-    expect(nodeTestNames({ name: 'charges', fullName: 'checkout > cards > charges' })).toEqual(['checkout', 'cards', 'charges']);
+    expect(nodeTestNames({ name: 'charges', fullName: 'checkout > cards > charges' })).toEqual([
+      'checkout',
+      'cards',
+      'charges',
+    ]);
     expect(nodeTestNames({ name: 'a > b', fullName: 'checkout > a > b' })).toEqual(['checkout', 'a > b']);
     // Node before 20.16 has no fullName: the test's own name.
     expect(nodeTestNames({ name: 'charges' })).toEqual(['charges']);

@@ -38,7 +38,10 @@ function readmeInstallLines(): Map<string, string> {
   if (!block) throw new Error('README.md: no ```sh block after "In your own project:"');
   const lines = new Map<string, string>();
   let comment = '';
-  for (const line of block.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     if (line.startsWith('#')) comment = line.slice(1).trim();
     else lines.set(comment, line);
   }
@@ -63,7 +66,10 @@ try {
 /** Runs the README line `command` in a fresh project (after `first`, e.g. a Node binary). */
 function installAsReadmeSays(command: string, first: string[] = []): string {
   const dir = mkdtempSync(join(work, 'project-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true, type: 'module' }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'user-project', version: '1.0.0', private: true, type: 'module' }),
+  );
   const quiet = ['--prefer-offline', '--no-audit', '--no-fund', '--silent'];
   if (first.length > 0) run('npm', ['install', ...quiet, ...first], dir);
   const [npm, ...args] = command.split(/\s+/);
@@ -74,7 +80,9 @@ function installAsReadmeSays(command: string, first: string[] = []): string {
 }
 
 function nockMajor(dir: string): number {
-  return Number(JSON.parse(readFileSync(join(dir, 'node_modules', 'nock', 'package.json'), 'utf8')).version.split('.')[0]);
+  return Number(
+    JSON.parse(readFileSync(join(dir, 'node_modules', 'nock', 'package.json'), 'utf8')).version.split('.')[0],
+  );
 }
 
 beforeAll(() => {
@@ -91,7 +99,10 @@ afterAll(() => {
 
 describe("the README's install lines", () => {
   it('lists one line for Node 20 and one for Node 22 or newer', () => {
-    expect([...readmeInstallLines().keys()]).toEqual([expect.stringMatching(/Node 22/), expect.stringMatching(/Node 20/)]);
+    expect([...readmeInstallLines().keys()]).toEqual([
+      expect.stringMatching(/Node 22/),
+      expect.stringMatching(/Node 20/),
+    ]);
   });
 
   it('on Node 20: the Node 20 line installs no nock, and the quick start works', () => {
@@ -102,7 +113,7 @@ describe("the README's install lines", () => {
     expect(JSON.parse(run('node', ['quickstart.mjs'], dir).trim())).toEqual({ status: 202 });
   }, 300_000);
 
-  it('on Node 24: the Node 22+ line works, and with the user\'s nock 15 the double stays sealed; on Node 20 the quick start still works', () => {
+  it("on Node 24: the Node 22+ line works, and with the user's nock 15 the double stays sealed; on Node 20 the quick start still works", () => {
     const line = [...readmeInstallLines()].find(([comment]) => /Node 22/.test(comment))![1];
     // The `node` package puts a Node 24 binary first on PATH for this project.
     const dir = installAsReadmeSays(line, ['node@24']);

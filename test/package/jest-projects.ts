@@ -121,11 +121,18 @@ test('typed', () => {
 export function describeJestProjects(tarball: () => string): void {
   describe.each([29, 30])('Jest %i', (major) => {
     let dir: string;
-    const jest = (args: string[], env: NodeJS.ProcessEnv = {}) => run('node', ['--experimental-vm-modules', join(dir, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], dir, { CI: 'true', ...env });
+    const jest = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      run('node', ['--experimental-vm-modules', join(dir, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], dir, {
+        CI: 'true',
+        ...env,
+      });
     beforeAll(() => {
       dir = mkdtempSync(join(tmpdir(), `lc-jest${major}-`));
       const jestConfig = { testEnvironment: 'node', testMatch: ['**/*.test.cjs', '**/*.test.mjs'], transform: {} };
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'jest-project', version: '1.0.0', private: true, jest: jestConfig }));
+      writeFileSync(
+        join(dir, 'package.json'),
+        JSON.stringify({ name: 'jest-project', version: '1.0.0', private: true, jest: jestConfig }),
+      );
       const peers = ['nock', '@aws-sdk/client-lambda'].map((name) => `${name}@${installedVersion(name, root)}`);
       npmInstall(dir, [tarball(), ...peers, `jest@${major}`, `@jest/globals@${major}`, `@types/jest@${major}`]);
       writeFileSync(join(dir, 'cjs.test.cjs'), CJS_TEST);
@@ -146,9 +153,18 @@ export function describeJestProjects(tarball: () => string): void {
       const record = JSON.parse(jest(['--json', 'esm.test'], { LAMBDA_CASSETTE_MODE: 'record' })) as unknown;
       expect(record).toMatchObject({ numPassedTests: 1, numTotalTests: 1 });
       // Written when the test's double closes; one folder per suite, as vitest names it.
-      const cassette = join(dir, 'cassettes', 'esm', 'checkout', 'records-through-the-real-network-into-a-cassette-named-after-the-test.json');
+      const cassette = join(
+        dir,
+        'cassettes',
+        'esm',
+        'checkout',
+        'records-through-the-real-network-into-a-cassette-named-after-the-test.json',
+      );
       expect(readFileSync(cassette, 'utf8')).toContain('real-1');
-      expect(JSON.parse(jest(['--json', 'esm.test'], { LAMBDA_CASSETTE_MODE: 'replay' }))).toMatchObject({ numPassedTests: 1, numTotalTests: 1 });
+      expect(JSON.parse(jest(['--json', 'esm.test'], { LAMBDA_CASSETTE_MODE: 'replay' }))).toMatchObject({
+        numPassedTests: 1,
+        numTotalTests: 1,
+      });
     }, 120_000);
 
     it('prints failed matchers and helpers as their own message, with the payload diff', () => {
@@ -161,21 +177,43 @@ export function describeJestProjects(tarball: () => string): void {
       expect(output).toMatch(/Tests: +3 failed, 3 total/);
       expect(output).not.toMatch(/Comparing two different types|Expected value|Difference:/);
       // The matcher: its message, then Jest's diff of the payload.
-      expect(output).toMatch(/● failures › matcher\n\n {4}expected "orders-fn" to be invoked with \{"id": 7, "qty": 2\}, but no call had that payload\n[\s\S]*- {3}"qty": 2,\n {4}\+ {3}"qty": 1,/);
+      expect(output).toMatch(
+        /● failures › matcher\n\n {4}expected "orders-fn" to be invoked with \{"id": 7, "qty": 2\}, but no call had that payload\n[\s\S]*- {3}"qty": 2,\n {4}\+ {3}"qty": 1,/,
+      );
       // The helpers: the AssertionError's message as it was thrown.
-      expect(output).toMatch(/● failures › helper\n\n[^\n]*\n\n {4}Message:\n {6}Expected "orders-fn" to be invoked with \{"id":7,"qty":2\}, but no call had that payload\.\n {4}Closest payload/);
-      expect(output).toMatch(/● failures › helper times\n\n[^\n]*\n\n {4}Message:\n {6}Expected "orders-fn" to be invoked 3 time\(s\), but it was invoked 1 time\(s\)\./);
+      expect(output).toMatch(
+        /● failures › helper\n\n[^\n]*\n\n {4}Message:\n {6}Expected "orders-fn" to be invoked with \{"id":7,"qty":2\}, but no call had that payload\.\n {4}Closest payload/,
+      );
+      expect(output).toMatch(
+        /● failures › helper times\n\n[^\n]*\n\n {4}Message:\n {6}Expected "orders-fn" to be invoked 3 time\(s\), but it was invoked 1 time\(s\)\./,
+      );
     }, 120_000);
 
     it('types the matchers for @jest/globals, @jest/expect and @types/jest', () => {
       writeFileSync(join(dir, 'types.ts'), TYPES);
       writeFileSync(join(dir, 'global-types.ts'), GLOBAL_TYPES);
-      const compilerOptions = { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2023', 'ESNext.Disposable'] };
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['types.ts', 'global-types.ts'] }));
+      const compilerOptions = {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        lib: ['ES2023', 'ESNext.Disposable'],
+      };
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions, files: ['types.ts', 'global-types.ts'] }),
+      );
       run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'], dir);
       // A wrong argument is caught, so the matchers are typed rather than any.
-      writeFileSync(join(dir, 'global-types.ts'), `${GLOBAL_TYPES}\nexpect(lambda).toHaveInvokedAsyncTimes('orders-fn', 'twice');\n`);
-      expect(() => run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'], dir)).toThrow(/global-types\.ts\(9,\d+\): error TS2345/);
+      writeFileSync(
+        join(dir, 'global-types.ts'),
+        `${GLOBAL_TYPES}\nexpect(lambda).toHaveInvokedAsyncTimes('orders-fn', 'twice');\n`,
+      );
+      expect(() => run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'], dir)).toThrow(
+        /global-types\.ts\(9,\d+\): error TS2345/,
+      );
     }, 120_000);
   });
 }

@@ -75,13 +75,25 @@ it('invokes', async () => {
 /** The environment of a machine with no AWS credentials at all: no variables, an empty home. */
 function credentialLess(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, CI: 'true', NODE_NO_WARNINGS: '1', NO_COLOR: '1' };
-  for (const name of Object.keys(env)) if (name.startsWith('AWS_') || name === 'LAMBDA_CASSETTE_MODE' || name === 'LAMBDA_CASSETTE_REPORT_DIR') delete env[name];
+  for (const name of Object.keys(env))
+    if (name.startsWith('AWS_') || name === 'LAMBDA_CASSETTE_MODE' || name === 'LAMBDA_CASSETTE_REPORT_DIR')
+      delete env[name];
   return env;
 }
 
 /** Runs `cmd` with exactly `env`; stdout and stderr together (Jest reports on stderr), and the exit code. */
-function runWith(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { code: number | null; output: string } {
-  const { status, stdout, stderr } = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+function runWith(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): { code: number | null; output: string } {
+  const { status, stdout, stderr } = spawnSync(cmd, args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: status, output: stripVTControlCharacters(`${stdout}${stderr}`) };
 }
 
@@ -108,11 +120,30 @@ afterAll(() => {
 
 describe.each([29, 30])('Jest %i', (major) => {
   let dir: string;
-  const jestConfig = { testEnvironment: 'node', testMatch: ['**/*.test.cjs'], transform: {}, reporters: ['default', ['lambda-cassette/jest-reporter', { outputFile: 'reports/lambda-cassette.json' }]] };
-  const jest = (args: string[]) => runWith(process.execPath, [join(dir, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], dir, credentialLess(join(dir, 'home')));
+  const jestConfig = {
+    testEnvironment: 'node',
+    testMatch: ['**/*.test.cjs'],
+    transform: {},
+    reporters: ['default', ['lambda-cassette/jest-reporter', { outputFile: 'reports/lambda-cassette.json' }]],
+  };
+  const jest = (args: string[]) =>
+    runWith(
+      process.execPath,
+      [join(dir, 'node_modules', 'jest', 'bin', 'jest.js'), ...args],
+      dir,
+      credentialLess(join(dir, 'home')),
+    );
   beforeAll(() => {
     // vitest too in one of them: the same test's cassette name under both runners.
-    dir = project(`jest${major}`, [`jest@${major}`, `@jest/globals@${major}`, ...(major === 30 ? [`vitest@${installedVersion('vitest', root)}`] : [])], jestConfig);
+    dir = project(
+      `jest${major}`,
+      [
+        `jest@${major}`,
+        `@jest/globals@${major}`,
+        ...(major === 30 ? [`vitest@${installedVersion('vitest', root)}`] : []),
+      ],
+      jestConfig,
+    );
     writeFileSync(join(dir, 'no-credentials.test.cjs'), NO_CREDENTIALS);
     writeFileSync(join(dir, 'naming.test.cjs'), NAMING('jest'));
   }, 300_000);
@@ -126,17 +157,32 @@ describe.each([29, 30])('Jest %i', (major) => {
   it('prints the run summary through lambda-cassette/jest-reporter and writes its JSON', () => {
     const { code, output } = jest(['naming']);
     expect(code).toBe(0);
-    expect(output).toContain('lambda-cassette: 1 cassette: 0 replayed, 0 recorded (1 new), 0 missing, 0 misses, 0 unused interactions, 0 expired\n  new      cassettes/naming/checkout/cards/charges-the-card.json');
-    const report = JSON.parse(readFileSync(join(dir, 'reports', 'lambda-cassette.json'), 'utf8')) as { run: unknown; totals: { created: number } };
+    expect(output).toContain(
+      'lambda-cassette: 1 cassette: 0 replayed, 0 recorded (1 new), 0 missing, 0 misses, 0 unused interactions, 0 expired\n  new      cassettes/naming/checkout/cards/charges-the-card.json',
+    );
+    const report = JSON.parse(readFileSync(join(dir, 'reports', 'lambda-cassette.json'), 'utf8')) as {
+      run: unknown;
+      totals: { created: number };
+    };
     expect(report).toMatchObject({ run: { reason: 'passed', tests: 1, failed: 0 }, totals: { created: 1 } });
   }, 120_000);
 
   if (major === 30) {
-    it('names a test\'s cassette as vitest names the same describe/test path, and both keep the whole file name beside a namesake', () => {
+    it("names a test's cassette as vitest names the same describe/test path, and both keep the whole file name beside a namesake", () => {
       const jestFile = join(dir, 'naming.test.cjs');
       const vitestFile = join(dir, 'naming.test.mjs');
-      const vitest = () => runWith(process.execPath, [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'naming.test.mjs'], dir, credentialLess(join(dir, 'home')));
-      const lastName = (runner: string) => readFileSync(join(dir, `names-${runner}.txt`), 'utf8').trim().split('\n').at(-1);
+      const vitest = () =>
+        runWith(
+          process.execPath,
+          [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'naming.test.mjs'],
+          dir,
+          credentialLess(join(dir, 'home')),
+        );
+      const lastName = (runner: string) =>
+        readFileSync(join(dir, `names-${runner}.txt`), 'utf8')
+          .trim()
+          .split('\n')
+          .at(-1);
       // Alone in its folder, a test file names its cassettes without `.test.<ext>`, under either runner.
       jest(['naming']);
       expect(lastName('jest')).toBe('naming/checkout/cards/charges-the-card');
@@ -156,18 +202,32 @@ describe.each([29, 30])('Jest %i', (major) => {
 
     it('tsc with module commonjs (moduleResolution node) resolves every subpath, typed', () => {
       writeFileSync(join(dir, 'subpaths.ts'), SUBPATHS);
-      const compilerOptions = { module: 'commonjs', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] };
+      const compilerOptions = {
+        module: 'commonjs',
+        target: 'ES2022',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+      };
       writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['subpaths.ts'] }));
       const tsc = join(root, 'node_modules', '.bin', 'tsc');
       run(tsc, ['-p', '.'], dir);
       // Typed, not any: a wrong use is caught.
       writeFileSync(join(dir, 'subpaths.ts'), `${SUBPATHS}\nexport const wrong: number = useOnNodeTest;\n`);
-      expect(() => run(tsc, ['-p', '.'], dir)).toThrow(/subpaths\.ts\(11,\d+\): error TS2322: Type '\(options\?: [^']*\) => LambdaDouble' is not assignable to type 'number'/);
+      expect(() => run(tsc, ['-p', '.'], dir)).toThrow(
+        /subpaths\.ts\(11,\d+\): error TS2322: Type '\(options\?: [^']*\) => LambdaDouble' is not assignable to type 'number'/,
+      );
     }, 120_000);
 
     it('node --test runs lambda-cassette/node-test with no credentials configured', () => {
       writeFileSync(join(dir, 'invoke.node.mjs'), NODE_TEST);
-      const { code, output } = runWith(process.execPath, ['--test', '--test-reporter=spec', 'invoke.node.mjs'], dir, credentialLess(join(dir, 'home')));
+      const { code, output } = runWith(
+        process.execPath,
+        ['--test', '--test-reporter=spec', 'invoke.node.mjs'],
+        dir,
+        credentialLess(join(dir, 'home')),
+      );
       expect(output).toMatch(/✔ invokes/);
       expect(code).toBe(0);
     }, 120_000);
@@ -177,15 +237,47 @@ describe.each([29, 30])('Jest %i', (major) => {
 describe('Jest 28', () => {
   it('fails first with RunnerVersionError naming the Jest versions needed', () => {
     const dir = mkdtempSync(join(work, 'jest28-'));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'runner-project', version: '1.0.0', private: true, jest: { testEnvironment: 'node', testMatch: ['**/*.test.cjs'], transform: {} } }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({
+        name: 'runner-project',
+        version: '1.0.0',
+        private: true,
+        jest: { testEnvironment: 'node', testMatch: ['**/*.test.cjs'], transform: {} },
+      }),
+    );
     const peers = ['nock', '@aws-sdk/client-lambda'].map((p) => `${p}@${installedVersion(p, root)}`);
     // npm refuses Jest 28 beside lambda-cassette's peer range (ERESOLVE names the range); forced, it installs.
-    const install = (...flags: string[]) => run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...flags, tarball, ...peers, 'jest@28', '@jest/globals@28'], dir);
-    expect(() => install()).toThrow(/ERESOLVE[\s\S]*peerOptional (jest|@jest\/globals)@"\^29\.0\.0 \|\| \^30\.0\.0" from lambda-cassette/);
+    const install = (...flags: string[]) =>
+      run(
+        'npm',
+        [
+          'install',
+          '--prefer-offline',
+          '--no-audit',
+          '--no-fund',
+          ...flags,
+          tarball,
+          ...peers,
+          'jest@28',
+          '@jest/globals@28',
+        ],
+        dir,
+      );
+    expect(() => install()).toThrow(
+      /ERESOLVE[\s\S]*peerOptional (jest|@jest\/globals)@"\^29\.0\.0 \|\| \^30\.0\.0" from lambda-cassette/,
+    );
     install('--legacy-peer-deps', '--silent');
     writeFileSync(join(dir, 'no-credentials.test.cjs'), NO_CREDENTIALS);
-    const { code, output } = runWith(process.execPath, [join(dir, 'node_modules', 'jest', 'bin', 'jest.js')], dir, credentialLess(dir));
+    const { code, output } = runWith(
+      process.execPath,
+      [join(dir, 'node_modules', 'jest', 'bin', 'jest.js')],
+      dir,
+      credentialLess(dir),
+    );
     expect(code).toBe(1);
-    expect(output).toMatch(/● Test suite failed to run\n\n +RunnerVersionError: lambda-cassette: Jest 29 or newer is needed; this project has Jest 28\.\d+\.\d+\. Upgrade it \(npm install --save-dev jest@30 @jest\/globals@30\)/);
+    expect(output).toMatch(
+      /● Test suite failed to run\n\n +RunnerVersionError: lambda-cassette: Jest 29 or newer is needed; this project has Jest 28\.\d+\.\d+\. Upgrade it \(npm install --save-dev jest@30 @jest\/globals@30\)/,
+    );
   }, 300_000);
 });

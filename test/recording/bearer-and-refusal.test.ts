@@ -19,12 +19,20 @@ import { echoesSecret, secretTraces } from './secret-forms.js';
 import pc from 'picocolors';
 
 const jwt = (sub: string) =>
-  [Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url'), Buffer.from(`{"sub":"${sub}","exp":1893456000}`).toString('base64url'), 'c2lnbmF0dXJlLWJ5dGVzLWhlcmUtMDEyMzQ1Njc4OQ'].join('.');
+  [
+    Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url'),
+    Buffer.from(`{"sub":"${sub}","exp":1893456000}`).toString('base64url'),
+    'c2lnbmF0dXJlLWJ5dGVzLWhlcmUtMDEyMzQ1Njc4OQ',
+  ].join('.');
 const JWT_A = jwt('user-a');
 const JWT_B = jwt('user-b');
 const BEARER = 'gho_16C7e42F292c6912E7710c838347Ae178B4a';
 const TOKEN = `IQoJb3JpZ2luX2VjE${Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 29 + 3) % 256)).toString('base64')}`;
-const credentials = { accessKeyId: 'ASIAZ7Q2W5M3N8P4R6T1', secretAccessKey: 'x9Fq2L7mZ4vB1nK8cR5tW3yH6jD0gS2aP7eU4iO1', sessionToken: TOKEN };
+const credentials = {
+  accessKeyId: 'ASIAZ7Q2W5M3N8P4R6T1',
+  secretAccessKey: 'x9Fq2L7mZ4vB1nK8cR5tW3yH6jD0gS2aP7eU4iO1',
+  sessionToken: TOKEN,
+};
 
 const dirs: string[] = [];
 let dir = '';
@@ -37,7 +45,10 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllEnvs());
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function withUpstream<T>(answer: () => UpstreamAnswer, run: (url: string, received: () => number) => Promise<T>): Promise<T> {
+async function withUpstream<T>(
+  answer: () => UpstreamAnswer,
+  run: (url: string, received: () => number) => Promise<T>,
+): Promise<T> {
   const upstream = await startUpstream(answer);
   try {
     return await run(upstream.url, () => upstream.received.length);
@@ -47,7 +58,9 @@ async function withUpstream<T>(answer: () => UpstreamAnswer, run: (url: string, 
 }
 
 const send = (url: string, payload: string) =>
-  lambdaClient({ endpoint: url, credentials, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'auth-fn', InvokeArgs: payload }));
+  lambdaClient({ endpoint: url, credentials, maxAttempts: 1 }).send(
+    new InvokeAsyncCommand({ FunctionName: 'auth-fn', InvokeArgs: payload }),
+  );
 
 describe('bearer credentials', () => {
   it('are scrubbed from payloads, bodies and headers, and a fresh JWT still replays', async () => {
@@ -76,7 +89,11 @@ describe('bearer credentials', () => {
   it('are flagged by validate by place, and a look-alike is not', async () => {
     const notJwt = [Buffer.from('{"typ":"none"}').toString('base64url'), 'eyJzdWIiOiJ4In0', 'c2ln'].join('.');
     const doc = cassette([
-      interaction('auth-fn', { json: { session: JWT_A, other: notJwt, prose: 'Bearer tokens are described in RFC 6750' } }, { headers: { 'x-upstream-auth': `Bearer ${BEARER}` } }),
+      interaction(
+        'auth-fn',
+        { json: { session: JWT_A, other: notJwt, prose: 'Bearer tokens are described in RFC 6750' } },
+        { headers: { 'x-upstream-auth': `Bearer ${BEARER}` } },
+      ),
     ]);
     expect(scanForSecrets(doc).map((f) => [f.jsonPath, f.rule])).toEqual([
       ['/interactions/0/request/payload/json/session', 'jwt'],
@@ -85,7 +102,14 @@ describe('bearer credentials', () => {
     const file = join(dir, 'leaky.json');
     writeFileSync(file, JSON.stringify(doc));
     let output = '';
-    const io = { out: (t: string) => void (output += t), err: (t: string) => void (output += t), color: pc.createColors(false), errColor: pc.createColors(false), stderrIsTTY: false, env: {} };
+    const io = {
+      out: (t: string) => void (output += t),
+      err: (t: string) => void (output += t),
+      color: pc.createColors(false),
+      errColor: pc.createColors(false),
+      stderrIsTTY: false,
+      env: {},
+    };
     expect(await validateCommand([file], {}, io)).toBe(1);
     expect(output).toContain('/interactions/0/request/payload/json/session secret jwt: JSON Web Token at character 0');
     for (const secret of [JWT_A.split('.')[1]!, BEARER]) expect(echoesSecret(output, secret)).toBe(false);
@@ -103,7 +127,10 @@ describe('a credential that cannot be rewritten safely', () => {
       async (url) => {
         const recording = await openCassette('refused', { dir, endpoint: url, mode: 'record' });
         await send(url, '{"n":1}');
-        const error = await recording.close().then(() => undefined, (e: unknown) => e);
+        const error = await recording.close().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(RecordingIncompleteError);
         expect((error as Error).message).toMatch(/auth-fn .*could not be removed safely/);
         expect(echoesSecret((error as Error).message, TOKEN)).toBe(false);
@@ -117,7 +144,10 @@ describe('a credential that cannot be rewritten safely', () => {
       () => ({ status: 202, body: '{}' }),
       async (url, received) => {
         const recording = await openCassette('refused-request', { dir, endpoint: url, mode: 'record' });
-        const sent = await send(url, JSON.stringify({ blob: mixed })).then(() => undefined, (e: unknown) => e);
+        const sent = await send(url, JSON.stringify({ blob: mixed })).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(sent).toBeInstanceOf(UnrecordableRequestError);
         await expect(recording.close()).rejects.toBeInstanceOf(RecordingIncompleteError);
         expect(received()).toBe(0);
@@ -131,7 +161,11 @@ describe('dummy credentials', () => {
   it("are not taken for secrets: a session token 'test' leaves every word with 'test' in it alone", async () => {
     const { scrubInteraction } = await import('../../src/recording/scrub-interaction.js');
     const recorded = interaction('test-fn', { json: { note: 'contest TEST latest' } }, { body: { text: 'tested' } });
-    const { interaction: out } = scrubInteraction(recorded, { redact: [], maskAccountIds: false, secrets: ['test', 'AKIDTEST'] });
+    const { interaction: out } = scrubInteraction(recorded, {
+      redact: [],
+      maskAccountIds: false,
+      secrets: ['test', 'AKIDTEST'],
+    });
     expect(out).toEqual(recorded);
   });
 });

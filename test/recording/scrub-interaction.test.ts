@@ -9,15 +9,28 @@ const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLETOKENVALUE0123456789';
 
 function interaction(body: string): Interaction {
   return {
-    request: { functionName: 'orders-fn', functionRef: 'arn:aws:lambda:us-east-1:210987654321:function:orders-fn', region: 'us-east-1', payload: { json: { card: { number: '4111' }, account: '210987654321' } } },
-    response: { status: 404, headers: { 'x-amzn-errortype': 'ResourceNotFoundException', 'x-echo': `${KEY} 210987654321` }, body: encodeBody(Buffer.from(body), false) },
+    request: {
+      functionName: 'orders-fn',
+      functionRef: 'arn:aws:lambda:us-east-1:210987654321:function:orders-fn',
+      region: 'us-east-1',
+      payload: { json: { card: { number: '4111' }, account: '210987654321' } },
+    },
+    response: {
+      status: 404,
+      headers: { 'x-amzn-errortype': 'ResourceNotFoundException', 'x-echo': `${KEY} 210987654321` },
+      body: encodeBody(Buffer.from(body), false),
+    },
     recordedAt: '2026-12-02T00:00:00.000Z',
   };
 }
 
 describe('scrubInteraction (the recorder and `redact` share it)', () => {
   it('redacts payload paths, masks account ids outside the payload and counts both', () => {
-    const { interaction: out, redacted, masked } = scrubInteraction(interaction('Function not found: arn:aws:lambda:us-east-1:210987654321:function:orders-fn'), {
+    const {
+      interaction: out,
+      redacted,
+      masked,
+    } = scrubInteraction(interaction('Function not found: arn:aws:lambda:us-east-1:210987654321:function:orders-fn'), {
       redact: ['$.card.number'],
       maskAccountIds: true,
     });
@@ -34,7 +47,11 @@ describe('scrubInteraction (the recorder and `redact` share it)', () => {
       authorization: `AWS4-HMAC-SHA256 Credential=${KEY}/20261202/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=${SIGNATURE}`,
       'x-amz-security-token': TOKEN,
     });
-    const { interaction: out } = scrubInteraction(interaction(`echo ${TOKEN} ${SIGNATURE}`), { redact: [], maskAccountIds: false, secrets });
+    const { interaction: out } = scrubInteraction(interaction(`echo ${TOKEN} ${SIGNATURE}`), {
+      redact: [],
+      maskAccountIds: false,
+      secrets,
+    });
     const text = JSON.stringify(out) + Buffer.from(decodeBody(out.response.body)).toString();
     for (const secret of [KEY, SIGNATURE, TOKEN]) expect(text).not.toContain(secret);
     expect(out.response.headers['x-echo']).toBe('[REDACTED-CREDENTIAL] 210987654321');

@@ -24,21 +24,69 @@ interface Layer {
 }
 
 const PLAIN = /[A-Za-z0-9_.~-]/;
-const escapeBytes = (b: Buffer, escape: (byte: number) => string) => Buffer.from([...b].map((x) => (PLAIN.test(String.fromCharCode(x)) ? String.fromCharCode(x) : escape(x))).join(''), 'latin1');
+const escapeBytes = (b: Buffer, escape: (byte: number) => string) =>
+  Buffer.from(
+    [...b].map((x) => (PLAIN.test(String.fromCharCode(x)) ? String.fromCharCode(x) : escape(x))).join(''),
+    'latin1',
+  );
 const hex2 = (x: number) => x.toString(16).padStart(2, '0');
 
 const LAYERS: readonly Layer[] = [
-  { name: 'url', encode: (b) => escapeBytes(b, (x) => `%${hex2(x).toUpperCase()}`), decode: (b) => Buffer.from(b.toString('latin1').replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1') },
-  { name: 'json-u', encode: (b) => escapeBytes(b, (x) => `\\u00${hex2(x)}`), decode: (b) => Buffer.from(b.toString('latin1').replace(/\\u([0-9A-Fa-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1') },
-  { name: 'html', encode: (b) => escapeBytes(b, (x) => `&#x${hex2(x)};`), decode: (b) => Buffer.from(b.toString('latin1').replace(/&#x([0-9A-Fa-f]+);/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1') },
-  { name: 'base64', encode: (b) => Buffer.from(b.toString('base64')), decode: (b) => Buffer.from(b.toString('latin1'), 'base64') },
-  { name: 'base64url', encode: (b) => Buffer.from(b.toString('base64url')), decode: (b) => Buffer.from(b.toString('latin1'), 'base64url') },
-  { name: 'hex', encode: (b) => Buffer.from(b.toString('hex')), decode: (b) => Buffer.from(b.toString('latin1'), 'hex') },
-  { name: 'HEX', encode: (b) => Buffer.from(b.toString('hex').toUpperCase()), decode: (b) => Buffer.from(b.toString('latin1'), 'hex') },
+  {
+    name: 'url',
+    encode: (b) => escapeBytes(b, (x) => `%${hex2(x).toUpperCase()}`),
+    decode: (b) =>
+      Buffer.from(
+        b.toString('latin1').replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ),
+  },
+  {
+    name: 'json-u',
+    encode: (b) => escapeBytes(b, (x) => `\\u00${hex2(x)}`),
+    decode: (b) =>
+      Buffer.from(
+        b.toString('latin1').replace(/\\u([0-9A-Fa-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ),
+  },
+  {
+    name: 'html',
+    encode: (b) => escapeBytes(b, (x) => `&#x${hex2(x)};`),
+    decode: (b) =>
+      Buffer.from(
+        b.toString('latin1').replace(/&#x([0-9A-Fa-f]+);/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ),
+  },
+  {
+    name: 'base64',
+    encode: (b) => Buffer.from(b.toString('base64')),
+    decode: (b) => Buffer.from(b.toString('latin1'), 'base64'),
+  },
+  {
+    name: 'base64url',
+    encode: (b) => Buffer.from(b.toString('base64url')),
+    decode: (b) => Buffer.from(b.toString('latin1'), 'base64url'),
+  },
+  {
+    name: 'hex',
+    encode: (b) => Buffer.from(b.toString('hex')),
+    decode: (b) => Buffer.from(b.toString('latin1'), 'hex'),
+  },
+  {
+    name: 'HEX',
+    encode: (b) => Buffer.from(b.toString('hex').toUpperCase()),
+    decode: (b) => Buffer.from(b.toString('latin1'), 'hex'),
+  },
   { name: 'gzip', encode: (b) => gzipSync(b), decode: (b) => gunzipSync(b) },
   { name: 'deflate', encode: (b) => deflateSync(b), decode: (b) => inflateSync(b) },
   { name: 'brotli', encode: (b) => brotliCompressSync(b), decode: (b) => brotliDecompressSync(b) },
-  { name: 'utf16le', encode: (b) => Buffer.from(b.toString('latin1'), 'utf16le'), decode: (b) => Buffer.from(b.toString('utf16le'), 'latin1') },
+  {
+    name: 'utf16le',
+    encode: (b) => Buffer.from(b.toString('latin1'), 'utf16le'),
+    decode: (b) => Buffer.from(b.toString('utf16le'), 'latin1'),
+  },
   {
     name: 'utf16be',
     encode: (b) => Buffer.from(b.toString('latin1'), 'utf16le').swap16(),
@@ -54,7 +102,10 @@ const stacks = fc.array(fc.constantFrom(...LAYERS), { minLength: 1, maxLength: 4
 
 function plainBody(prefix: string, suffix: string, letterCase: string): Buffer {
   const text = `${prefix}{"key":"${KEY_ID}","token":"${TOKEN}"}${suffix}`;
-  return Buffer.from(letterCase === 'lower' ? text.toLowerCase() : letterCase === 'upper' ? text.toUpperCase() : text, 'utf8');
+  return Buffer.from(
+    letterCase === 'lower' ? text.toLowerCase() : letterCase === 'upper' ? text.toUpperCase() : text,
+    'utf8',
+  );
 }
 
 const interactionWith = (body: Buffer): Interaction => ({
@@ -70,7 +121,11 @@ describe('random encoding stacks', () => {
         const body = stack.reduce((b, layer) => layer.encode(b), plainBody(prefix, suffix, letterCase));
         let scrubbed: Interaction;
         try {
-          scrubbed = scrubInteraction(interactionWith(body), { redact: [], maskAccountIds: false, secrets: [TOKEN, KEY_ID] }).interaction;
+          scrubbed = scrubInteraction(interactionWith(body), {
+            redact: [],
+            maskAccountIds: false,
+            secrets: [TOKEN, KEY_ID],
+          }).interaction;
         } catch (e) {
           expect(e).toBeInstanceOf(UnscrubbableSecretError);
           return;
@@ -78,7 +133,11 @@ describe('random encoding stacks', () => {
         const text = JSON.stringify(scrubbed);
         expect(secretTraces(text, [KEY_ID, TOKEN])).toEqual([]);
         // Still well-formed: the same stack decodes it, to a text without the credentials.
-        const plain = [...stack].reverse().reduce<Buffer>((b, layer) => layer.decode(b), Buffer.from(decodeBody(scrubbed.response.body))).toString('latin1').toLowerCase();
+        const plain = [...stack]
+          .reverse()
+          .reduce<Buffer>((b, layer) => layer.decode(b), Buffer.from(decodeBody(scrubbed.response.body)))
+          .toString('latin1')
+          .toLowerCase();
         expect(plain.includes(KEY_ID.toLowerCase()) || plain.includes(TOKEN.toLowerCase())).toBe(false);
         expect(plain).toContain('redacted-credential');
       }),

@@ -20,7 +20,11 @@ import pc from 'picocolors';
 
 const KEY_ID = 'ASIAZ7Q2W5M3N8P4R6T1';
 const TOKEN = `IQoJb3JpZ2luX2VjE${Buffer.from(Array.from({ length: 240 }, (_, i) => (i * 37 + 11) % 256)).toString('base64')}`;
-const credentials = { accessKeyId: KEY_ID, secretAccessKey: 'x9Fq2L7mZ4vB1nK8cR5tW3yH6jD0gS2aP7eU4iO1', sessionToken: TOKEN };
+const credentials = {
+  accessKeyId: KEY_ID,
+  secretAccessKey: 'x9Fq2L7mZ4vB1nK8cR5tW3yH6jD0gS2aP7eU4iO1',
+  sessionToken: TOKEN,
+};
 const PLACES = ['request body', 'response body', 'response header'] as const;
 type Place = (typeof PLACES)[number];
 const CASES = SECRET_FORMS.flatMap((form, f) => PLACES.map((place, p) => ({ form, place, fn: `c${f}-p${p}` })));
@@ -35,8 +39,18 @@ function answer(req: ReceivedRequest): UpstreamAnswer {
   // What the endpoint echoes is what the request carried, as it arrived.
   const key = /Credential=([A-Z0-9]+)\//.exec(String(req.headers.authorization))![1]!;
   const token = String(req.headers['x-amz-security-token']);
-  if (place === 'response body') return { status: 202, headers: { ...(form.contentEncoding ? { 'content-encoding': form.contentEncoding } : {}) }, body: bodyIn(form, key, token) };
-  if (place === 'response header') return { status: 202, headers: { 'content-type': 'application/json', 'x-echo': headerIn(form, key, token) }, body: '{"Status":202}' };
+  if (place === 'response body')
+    return {
+      status: 202,
+      headers: { ...(form.contentEncoding ? { 'content-encoding': form.contentEncoding } : {}) },
+      body: bodyIn(form, key, token),
+    };
+  if (place === 'response header')
+    return {
+      status: 202,
+      headers: { 'content-type': 'application/json', 'x-echo': headerIn(form, key, token) },
+      body: '{"Status":202}',
+    };
   return { status: 202, headers: { 'content-type': 'application/json' }, body: '{"Status":202}' };
 }
 
@@ -52,13 +66,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   if (process.env['SECRET_FORMS_REPORT']) {
     const forms = (set: Set<string>) => new Set([...set].map((k) => k.split(' @ ')[0])).size;
-    console.log(`forms reaching disk: ${forms(report.onDisk)} of ${SECRET_FORMS.length} (${report.onDisk.size} of ${CASES.length} form x place cases)`);
-    console.log(`forms validate missed: ${forms(report.notFlagged)} of ${SECRET_FORMS.length} (${report.notFlagged.size} of ${CASES.length} cases)`);
+    console.log(
+      `forms reaching disk: ${forms(report.onDisk)} of ${SECRET_FORMS.length} (${report.onDisk.size} of ${CASES.length} form x place cases)`,
+    );
+    console.log(
+      `forms validate missed: ${forms(report.notFlagged)} of ${SECRET_FORMS.length} (${report.notFlagged.size} of ${CASES.length} cases)`,
+    );
     console.log([...report.onDisk].join('\n'));
   }
 });
 
-const send = (fn: string, payload: Buffer) => lambdaClient({ endpoint: upstream.url, credentials, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: fn, InvokeArgs: payload }));
+const send = (fn: string, payload: Buffer) =>
+  lambdaClient({ endpoint: upstream.url, credentials, maxAttempts: 1 }).send(
+    new InvokeAsyncCommand({ FunctionName: fn, InvokeArgs: payload }),
+  );
 
 describe('recording writes no credential in any form', () => {
   it.each(CASES.map((c) => [`${c.form.name} in the ${c.place}`, c] as const))('%s', async (_, { form, place, fn }) => {
@@ -92,7 +113,16 @@ function leakedCassette(place: Place, form: (typeof SECRET_FORMS)[number]): Cass
   const body = bodyIn(form, KEY_ID, TOKEN);
   if (place === 'request body') return cassette([interaction('leaky-fn', encodeBody(body, true))]);
   if (place === 'response body') {
-    return cassette([interaction('leaky-fn', { json: {} }, { headers: form.contentEncoding ? { 'content-encoding': form.contentEncoding } : {}, body: encodeBody(body, false) })]);
+    return cassette([
+      interaction(
+        'leaky-fn',
+        { json: {} },
+        {
+          headers: form.contentEncoding ? { 'content-encoding': form.contentEncoding } : {},
+          body: encodeBody(body, false),
+        },
+      ),
+    ]);
   }
   return cassette([interaction('leaky-fn', { json: {} }, { headers: { 'x-echo': headerIn(form, KEY_ID, TOKEN) } })]);
 }
@@ -104,17 +134,27 @@ describe('validate flags every form where it is, and never repeats the secret', 
     const findings = (await validateFile(file)).filter((f) => f.kind === 'secret');
     const at = findings.filter((f) => f.where.startsWith(POINTERS[place]));
     const rules = new Set(at.map((f) => f.message.split(':')[0]));
-    if (!(rules.has('aws-access-key-id') && rules.has('session-token'))) report.notFlagged.add(`${form.name} @ ${place}`);
+    if (!(rules.has('aws-access-key-id') && rules.has('session-token')))
+      report.notFlagged.add(`${form.name} @ ${place}`);
     expect([...rules].sort()).toEqual(expect.arrayContaining(['aws-access-key-id', 'session-token']));
     // Each finding says which encodings were undone to see it: none for text as it is (in any case),
     // nor for JSON escapes in a request payload, which is stored parsed.
     const decoded = at.filter((f) => (f.forms ?? []).length > 0);
-    const plain = ['raw', 'lower case', 'upper case'].includes(form.name) || (place === 'request body' && form.name.startsWith('JSON'));
+    const plain =
+      ['raw', 'lower case', 'upper case'].includes(form.name) ||
+      (place === 'request body' && form.name.startsWith('JSON'));
     if (plain) expect(decoded).toEqual([]);
     else expect(decoded.length).toBeGreaterThan(0);
     for (const f of decoded) expect(f.message).toContain(`found after decoding ${f.forms!.join(' > ')}`);
     let output = '';
-    const io = { out: (t: string) => void (output += t), err: (t: string) => void (output += t), color: pc.createColors(false), errColor: pc.createColors(false), stderrIsTTY: false, env: {} };
+    const io = {
+      out: (t: string) => void (output += t),
+      err: (t: string) => void (output += t),
+      color: pc.createColors(false),
+      errColor: pc.createColors(false),
+      stderrIsTTY: false,
+      env: {},
+    };
     expect(await validateCommand([file], {}, io)).toBe(1);
     expect(await validateCommand([file], { json: true }, io)).toBe(1);
     expect(echoesSecret(output, KEY_ID), output).toBe(false);

@@ -18,7 +18,11 @@ const hex2 = (c: string) => c.charCodeAt(0).toString(16).padStart(2, '0');
 const NAMED: Record<string, string> = { '/': '&sol;', '+': '&plus;', '=': '&equals;' };
 /** `text` base64-encoded inside a larger blob, `offset` bytes in: any alignment. */
 const inBlob = (offset: number, alphabet: 'base64' | 'base64url') => (text: string) =>
-  Buffer.concat([Buffer.from([0x89, 0x0d, 0x00].slice(0, offset)), Buffer.from(`${text}`, 'utf8'), Buffer.from([0x00, 0xff, 0x10])]).toString(alphabet);
+  Buffer.concat([
+    Buffer.from([0x89, 0x0d, 0x00].slice(0, offset)),
+    Buffer.from(`${text}`, 'utf8'),
+    Buffer.from([0x00, 0xff, 0x10]),
+  ]).toString(alphabet);
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
 
 export const SECRET_FORMS: readonly SecretForm[] = [
@@ -26,7 +30,10 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   { name: 'URL-encoded', text: (s) => encodeURIComponent(s) },
   { name: 'double URL-encoded', text: (s) => encodeURIComponent(encodeURIComponent(s)) },
   { name: 'JSON \\/ escapes', text: (s) => s.replace(/\//g, '\\/') },
-  { name: 'JSON \\u escapes', text: (s) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('') },
+  {
+    name: 'JSON \\u escapes',
+    text: (s) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+  },
   { name: 'HTML &#x..; entities', text: (s) => [...s].map((c) => `&#x${hex2(c)};`).join('') },
   { name: 'HTML &#..; entities', text: (s) => [...s].map((c) => `&#${c.charCodeAt(0)};`).join('') },
   { name: 'HTML named entities', text: (s) => s.replace(/[/+=]/g, (c) => NAMED[c]!) },
@@ -60,7 +67,9 @@ export function headerIn(form: SecretForm, keyId: string, token: string): string
 function base64Cores(bytes: Buffer): string[] {
   const cores: string[] = [];
   for (let pad = 0; pad < 3; pad++) {
-    const encoded = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64').replace(/=+$/, '');
+    const encoded = Buffer.concat([Buffer.alloc(pad), bytes])
+      .toString('base64')
+      .replace(/=+$/, '');
     // Characters that mix in the padding or the byte after the end depend on the neighbours.
     const start = Math.ceil((pad * 4) / 3) + (pad ? 1 : 0);
     const end = Math.floor(((pad + bytes.length) * 4) / 3) - 1;
@@ -74,11 +83,17 @@ function base64Cores(bytes: Buffer): string[] {
 function textForms(secret: string): { insensitive: string[]; exact: string[] } {
   const once = encodeURIComponent(secret);
   const insensitive = [
-    secret, once, encodeURIComponent(once), secret.replace(/\//g, '\\/'),
+    secret,
+    once,
+    encodeURIComponent(once),
+    secret.replace(/\//g, '\\/'),
     [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
-    [...secret].map((c) => `&#x${hex2(c)};`).join(''), [...secret].map((c) => `&#${c.charCodeAt(0)};`).join(''),
-    secret.replace(/[/+=]/g, (c) => NAMED[c]!), Buffer.from(secret).toString('hex'),
-    Buffer.from(secret, 'utf16le').toString('latin1'), utf16be(secret).toString('latin1'),
+    [...secret].map((c) => `&#x${hex2(c)};`).join(''),
+    [...secret].map((c) => `&#${c.charCodeAt(0)};`).join(''),
+    secret.replace(/[/+=]/g, (c) => NAMED[c]!),
+    Buffer.from(secret).toString('hex'),
+    Buffer.from(secret, 'utf16le').toString('latin1'),
+    utf16be(secret).toString('latin1'),
   ];
   const exact = [Buffer.from(secret), Buffer.from(secret, 'utf16le'), utf16be(secret)].flatMap(base64Cores);
   return { insensitive: [...new Set(insensitive.map((f) => f.toLowerCase()))], exact };
@@ -109,7 +124,8 @@ function searchable(fileText: string): string[] {
         if (k === 'base64' && typeof x === 'string') bodies.push(Buffer.from(x, 'base64'));
         else if (typeof x === 'string') {
           bodies.push(Buffer.from(x, 'utf8'));
-          if (/^[A-Za-z0-9+/=_-]{16,}$/.test(x)) bodies.push(Buffer.from(x, x.includes('-') || x.includes('_') ? 'base64url' : 'base64'));
+          if (/^[A-Za-z0-9+/=_-]{16,}$/.test(x))
+            bodies.push(Buffer.from(x, x.includes('-') || x.includes('_') ? 'base64url' : 'base64'));
         } else walk(x);
       }
     }
@@ -130,8 +146,12 @@ export function secretTraces(fileText: string, secrets: readonly string[]): stri
   const traces: string[] = [];
   for (const secret of secrets) {
     const { insensitive, exact } = textForms(secret);
-    for (const form of insensitive) if (lower.some((h) => h.includes(form))) traces.push(`${secret.slice(0, 4)}…: ${JSON.stringify(form.slice(0, 12))}…`);
-    for (const form of exact) if (haystacks.some((h) => h.includes(form))) traces.push(`${secret.slice(0, 4)}…: base64 core ${form.slice(0, 8)}…`);
+    for (const form of insensitive)
+      if (lower.some((h) => h.includes(form)))
+        traces.push(`${secret.slice(0, 4)}…: ${JSON.stringify(form.slice(0, 12))}…`);
+    for (const form of exact)
+      if (haystacks.some((h) => h.includes(form)))
+        traces.push(`${secret.slice(0, 4)}…: base64 core ${form.slice(0, 8)}…`);
   }
   return traces;
 }

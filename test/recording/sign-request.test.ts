@@ -13,7 +13,11 @@ import { checkSignature, credentialChainEnv, startSigV4Server } from '../support
 import { runCli, useCli } from '../support/cli.js';
 
 const cli = useCli();
-const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN' };
+const credentials = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN',
+};
 const region = 'eu-west-1';
 let server: Awaited<ReturnType<typeof startSigV4Server>>;
 let dir: string;
@@ -24,7 +28,13 @@ const cassette: Cassette = {
   recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20.20.2' },
   interactions: [
     {
-      request: { functionName: 'orders-fn', functionRef: 'arn:aws:lambda:eu-west-1:210987654321:function:orders-fn:prod', qualifier: 'prod', region, payload: { json: { id: 7, note: 'ü' } } },
+      request: {
+        functionName: 'orders-fn',
+        functionRef: 'arn:aws:lambda:eu-west-1:210987654321:function:orders-fn:prod',
+        qualifier: 'prod',
+        region,
+        payload: { json: { id: 7, note: 'ü' } },
+      },
       response: { status: 202, headers: { 'content-type': 'application/json' }, body: { json: { Status: 202 } } },
       recordedAt: '2026-11-22T00:00:00.000Z',
     },
@@ -47,10 +57,19 @@ describe('signRequest', () => {
     const request = recordedRequest(cassette.interactions[0]!, server.url);
     const signed = await signRequest(request, { region, credentials });
     expect(signed.headers['x-amz-security-token']).toBe(credentials.sessionToken);
-    expect(String(signed.headers['authorization'])).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/\\d{8}/${region}/lambda/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$`));
+    expect(String(signed.headers['authorization'])).toMatch(
+      new RegExp(
+        `^AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/\\d{8}/${region}/lambda/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$`,
+      ),
+    );
     const url = new URL(signed.url);
     const check = (body: Uint8Array, creds = credentials) =>
-      checkSignature({ method: 'POST', url: url.pathname, headers: { ...signed.headers, host: url.host } as Record<string, string> }, Buffer.from(body), creds, region);
+      checkSignature(
+        { method: 'POST', url: url.pathname, headers: { ...signed.headers, host: url.host } as Record<string, string> },
+        Buffer.from(body),
+        creds,
+        region,
+      );
     expect(await check(signed.body)).toBe(true);
     // The check can fail: another body, or another secret, does not verify.
     expect(await check(Buffer.from('{"id":8}'))).toBe(false);
@@ -71,7 +90,9 @@ describe('lambda-cassette verify --sign', () => {
     expect(run.stdout).toContain('(signed)');
     const got = server.received.slice(before);
     expect(got.map((r) => r.valid)).toEqual([true]);
-    expect(got[0]!.url).toBe('/2014-11-13/functions/arn%3Aaws%3Alambda%3Aeu-west-1%3A210987654321%3Afunction%3Aorders-fn%3Aprod/invoke-async');
+    expect(got[0]!.url).toBe(
+      '/2014-11-13/functions/arn%3Aaws%3Alambda%3Aeu-west-1%3A210987654321%3Afunction%3Aorders-fn%3Aprod/invoke-async',
+    );
     expect(JSON.parse(got[0]!.body)).toEqual({ id: 7, note: 'ü' });
   });
 

@@ -35,7 +35,11 @@ describe('default names of test files side by side', () => {
 });
 
 /** Runs one test through cassettePerTest's hooks, as a runner would. */
-async function runTest(runner: ReturnType<typeof makeRunner>, test: TestIdentity, body: () => Promise<unknown>): Promise<void> {
+async function runTest(
+  runner: ReturnType<typeof makeRunner>,
+  test: TestIdentity,
+  body: () => Promise<unknown>,
+): Promise<void> {
   runner.current = test;
   for (const fn of runner.before) await fn();
   try {
@@ -60,18 +64,29 @@ function makeRunner() {
 }
 
 describe('two tests of one file whose names map to one cassette', () => {
-  it('the second fails at open with CassetteNameCollisionError naming both; the first test\'s recording is the only one', async () => {
+  it("the second fails at open with CassetteNameCollisionError naming both; the first test's recording is the only one", async () => {
     const upstream = await startUpstream();
     const dir = mkdtempSync(join(tmpdir(), 'lc-collide-'));
     try {
       const runner = makeRunner();
-      const lambda = cassettePerTest(runner.hooks, { mode: 'record', dir, allowRecordingInCI: true, target: upstream.url });
+      const lambda = cassettePerTest(runner.hooks, {
+        mode: 'record',
+        dir,
+        allowRecordingInCI: true,
+        target: upstream.url,
+      });
       const file = join(process.cwd(), 'billing.test.ts');
-      const send = () => lambdaClient({ requestHandler: lambda.requestHandler }).send(new InvokeAsyncCommand({ FunctionName: 'charge-fn', InvokeArgs: '{}' }));
+      const send = () =>
+        lambdaClient({ requestHandler: lambda.requestHandler }).send(
+          new InvokeAsyncCommand({ FunctionName: 'charge-fn', InvokeArgs: '{}' }),
+        );
       await runTest(runner, { file, names: ['charges card'] }, send);
       const second = await runTest(runner, { file, names: ['charges: card'] }, send).catch((e: unknown) => e);
       expect(second).toBeInstanceOf(CassetteNameCollisionError);
-      expect(second).toMatchObject({ code: 'LC_CASSETTE_NAME_COLLISION', tests: [expect.stringContaining('charges card'), expect.stringContaining('charges: card')] });
+      expect(second).toMatchObject({
+        code: 'LC_CASSETTE_NAME_COLLISION',
+        tests: [expect.stringContaining('charges card'), expect.stringContaining('charges: card')],
+      });
       expect(upstream.received).toHaveLength(1);
       // The same test again (a retry) is not a collision.
       await runTest(runner, { file, names: ['charges card'] }, send);

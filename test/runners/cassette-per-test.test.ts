@@ -15,7 +15,11 @@ function fakeRunner(test: TestIdentity) {
   const before: (() => Promise<void>)[] = [];
   const after: (() => Promise<void>)[] = [];
   return {
-    hooks: { beforeEach: (fn: () => Promise<void>) => before.push(fn), afterEach: (fn: () => Promise<void>) => after.push(fn), currentTest: () => test },
+    hooks: {
+      beforeEach: (fn: () => Promise<void>) => before.push(fn),
+      afterEach: (fn: () => Promise<void>) => after.push(fn),
+      currentTest: () => test,
+    },
     async runTest(body: () => Promise<void>) {
       for (const fn of before) await fn();
       try {
@@ -30,7 +34,9 @@ function fakeRunner(test: TestIdentity) {
 describe('defaultCassetteName', () => {
   it('is the test file (from the working directory, without .test.ts), then each suite and the test, filesystem-safe', () => {
     const file = join(process.cwd(), 'test', 'checkout.test.ts');
-    expect(defaultCassetteName({ file, names: ['checkout', 'sends the order: id 7?'] })).toBe('test/checkout/checkout/sends-the-order-id-7');
+    expect(defaultCassetteName({ file, names: ['checkout', 'sends the order: id 7?'] })).toBe(
+      'test/checkout/checkout/sends-the-order-id-7',
+    );
   });
 
   it('keeps only the file name for a test file outside the working directory', () => {
@@ -45,7 +51,9 @@ describe('cassettePerTest', () => {
       const runner = fakeRunner({ file: join(process.cwd(), 'suite.test.ts'), names: ['orders', 'first'] });
       const lambda = cassettePerTest(runner.hooks, { mode: 'mock', dir, functions: ['orders-fn'] });
       await runner.runTest(async () => {
-        await lambdaClient({ requestHandler: lambda.requestHandler }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":1}' }));
+        await lambdaClient({ requestHandler: lambda.requestHandler }).send(
+          new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":1}' }),
+        );
         expect(lambda.calls.map((c) => c.functionName)).toEqual(['orders-fn']);
         expect(lambda.closed).toBe(false);
       });
@@ -73,6 +81,8 @@ describe('cassettePerTest', () => {
 
   it('names a misspelt option and the nearest known one when the suite is defined', () => {
     const runner = fakeRunner({ file: '/x/a.test.ts', names: ['t'] });
-    expect(() => cassettePerTest(runner.hooks, { mode: 'mock', fucntions: ['f'] } as never)).toThrow(/unknown option "fucntions"; did you mean "functions"/);
+    expect(() => cassettePerTest(runner.hooks, { mode: 'mock', fucntions: ['f'] } as never)).toThrow(
+      /unknown option "fucntions"; did you mean "functions"/,
+    );
   });
 });

@@ -12,7 +12,17 @@ import { LambdaClient, InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { credentialsConfigured, DUMMY_CREDENTIALS, supplyDummyCredentials } from '../../src/api/dummy-credentials.js';
 import { mockLambda, openCassette } from '../../src/index.js';
 
-const CREDENTIAL_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
+const CREDENTIAL_VARS = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_CONFIG_FILE',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+];
 let home: string;
 let saved: Record<string, string | undefined>;
 
@@ -45,13 +55,18 @@ describe('credentialsConfigured', () => {
     writeFileSync(join(home, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIAEXAMPLE\n');
     expect(credentialsConfigured({ AWS_CONFIG_FILE: join(home, 'nowhere') }, home)).toBe(true);
     // Pointed at an empty file (a common way to say "none"): none.
-    expect(credentialsConfigured({ AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_CONFIG_FILE: '/dev/null' }, home)).toBe(false);
+    expect(
+      credentialsConfigured({ AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_CONFIG_FILE: '/dev/null' }, home),
+    ).toBe(false);
   });
 });
 
 describe('supplyDummyCredentials', () => {
   it('sets them once for overlapping doubles and removes them when the last one lets go', () => {
-    const env: NodeJS.ProcessEnv = { AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'), AWS_CONFIG_FILE: join(home, 'none') };
+    const env: NodeJS.ProcessEnv = {
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+      AWS_CONFIG_FILE: join(home, 'none'),
+    };
     const first = supplyDummyCredentials(env);
     const second = supplyDummyCredentials(env);
     expect(env).toMatchObject(DUMMY_CREDENTIALS);
@@ -74,7 +89,9 @@ describe('doubles', () => {
     const lambda = await mockLambda({ functions: ['orders-fn'] });
     try {
       const client = new LambdaClient({ region: 'us-east-1', maxAttempts: 1 });
-      expect((await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }))).Status).toBe(202);
+      expect(
+        (await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }))).Status,
+      ).toBe(202);
       lambda.expectInvoked('orders-fn', { id: 7 });
     } finally {
       await lambda.close();

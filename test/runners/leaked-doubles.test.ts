@@ -28,7 +28,9 @@ async function open(): Promise<LambdaDouble> {
 describe('a double left open by a test', () => {
   it('makes the next double to open, in another test, warn with where the first was opened', async () => {
     const warnings: string[] = [];
-    vi.spyOn(process, 'emitWarning').mockImplementation(((message: string) => void warnings.push(message)) as typeof process.emitWarning);
+    vi.spyOn(process, 'emitWarning').mockImplementation(
+      ((message: string) => void warnings.push(message)) as typeof process.emitWarning,
+    );
     test = 'first';
     await open();
     test = 'second';
@@ -46,7 +48,7 @@ describe('a double left open by a test', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('fails the test that left it open, closes it, and the next test\'s calls reach the next double', async () => {
+  it("fails the test that left it open, closes it, and the next test's calls reach the next double", async () => {
     vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     test = 'leaky';
     const leaked = await mockLambda();

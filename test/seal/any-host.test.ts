@@ -28,17 +28,22 @@ afterEach(async () => {
 describe('InvokeAsync on a host the double was not told about', () => {
   it('is answered by a mock double: SDK, raw http and fetch, nothing reaches the host', async () => {
     lambda = await mockLambda();
-    const out = await lambdaClient({ endpoint: network.url }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));
+    const out = await lambdaClient({ endpoint: network.url }).send(
+      new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }),
+    );
     expect(out.Status).toBe(202);
     const raw = await nodeRequest({ url: `${network.url}/2014-11-13/functions/raw-fn/invoke-async/`, body: '{}' });
     expect(raw).toMatchObject({ kind: 'response', status: 202 });
-    const viaFetch = await fetchRequest({ url: `${network.url}/2014-11-13/functions/fetch-fn/invoke-async`, body: '{}' });
+    const viaFetch = await fetchRequest({
+      url: `${network.url}/2014-11-13/functions/fetch-fn/invoke-async`,
+      body: '{}',
+    });
     expect(viaFetch).toMatchObject({ kind: 'response', status: 202 });
     expect(lambda.calls.map((c) => c.functionName)).toEqual(['orders-fn', 'raw-fn', 'fetch-fn']);
     expect(network.hits).toEqual([]);
   });
 
-  it('leaves that host\'s other traffic alone', async () => {
+  it("leaves that host's other traffic alone", async () => {
     lambda = await mockLambda();
     const other = await nodeRequest({ url: `${network.url}/health`, method: 'GET' });
     expect(other).toMatchObject({ kind: 'response', status: 418 });
@@ -50,11 +55,15 @@ describe('InvokeAsync on a host the double was not told about', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-any-host-'));
     try {
       lambda = await openCassette('any-host', { dir, mode: 'record', allowRecordingInCI: true });
-      const out = await lambdaClient({ endpoint: upstream.url, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{"a":1}' }));
+      const out = await lambdaClient({ endpoint: upstream.url, maxAttempts: 1 }).send(
+        new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{"a":1}' }),
+      );
       expect(out.$metadata.requestId).toBe('11111111-2222-3333-4444-555555555555');
       await lambda.close();
       lambda = undefined;
-      expect(upstream.received.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /2014-11-13/functions/f/invoke-async']);
+      expect(upstream.received.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'POST /2014-11-13/functions/f/invoke-async',
+      ]);
       const cassette = JSON.parse(readFileSync(join(dir, 'any-host.json'), 'utf8')) as { interactions: unknown[] };
       expect(cassette.interactions).toHaveLength(1);
     } finally {
@@ -67,7 +76,9 @@ describe('InvokeAsync on a host the double was not told about', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-any-host-'));
     try {
       lambda = await openCassette('target', { dir, mode: 'record', allowRecordingInCI: true, target: upstream.url });
-      await lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      await lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(
+        new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }),
+      );
       await lambda.close();
       lambda = undefined;
       expect(upstream.received).toHaveLength(1);
@@ -79,7 +90,10 @@ describe('InvokeAsync on a host the double was not told about', () => {
 });
 
 describe('Invoke on a host the double was not told about, its invocation type set after the call', () => {
-  function invokeWithLateHeader(url: string, invocationType: string | undefined): Promise<{ status: number; body: string }> {
+  function invokeWithLateHeader(
+    url: string,
+    invocationType: string | undefined,
+  ): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const req = http.request(url, { method: 'POST' }, (res) => {
         const chunks: Buffer[] = [];
@@ -93,14 +107,19 @@ describe('Invoke on a host the double was not told about, its invocation type se
     });
   }
 
-  it('Event set with setHeader is the double\'s; without it, a RequestResponse, the double\'s too: nothing answers it, and it is never sent', async () => {
+  it("Event set with setHeader is the double's; without it, a RequestResponse, the double's too: nothing answers it, and it is never sent", async () => {
     lambda = await mockLambda();
     const event = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/late-fn/invocations`, 'Event');
     expect(event.status).toBe(202);
     expect(lambda.calls.map((c) => [c.functionName, c.payload])).toEqual([['late-fn', { late: true }]]);
-    const sync = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined).catch((e: Error) => e);
+    const sync = await invokeWithLateHeader(`${network.url}/2015-03-31/functions/sync-fn/invocations`, undefined).catch(
+      (e: Error) => e,
+    );
     expect(sync).toBeInstanceOf(NoFunctionAnswerError);
     expect(network.hits).toEqual([]);
-    expect(lambda.calls.map((c) => [c.functionName, c.invocationType])).toEqual([['late-fn', 'Event'], ['sync-fn', 'RequestResponse']]);
+    expect(lambda.calls.map((c) => [c.functionName, c.invocationType])).toEqual([
+      ['late-fn', 'Event'],
+      ['sync-fn', 'RequestResponse'],
+    ]);
   });
 });

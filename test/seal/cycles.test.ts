@@ -45,7 +45,8 @@ function snapshot(): Baseline {
     pendingMocks: nock.pendingMocks().length,
     // Timers come and go with the SDK's own work; sockets, servers and the rest must not grow.
     handles: countBy(process.getActiveResourcesInfo().filter((r) => r !== 'Timeout' && r !== 'Immediate')),
-    sdkHandleRestored: (Object.getPrototypeOf(lambdaClient().config.requestHandler) as { handle: unknown }).handle === sdkHandle,
+    sdkHandleRestored:
+      (Object.getPrototypeOf(lambdaClient().config.requestHandler) as { handle: unknown }).handle === sdkHandle,
     inProcessPatches: patchesInPlace(),
     globalsRestored: [globalThis.fetch === fetchAtLoad, http2.connect === connectAtLoad, Worker === workerAtLoad],
   };
@@ -69,58 +70,102 @@ const plainClient = lambdaClient();
 const sdkHandle = (Object.getPrototypeOf(plainClient.config.requestHandler) as { handle: unknown }).handle;
 
 const DOORS: [string, (double: LambdaDouble) => Promise<void>][] = [
-  ['nock (raw http)', async () => {
-    const out = await nodeRequest({ url: 'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', body: '{}' });
-    expect(out).toMatchObject({ status: 202 });
-  }],
-  ['zero-config SDK (a client made once, before every double)', async () => {
-    await plainClient.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
-  }],
-  ['requestHandler (SDK)', async (double) => {
-    await lambdaClient({ requestHandler: double.requestHandler }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
-  }],
-  ['loopback server', async (double) => {
-    const server = await double.listen();
-    const out = await nodeRequest({ url: `${server.url}/2014-11-13/functions/f/invoke-async`, body: '{}' });
-    expect(out).toMatchObject({ status: 202 });
-  }],
-  ['global fetch', async () => {
-    const res = await fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', { method: 'POST', body: '{}' });
-    expect(res.status).toBe(202);
-  }],
-  ['undici.request with its own Agent', async () => {
-    const dispatcher = new Agent();
-    const res = await undiciRequest('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', { method: 'POST', body: '{}', dispatcher });
-    expect(res.statusCode).toBe(202);
-    await res.body.text();
-    await dispatcher.close();
-  }],
-  ['raw http2', async () => {
-    const out = await http2Request({ url: 'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', method: 'POST', body: '{}' });
-    expect(out.status).toBe(202);
-  }],
-  ['bindClientMock', async (double) => {
-    const client = lambdaClient();
-    const stub = mockClient(client);
-    double.bindClientMock(stub);
-    await client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
-    stub.restore();
-  }],
+  [
+    'nock (raw http)',
+    async () => {
+      const out = await nodeRequest({
+        url: 'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async',
+        body: '{}',
+      });
+      expect(out).toMatchObject({ status: 202 });
+    },
+  ],
+  [
+    'zero-config SDK (a client made once, before every double)',
+    async () => {
+      await plainClient.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+    },
+  ],
+  [
+    'requestHandler (SDK)',
+    async (double) => {
+      await lambdaClient({ requestHandler: double.requestHandler }).send(
+        new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }),
+      );
+    },
+  ],
+  [
+    'loopback server',
+    async (double) => {
+      const server = await double.listen();
+      const out = await nodeRequest({ url: `${server.url}/2014-11-13/functions/f/invoke-async`, body: '{}' });
+      expect(out).toMatchObject({ status: 202 });
+    },
+  ],
+  [
+    'global fetch',
+    async () => {
+      const res = await fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', {
+        method: 'POST',
+        body: '{}',
+      });
+      expect(res.status).toBe(202);
+    },
+  ],
+  [
+    'undici.request with its own Agent',
+    async () => {
+      const dispatcher = new Agent();
+      const res = await undiciRequest('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', {
+        method: 'POST',
+        body: '{}',
+        dispatcher,
+      });
+      expect(res.statusCode).toBe(202);
+      await res.body.text();
+      await dispatcher.close();
+    },
+  ],
+  [
+    'raw http2',
+    async () => {
+      const out = await http2Request({
+        url: 'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async',
+        method: 'POST',
+        body: '{}',
+      });
+      expect(out.status).toBe(202);
+    },
+  ],
+  [
+    'bindClientMock',
+    async (double) => {
+      const client = lambdaClient();
+      const stub = mockClient(client);
+      double.bindClientMock(stub);
+      await client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      stub.restore();
+    },
+  ],
 ];
 
 describe(`${CYCLES} open/use/close cycles`, () => {
-  it.each(DOORS)('%s returns listeners, interceptors and handles to baseline', async (_door, use) => {
-    // One cycle first, so lazily loaded modules and their one-time state are part of the baseline.
-    const warm = await mockLambda();
-    await use(warm);
-    await warm.close();
-    const before = snapshot();
-    for (let i = 0; i < CYCLES; i++) {
-      const double = await mockLambda();
-      await use(double);
-      await double.close();
-      expect(double.calls).toHaveLength(1);
-    }
-    await expectBackTo(before);
-  }, 300_000);
+  it.each(DOORS)(
+    '%s returns listeners, interceptors and handles to baseline',
+    async (_door, use) => {
+      // One cycle first, so lazily loaded modules and their one-time state are part of the baseline.
+      const warm = await mockLambda();
+      await use(warm);
+      await warm.close();
+      const before = snapshot();
+      for (let i = 0; i < CYCLES; i++) {
+        const double = await mockLambda();
+        await use(double);
+        await double.close();
+        expect(double.calls).toHaveLength(1);
+      }
+      await expectBackTo(before);
+    },
+    300_000,
+  );
 });

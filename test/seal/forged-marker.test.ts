@@ -32,7 +32,11 @@ describe.each([
 ] as const)('a request carrying the old forwarding header, through %s', (_label, send) => {
   it('is an InvokeAsync the double answers, on any host: the server counts nothing', async () => {
     lambda = await mockLambda();
-    const out = await send({ url: `${network.url}/2014-11-13/functions/f/invoke-async`, headers: OLD_MARK, body: '{}' });
+    const out = await send({
+      url: `${network.url}/2014-11-13/functions/f/invoke-async`,
+      headers: OLD_MARK,
+      body: '{}',
+    });
     expect(out).toMatchObject({ kind: 'response', status: 202 });
     expect(lambda.calls).toHaveLength(1);
     expect(network.hits).toEqual([]);
@@ -40,7 +44,11 @@ describe.each([
 
   it('is an Invoke Event the double answers on a configured endpoint, and its GetFunction is refused', async () => {
     lambda = await mockLambda({ endpoint: network.url, onUnhandledRequest: 'error' });
-    const event = await send({ url: `${network.url}/2015-03-31/functions/f/invocations`, headers: { ...OLD_MARK, 'x-amz-invocation-type': 'Event' }, body: '{}' });
+    const event = await send({
+      url: `${network.url}/2015-03-31/functions/f/invocations`,
+      headers: { ...OLD_MARK, 'x-amz-invocation-type': 'Event' },
+      body: '{}',
+    });
     expect(event).toMatchObject({ kind: 'response', status: 202 });
     const get = await send({ url: `${network.url}/2015-03-31/functions/f`, method: 'GET', headers: OLD_MARK });
     expect(get.kind).toBe('error');
@@ -49,9 +57,13 @@ describe.each([
     lambda = undefined;
   });
 
-  it('to an AWS Lambda host is still the double\'s', async () => {
+  it("to an AWS Lambda host is still the double's", async () => {
     lambda = await mockLambda({ onUnhandledRequest: 'error' });
-    const out = await send({ url: 'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/', method: 'GET', headers: OLD_MARK });
+    const out = await send({
+      url: 'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/',
+      method: 'GET',
+      headers: OLD_MARK,
+    });
     expect(out.kind).toBe('error');
     await expect(lambda.close()).rejects.toThrow(/ListFunctions/);
     lambda = undefined;
@@ -62,7 +74,12 @@ describe('what the double forwards itself', () => {
   it('still reaches the upstream while recording, and carries no forwarding header', async () => {
     const upstream = await startUpstream();
     try {
-      lambda = await openCassette('forwarded', { dir: mkdtempSync(join(tmpdir(), 'lc-forged-')), mode: 'record', allowRecordingInCI: true, target: upstream.url });
+      lambda = await openCassette('forwarded', {
+        dir: mkdtempSync(join(tmpdir(), 'lc-forged-')),
+        mode: 'record',
+        allowRecordingInCI: true,
+        target: upstream.url,
+      });
       const out = await nodeRequest({ url: `${network.url}/2014-11-13/functions/f/invoke-async`, body: '{"a":1}' });
       expect(out).toMatchObject({ kind: 'response', status: 202 });
       await lambda.close();

@@ -8,7 +8,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { GetFunctionCommand, InvokeAsyncCommand, ListFunctionsCommand, type LambdaClientConfig } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionCommand,
+  InvokeAsyncCommand,
+  ListFunctionsCommand,
+  type LambdaClientConfig,
+} from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { mockLambda, type LambdaDouble } from '../../src/index.js';
 import { caught, lambdaClient, lambdaClientViaNock } from '../support/sdk.js';

@@ -28,7 +28,9 @@ beforeEach(() => {
 
 function invoke(name: string): Promise<unknown> {
   // Through nock (not the SDK fast path, which nock's state never touches): what is tested here is the nock door.
-  return lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: name, InvokeArgs: '{}' }));
+  return lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 }).send(
+    new InvokeAsyncCommand({ FunctionName: name, InvokeArgs: '{}' }),
+  );
 }
 
 describe('afterEach(nock.cleanAll) with the double opened in beforeAll', () => {
@@ -59,7 +61,7 @@ describe('nock.restore()', () => {
     if (!nock.isActive()) nock.activate();
   });
 
-  it('while a double is open: InvokeAsync is still the double\'s', async () => {
+  it("while a double is open: InvokeAsync is still the double's", async () => {
     const lambda = await mockLambda({ endpoint: network.url });
     nock.restore();
     await invoke('after-restore');
@@ -91,27 +93,39 @@ describe("the caller's own nock scope on a Lambda host", () => {
     const lambda = await mockLambda({ endpoint: network.url });
     await invoke('f').catch(() => undefined);
     expect(network.hits).toEqual([]);
-    expect((await nodeRequest({ url: `${network.url}/theirs`, method: 'GET' }))).toMatchObject({ status: 200, body: 'theirs' });
+    expect(await nodeRequest({ url: `${network.url}/theirs`, method: 'GET' })).toMatchObject({
+      status: 200,
+      body: 'theirs',
+    });
     await lambda.close().catch(() => undefined);
   });
 
   it('for another host, keeps answering: the double does not shadow it', async () => {
     const lambda = await mockLambda();
     nock('http://example.test').get('/x').reply(200, 'mocked by the caller');
-    expect(await nodeRequest({ url: 'http://example.test/x', method: 'GET' })).toMatchObject({ status: 200, body: 'mocked by the caller' });
+    expect(await nodeRequest({ url: 'http://example.test/x', method: 'GET' })).toMatchObject({
+      status: 200,
+      body: 'mocked by the caller',
+    });
     await lambda.close();
   });
 
-  it('for another host, after the caller\'s own restore() then activate(), answers http and fetch again while a double is open', async () => {
+  it("for another host, after the caller's own restore() then activate(), answers http and fetch again while a double is open", async () => {
     // nock's own rule: restore() switches nock off until activate(); the double neither turns it
     // back on nor keeps it off, so the caller's scopes answer as soon as the caller re-activates.
     nock.restore();
     nock.activate();
     const lambda = await mockLambda();
     nock('http://example.test').get('/x').times(2).reply(200, 'mocked by the caller');
-    expect(await nodeRequest({ url: 'http://example.test/x', method: 'GET' })).toMatchObject({ status: 200, body: 'mocked by the caller' });
+    expect(await nodeRequest({ url: 'http://example.test/x', method: 'GET' })).toMatchObject({
+      status: 200,
+      body: 'mocked by the caller',
+    });
     const viaFetch = await fetch('http://example.test/x');
-    expect({ status: viaFetch.status, body: await viaFetch.text() }).toEqual({ status: 200, body: 'mocked by the caller' });
+    expect({ status: viaFetch.status, body: await viaFetch.text() }).toEqual({
+      status: 200,
+      body: 'mocked by the caller',
+    });
     await lambda.close();
   });
 });
@@ -125,42 +139,61 @@ describe("the caller's own nock interceptor for a call the double serves: refuse
   const invokePath = '/2015-03-31/functions/f/invocations';
 
   it.each([
-    ['InvokeAsync over HTTP (SDK)', () => nock(network.url).post(invokeAsyncPath).reply(202, '{"Status":202}'), () => invoke('f')],
+    [
+      'InvokeAsync over HTTP (SDK)',
+      () => nock(network.url).post(invokeAsyncPath).reply(202, '{"Status":202}'),
+      () => invoke('f'),
+    ],
     [
       'Invoke (Event) over HTTP (SDK)',
       () => nock(network.url).post(invokePath).reply(202, ''),
-      () => lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 }).send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: '{}' })),
+      () =>
+        lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 }).send(
+          new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: '{}' }),
+        ),
     ],
     [
       'InvokeAsync, zero-config SDK client',
       () => nock(network.url).post(invokeAsyncPath).reply(202, '{"Status":202}'),
-      () => lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })),
+      () =>
+        lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(
+          new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }),
+        ),
     ],
     [
       'Invoke (Event), raw http',
       () => nock(network.url).post(invokePath).reply(202, ''),
       async () => {
-        const out = await nodeRequest({ url: `${network.url}${invokePath}`, headers: { 'x-amz-invocation-type': 'Event' }, body: '{}' });
+        const out = await nodeRequest({
+          url: `${network.url}${invokePath}`,
+          headers: { 'x-amz-invocation-type': 'Event' },
+          body: '{}',
+        });
         if (out.kind === 'error') throw out.error;
         return out;
       },
     ],
-  ])('%s: the call fails with NockScopeConflictError, nothing is sent, close() rejects naming it', async (_name, scope, call) => {
-    const theirs = scope();
-    const lambda = await mockLambda({ endpoint: network.url });
-    const err = await call().then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    expect(err).toBeInstanceOf(NockScopeConflictError);
-    expect((err as NockScopeConflictError).code).toBe('LC_NOCK_SCOPE_CONFLICT');
-    expect(network.hits).toEqual([]);
-    expect(theirs.isDone()).toBe(false);
-    await expect(lambda.close()).rejects.toBeInstanceOf(NockScopeConflictError);
-  });
+  ])(
+    '%s: the call fails with NockScopeConflictError, nothing is sent, close() rejects naming it',
+    async (_name, scope, call) => {
+      const theirs = scope();
+      const lambda = await mockLambda({ endpoint: network.url });
+      const err = await call().then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(err).toBeInstanceOf(NockScopeConflictError);
+      expect((err as NockScopeConflictError).code).toBe('LC_NOCK_SCOPE_CONFLICT');
+      expect(network.hits).toEqual([]);
+      expect(theirs.isDone()).toBe(false);
+      await expect(lambda.close()).rejects.toBeInstanceOf(NockScopeConflictError);
+    },
+  );
 
-  it('another Lambda API the double does not serve stays the caller\'s to answer', async () => {
-    nock(network.url).get('/2015-03-31/functions/f').reply(200, { Configuration: { FunctionName: 'f' } });
+  it("another Lambda API the double does not serve stays the caller's to answer", async () => {
+    nock(network.url)
+      .get('/2015-03-31/functions/f')
+      .reply(200, { Configuration: { FunctionName: 'f' } });
     const lambda = await mockLambda({ endpoint: network.url });
     const out = await nodeRequest({ url: `${network.url}/2015-03-31/functions/f`, method: 'GET' });
     expect(out).toMatchObject({ kind: 'response', status: 200 });
@@ -213,7 +246,7 @@ describe('nock switched off through ways the double cannot wrap: nothing leaves,
     await lambda.close();
   });
 
-  it('nock.recorder.rec() records nothing of the double\'s traffic', async () => {
+  it("nock.recorder.rec() records nothing of the double's traffic", async () => {
     const lambda = await mockLambda({ endpoint: network.url });
     nock.recorder.rec({ dont_print: true, output_objects: true });
     await bothServed(lambda);
@@ -246,13 +279,13 @@ describe('nock switched off through ways the double cannot wrap: nothing leaves,
   });
 });
 
-describe("nock.disableNetConnect() set by the caller keeps holding while a double is open", () => {
+describe('nock.disableNetConnect() set by the caller keeps holding while a double is open', () => {
   afterEach(() => {
     nock.enableNetConnect();
     nock.cleanAll();
   });
 
-  it('a request to another host fails with NetConnectNotAllowedError and reaches nothing; Lambda traffic is the double\'s', async () => {
+  it("a request to another host fails with NetConnectNotAllowedError and reaches nothing; Lambda traffic is the double's", async () => {
     nock.disableNetConnect();
     const lambda = await mockLambda();
     const other = await nodeRequest({ url: `${network.url}/not-lambda`, method: 'GET' });

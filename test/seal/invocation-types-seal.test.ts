@@ -31,9 +31,14 @@ describe('RequestResponse with nothing to answer never reaches the network', () 
     ['a host nobody declared', { declared: false }],
     ["a declared endpoint with onUnhandledRequest 'bypass'", { declared: true, bypass: true }],
   ])('%s: NoFunctionAnswerError naming lambda.respond, 0 requests at the server', async (_label, options) => {
-    lambda = await mockLambda({ ...(options.declared ? { endpoint: network.url } : {}), ...(options.bypass ? { onUnhandledRequest: 'bypass' as const } : {}) });
+    lambda = await mockLambda({
+      ...(options.declared ? { endpoint: network.url } : {}),
+      ...(options.bypass ? { onUnhandledRequest: 'bypass' as const } : {}),
+    });
     const client = lambdaClient({ endpoint: network.url, maxAttempts: 1 });
-    const err = await caught(() => client.send(new InvokeCommand({ FunctionName: 'pricing-fn', Payload: '{"qty":1}' })));
+    const err = await caught(() =>
+      client.send(new InvokeCommand({ FunctionName: 'pricing-fn', Payload: '{"qty":1}' })),
+    );
     expect(err).toBeInstanceOf(NoFunctionAnswerError);
     expect(err.message).toContain('lambda.respond("pricing-fn", resultOrHandler)');
     const raw = await nodeRequest({ url: `${network.url}/2015-03-31/functions/pricing-fn/invocations`, body: '{}' });
@@ -58,7 +63,13 @@ describe('real-world shapes', () => {
 
   it('a handler that keeps failing is retried without real delays under fake timers', async () => {
     vi.useFakeTimers();
-    lambda = await mockLambda({ handlers: { flaky: () => { throw new Error('nope'); } } });
+    lambda = await mockLambda({
+      handlers: {
+        flaky: () => {
+          throw new Error('nope');
+        },
+      },
+    });
     await lambdaClient().send(new InvokeCommand({ FunctionName: 'flaky', InvocationType: 'Event' }));
     await lambda.settled();
     expect(lambda.deliveries().map((d) => d.attempt)).toEqual([1, 2, 3]);
@@ -73,11 +84,14 @@ describe('real-world shapes', () => {
         'X-Amz-Invocation-Type': 'Event',
         'Content-Length': '0',
         'X-Amz-Date': '20261207T000000Z',
-        Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261207/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=0',
+        Authorization:
+          'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261207/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=0',
       },
     });
     expect(out).toMatchObject({ kind: 'response', status: 202 });
-    expect(lambda.calls).toMatchObject([{ operation: 'Invoke', invocationType: 'Event', functionName: 'cdk-trigger', payload: {}, status: 202 }]);
+    expect(lambda.calls).toMatchObject([
+      { operation: 'Invoke', invocationType: 'Event', functionName: 'cdk-trigger', payload: {}, status: 202 },
+    ]);
     expect(network.hits).toEqual([]);
   });
 });

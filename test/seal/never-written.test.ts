@@ -10,13 +10,22 @@ import { openCassette } from '../../src/index.js';
 import { nodeRequest } from '../support/raw-request.js';
 
 function listing(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir, { recursive: true }).map(String).sort().map((f) => {
-    const path = join(dir, f);
-    return [f, statSync(path).isDirectory() ? 'dir' : `${statSync(path).mtimeMs} ${readFileSync(path, 'utf8')}`];
-  }));
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true })
+      .map(String)
+      .sort()
+      .map((f) => {
+        const path = join(dir, f);
+        return [f, statSync(path).isDirectory() ? 'dir' : `${statSync(path).mtimeMs} ${readFileSync(path, 'utf8')}`];
+      }),
+  );
 }
 
-const EMPTY = JSON.stringify({ version: 1, recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20' }, interactions: [] });
+const EMPTY = JSON.stringify({
+  version: 1,
+  recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20' },
+  interactions: [],
+});
 
 describe.each(['mock', 'replay'] as const)('%s mode', (mode) => {
   it('leaves the cassette folder exactly as it was', async () => {

@@ -27,19 +27,35 @@ describe.each([
   ['the nock door', lambdaClientViaNock],
 ] as const)('an SDK endpoint through %s', (_door, makeClient) => {
   // An endpoint ending in `//` through nock is not covered: nock reads `//2014-11-13/...` as a URL of host `2014-11-13`.
-  it.each([...(makeClient === lambdaClient ? ['//'] : []), '/prefix', '/prefix/', '/a/b//'])('ending in %s: InvokeAsync and Invoke Event served, GetFunction refused, nothing reaches the server', async (tail) => {
-    lambda = await mockLambda({ endpoint: `${network.url}${tail}`, onUnhandledRequest: 'error' });
-    const client = makeClient({ endpoint: `${network.url}${tail}`, maxAttempts: 1 });
-    expect((await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"a":1}' }))).Status).toBe(202);
-    expect((await client.send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: Buffer.from('{}') }))).StatusCode).toBe(202);
-    expect(await caught(() => client.send(new GetFunctionCommand({ FunctionName: 'orders-fn' })))).toBeInstanceOf(UnhandledRequestError);
-    expect(lambda.calls.map((c) => `${c.operation} ${c.functionName}`)).toEqual(['InvokeAsync orders-fn', 'Invoke orders-fn']);
-    expect(network.hits).toEqual([]);
-    await expect(lambda.close()).rejects.toThrow(/GetFunction/);
-    lambda = undefined;
-  });
+  it.each([...(makeClient === lambdaClient ? ['//'] : []), '/prefix', '/prefix/', '/a/b//'])(
+    'ending in %s: InvokeAsync and Invoke Event served, GetFunction refused, nothing reaches the server',
+    async (tail) => {
+      lambda = await mockLambda({ endpoint: `${network.url}${tail}`, onUnhandledRequest: 'error' });
+      const client = makeClient({ endpoint: `${network.url}${tail}`, maxAttempts: 1 });
+      expect(
+        (await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"a":1}' }))).Status,
+      ).toBe(202);
+      expect(
+        (
+          await client.send(
+            new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: Buffer.from('{}') }),
+          )
+        ).StatusCode,
+      ).toBe(202);
+      expect(await caught(() => client.send(new GetFunctionCommand({ FunctionName: 'orders-fn' })))).toBeInstanceOf(
+        UnhandledRequestError,
+      );
+      expect(lambda.calls.map((c) => `${c.operation} ${c.functionName}`)).toEqual([
+        'InvokeAsync orders-fn',
+        'Invoke orders-fn',
+      ]);
+      expect(network.hits).toEqual([]);
+      await expect(lambda.close()).rejects.toThrow(/GetFunction/);
+      lambda = undefined;
+    },
+  );
 
-  it('not configured, its InvokeAsync is still the double\'s on any host', async () => {
+  it("not configured, its InvokeAsync is still the double's on any host", async () => {
     lambda = await mockLambda();
     const client = makeClient({ endpoint: `${network.url}/prefix//`, maxAttempts: 1 });
     expect((await client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }))).Status).toBe(202);
@@ -53,7 +69,13 @@ describe.each([
 ] as const)('%s', (_label, send) => {
   // A leading `//` through raw http is not covered: nock reads `//x/...` as a URL of host `x`.
   it.each([
-    ...(send === fetchRequest ? ['//2014-11-13/functions/f/invoke-async', '///2014-11-13/functions/f/invoke-async', '//prefix//2014-11-13/functions/f/invoke-async/'] : []),
+    ...(send === fetchRequest
+      ? [
+          '//2014-11-13/functions/f/invoke-async',
+          '///2014-11-13/functions/f/invoke-async',
+          '//prefix//2014-11-13/functions/f/invoke-async/',
+        ]
+      : []),
     '/prefix//2014-11-13/functions/f/invoke-async',
     '/prefix/2014-11-13/functions/f/invoke-async',
     '/a/b//2014-11-13/functions/f/invoke-async/',
@@ -68,7 +90,11 @@ describe.each([
   it('a base ending in / joined with a path starting with / is still an Invoke Event', async () => {
     lambda = await mockLambda();
     const base = send === fetchRequest ? `${network.url}/` : `${network.url}/stage/`;
-    const out = await send({ url: `${base}/2015-03-31/functions/f/invocations?Qualifier=live`, headers: { 'x-amz-invocation-type': 'Event' }, body: '{}' });
+    const out = await send({
+      url: `${base}/2015-03-31/functions/f/invocations?Qualifier=live`,
+      headers: { 'x-amz-invocation-type': 'Event' },
+      body: '{}',
+    });
     expect(out).toMatchObject({ kind: 'response', status: 202 });
     expect(lambda.calls.map((c) => `${c.functionName}:${c.qualifier}`)).toEqual(['f:live']);
     expect(network.hits).toEqual([]);
@@ -76,7 +102,10 @@ describe.each([
 
   it('on a Lambda host, a prefixed GetFunction is refused, never sent', async () => {
     lambda = await mockLambda({ onUnhandledRequest: 'error' });
-    const out = await send({ url: 'https://lambda.us-east-1.amazonaws.com/prefix//2015-03-31/functions/f', method: 'GET' });
+    const out = await send({
+      url: 'https://lambda.us-east-1.amazonaws.com/prefix//2015-03-31/functions/f',
+      method: 'GET',
+    });
     expect(out.kind).toBe('error');
     await expect(lambda.close()).rejects.toThrow(/GetFunction/);
     lambda = undefined;

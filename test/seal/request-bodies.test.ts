@@ -27,9 +27,21 @@ function errorType(out: RawOutcome): string | undefined {
 const CASES: [string, Record<string, string>, string | Buffer][] = [
   ['a JSON content-type on a body that is not JSON', { 'content-type': 'application/json' }, 'not json {'],
   ['a JSON content-type with charset on an empty-ish body', { 'content-type': 'application/json; charset=utf-8' }, ' '],
-  ['content-encoding gzip on a body that is not gzip', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'neither gzip nor json'],
-  ['content-encoding deflate on a body that is not deflate', { 'content-type': 'application/json', 'content-encoding': 'deflate' }, 'xyz'],
-  ['a gzip body that is gzip of something that is not JSON', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync('nope')],
+  [
+    'content-encoding gzip on a body that is not gzip',
+    { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    'neither gzip nor json',
+  ],
+  [
+    'content-encoding deflate on a body that is not deflate',
+    { 'content-type': 'application/json', 'content-encoding': 'deflate' },
+    'xyz',
+  ],
+  [
+    'a gzip body that is gzip of something that is not JSON',
+    { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    gzipSync('nope'),
+  ],
 ];
 
 describe.each([

@@ -29,7 +29,11 @@ function emptyCassette(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lc-unhandled-'));
   writeFileSync(
     join(dir, 'empty.json'),
-    JSON.stringify({ version: 1, recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20' }, interactions: [] }),
+    JSON.stringify({
+      version: 1,
+      recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20' },
+      interactions: [],
+    }),
   );
   return dir;
 }
@@ -37,18 +41,24 @@ function emptyCassette(): string {
 describe('another Lambda API on a Lambda host', () => {
   it.each([
     ['GetFunction', () => new GetFunctionCommand({ FunctionName: 'f' })],
-    ['InvokeWithResponseStream', () => new InvokeWithResponseStreamCommand({ FunctionName: 'f', Payload: Buffer.from('{}') })],
-  ])('%s fails in mock mode with an error naming it, never reaches the network, and close() lists it', async (operation, command) => {
-    lambda = await mockLambda({ endpoint: network.url });
-    const err = await caught(() => lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(command() as never));
-    expect(err).toBeInstanceOf(UnhandledRequestError);
-    expect(err.message).toContain(operation);
-    expect(network.hits).toEqual([]);
-    const closing = await lambda.close().catch((e: unknown) => e);
-    lambda = undefined;
-    expect(closing).toBeInstanceOf(UnhandledRequestError);
-    expect((closing as UnhandledRequestError).requests).toEqual([expect.stringContaining(operation)]);
-  });
+    [
+      'InvokeWithResponseStream',
+      () => new InvokeWithResponseStreamCommand({ FunctionName: 'f', Payload: Buffer.from('{}') }),
+    ],
+  ])(
+    '%s fails in mock mode with an error naming it, never reaches the network, and close() lists it',
+    async (operation, command) => {
+      lambda = await mockLambda({ endpoint: network.url });
+      const err = await caught(() => lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(command() as never));
+      expect(err).toBeInstanceOf(UnhandledRequestError);
+      expect(err.message).toContain(operation);
+      expect(network.hits).toEqual([]);
+      const closing = await lambda.close().catch((e: unknown) => e);
+      lambda = undefined;
+      expect(closing).toBeInstanceOf(UnhandledRequestError);
+      expect((closing as UnhandledRequestError).requests).toEqual([expect.stringContaining(operation)]);
+    },
+  );
 
   it('reset() forgets refused requests as it forgets misses: close() reports only what came after', async () => {
     lambda = await mockLambda({ endpoint: network.url });
@@ -68,7 +78,10 @@ describe('another Lambda API on a Lambda host', () => {
 
   it('fails in replay mode too, through raw https to an AWS host', async () => {
     lambda = await openCassette('empty', { dir: emptyCassette(), mode: 'replay' });
-    const out = await nodeRequest({ url: 'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/f', method: 'GET' });
+    const out = await nodeRequest({
+      url: 'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/f',
+      method: 'GET',
+    });
     expect(out.kind).toBe('error');
     expect((out as { error: Error }).error).toBeInstanceOf(UnhandledRequestError);
     await expect(lambda.close()).rejects.toThrow(/GetFunction/);
@@ -86,7 +99,10 @@ describe('another Lambda API on a Lambda host', () => {
   it("'warn' prints the operation and lets it through", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     lambda = await mockLambda({ endpoint: network.url, onUnhandledRequest: 'warn' });
-    const out = await nodeRequest({ url: `${network.url}/2015-03-31/functions/f/response-streaming-invocations`, body: '{}' });
+    const out = await nodeRequest({
+      url: `${network.url}/2015-03-31/functions/f/response-streaming-invocations`,
+      body: '{}',
+    });
     expect(out).toMatchObject({ kind: 'response', status: 418 });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('InvokeWithResponseStream'));
     expect(network.hits).toHaveLength(1);
@@ -102,7 +118,9 @@ describe('another Lambda API on a Lambda host', () => {
         if (request.method === 'DELETE') throw new Error('no deletes in this suite');
       },
     });
-    expect(await nodeRequest({ url: `${network.url}/2015-03-31/functions/f`, method: 'GET' })).toMatchObject({ status: 418 });
+    expect(await nodeRequest({ url: `${network.url}/2015-03-31/functions/f`, method: 'GET' })).toMatchObject({
+      status: 418,
+    });
     const refused = await nodeRequest({ url: `${network.url}/2015-03-31/functions/f`, method: 'DELETE' });
     expect(refused).toMatchObject({ kind: 'error', error: { message: 'no deletes in this suite' } });
     expect(seen).toEqual(['GET /2015-03-31/functions/f', 'DELETE /2015-03-31/functions/f']);
@@ -113,29 +131,42 @@ describe('another Lambda API on a Lambda host', () => {
   it('modes that reach the network bypass by default (record)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-unhandled-rec-'));
     lambda = await openCassette('rec', { dir, mode: 'record', endpoint: network.url, allowRecordingInCI: true });
-    expect(await nodeRequest({ url: `${network.url}/2015-03-31/functions/f`, method: 'GET' })).toMatchObject({ status: 418 });
+    expect(await nodeRequest({ url: `${network.url}/2015-03-31/functions/f`, method: 'GET' })).toMatchObject({
+      status: 418,
+    });
     expect(network.hits).toEqual(['GET /2015-03-31/functions/f']);
     await lambda.close();
   });
 
   it('rejects an onUnhandledRequest value that is not a policy, naming the choices', async () => {
-    await expect(mockLambda({ onUnhandledRequest: 'ignore' as never })).rejects.toThrow(/onUnhandledRequest.*'error', 'warn', 'bypass'/);
+    await expect(mockLambda({ onUnhandledRequest: 'ignore' as never })).rejects.toThrow(
+      /onUnhandledRequest.*'error', 'warn', 'bypass'/,
+    );
   });
 });
 
 describe("FunctionName '', '.', '..' and paths that normalise", () => {
-  it.each(['', '.', '..'])('%j gets the service\'s ValidationException through the SDK (nock door), nothing escapes', async (FunctionName) => {
-    lambda = await mockLambda();
-    const err = await caught(() => lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: '{}' })));
-    expect(err.name).toBe('ValidationException');
-    expect(err.$metadata.httpStatusCode).toBe(400);
-    expect(network.hits).toEqual([]);
-  });
+  it.each(['', '.', '..'])(
+    "%j gets the service's ValidationException through the SDK (nock door), nothing escapes",
+    async (FunctionName) => {
+      lambda = await mockLambda();
+      const err = await caught(() =>
+        lambdaClient({ endpoint: network.url, maxAttempts: 1 }).send(
+          new InvokeAsyncCommand({ FunctionName, InvokeArgs: '{}' }),
+        ),
+      );
+      expect(err.name).toBe('ValidationException');
+      expect(err.$metadata.httpStatusCode).toBe(400);
+      expect(network.hits).toEqual([]);
+    },
+  );
 
-  it.each(['', '.', '..'])('%j gets the service\'s ValidationException from requestHandler', async (FunctionName) => {
+  it.each(['', '.', '..'])("%j gets the service's ValidationException from requestHandler", async (FunctionName) => {
     lambda = await mockLambda();
     const err = await caught(() =>
-      lambdaClient({ requestHandler: lambda!.requestHandler, maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: '{}' })),
+      lambdaClient({ requestHandler: lambda!.requestHandler, maxAttempts: 1 }).send(
+        new InvokeAsyncCommand({ FunctionName, InvokeArgs: '{}' }),
+      ),
     );
     expect(err.name).toBe('ValidationException');
   });

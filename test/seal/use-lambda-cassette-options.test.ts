@@ -13,7 +13,7 @@ describe('useLambdaCassette options', () => {
     );
   });
 
-  describe("with onUnhandledRequest: a function", () => {
+  describe('with onUnhandledRequest: a function', () => {
     const seen: string[] = [];
     const lambda = useLambdaCassette({
       mode: 'mock',
@@ -24,7 +24,10 @@ describe('useLambdaCassette options', () => {
     });
 
     it("each test's double applies it", async () => {
-      const out = await nodeRequest({ url: 'https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/f', method: 'GET' });
+      const out = await nodeRequest({
+        url: 'https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/f',
+        method: 'GET',
+      });
       expect(out).toMatchObject({ kind: 'error', error: { message: 'refused GetFunction' } });
       expect(seen).toEqual(['GetFunction']);
       expect(lambda.calls).toEqual([]);

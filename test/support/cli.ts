@@ -62,7 +62,8 @@ export interface CliRun {
 /** Environment for the CLI: no colour switches inherited from the test runner. */
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'LAMBDA_CASSETTE_MODE', 'CI', 'LAMBDA_CASSETTE_ALLOW_CI_RECORD']) delete env[name];
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'LAMBDA_CASSETTE_MODE', 'CI', 'LAMBDA_CASSETTE_ALLOW_CI_RECORD'])
+    delete env[name];
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;
@@ -71,9 +72,17 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 }
 
 /** Runs `node <cli> ...args` to completion. */
-export function runCli(cli: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+export function runCli(
+  cli: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd, env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: options.cwd,
+      env: cliEnv(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -92,9 +101,17 @@ export interface ServeProcess {
 }
 
 /** Starts `serve` and waits for its URL; rejects with its output if it exits first. */
-export function startServe(cli: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<ServeProcess> {
+export function startServe(
+  cli: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<ServeProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'serve', ...args], { cwd: options.cwd, env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'serve', ...args], {
+      cwd: options.cwd,
+      env: cliEnv(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let started = false;
@@ -117,7 +134,8 @@ export function startServe(cli: string, args: readonly string[], options: { cwd?
     });
     child.on('error', reject);
     void closed.then((run) => {
-      if (!started) reject(new Error(`serve exited (${run.code}) before printing its URL:\n${run.stdout}${run.stderr}`));
+      if (!started)
+        reject(new Error(`serve exited (${run.code}) before printing its URL:\n${run.stdout}${run.stderr}`));
     });
   });
 }

@@ -34,20 +34,49 @@ export interface Exec {
 }
 
 /** Runs a program to completion, never rejecting: the exit code is part of what tests check. */
-export function exec(file: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): Promise<Exec> {
+export function exec(
+  file: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {},
+): Promise<Exec> {
   return new Promise((resolve) => {
-    execFile(file, args, { env: options.env ?? process.env, cwd: options.cwd, timeout: options.timeout ?? 30_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      file,
+      args,
+      { env: options.env ?? process.env, cwd: options.cwd, timeout: options.timeout ?? 30_000, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 /** `aws lambda invoke-async --endpoint-url <url> --function-name <fn> --invoke-args <file> --region <region>`. */
-export function awsCliInvokeAsync(url: string, functionName: string, argsFile: string, region = 'us-east-1'): Promise<Exec> {
-  return exec('aws', ['lambda', 'invoke-async', '--endpoint-url', url, '--function-name', functionName, '--invoke-args', argsFile, '--region', region], {
-    env: awsEnv(),
-  });
+export function awsCliInvokeAsync(
+  url: string,
+  functionName: string,
+  argsFile: string,
+  region = 'us-east-1',
+): Promise<Exec> {
+  return exec(
+    'aws',
+    [
+      'lambda',
+      'invoke-async',
+      '--endpoint-url',
+      url,
+      '--function-name',
+      functionName,
+      '--invoke-args',
+      argsFile,
+      '--region',
+      region,
+    ],
+    {
+      env: awsEnv(),
+    },
+  );
 }
 
 /** What one boto3 call gave: the result, or the error botocore raised. */
@@ -77,12 +106,18 @@ export function requireBoto3(): void {
   try {
     execFileSync('python3', ['-c', 'import boto3'], { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) {
-    throw new Error(`BOTO3 IS NOT IMPORTABLE: \`python3 -c "import boto3"\` failed; these tests need it.\n${String((e as { stderr?: unknown }).stderr ?? e)}`);
+    throw new Error(
+      `BOTO3 IS NOT IMPORTABLE: \`python3 -c "import boto3"\` failed; these tests need it.\n${String((e as { stderr?: unknown }).stderr ?? e)}`,
+    );
   }
 }
 
 /** Runs `client.invoke_async` for each `[functionName, payloadText]` in one Python process. */
-export async function boto3InvokeAsync(url: string, calls: ReadonlyArray<readonly [string, string]>, region = 'us-east-1'): Promise<Boto3Result[]> {
+export async function boto3InvokeAsync(
+  url: string,
+  calls: ReadonlyArray<readonly [string, string]>,
+  region = 'us-east-1',
+): Promise<Boto3Result[]> {
   const run = await exec('python3', ['-c', BOTO3_SCRIPT, url, region, JSON.stringify(calls)], { env: awsEnv() });
   if (run.code !== 0) throw new Error(`boto3 script failed (exit ${run.code}):\n${run.stderr}`);
   return JSON.parse(run.stdout) as Boto3Result[];

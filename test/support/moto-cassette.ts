@@ -14,8 +14,20 @@ export function invokeVia(moto: MotoServer, FunctionName: string, payload: unkno
 }
 
 /** Records `calls` from moto into `<dir>/<name>.json` (record mode) and returns the file. */
-export async function recordFromMoto(moto: MotoServer, dir: string, name: string, calls: readonly (readonly [string, unknown])[], options: OpenCassetteOptions = {}): Promise<string> {
-  const lambda = await openCassette(name, { dir, endpoint: moto.url, mode: 'record', allowRecordingInCI: true, ...options });
+export async function recordFromMoto(
+  moto: MotoServer,
+  dir: string,
+  name: string,
+  calls: readonly (readonly [string, unknown])[],
+  options: OpenCassetteOptions = {},
+): Promise<string> {
+  const lambda = await openCassette(name, {
+    dir,
+    endpoint: moto.url,
+    mode: 'record',
+    allowRecordingInCI: true,
+    ...options,
+  });
   for (const [fn, payload] of calls) await invokeVia(moto, fn, payload);
   await lambda.close();
   return join(dir, `${name}.json`);
@@ -43,7 +55,11 @@ export interface MotoWorkspace {
  * environment that would change a double's mode (`LAMBDA_CASSETTE_MODE`, `CI`, ...) around each test.
  * `ready` runs once both exist (say, to record the file's master cassette).
  */
-export function useMotoWorkspace(prefix: string, functions: readonly string[], ready?: (w: MotoWorkspace) => Promise<void>): MotoWorkspace {
+export function useMotoWorkspace(
+  prefix: string,
+  functions: readonly string[],
+  ready?: (w: MotoWorkspace) => Promise<void>,
+): MotoWorkspace {
   let moto: MotoServer | undefined;
   let dir: string | undefined;
   const workspace: MotoWorkspace = {

@@ -29,7 +29,11 @@ export function parseRecording(text: string): RecordedRequest[] {
     .map((line) => {
       const raw = JSON.parse(line) as RecorderLine;
       const u = new URL(raw.url);
-      const body = raw.body ? (raw.body_encoded ? Buffer.from(raw.body, 'base64').toString('utf8') : raw.body) : undefined;
+      const body = raw.body
+        ? raw.body_encoded
+          ? Buffer.from(raw.body, 'base64').toString('utf8')
+          : raw.body
+        : undefined;
       // Werkzeug title-cases header names (`Amz-Sdk-Request`); lower-case them as Node and the SDK do.
       const headers = Object.fromEntries(Object.entries(raw.headers).map(([k, v]) => [k.toLowerCase(), v]));
       const req: RecordedRequest = { method: raw.method, path: u.pathname + u.search, url: raw.url, headers };

@@ -40,7 +40,9 @@ describe('moto 5.2.1 answers InvokeAsync as the module header says', () => {
     expect(raw.headers['x-amzn-requestid']).toMatch(/^[A-Za-z0-9]{52}$/);
     expect(raw.body.toString('utf8')).toMatch(/^error running docker: /);
 
-    const out = await moto.lambdaClient().send(new InvokeAsyncCommand({ FunctionName: FN, InvokeArgs: '{"orderId":1}' }));
+    const out = await moto
+      .lambdaClient()
+      .send(new InvokeAsyncCommand({ FunctionName: FN, InvokeArgs: '{"orderId":1}' }));
     expect(out.Status).toBe(202);
     expect(out.$metadata).toMatchObject({ httpStatusCode: 202, attempts: 1 });
     expect(out.$metadata.requestId).toMatch(/^[A-Za-z0-9]{52}$/);
@@ -49,10 +51,18 @@ describe('moto 5.2.1 answers InvokeAsync as the module header says', () => {
   it('(b) unknown function: 404 ResourceNotFoundException with the ARN in the message', async () => {
     const raw = await moto.invokeAsyncRaw('nope', '{}');
     expect(raw.status).toBe(404);
-    expect(raw.headers).toMatchObject({ 'x-amzn-errortype': 'ResourceNotFoundException', 'content-type': 'application/json' });
-    expect(JSON.parse(raw.body.toString('utf8'))).toEqual({ __type: 'ResourceNotFoundException', message: notFound('nope') });
+    expect(raw.headers).toMatchObject({
+      'x-amzn-errortype': 'ResourceNotFoundException',
+      'content-type': 'application/json',
+    });
+    expect(JSON.parse(raw.body.toString('utf8'))).toEqual({
+      __type: 'ResourceNotFoundException',
+      message: notFound('nope'),
+    });
 
-    const err = await caught(() => moto.lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'nope', InvokeArgs: '{}' })));
+    const err = await caught(() =>
+      moto.lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'nope', InvokeArgs: '{}' })),
+    );
     expect(err).toBeInstanceOf(ResourceNotFoundException);
     expect(err.name).toBe('ResourceNotFoundException');
     expect(err.message).toBe(notFound('nope'));
@@ -71,7 +81,9 @@ describe('moto 5.2.1 answers InvokeAsync as the module header says', () => {
       moto.lambdaClient({ maxAttempts: 3 }).send(new InvokeAsyncCommand({ FunctionName: FN, InvokeArgs: 'not json' })),
     );
     expect(err).toBeInstanceOf(SyntaxError);
-    expect(err.message).toMatch(/^Unexpected token '<', "<!doctype "\.\.\. is not valid JSON\n\s+Deserialization error/);
+    expect(err.message).toMatch(
+      /^Unexpected token '<', "<!doctype "\.\.\. is not valid JSON\n\s+Deserialization error/,
+    );
     expect(err.$fault).toBeUndefined();
     expect(err.$metadata).toMatchObject({ httpStatusCode: 500, attempts: 3 });
     expect(err.$metadata.requestId).toBeUndefined();
@@ -85,7 +97,9 @@ describe('moto 5.2.1 answers InvokeAsync as the module header says', () => {
     await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: FN, InvokeArgs: 'not json' })));
     await client.send(new InvokeAsyncCommand({ FunctionName: ARN, InvokeArgs: '{"b":2}' }));
     // Matches no moto route (HTML 404), so it is not recorded.
-    const latest = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: `${FN}:$LATEST`, InvokeArgs: '{}' })));
+    const latest = await caught(() =>
+      client.send(new InvokeAsyncCommand({ FunctionName: `${FN}:$LATEST`, InvokeArgs: '{}' })),
+    );
     await moto.stopRecording();
     await client.send(new InvokeAsyncCommand({ FunctionName: FN, InvokeArgs: '{"after":"stop"}' }));
 
@@ -108,14 +122,18 @@ describe('moto 5.2.1 answers InvokeAsync as the module header says', () => {
   });
 
   it('name:qualifier is a 404 ResourceNotFoundException when the qualifier does not exist', async () => {
-    const err = await caught(() => moto.lambdaClient().send(new InvokeAsyncCommand({ FunctionName: `${FN}:prod`, InvokeArgs: '{}' })));
+    const err = await caught(() =>
+      moto.lambdaClient().send(new InvokeAsyncCommand({ FunctionName: `${FN}:prod`, InvokeArgs: '{}' })),
+    );
     expect(err).toBeInstanceOf(ResourceNotFoundException);
     expect(err.message).toBe(notFound(`${FN}:prod`));
   });
 
   it('reset() drops functions; createFunction works again afterwards (role recreated)', async () => {
     await moto.reset();
-    const err = await caught(() => moto.lambdaClient().send(new InvokeAsyncCommand({ FunctionName: FN, InvokeArgs: '{}' })));
+    const err = await caught(() =>
+      moto.lambdaClient().send(new InvokeAsyncCommand({ FunctionName: FN, InvokeArgs: '{}' })),
+    );
     expect(err.name).toBe('ResourceNotFoundException');
     await moto.createFunction(FN);
     const out = await moto.lambdaClient().send(new InvokeAsyncCommand({ FunctionName: FN, InvokeArgs: '{}' }));
@@ -130,10 +148,14 @@ describe('startMoto lifecycle', () => {
       expect(a.port).not.toBe(b.port);
       await a.createFunction('only-in-a', { region: 'eu-west-2' });
       await Promise.all([a.startRecording(), b.startRecording()]);
-      const inA = await a.lambdaClient({ region: 'eu-west-2' }).send(new InvokeAsyncCommand({ FunctionName: 'only-in-a', InvokeArgs: '{}' }));
+      const inA = await a
+        .lambdaClient({ region: 'eu-west-2' })
+        .send(new InvokeAsyncCommand({ FunctionName: 'only-in-a', InvokeArgs: '{}' }));
       expect(inA.Status).toBe(202);
       const inB = await caught(() =>
-        b.lambdaClient({ region: 'eu-west-2' }).send(new InvokeAsyncCommand({ FunctionName: 'only-in-a', InvokeArgs: '{}' })),
+        b
+          .lambdaClient({ region: 'eu-west-2' })
+          .send(new InvokeAsyncCommand({ FunctionName: 'only-in-a', InvokeArgs: '{}' })),
       );
       expect(inB.message).toBe('Function not found: arn:aws:lambda:eu-west-2:123456789012:function:only-in-a');
       expect((await a.recordedRequests()).map((r) => r.body)).toEqual(['{}']);
@@ -146,7 +168,9 @@ describe('startMoto lifecycle', () => {
   });
 
   it('fails loudly, with the output tail, when there is no Python to run', async () => {
-    await expect(startMoto({ python: '/nonexistent/python3' })).rejects.toThrow(/^MOTO DID NOT START: could not run[\s\S]*ENOENT/);
+    await expect(startMoto({ python: '/nonexistent/python3' })).rejects.toThrow(
+      /^MOTO DID NOT START: could not run[\s\S]*ENOENT/,
+    );
   });
 
   it('fails loudly, with the output tail, when the process exits early', async () => {
@@ -164,6 +188,8 @@ describe('startMoto lifecycle', () => {
   });
 
   it('fails loudly when the port never answers in time', async () => {
-    await expect(startMoto({ readyTimeoutMs: 1 })).rejects.toThrow(/^MOTO DID NOT START: GET http:\/\/127\.0\.0\.1:\d+\/moto-api\/ did not answer within 1 ms/);
+    await expect(startMoto({ readyTimeoutMs: 1 })).rejects.toThrow(
+      /^MOTO DID NOT START: GET http:\/\/127\.0\.0\.1:\d+\/moto-api\/ did not answer within 1 ms/,
+    );
   });
 });

@@ -197,12 +197,17 @@ async function launch(port: number, opts: StartMotoOptions): Promise<MotoServer>
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > readyTimeoutMs) return fail(`GET ${url}/moto-api/ did not answer within ${readyTimeoutMs} ms`);
+    if (Date.now() - started > readyTimeoutMs)
+      return fail(`GET ${url}/moto-api/ did not answer within ${readyTimeoutMs} ms`);
     await sleep(50);
   }
 
   const api = async (method: 'GET' | 'POST', p: string, body?: string): Promise<string> => {
-    const res = await fetch(`${url}${p}`, { method, body, headers: body ? { 'content-type': 'application/json' } : {} });
+    const res = await fetch(`${url}${p}`, {
+      method,
+      body,
+      headers: body ? { 'content-type': 'application/json' } : {},
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`moto ${method} ${p} answered ${res.status}: ${text.slice(0, 500)}`);
     return text;
@@ -219,7 +224,13 @@ async function launch(port: number, opts: StartMotoOptions): Promise<MotoServer>
   }
 
   const lambdaClient = (config: LambdaClientConfig = {}) =>
-    new LambdaClient({ region: DEFAULT_REGION, credentials: MOTO_CREDENTIALS, endpoint: url, maxAttempts: 1, ...config });
+    new LambdaClient({
+      region: DEFAULT_REGION,
+      credentials: MOTO_CREDENTIALS,
+      endpoint: url,
+      maxAttempts: 1,
+      ...config,
+    });
 
   let role: Promise<string> | undefined;
   const ensureRole = () =>
@@ -273,7 +284,10 @@ async function launch(port: number, opts: StartMotoOptions): Promise<MotoServer>
     async invokeAsyncRaw(functionName, body, opts = {}) {
       const res = await fetch(`${url}/2014-11-13/functions/${encodeURIComponent(functionName)}/invoke-async`, {
         method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', authorization: scope('lambda', opts.region ?? DEFAULT_REGION) },
+        headers: {
+          'content-type': 'application/octet-stream',
+          authorization: scope('lambda', opts.region ?? DEFAULT_REGION),
+        },
         body,
       });
       const headers: Record<string, string> = {};

@@ -25,12 +25,23 @@ function settle(promise: Promise<RawOutcome>, timeoutMs: number, label: string):
 export function nodeRequest(request: RawRequest, timeoutMs = 10_000): Promise<RawOutcome> {
   const mod = request.url.startsWith('https:') ? https : http;
   const done = new Promise<RawOutcome>((resolve) => {
-    const req = mod.request(request.url, { method: request.method ?? 'POST', headers: request.headers ?? {}, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', (error) => resolve({ kind: 'error', error }));
-      res.on('end', () => resolve({ kind: 'response', status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = mod.request(
+      request.url,
+      { method: request.method ?? 'POST', headers: request.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (error) => resolve({ kind: 'error', error }));
+        res.on('end', () =>
+          resolve({
+            kind: 'response',
+            status: res.statusCode!,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     req.on('error', (error) => resolve({ kind: 'error', error }));
     req.end(request.body ?? '');
   });
@@ -45,7 +56,14 @@ export function fetchRequest(request: RawRequest, timeoutMs = 10_000): Promise<R
       const res = await fetch(request.url, {
         method,
         headers: request.headers ?? {},
-        ...(method === 'GET' || method === 'HEAD' ? {} : { body: typeof request.body === 'string' || request.body === undefined ? (request.body ?? '') : new Uint8Array(request.body) }),
+        ...(method === 'GET' || method === 'HEAD'
+          ? {}
+          : {
+              body:
+                typeof request.body === 'string' || request.body === undefined
+                  ? (request.body ?? '')
+                  : new Uint8Array(request.body),
+            }),
       });
       const headers: http.IncomingHttpHeaders = {};
       res.headers.forEach((value, name) => {

@@ -46,7 +46,12 @@ export interface CheckedRequest {
 const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /** Whether `req` (with `body`) carries the SigV4 signature `credentials` give it for `region`/lambda. */
-export async function checkSignature(req: { method: string; url: string; headers: http.IncomingHttpHeaders }, body: Buffer, credentials: Credentials, region: string): Promise<boolean> {
+export async function checkSignature(
+  req: { method: string; url: string; headers: http.IncomingHttpHeaders },
+  body: Buffer,
+  credentials: Credentials,
+  region: string,
+): Promise<boolean> {
   const auth = String(req.headers['authorization'] ?? '');
   const signedHeaders = /SignedHeaders=([^,\s]+)/.exec(auth)?.[1]?.split(';');
   const date = AMZ_DATE.exec(String(req.headers['x-amz-date'] ?? ''));
@@ -63,25 +68,42 @@ export async function checkSignature(req: { method: string; url: string; headers
   const url = new URL(req.url, `http://${req.headers.host}`);
   const signer = new SignatureV4({ service: 'lambda', region, credentials, sha256: Sha256 });
   const expected = await signer.sign(
-    { method: req.method, protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body },
+    {
+      method: req.method,
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    },
     { signingDate: new Date(Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!, +date[4]!, +date[5]!, +date[6]!)) },
   );
   return expected.headers['authorization'] === auth;
 }
 
 /** Starts the checking endpoint on 127.0.0.1. */
-export async function startSigV4Server(credentials: Credentials, region: string): Promise<{ url: string; received: CheckedRequest[]; close(): Promise<void> }> {
+export async function startSigV4Server(
+  credentials: Credentials,
+  region: string,
+): Promise<{ url: string; received: CheckedRequest[]; close(): Promise<void> }> {
   const received: CheckedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      void checkSignature({ method: req.method!, url: req.url!, headers: req.headers }, body, credentials, region).then((valid) => {
-        received.push({ url: req.url!, headers: req.headers, body: body.toString('utf8'), valid });
-        if (valid) res.writeHead(202, { 'content-type': 'application/json' }).end('{"Status":202}');
-        else res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'InvalidSignatureException' }).end('{"message":"The request signature we calculated does not match the signature you provided."}');
-      });
+      void checkSignature({ method: req.method!, url: req.url!, headers: req.headers }, body, credentials, region).then(
+        (valid) => {
+          received.push({ url: req.url!, headers: req.headers, body: body.toString('utf8'), valid });
+          if (valid) res.writeHead(202, { 'content-type': 'application/json' }).end('{"Status":202}');
+          else
+            res
+              .writeHead(403, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'InvalidSignatureException' })
+              .end('{"message":"The request signature we calculated does not match the signature you provided."}');
+        },
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

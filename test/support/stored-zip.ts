@@ -27,7 +27,17 @@ export function storedZip(name: string, content: string): Uint8Array {
   const data = Buffer.from(content, 'utf8');
   const crc = crc32(data);
   // version needed 2.0, method stored, then time, date, crc, sizes and name length as both headers share them
-  const common: Field[] = [[2, UTF8_NAME], [2, 0], [2, DOS_TIME], [2, DOS_DATE], [4, crc], [4, data.length], [4, data.length], [2, nameBuf.length], [2, 0]];
+  const common: Field[] = [
+    [2, UTF8_NAME],
+    [2, 0],
+    [2, DOS_TIME],
+    [2, DOS_DATE],
+    [4, crc],
+    [4, data.length],
+    [4, data.length],
+    [2, nameBuf.length],
+    [2, 0],
+  ];
   const local = header([[4, 0x04034b50], [2, 20], ...common]);
   const central = header([
     [4, 0x02014b50],
@@ -42,6 +52,15 @@ export function storedZip(name: string, content: string): Uint8Array {
   ]);
   const localSize = local.length + nameBuf.length + data.length;
   const centralSize = central.length + nameBuf.length;
-  const end = header([[4, 0x06054b50], [2, 0], [2, 0], [2, 1], [2, 1], [4, centralSize], [4, localSize], [2, 0]]);
+  const end = header([
+    [4, 0x06054b50],
+    [2, 0],
+    [2, 0],
+    [2, 1],
+    [2, 1],
+    [4, centralSize],
+    [4, localSize],
+    [2, 0],
+  ]);
   return new Uint8Array(Buffer.concat([local, nameBuf, data, central, nameBuf, end]));
 }

@@ -15,7 +15,8 @@ export interface Sent {
 }
 
 /** What the caller saw; `errorType` is the answer's `x-amzn-ErrorType`, when it has one. */
-export type Seen = { kind: 'response'; status: number; body: string; errorType?: string } | { kind: 'error'; error: Error };
+export type Seen =
+  { kind: 'response'; status: number; body: string; errorType?: string } | { kind: 'error'; error: Error };
 
 type Answer = { status: number; body: string; errorType?: string };
 
@@ -39,7 +40,9 @@ async function seen(fn: () => Promise<Answer>): Promise<Seen> {
 }
 
 const withBody = (r: Sent) =>
-  r.method === 'GET' || r.method === 'HEAD' ? {} : { body: typeof r.body === 'string' || r.body === undefined ? (r.body ?? '') : new Uint8Array(r.body) };
+  r.method === 'GET' || r.method === 'HEAD'
+    ? {}
+    : { body: typeof r.body === 'string' || r.body === undefined ? (r.body ?? '') : new Uint8Array(r.body) };
 
 function collector(): { sink: Writable; text: () => string } {
   const chunks: Buffer[] = [];
@@ -51,11 +54,15 @@ async function viaStream(r: Sent, dispatcher?: Agent | Pool): Promise<Answer> {
   const { sink, text } = collector();
   let status = 0;
   let errorType: unknown;
-  await undiciStream(r.url, { method: r.method as 'POST', headers: r.headers, ...withBody(r), ...(dispatcher ? { dispatcher } : {}) }, ({ statusCode, headers }) => {
-    status = statusCode;
-    errorType = headers['x-amzn-errortype'];
-    return sink;
-  });
+  await undiciStream(
+    r.url,
+    { method: r.method as 'POST', headers: r.headers, ...withBody(r), ...(dispatcher ? { dispatcher } : {}) },
+    ({ statusCode, headers }) => {
+      status = statusCode;
+      errorType = headers['x-amzn-errortype'];
+      return sink;
+    },
+  );
   return typed({ status, body: text() }, errorType);
 }
 
@@ -67,7 +74,10 @@ export function http2Request(r: Sent): Promise<Answer> {
     session.on('error', reject);
     const hasBody = r.method !== 'GET' && r.method !== 'HEAD';
     // Node would end a DELETE stream at once (no payload expected): endStream false keeps it open for the body.
-    const stream = session.request({ ':method': r.method, ':path': `${url.pathname}${url.search}`, ...(r.headers ?? {}) }, { endStream: !hasBody });
+    const stream = session.request(
+      { ':method': r.method, ':path': `${url.pathname}${url.search}`, ...(r.headers ?? {}) },
+      { endStream: !hasBody },
+    );
     let status = 0;
     let errorType: unknown;
     const chunks: Buffer[] = [];
@@ -86,13 +96,84 @@ export function http2Request(r: Sent): Promise<Answer> {
 }
 
 export const UNDICI_CLIENTS: readonly HttpClient[] = [
-  { name: 'global fetch', send: (r) => seen(async () => { const res = await fetch(r.url, { method: r.method, headers: r.headers, ...withBody(r) }); return typed({ status: res.status, body: await res.text() }, res.headers.get('x-amzn-errortype')); }) },
-  { name: 'undici.fetch', send: (r) => seen(async () => { const res = await undiciFetch(r.url, { method: r.method, headers: r.headers, ...withBody(r) }); return typed({ status: res.status, body: await res.text() }, res.headers.get('x-amzn-errortype')); }) },
-  { name: 'undici.fetch with its own Agent', send: (r) => seen(async () => { const dispatcher = new Agent(); const res = await undiciFetch(r.url, { method: r.method, headers: r.headers, ...withBody(r), dispatcher }); const body = await res.text(); await dispatcher.close(); return typed({ status: res.status, body }, res.headers.get('x-amzn-errortype')); }) },
-  { name: 'undici.request', send: (r) => seen(async () => { const res = await undiciRequest(r.url, { method: r.method as 'POST', headers: r.headers, ...withBody(r) }); return typed({ status: res.statusCode, body: await res.body.text() }, res.headers['x-amzn-errortype']); }) },
-  { name: 'undici.request with its own Agent', send: (r) => seen(async () => { const dispatcher = new Agent(); const res = await undiciRequest(r.url, { method: r.method as 'POST', headers: r.headers, ...withBody(r), dispatcher }); const body = await res.body.text(); await dispatcher.close(); return typed({ status: res.statusCode, body }, res.headers['x-amzn-errortype']); }) },
+  {
+    name: 'global fetch',
+    send: (r) =>
+      seen(async () => {
+        const res = await fetch(r.url, { method: r.method, headers: r.headers, ...withBody(r) });
+        return typed({ status: res.status, body: await res.text() }, res.headers.get('x-amzn-errortype'));
+      }),
+  },
+  {
+    name: 'undici.fetch',
+    send: (r) =>
+      seen(async () => {
+        const res = await undiciFetch(r.url, { method: r.method, headers: r.headers, ...withBody(r) });
+        return typed({ status: res.status, body: await res.text() }, res.headers.get('x-amzn-errortype'));
+      }),
+  },
+  {
+    name: 'undici.fetch with its own Agent',
+    send: (r) =>
+      seen(async () => {
+        const dispatcher = new Agent();
+        const res = await undiciFetch(r.url, { method: r.method, headers: r.headers, ...withBody(r), dispatcher });
+        const body = await res.text();
+        await dispatcher.close();
+        return typed({ status: res.status, body }, res.headers.get('x-amzn-errortype'));
+      }),
+  },
+  {
+    name: 'undici.request',
+    send: (r) =>
+      seen(async () => {
+        const res = await undiciRequest(r.url, { method: r.method as 'POST', headers: r.headers, ...withBody(r) });
+        return typed({ status: res.statusCode, body: await res.body.text() }, res.headers['x-amzn-errortype']);
+      }),
+  },
+  {
+    name: 'undici.request with its own Agent',
+    send: (r) =>
+      seen(async () => {
+        const dispatcher = new Agent();
+        const res = await undiciRequest(r.url, {
+          method: r.method as 'POST',
+          headers: r.headers,
+          ...withBody(r),
+          dispatcher,
+        });
+        const body = await res.body.text();
+        await dispatcher.close();
+        return typed({ status: res.statusCode, body }, res.headers['x-amzn-errortype']);
+      }),
+  },
   { name: 'undici.stream', send: (r) => seen(() => viaStream(r)) },
-  { name: 'undici.stream with its own Pool', send: (r) => seen(async () => { const pool = new Pool(new URL(r.url).origin); const out = await viaStream(r, pool); await pool.close(); return out; }) },
-  { name: 'undici Client.request', send: (r) => seen(async () => { const url = new URL(r.url); const client = new Client(url.origin); const res = await client.request({ path: `${url.pathname}${url.search}`, method: r.method as 'POST', headers: r.headers, ...withBody(r) }); const body = await res.body.text(); await client.close(); return typed({ status: res.statusCode, body }, res.headers['x-amzn-errortype']); }) },
+  {
+    name: 'undici.stream with its own Pool',
+    send: (r) =>
+      seen(async () => {
+        const pool = new Pool(new URL(r.url).origin);
+        const out = await viaStream(r, pool);
+        await pool.close();
+        return out;
+      }),
+  },
+  {
+    name: 'undici Client.request',
+    send: (r) =>
+      seen(async () => {
+        const url = new URL(r.url);
+        const client = new Client(url.origin);
+        const res = await client.request({
+          path: `${url.pathname}${url.search}`,
+          method: r.method as 'POST',
+          headers: r.headers,
+          ...withBody(r),
+        });
+        const body = await res.body.text();
+        await client.close();
+        return typed({ status: res.statusCode, body }, res.headers['x-amzn-errortype']);
+      }),
+  },
   { name: 'raw http2', http2: true, send: (r) => seen(() => http2Request(r)) },
 ];

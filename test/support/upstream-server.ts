@@ -20,17 +20,24 @@ export interface UpstreamAnswer {
  * A stand-in "real endpoint" on 127.0.0.1 for recording tests that need exact control over what the
  * service answers (moto covers the real-emulator cases). Logs every request it receives.
  */
-export async function startUpstream(answer: (req: ReceivedRequest) => UpstreamAnswer = () => ({
-  status: 202,
-  headers: { 'content-type': 'application/json', 'x-amzn-RequestId': '11111111-2222-3333-4444-555555555555' },
-  body: '{"Status":202}',
-})): Promise<{ url: string; received: ReceivedRequest[]; close(): Promise<void> }> {
+export async function startUpstream(
+  answer: (req: ReceivedRequest) => UpstreamAnswer = () => ({
+    status: 202,
+    headers: { 'content-type': 'application/json', 'x-amzn-RequestId': '11111111-2222-3333-4444-555555555555' },
+    body: '{"Status":202}',
+  }),
+): Promise<{ url: string; received: ReceivedRequest[]; close(): Promise<void> }> {
   const received: ReceivedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const r = {
+        method: req.method!,
+        url: req.url!,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(r);
       const a = answer(r);
       res.writeHead(a.status, a.headers).end(a.body);

@@ -64,9 +64,14 @@ export function useUpstreamWorkspace(prefix: string): UpstreamWorkspace {
     open: (name, options = {}) => openCassette(name, { dir, endpoint: live().url, ...options }),
     invoke: (FunctionName, payload) =>
       lambdaClient({ endpoint: live().url, maxAttempts: 1 }).send(
-        new InvokeAsyncCommand({ FunctionName, InvokeArgs: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
+        new InvokeAsyncCommand({
+          FunctionName,
+          InvokeArgs: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        }),
       ),
     file,
-    interactions: (name) => (JSON.parse(readFileSync(file(name), 'utf8')) as { interactions: { request: { payload: unknown } }[] }).interactions,
+    interactions: (name) =>
+      (JSON.parse(readFileSync(file(name), 'utf8')) as { interactions: { request: { payload: unknown } }[] })
+        .interactions,
   };
 }

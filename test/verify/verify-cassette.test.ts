@@ -19,7 +19,9 @@ let dir: string;
 let cassette: string;
 
 async function validateReport(report: unknown): Promise<void> {
-  const schema = JSON.parse(await readFile(new URL('../../schema/verify-report.schema.json', import.meta.url), 'utf8')) as object;
+  const schema = JSON.parse(
+    await readFile(new URL('../../schema/verify-report.schema.json', import.meta.url), 'utf8'),
+  ) as object;
   const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
   expect(validate(report), JSON.stringify(validate.errors, null, 2)).toBe(true);
 }
@@ -104,7 +106,11 @@ describe('usage errors exit 2', () => {
   it.each([
     ['no --target', ['verify', 'x.json'], /--target/],
     ['a target that is not a URL', ['verify', 'x.json', '--target', 'localhost:5000'], /not an absolute http\(s\) URL/],
-    ['a path that does not exist', ['verify', 'nowhere.json', '--target', 'http://127.0.0.1:9'], /nowhere\.json: no such file/],
+    [
+      'a path that does not exist',
+      ['verify', 'nowhere.json', '--target', 'http://127.0.0.1:9'],
+      /nowhere\.json: no such file/,
+    ],
     ['no path at all', ['verify', '--target', 'http://127.0.0.1:9'], /missing required argument/],
   ])('%s', async (_label, args, message) => {
     const run = await runCli(cli.path, args, { cwd: dir });

@@ -46,21 +46,30 @@ it('sends Invoke DryRun for every recorded request, runs nothing, and reports a 
     ['POST', '/2015-03-31/functions/orders-fn/invocations', 'DryRun'],
     ['POST', '/2015-03-31/functions/mailer/invocations', 'DryRun'],
   ]);
-  expect(clean.stdout).toContain(`2 interaction(s) in 1 cassette(s) against ${moto.url} (DryRun: nothing ran): 2 same, 0 drifted`);
+  expect(clean.stdout).toContain(
+    `2 interaction(s) in 1 cassette(s) against ${moto.url} (DryRun: nothing ran): 2 same, 0 drifted`,
+  );
   expect(clean.code).toBe(0);
 
   // moto (5.x here) answers DryRun 204 even for a function it never had, so the drift side is shown
   // against an endpoint that answers as AWS documents: 404 ResourceNotFoundException for a deleted function.
   const aws = await startUpstream((req) =>
     req.url.includes('/mailer/')
-      ? { status: 404, headers: { 'x-amzn-errortype': 'ResourceNotFoundException', 'content-type': 'application/json' }, body: '{"Type":"User","message":"Function not found: mailer"}' }
+      ? {
+          status: 404,
+          headers: { 'x-amzn-errortype': 'ResourceNotFoundException', 'content-type': 'application/json' },
+          body: '{"Type":"User","message":"Function not found: mailer"}',
+        }
       : { status: 204, body: '' },
   );
   try {
     const drift = await runCli(cli.path, ['verify', file, '--target', aws.url, '--dry-run', '--json']);
     expect(drift.code).toBe(1);
     expect(aws.received.map((r) => r.headers['x-amz-invocation-type'])).toEqual(['DryRun', 'DryRun']);
-    const report = JSON.parse(drift.stdout) as { dryRun: boolean; interactions: Array<{ function: string; outcome: string; changes: string[] }> };
+    const report = JSON.parse(drift.stdout) as {
+      dryRun: boolean;
+      interactions: Array<{ function: string; outcome: string; changes: string[] }>;
+    };
     expect(report.dryRun).toBe(true);
     expect(report.interactions.map((i) => [i.function, i.outcome, i.changes])).toEqual([
       ['orders-fn', 'same', []],

@@ -26,10 +26,22 @@ afterAll(async () => {
 
 it('an Invoke Event interaction is re-sent as one, and verifies the same against moto', async () => {
   const lambda = await openCassette('invoke', { dir, endpoint: moto.url, mode: 'record', allowRecordingInCI: true });
-  await moto.lambdaClient().send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: '{"id":7}' }));
+  await moto
+    .lambdaClient()
+    .send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: '{"id":7}' }));
   await lambda.close();
 
-  const interaction = { request: { operation: 'Invoke' as const, functionName: 'orders-fn', qualifier: 'live', region: 'us-east-1', payload: { json: {} } }, response: { status: 202, headers: {}, body: { text: '' } }, recordedAt: '2026-12-01T00:00:00.000Z' };
+  const interaction = {
+    request: {
+      operation: 'Invoke' as const,
+      functionName: 'orders-fn',
+      qualifier: 'live',
+      region: 'us-east-1',
+      payload: { json: {} },
+    },
+    response: { status: 202, headers: {}, body: { text: '' } },
+    recordedAt: '2026-12-01T00:00:00.000Z',
+  };
   const wire = recordedRequest(interaction, 'http://127.0.0.1:1');
   expect(wire.url).toBe('http://127.0.0.1:1/2015-03-31/functions/orders-fn%3Alive/invocations');
   expect(wire.headers).toMatchObject({ 'x-amz-invocation-type': 'Event' });

@@ -28,18 +28,27 @@ function runFixture(mode: 'mock' | 'record', endpoint?: string): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'lc-concurrent-cassettes-'));
   const results = mkdtempSync(join(tmpdir(), 'lc-concurrent-results-'));
   temps.push(dir, results);
-  const env: NodeJS.ProcessEnv = { ...process.env, LC_FIXTURE_MODE: mode, LC_FIXTURE_DIR: dir, LC_FIXTURE_RESULTS: results };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LC_FIXTURE_MODE: mode,
+    LC_FIXTURE_DIR: dir,
+    LC_FIXTURE_RESULTS: results,
+  };
   delete env['LAMBDA_CASSETTE_MODE'];
   delete env['VITEST'];
   delete env['VITEST_WORKER_ID'];
   delete env['VITEST_POOL_ID'];
   if (endpoint) env['LC_FIXTURE_ENDPOINT'] = endpoint;
   const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-  const child = spawn(process.execPath, [vitest, 'run', '--config', 'test/vitest/fixtures/vitest.fixture.config.ts', 'concurrent-suite'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [vitest, 'run', '--config', 'test/vitest/fixtures/vitest.fixture.config.ts', 'concurrent-suite'],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -47,7 +56,8 @@ function runFixture(mode: 'mock' | 'record', endpoint?: string): Promise<Run> {
     child.on('error', reject);
     child.on('close', (code) => {
       const seen: Run['results'] = {};
-      for (const file of readdirSync(results)) seen[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(results, file), 'utf8'));
+      for (const file of readdirSync(results))
+        seen[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(results, file), 'utf8'));
       resolve({ code, output, results: seen, dir });
     });
   });
@@ -90,10 +100,14 @@ describe('test.concurrent with useLambdaCassette()', () => {
       const run = await runFixture('record', moto.url);
       expectEachTestSawOnlyItsOwnCalls(run);
       const files = cassetteFiles(run.dir);
-      expect(files).toEqual(NAMES.map((n) => join('test', 'vitest', 'fixtures', 'concurrent-suite.fixture', 'concurrent', `${n}.json`)));
+      expect(files).toEqual(
+        NAMES.map((n) => join('test', 'vitest', 'fixtures', 'concurrent-suite.fixture', 'concurrent', `${n}.json`)),
+      );
       for (const [i, name] of NAMES.entries()) {
         const cassette = await loadCassette(join(run.dir, files[i]!));
-        expect(cassette!.interactions.map((x) => [x.request.functionName, x.request.payload, x.response.status])).toEqual([
+        expect(
+          cassette!.interactions.map((x) => [x.request.functionName, x.request.payload, x.response.status]),
+        ).toEqual([
           [`${name}-fn`, { json: { test: name, i: 0 } }, 202],
           [`${name}-fn`, { json: { test: name, i: 1 } }, 202],
         ]);

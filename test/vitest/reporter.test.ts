@@ -34,20 +34,47 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function runSuite(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; cassettes: string }> {
+async function runSuite(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string; cassettes: string }> {
   const cassettes = await mkdtemp(join(dir, 'cassettes-'));
-  const committed: Cassette = { version: 1, recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20.20.2' }, interactions: [interaction(1), interaction(3)] };
+  const committed: Cassette = {
+    version: 1,
+    recordedWith: { library: 'lambda-cassette', libraryVersion: '0.1.0', node: 'v20.20.2' },
+    interactions: [interaction(1), interaction(3)],
+  };
   await writeFile(join(cassettes, 'replayed.json'), JSON.stringify(committed));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, SUMMARY_CASSETTES: cassettes, NO_COLOR: '1', ...env };
-  for (const name of ['CI', 'LAMBDA_CASSETTE_MODE', 'FORCE_COLOR', REPORT_DIR_ENV, 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_OPTIONS']) delete childEnv[name];
+  for (const name of [
+    'CI',
+    'LAMBDA_CASSETTE_MODE',
+    'FORCE_COLOR',
+    REPORT_DIR_ENV,
+    'VITEST',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+    'NODE_OPTIONS',
+  ])
+    delete childEnv[name];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vitestBin, 'run', '--config', join(fixture, 'vitest.config.ts')], { cwd: fixture, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [vitestBin, 'run', '--config', join(fixture, 'vitest.config.ts')], {
+      cwd: fixture,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: stdout.replaceAll(cassettes, '<cassettes>').replaceAll(dir, '<dir>'), stderr, cassettes }));
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: stdout.replaceAll(cassettes, '<cassettes>').replaceAll(dir, '<dir>'),
+        stderr,
+        cassettes,
+      }),
+    );
   });
 }
 
@@ -77,14 +104,37 @@ describe('at the end of a run', () => {
   it('writes the same summary as JSON to outputFile, with how the run went', async () => {
     const summary = JSON.parse(await readFile(outputFile, 'utf8')) as RunSummary;
     expect(summary.run).toEqual({ reason: 'failed', tests: 4, failed: 2, skipped: 0 });
-    expect(summary.totals).toEqual({ cassettes: 3, replayed: 1, recorded: 1, created: 1, missing: 1, misses: 1, unused: 1, expired: 0 });
+    expect(summary.totals).toEqual({
+      cassettes: 3,
+      replayed: 1,
+      recorded: 1,
+      created: 1,
+      missing: 1,
+      misses: 1,
+      unused: 1,
+      expired: 0,
+    });
     // These cassettes lie outside the vitest root, so they keep absolute names; inside it they are relative (test/report/prune-reports).
     expect(summary.cassettes.every((c) => isAbsolute(c.cassette))).toBe(true);
-    expect(join(outputFile, '..', (summary as { root?: string }).root!)).toBe(fileURLToPath(new URL('./fixtures/run-summary', import.meta.url)));
+    expect(join(outputFile, '..', (summary as { root?: string }).root!)).toBe(
+      fileURLToPath(new URL('./fixtures/run-summary', import.meta.url)),
+    );
     const replayed = summary.cassettes.find((c) => c.cassette.endsWith('replayed.json'))!;
     expect(replayed).toMatchObject({ opened: 2, replayed: 1, recorded: 0, created: false, missing: false, expired: 0 });
-    expect(replayed.misses).toEqual([expect.stringMatching(/^lambda-cassette: no recorded answer in .*replayed\.json for InvokeAsync orders-fn \(us-east-1\) \{"id":99\}$/)]);
-    expect(replayed.unused).toEqual([{ cassette: replayed.cassette, index: 1, function: 'orders-fn', recordedAt: '2026-11-22T00:00:00.000Z', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
+    expect(replayed.misses).toEqual([
+      expect.stringMatching(
+        /^lambda-cassette: no recorded answer in .*replayed\.json for InvokeAsync orders-fn \(us-east-1\) \{"id":99\}$/,
+      ),
+    ]);
+    expect(replayed.unused).toEqual([
+      {
+        cassette: replayed.cassette,
+        index: 1,
+        function: 'orders-fn',
+        recordedAt: '2026-11-22T00:00:00.000Z',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
+    ]);
   });
 
   it('prune reads that file: it refuses a failed run, and with --force drops exactly the unused interaction', async () => {

@@ -9,17 +9,27 @@ import { lambdaClient } from '../support/sdk.js';
 
 describe('defaultCassetteName', () => {
   it('is the test file path without its extension, then one safe segment per suite and the test', () => {
-    expect(defaultCassetteName({ file: join(process.cwd(), 'test', 'checkout.test.ts'), names: ['checkout', 'sends the order (happy path)'] })).toBe(
-      'test/checkout/checkout/sends-the-order-happy-path',
-    );
+    expect(
+      defaultCassetteName({
+        file: join(process.cwd(), 'test', 'checkout.test.ts'),
+        names: ['checkout', 'sends the order (happy path)'],
+      }),
+    ).toBe('test/checkout/checkout/sends-the-order-happy-path');
   });
 
   it('is filesystem-safe and stable for odd and long names', () => {
     const long = 'x'.repeat(200);
-    const a = defaultCassetteName({ file: '/elsewhere/spec/a.spec.mjs', names: ['ünïcödé / slashes \\ and: colons', long] });
+    const a = defaultCassetteName({
+      file: '/elsewhere/spec/a.spec.mjs',
+      names: ['ünïcödé / slashes \\ and: colons', long],
+    });
     expect(a).toMatch(/^a\/n-c-d-slashes-and-colons\/x{71}-[0-9a-f]{8}$/);
-    expect(defaultCassetteName({ file: '/elsewhere/spec/a.spec.mjs', names: ['ünïcödé / slashes \\ and: colons', long] })).toBe(a);
-    expect(defaultCassetteName({ file: '/elsewhere/spec/a.spec.mjs', names: ['x', `${long}y`] })).not.toBe(defaultCassetteName({ file: '/elsewhere/spec/a.spec.mjs', names: ['x', long] }));
+    expect(
+      defaultCassetteName({ file: '/elsewhere/spec/a.spec.mjs', names: ['ünïcödé / slashes \\ and: colons', long] }),
+    ).toBe(a);
+    expect(defaultCassetteName({ file: '/elsewhere/spec/a.spec.mjs', names: ['x', `${long}y`] })).not.toBe(
+      defaultCassetteName({ file: '/elsewhere/spec/a.spec.mjs', names: ['x', long] }),
+    );
   });
 });
 
@@ -31,10 +41,19 @@ describe('useLambdaCassette with cassettes', () => {
   });
   afterAll(async () => {
     await upstream.close();
-    const file = join(dir, 'test', 'vitest', 'use-lambda-cassette', 'useLambdaCassette-with-cassettes', 'records-into-a-cassette-named-after-the-test.json');
+    const file = join(
+      dir,
+      'test',
+      'vitest',
+      'use-lambda-cassette',
+      'useLambdaCassette-with-cassettes',
+      'records-into-a-cassette-named-after-the-test.json',
+    );
     try {
       expect(existsSync(file)).toBe(true);
-      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ interactions: [{ request: { functionName: 'orders-fn', payload: { json: { id: 7 } } } }] });
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+        interactions: [{ request: { functionName: 'orders-fn', payload: { json: { id: 7 } } } }],
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -43,7 +62,9 @@ describe('useLambdaCassette with cassettes', () => {
   const lambda = useLambdaCassette(() => ({ mode: 'record', dir, endpoint: upstream.url, allowRecordingInCI: true }));
 
   it('records into a cassette named after the test', async () => {
-    await lambdaClient({ endpoint: upstream.url }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));
+    await lambdaClient({ endpoint: upstream.url }).send(
+      new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }),
+    );
     expect(lambda).toHaveInvokedAsyncWith('orders-fn', { id: 7 });
     expect(lambda.mode).toBe('record');
   });

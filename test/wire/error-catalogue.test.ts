@@ -23,7 +23,13 @@ describe('injected errors reach the SDK as the service sends them', () => {
     expect(names.filter((n) => LAMBDA_ERRORS[n].source === 'InvokeAsync')).toHaveLength(29);
     expect(names.filter((n) => LAMBDA_ERRORS[n].source === 'Invoke')).toHaveLength(14);
     expect(names.filter((n) => LAMBDA_ERRORS[n].source === 'InvokeAsync')).toEqual(
-      expect.arrayContaining(['InvalidRequestContentException', 'InvalidRuntimeException', 'ResourceConflictException', 'ResourceNotFoundException', 'ServiceException']),
+      expect.arrayContaining([
+        'InvalidRequestContentException',
+        'InvalidRuntimeException',
+        'ResourceConflictException',
+        'ResourceNotFoundException',
+        'ServiceException',
+      ]),
     );
     expect(forInvokeAsync).toHaveLength(names.length - 14);
   });
@@ -32,7 +38,9 @@ describe('injected errors reach the SDK as the service sends them', () => {
     const spec = LAMBDA_ERRORS[name];
     lambda.inject(name, { message: `injected ${name}` });
     const client = lambdaClient({ maxAttempts: 1 });
-    const err = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' })));
+    const err = await caught(() =>
+      client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' })),
+    );
 
     const ModeledClass = (sdk as Record<string, unknown>)[name] as typeof LambdaServiceException | undefined;
     expect(err).toBeInstanceOf(ModeledClass ?? LambdaServiceException);
@@ -41,7 +49,9 @@ describe('injected errors reach the SDK as the service sends them', () => {
     expect(err.$metadata.httpStatusCode).toBe(spec.status);
     expect(err.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(err.message).toBe(`injected ${name}`);
-    expect(lambda.calls).toMatchObject([{ functionName: 'orders-fn', status: spec.status, errorType: name, source: 'injected' }]);
+    expect(lambda.calls).toMatchObject([
+      { functionName: 'orders-fn', status: spec.status, errorType: name, source: 'injected' },
+    ]);
   });
 
   it('fills the default message from the request', async () => {
@@ -53,14 +63,18 @@ describe('injected errors reach the SDK as the service sends them', () => {
   });
 
   it('an unknown error name is a clear runtime error', () => {
-    expect(() => lambda.inject('NoSuchError' as LambdaErrorName)).toThrow(/"NoSuchError" is not an error AWS documents/);
+    expect(() => lambda.inject('NoSuchError' as LambdaErrorName)).toThrow(
+      /"NoSuchError" is not an error AWS documents/,
+    );
   });
 
   it('scopes an injection to one function and a number of calls', async () => {
     lambda.inject('ServiceException', { functionName: 'orders-fn', times: 1 });
     const client = lambdaClient({ maxAttempts: 1 });
     await client.send(new InvokeAsyncCommand({ FunctionName: 'mailer', InvokeArgs: '{}' }));
-    await expect(client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' }))).rejects.toThrow();
+    await expect(
+      client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' })),
+    ).rejects.toThrow();
     await client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{}' }));
     expect(lambda.calls.map((c) => [c.functionName, c.status])).toEqual([
       ['mailer', 202],

@@ -30,7 +30,13 @@ describe('checkFunctionRef follows the current references', () => {
     ['arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:orders-fn', 'aws-us-gov', 'us-gov-west-1'],
   ])('accepts %s', (raw, partition, region) => {
     expect(checkFunctionRef(raw)).toBeUndefined();
-    expect(parseFunctionRef(raw)).toMatchObject({ name: 'orders-fn', partition, region, accountId: '123456789012', arn: raw });
+    expect(parseFunctionRef(raw)).toMatchObject({
+      name: 'orders-fn',
+      partition,
+      region,
+      accountId: '123456789012',
+      arn: raw,
+    });
   });
 
   it.each([
@@ -41,19 +47,40 @@ describe('checkFunctionRef follows the current references', () => {
   });
 
   it('reads $LATEST.PUBLISHED as a qualifier; other dotted or $ qualifiers are still refused', () => {
-    expect(parseFunctionRef('orders-fn:$LATEST.PUBLISHED')).toMatchObject({ name: 'orders-fn', qualifier: '$LATEST.PUBLISHED' });
-    expect(parseFunctionRef('123456789012:function:orders-fn:$LATEST.PUBLISHED')).toMatchObject({ qualifier: '$LATEST.PUBLISHED' });
-    for (const bad of ['orders-fn:$LATEST.DRAFT', 'orders-fn:$LATEST.PUBLISHED2', 'orders-fn:$PUBLISHED', 'orders-fn:v1.2']) {
+    expect(parseFunctionRef('orders-fn:$LATEST.PUBLISHED')).toMatchObject({
+      name: 'orders-fn',
+      qualifier: '$LATEST.PUBLISHED',
+    });
+    expect(parseFunctionRef('123456789012:function:orders-fn:$LATEST.PUBLISHED')).toMatchObject({
+      qualifier: '$LATEST.PUBLISHED',
+    });
+    for (const bad of [
+      'orders-fn:$LATEST.DRAFT',
+      'orders-fn:$LATEST.PUBLISHED2',
+      'orders-fn:$PUBLISHED',
+      'orders-fn:v1.2',
+    ]) {
       expect(checkFunctionRef(bad), bad).toEqual({ kind: 'pattern' });
     }
   });
 
   it('names the partition of a region in ARNs and hosts', () => {
-    expect(['us-east-1', 'cn-north-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1'].map(partitionOf))
-      .toEqual(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f']);
+    expect(
+      [
+        'us-east-1',
+        'cn-north-1',
+        'us-gov-west-1',
+        'us-iso-east-1',
+        'us-isob-east-1',
+        'eu-isoe-west-1',
+        'us-isof-south-1',
+      ].map(partitionOf),
+    ).toEqual(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f']);
     expect(lambdaHost('us-iso-east-1')).toBe('lambda.us-iso-east-1.c2s.ic.gov');
     expect(lambdaHost('us-isob-east-1')).toBe('lambda.us-isob-east-1.sc2s.sgov.gov');
-    expect(functionArn(parseFunctionRef('gone')!, 'us-iso-east-1', '123456789012')).toBe('arn:aws-iso:lambda:us-iso-east-1:123456789012:function:gone');
+    expect(functionArn(parseFunctionRef('gone')!, 'us-iso-east-1', '123456789012')).toBe(
+      'arn:aws-iso:lambda:us-iso-east-1:123456789012:function:gone',
+    );
   });
 });
 

@@ -11,12 +11,19 @@ import { successResponse } from '../../src/wire/build-response.js';
 import { MAX_INVOKE_EVENT_PAYLOAD_BYTES } from '../../src/wire/invoke-event.js';
 
 const HOST = 'https://lambda.us-east-1.amazonaws.com';
-const parse = (path: string, headers: Record<string, string> = { 'X-Amz-Invocation-Type': 'Event' }, body = Buffer.from('{"id":1}'), method = 'POST') =>
-  parseInvocation({ method, url: `${HOST}${path}`, headers, body }, 'eu-west-1');
+const parse = (
+  path: string,
+  headers: Record<string, string> = { 'X-Amz-Invocation-Type': 'Event' },
+  body = Buffer.from('{"id":1}'),
+  method = 'POST',
+) => parseInvocation({ method, url: `${HOST}${path}`, headers, body }, 'eu-west-1');
 
 describe('which Invoke requests are served', () => {
   it('an Event invocation is parsed as operation Invoke (header name in any case)', () => {
-    for (const headers of [{ 'X-Amz-Invocation-Type': 'Event' }, { 'x-amz-invocation-type': 'Event' }] as Record<string, string>[]) {
+    for (const headers of [{ 'X-Amz-Invocation-Type': 'Event' }, { 'x-amz-invocation-type': 'Event' }] as Record<
+      string,
+      string
+    >[]) {
       expect(parse('/2015-03-31/functions/orders-fn/invocations', headers)).toMatchObject({
         operation: 'Invoke',
         functionName: 'orders-fn',
@@ -32,7 +39,10 @@ describe('which Invoke requests are served', () => {
     ['DryRun', { 'x-amz-invocation-type': 'DryRun' }, 'DryRun'],
     ['no invocation type (RequestResponse)', {}, 'RequestResponse'],
   ])('%s is served with its invocation type', (_label, headers, type) => {
-    expect(parse('/2015-03-31/functions/orders-fn/invocations', headers)).toMatchObject({ operation: 'Invoke', invocationType: type });
+    expect(parse('/2015-03-31/functions/orders-fn/invocations', headers)).toMatchObject({
+      operation: 'Invoke',
+      invocationType: type,
+    });
   });
 
   it('"event" in the wrong case is served, and refused as the service refuses a value outside the enum', () => {
@@ -40,7 +50,8 @@ describe('which Invoke requests are served', () => {
     expect(request.badInvocationType).toBe('event');
     expect(validateInvocation(request)).toEqual({
       error: 'ValidationException',
-      message: "1 validation error detected: Value 'event' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]",
+      message:
+        "1 validation error detected: Value 'event' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]",
     });
   });
 
@@ -51,11 +62,17 @@ describe('which Invoke requests are served', () => {
   });
 
   it('InvokeAsync is still operation InvokeAsync', () => {
-    expect(parse('/2014-11-13/functions/orders-fn/invoke-async', {})).toMatchObject({ operation: 'InvokeAsync', functionName: 'orders-fn' });
+    expect(parse('/2014-11-13/functions/orders-fn/invoke-async', {})).toMatchObject({
+      operation: 'InvokeAsync',
+      functionName: 'orders-fn',
+    });
   });
 
   it('reads ?Qualifier= into the reference; a qualified name keeps its own', () => {
-    expect(parse('/2015-03-31/functions/orders-fn/invocations?Qualifier=live')).toMatchObject({ ref: { name: 'orders-fn', qualifier: 'live' }, qualifierParam: 'live' });
+    expect(parse('/2015-03-31/functions/orders-fn/invocations?Qualifier=live')).toMatchObject({
+      ref: { name: 'orders-fn', qualifier: 'live' },
+      qualifierParam: 'live',
+    });
     expect(parse('/2015-03-31/functions/orders-fn/invocations?Qualifier=%24LATEST')?.ref?.qualifier).toBe('$LATEST');
     const arn = encodeURIComponent('arn:aws:lambda:eu-west-2:123456789012:function:orders-fn:prod');
     expect(parse(`/2015-03-31/functions/${arn}/invocations?Qualifier=live`)).toMatchObject({
@@ -102,18 +119,25 @@ describe('Invoke validation, next to InvokeAsync', () => {
       error: 'InvalidParameterValueException',
       message: 'The derived qualifier from the function name does not match the specified qualifier.',
     });
-    expect(validateInvocation(request('/2015-03-31/functions/f%3Aprod/invocations?Qualifier=prod', '{}'))).toBeUndefined();
+    expect(
+      validateInvocation(request('/2015-03-31/functions/f%3Aprod/invocations?Qualifier=prod', '{}')),
+    ).toBeUndefined();
   });
 
   it('a name that breaks the pattern is the same ValidationException as for InvokeAsync', () => {
-    expect(validateInvocation(request('/2015-03-31/functions/bad%20name!/invocations', '{}'))?.error).toBe('ValidationException');
+    expect(validateInvocation(request('/2015-03-31/functions/bad%20name!/invocations', '{}'))?.error).toBe(
+      'ValidationException',
+    );
   });
 });
 
 describe('answers and messages', () => {
   it('success is 202 with an empty body and a request id', () => {
     const response = successResponse('Invoke');
-    expect(response).toMatchObject({ status: 202, headers: { 'content-length': '0', 'x-amzn-RequestId': expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    expect(response).toMatchObject({
+      status: 202,
+      headers: { 'content-length': '0', 'x-amzn-RequestId': expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
     expect(response.body.byteLength).toBe(0);
     expect(Buffer.from(successResponse().body).toString()).toBe('{"Status":202}');
   });
@@ -122,6 +146,8 @@ describe('answers and messages', () => {
     expect(describeLambdaRequest('POST', `${HOST}/2015-03-31/functions/f/response-streaming-invocations`)).toBe(
       `InvokeWithResponseStream (POST ${HOST}/2015-03-31/functions/f/response-streaming-invocations); only Invoke and InvokeAsync are served`,
     );
-    expect(describeLambdaRequest('GET', `${HOST}/2015-03-31/functions/f`)).toBe(`GetFunction (GET ${HOST}/2015-03-31/functions/f)`);
+    expect(describeLambdaRequest('GET', `${HOST}/2015-03-31/functions/f`)).toBe(
+      `GetFunction (GET ${HOST}/2015-03-31/functions/f)`,
+    );
   });
 });

@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { generateLambdaEndpoints, GENERATED_ENDPOINTS_FILE, lambdaEndpointTable } from '../../scripts/gen-lambda-endpoints.mjs';
+import {
+  generateLambdaEndpoints,
+  GENERATED_ENDPOINTS_FILE,
+  lambdaEndpointTable,
+} from '../../scripts/gen-lambda-endpoints.mjs';
 import { LAMBDA_ENDPOINTS } from '../../src/wire/lambda-endpoints.generated.js';
 import { readSdkEndpointData } from '../../src/wire/sdk-endpoint-data.js';
 import { isLambdaHost, lambdaHost, lambdaHostRegion, partitionOf } from '../../src/wire/lambda-address.js';
@@ -22,7 +26,18 @@ describe('the committed table', () => {
   });
 
   it('covers the partitions that escaped before: China, GovCloud, the EU sovereign cloud and the ISO ones', () => {
-    expect(LAMBDA_ENDPOINTS.partitions.map((p) => p.id)).toEqual(expect.arrayContaining(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f']));
+    expect(LAMBDA_ENDPOINTS.partitions.map((p) => p.id)).toEqual(
+      expect.arrayContaining([
+        'aws',
+        'aws-cn',
+        'aws-us-gov',
+        'aws-eusc',
+        'aws-iso',
+        'aws-iso-b',
+        'aws-iso-e',
+        'aws-iso-f',
+      ]),
+    );
     expect(LAMBDA_ENDPOINTS.hostTemplates).toHaveLength(4);
   });
 
@@ -57,14 +72,17 @@ describe('a Lambda host', () => {
     expect(isLambdaHost(host)).toBe(true);
   });
 
-  it.each(['lambda.amazonaws.com', 'lambda.us-east-1.amazonaws.com.evil.test', 'sqs.us-east-1.amazonaws.com', 'xlambda.us-east-1.amazonaws.com', 'lambda.us-east-1.example.com'])(
-    'is not %s',
-    (host) => {
-      expect(isLambdaHost(host)).toBe(false);
-    },
-  );
+  it.each([
+    'lambda.amazonaws.com',
+    'lambda.us-east-1.amazonaws.com.evil.test',
+    'sqs.us-east-1.amazonaws.com',
+    'xlambda.us-east-1.amazonaws.com',
+    'lambda.us-east-1.example.com',
+  ])('is not %s', (host) => {
+    expect(isLambdaHost(host)).toBe(false);
+  });
 
-  it('gives the SDK\'s partition and host for a region of every partition', () => {
+  it("gives the SDK's partition and host for a region of every partition", () => {
     for (const p of LAMBDA_ENDPOINTS.partitions) {
       for (const region of p.regions.filter((r) => /\d$/.test(r))) {
         expect(partitionOf(region)).toBe(p.id);

@@ -8,7 +8,9 @@ const parse = (url: string) => parseInvocation({ method: 'POST', url, headers: {
 function expected(url: string) {
   const { hostname, pathname } = new URL(url);
   // Every invocation type is parsed: an Invoke without the header is a RequestResponse.
-  const encoded = /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/.exec(pathname)?.[1] ?? /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/.exec(pathname)?.[1];
+  const encoded =
+    /^\/2014-11-13\/functions\/([^/]+)\/invoke-async\/?$/.exec(pathname)?.[1] ??
+    /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/.exec(pathname)?.[1];
   if (encoded === undefined) return undefined;
   let functionName = encoded;
   try {

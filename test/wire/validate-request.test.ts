@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { InvokeAsyncCommand, InvalidRequestContentException, ResourceNotFoundException, LambdaServiceException } from '@aws-sdk/client-lambda';
+import {
+  InvokeAsyncCommand,
+  InvalidRequestContentException,
+  ResourceNotFoundException,
+  LambdaServiceException,
+} from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble } from '../../src/index.js';
 import { caught, lambdaClient } from '../support/sdk.js';
 
@@ -19,7 +24,9 @@ describe('service-side validation in mock mode', () => {
     expect(err).toBeInstanceOf(InvalidRequestContentException);
     expect(err.$metadata.httpStatusCode).toBe(400);
     expect(err.message).toMatch(/^Could not parse request body into json: /);
-    expect(lambda.calls).toMatchObject([{ payload: 'not json', status: 400, errorType: 'InvalidRequestContentException', source: 'mock' }]);
+    expect(lambda.calls).toMatchObject([
+      { payload: 'not json', status: 400, errorType: 'InvalidRequestContentException', source: 'mock' },
+    ]);
   });
 
   it('a name outside the service pattern is a 400 validation error', async () => {
@@ -28,12 +35,18 @@ describe('service-side validation in mock mode', () => {
     expect(err).toBeInstanceOf(LambdaServiceException);
     expect(err.name).toBe('ValidationException');
     expect(err.$metadata.httpStatusCode).toBe(400);
-    expect(err.message).toContain("Value 'bad name!' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern");
+    expect(err.message).toContain(
+      "Value 'bad name!' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern",
+    );
   });
 
   it.each([
     ['a bare name over 64 characters', 'f'.repeat(65), 64],
-    ['a reference over 256 characters', `arn:aws:lambda:us-east-1:123456789012:function:${'f'.repeat(64)}:${'q'.repeat(150)}`, 256],
+    [
+      'a reference over 256 characters',
+      `arn:aws:lambda:us-east-1:123456789012:function:${'f'.repeat(64)}:${'q'.repeat(150)}`,
+      256,
+    ],
   ])('%s is a 400 validation error', async (_label, name, limit) => {
     lambda = await mockLambda();
     const err = await send(name, '{}');
@@ -65,7 +78,9 @@ describe('service-side validation in mock mode', () => {
     expect(err).toBeInstanceOf(ResourceNotFoundException);
     expect(err.$metadata.httpStatusCode).toBe(404);
     expect(err.message).toBe('Function not found: arn:aws:lambda:eu-west-1:123456789012:function:mailer');
-    await lambdaClient({ region: 'eu-west-1' }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn:prod', InvokeArgs: '{}' }));
+    await lambdaClient({ region: 'eu-west-1' }).send(
+      new InvokeAsyncCommand({ FunctionName: 'orders-fn:prod', InvokeArgs: '{}' }),
+    );
   });
 
   it('names the account and partition of an ARN in not-found messages', async () => {

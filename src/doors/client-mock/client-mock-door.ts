@@ -18,7 +18,15 @@ import { requestBodyBytes } from '../shared/request-body.js';
 import { ClientMockSdkMismatchError } from '../../common/client-mock-errors.js';
 import { invokeAsyncUrl, invokeUrl } from '../../wire/lambda-address.js';
 import type { ServedOperation } from '../../wire/invoke-event.js';
-import { invokeAsyncRejection, invokeAsyncResult, invokeResult, type BlobAdapter, type InvokeAsyncOutput, type InvokeOutput, type LambdaSdk } from '../shared/sdk-outcome.js';
+import {
+  invokeAsyncRejection,
+  invokeAsyncResult,
+  invokeResult,
+  type BlobAdapter,
+  type InvokeAsyncOutput,
+  type InvokeOutput,
+  type LambdaSdk,
+} from '../shared/sdk-outcome.js';
 import { InvalidOptionError, MisuseError } from '../../common/seal-errors.js';
 
 /**
@@ -63,7 +71,11 @@ interface StubbedClient {
 
 /** A Command as the SDK runs it inside `client.send()`. */
 interface RunnableCommand {
-  resolveMiddleware(stack: unknown, config: unknown, options: unknown): (command: unknown) => Promise<{ output: InvokeAsyncOutput | InvokeOutput }>;
+  resolveMiddleware(
+    stack: unknown,
+    config: unknown,
+    options: unknown,
+  ): (command: unknown) => Promise<{ output: InvokeAsyncOutput | InvokeOutput }>;
 }
 
 let sdk: LambdaSdk | undefined;
@@ -85,7 +97,8 @@ function loadBlobAdapter(): BlobAdapter {
     }
   }
   // Neither found: the bytes with the adapter's text method, which is what callers use.
-  return (blob = (bytes) => Object.assign(bytes, { transformToString: (encoding = 'utf-8') => new TextDecoder(encoding).decode(bytes) }));
+  return (blob = (bytes) =>
+    Object.assign(bytes, { transformToString: (encoding = 'utf-8') => new TextDecoder(encoding).decode(bytes) }));
 }
 
 /**
@@ -98,9 +111,12 @@ function loadSdk(): LambdaSdk {
   try {
     sdk = createRequire(import.meta.url)('@aws-sdk/client-lambda') as LambdaSdk;
   } catch (cause) {
-    throw new MisuseError('lambda-cassette bindClientMock(): @aws-sdk/client-lambda could not be loaded; it is needed next to aws-sdk-client-mock', {
-      cause,
-    });
+    throw new MisuseError(
+      'lambda-cassette bindClientMock(): @aws-sdk/client-lambda could not be loaded; it is needed next to aws-sdk-client-mock',
+      {
+        cause,
+      },
+    );
   }
   return sdk;
 }
@@ -175,7 +191,9 @@ async function answer(
 ): Promise<InvokeAsyncOutput | InvokeOutput> {
   const double = binding.double;
   if (!double || double.closed) {
-    throw new MisuseError(`lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`);
+    throw new MisuseError(
+      `lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`,
+    );
   }
   if (double.reachesUpstream) return throughClient(binding.sdkHandler, lambda, operation, input, client);
   const name = input?.FunctionName;
@@ -183,9 +201,17 @@ async function answer(
   const region = (client && regions.get(client)) || (await resolveRegion(client, double.settings.region));
   const args = operation === 'Invoke' ? input.Payload : input.InvokeArgs;
   // requestBodyBytes reads an absent payload as no bytes; strings and bytes, the usual payloads, need no await.
-  const body = typeof args === 'string' ? Buffer.from(args, 'utf8') : args instanceof Uint8Array ? args : await requestBodyBytes(args, 'bindClientMock');
+  const body =
+    typeof args === 'string'
+      ? Buffer.from(args, 'utf8')
+      : args instanceof Uint8Array
+        ? args
+        : await requestBodyBytes(args, 'bindClientMock');
   const outcome = await double.handle(wireOf(operation, region, name, input, body));
-  if (!outcome) throw new Error(`lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`);
+  if (!outcome)
+    throw new Error(
+      `lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`,
+    );
   if (outcome.kind !== 'response') throw invokeAsyncRejection(outcome);
   return operation === 'Invoke' ? invokeResult(lambda, outcome, loadBlobAdapter()) : invokeAsyncResult(lambda, outcome);
 }
@@ -204,8 +230,14 @@ async function throughClient(
         'does not hand to callsFake (use aws-sdk-client-mock 4 or later)',
     );
   }
-  const command = new (operation === 'Invoke' ? lambda.InvokeCommand : lambda.InvokeAsyncCommand)(input) as RunnableCommand;
-  const handler = command.resolveMiddleware(client.middlewareStack, { ...client.config, requestHandler: sdkHandler }, undefined);
+  const command = new (operation === 'Invoke' ? lambda.InvokeCommand : lambda.InvokeAsyncCommand)(
+    input,
+  ) as RunnableCommand;
+  const handler = command.resolveMiddleware(
+    client.middlewareStack,
+    { ...client.config, requestHandler: sdkHandler },
+    undefined,
+  );
   return (await handler(command)).output;
 }
 
@@ -215,7 +247,9 @@ async function throughClient(
  */
 export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandler: unknown): void {
   if (!stub || typeof (stub as { on?: unknown }).on !== 'function') {
-    throw new InvalidOptionError('lambda-cassette bindClientMock(): pass the stub that aws-sdk-client-mock\'s mockClient(LambdaClient) returns');
+    throw new InvalidOptionError(
+      "lambda-cassette bindClientMock(): pass the stub that aws-sdk-client-mock's mockClient(LambdaClient) returns",
+    );
   }
   const lambda = loadSdk();
   checkSameSdk(stub, lambda);
@@ -254,12 +288,23 @@ function setFakes(stub: ClientMockStub, binding: Binding, lambda: LambdaSdk): vo
   // input, so the matcher notes which command it came from.
   const operations = new WeakMap<object, ServedOperation>();
   matcher.test = (actual) => {
-    const operation = actual instanceof lambda.InvokeAsyncCommand ? 'InvokeAsync' : actual instanceof lambda.InvokeCommand ? 'Invoke' : undefined;
+    const operation =
+      actual instanceof lambda.InvokeAsyncCommand
+        ? 'InvokeAsync'
+        : actual instanceof lambda.InvokeCommand
+          ? 'Invoke'
+          : undefined;
     const input = (actual as { input?: unknown } | undefined)?.input;
     if (operation && input !== null && typeof input === 'object') operations.set(input, operation);
     return operation !== undefined;
   };
-  behavior.callsFake(fakeFor(binding, lambda, (input) => (input && operations.get(input)) ?? (input && 'InvokeArgs' in input ? 'InvokeAsync' : 'Invoke')) as never);
+  behavior.callsFake(
+    fakeFor(
+      binding,
+      lambda,
+      (input) => (input && operations.get(input)) ?? (input && 'InvokeArgs' in input ? 'InvokeAsync' : 'Invoke'),
+    ) as never,
+  );
 }
 
 /**
@@ -269,7 +314,8 @@ function setFakes(stub: ClientMockStub, binding: Binding, lambda: LambdaSdk): vo
 function checkSameSdk(stub: ClientMockStub, lambda: LambdaSdk): void {
   const client = (stub as StubInternals).client;
   const LambdaClient = lambda['LambdaClient'] as (abstract new (...args: never[]) => unknown) | undefined;
-  if (client === undefined || client === null || typeof client !== 'object' || typeof LambdaClient !== 'function') return;
+  if (client === undefined || client === null || typeof client !== 'object' || typeof LambdaClient !== 'function')
+    return;
   if (client === LambdaClient.prototype || client instanceof LambdaClient) return;
   const name = (client as { constructor?: { name?: unknown } }).constructor?.name;
   throw new ClientMockSdkMismatchError(typeof name === 'string' && name !== '' ? name : 'client', sdkLocation());
@@ -284,7 +330,11 @@ function sdkLocation(): string {
 }
 
 /** The function the stub calls; made out here so that its closure holds the binding, never a double. */
-function fakeFor(binding: Binding, lambda: LambdaSdk, operationOf: (input: InvokeAsyncInput | undefined) => ServedOperation) {
+function fakeFor(
+  binding: Binding,
+  lambda: LambdaSdk,
+  operationOf: (input: InvokeAsyncInput | undefined) => ServedOperation,
+) {
   return (input: InvokeAsyncInput, getClient?: () => StubbedClient | undefined) => {
     // aws-sdk-client-mock's getClient() reads the client of the latest send(): call it before any await.
     const client = typeof getClient === 'function' ? getClient() : undefined;

@@ -8,5 +8,10 @@ import type { RequestTarget } from './request-target.js';
 
 /** The double that answers `target`, or `undefined` when the request is not a double's. */
 export function claimHttpRequest(open: readonly DoorPort[], target: RequestTarget): DoorPort | undefined {
-  return claim(open, { where: { origin: target.origin, hostname: target.hostname }, method: target.method, path: target.path, headers: target.headers });
+  return claim(open, {
+    where: { origin: target.origin, hostname: target.hostname },
+    method: target.method,
+    path: target.path,
+    headers: target.headers,
+  });
 }

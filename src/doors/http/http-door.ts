@@ -37,7 +37,8 @@ interface DoorState {
 
 // On globalThis so the ESM and CJS builds (dual-package hazard) patch each function once.
 const STATE_KEY = Symbol.for('lambda-cassette.http-door.v1');
-const state: DoorState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
+const state: DoorState =
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
   ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], patches: [] } satisfies DoorState);
 const { open } = state;
 
@@ -66,7 +67,12 @@ function headersOf(req: LightRequest): Record<string, string> {
 }
 
 async function serve(double: DoorPort, req: LightRequest, target: RequestTarget): Promise<void> {
-  const wire: WireRequest = { method: req.method, url: `${target.origin}${req.path}`, headers: headersOf(req), body: Buffer.concat(req.chunks) };
+  const wire: WireRequest = {
+    method: req.method,
+    url: `${target.origin}${req.path}`,
+    headers: headersOf(req),
+    body: Buffer.concat(req.chunks),
+  };
   try {
     const conflict = isServedOperation(wire.method, target.pathname, wire.headers as Record<string, string>)
       ? nockConflict(double, wire.method, target.origin, req.path)
@@ -154,7 +160,10 @@ export function attachHttpDoor(double: DoorPort): void {
     detach: () => {
       if (!stillPatched()) {
         double.noteInterference(
-          new InterceptionLostError(double.settings.label, 'http.request, http.get, https.request or https.get was redefined (Object.defineProperty) by other code'),
+          new InterceptionLostError(
+            double.settings.label,
+            'http.request, http.get, https.request or https.get was redefined (Object.defineProperty) by other code',
+          ),
         );
       }
       const index = open.indexOf(double);

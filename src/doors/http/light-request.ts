@@ -5,16 +5,26 @@
  * `http.IncomingMessage`. No socket, parser, agent or timer: building a `ClientRequest` and parsing
  * bytes back cost as much as a real loopback exchange, which is the bar this door has to beat.
  */
-import { IncomingMessage, STATUS_CODES, validateHeaderName, validateHeaderValue, type OutgoingHttpHeader } from 'node:http';
+import {
+  IncomingMessage,
+  STATUS_CODES,
+  validateHeaderName,
+  validateHeaderValue,
+  type OutgoingHttpHeader,
+} from 'node:http';
 import { Stream } from 'node:stream';
 import { LightSocket } from './light-socket.js';
 
 type Callback = (error?: Error | null) => void;
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer {
-  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  throw Object.assign(new TypeError('The "chunk" argument must be of type string or an instance of Buffer or Uint8Array'), { code: 'ERR_INVALID_ARG_TYPE' });
+  throw Object.assign(
+    new TypeError('The "chunk" argument must be of type string or an instance of Buffer or Uint8Array'),
+    { code: 'ERR_INVALID_ARG_TYPE' },
+  );
 }
 
 /** Node refuses a request path with a control character or a space in it. */
@@ -65,24 +75,42 @@ export class LightRequest extends Stream {
   private readonly fields = new Map<string, [name: string, value: OutgoingHttpHeader]>();
   private readonly lightSocket: LightSocket;
 
-  constructor(init: LightRequestInit, callback: ((res: IncomingMessage) => void) | undefined, private readonly onFinish: (req: LightRequest) => void) {
+  constructor(
+    init: LightRequestInit,
+    callback: ((res: IncomingMessage) => void) | undefined,
+    private readonly onFinish: (req: LightRequest) => void,
+  ) {
     super();
-    if (hasUnescapedCharacter(init.path)) throw Object.assign(new TypeError('Request path contains unescaped characters'), { code: 'ERR_UNESCAPED_CHARACTERS' });
+    if (hasUnescapedCharacter(init.path))
+      throw Object.assign(new TypeError('Request path contains unescaped characters'), {
+        code: 'ERR_UNESCAPED_CHARACTERS',
+      });
     this.method = init.method;
     this.path = init.path;
     this.host = init.host;
     this.protocol = init.protocol;
     this.timeout = init.timeout;
     const headers = init.headers;
-    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(String(headers[i]), headers[i + 1] as OutgoingHttpHeader);
-    else if (headers && typeof headers === 'object') for (const name in headers) this.setHeader(name, (headers as Record<string, OutgoingHttpHeader>)[name]!);
+    if (Array.isArray(headers))
+      for (let i = 0; i + 1 < headers.length; i += 2)
+        this.setHeader(String(headers[i]), headers[i + 1] as OutgoingHttpHeader);
+    else if (headers && typeof headers === 'object')
+      for (const name in headers) this.setHeader(name, (headers as Record<string, OutgoingHttpHeader>)[name]!);
     if (!this.fields.has('host')) this.setHeader('Host', init.hostHeader);
-    if (init.auth !== undefined && !this.fields.has('authorization')) this.setHeader('Authorization', `Basic ${Buffer.from(init.auth).toString('base64')}`);
+    if (init.auth !== undefined && !this.fields.has('authorization'))
+      this.setHeader('Authorization', `Basic ${Buffer.from(init.auth).toString('base64')}`);
     if (callback) this.once('response', callback);
     this.lightSocket = new LightSocket(init.protocol === 'https:');
     const signal = init.signal;
     if (signal) {
-      const onAbort = () => this.destroy(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR', cause: signal.reason as unknown }));
+      const onAbort = () =>
+        this.destroy(
+          Object.assign(new Error('The operation was aborted'), {
+            name: 'AbortError',
+            code: 'ABORT_ERR',
+            cause: signal.reason as unknown,
+          }),
+        );
       if (signal.aborted) process.nextTick(onAbort);
       else {
         signal.addEventListener('abort', onAbort, { once: true });
@@ -109,7 +137,10 @@ export class LightRequest extends Stream {
   }
 
   setHeader(name: string, value: OutgoingHttpHeader): this {
-    if (this.headersSent) throw Object.assign(new Error('Cannot set headers after they are sent to the client'), { code: 'ERR_HTTP_HEADERS_SENT' });
+    if (this.headersSent)
+      throw Object.assign(new Error('Cannot set headers after they are sent to the client'), {
+        code: 'ERR_HTTP_HEADERS_SENT',
+      });
     validateHeaderName(name);
     validateHeaderValue(name, value as string);
     this.fields.set(name.toLowerCase(), [name, value]);
@@ -231,7 +262,8 @@ export class LightRequest extends Stream {
     res.rawHeaders = raw;
     (res as { req?: unknown }).req = this;
     this.res = res;
-    if (body.byteLength > 0 && this.method !== 'HEAD') res.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    if (body.byteLength > 0 && this.method !== 'HEAD')
+      res.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     res.complete = true;
     res.push(null);
     res.once('end', () =>

@@ -73,7 +73,9 @@ export function targetOf(defaultProtocol: Protocol, { input, options }: RequestA
   const path = (options.path as string | undefined) ?? (url ? `${url.pathname}${url.search}` : '/');
   let parsed: URL;
   try {
-    parsed = new URL(`${protocol}//${host}${port !== undefined && port !== null && port !== '' ? `:${String(port)}` : ''}`);
+    parsed = new URL(
+      `${protocol}//${host}${port !== undefined && port !== null && port !== '' ? `:${String(port)}` : ''}`,
+    );
   } catch {
     return undefined;
   }

@@ -56,14 +56,20 @@ export class AnsweredStream extends Duplex {
 
   override _final(callback: (error?: Error | null) => void): void {
     callback();
-    const wire = { method: this.method, url: this.url, headers: wireHeaders(this.sentHeaders), body: Buffer.concat(this.#chunks) };
+    const wire = {
+      method: this.method,
+      url: this.url,
+      headers: wireHeaders(this.sentHeaders),
+      body: Buffer.concat(this.#chunks),
+    };
     answerOf(this.double, wire).then(
       (answer) => {
         if (this.destroyed) return;
         const headers: Record<string, string | number> = { ':status': answer.status };
         for (const name in answer.headers) headers[name.toLowerCase()] = answer.headers[name]!;
         this.emit('response', headers, 0);
-        if (answer.body.byteLength > 0) this.push(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
+        if (answer.body.byteLength > 0)
+          this.push(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
         this.push(null);
       },
       (error: Error) => this.destroy(error),

@@ -37,13 +37,20 @@ export class AnsweringSession extends EventEmitter {
   }
 
   /** `ClientHttp2Session.request`: answered in-process when a double claims it. */
-  request(headers: Record<string, unknown> = {}, options?: object): AnsweredStream | ReturnType<ClientHttp2Session['request']> {
-    if (this.closed || this.destroyed) throw Object.assign(new Error('The session has been destroyed'), { code: 'ERR_HTTP2_INVALID_SESSION' });
+  request(
+    headers: Record<string, unknown> = {},
+    options?: object,
+  ): AnsweredStream | ReturnType<ClientHttp2Session['request']> {
+    if (this.closed || this.destroyed)
+      throw Object.assign(new Error('The session has been destroyed'), { code: 'ERR_HTTP2_INVALID_SESSION' });
     const method = String(headers[':method'] ?? 'GET').toUpperCase();
     const path = String(headers[':path'] ?? '/');
     const double = this.claimStream(method, path, headers);
     if (double) {
-      const stream = new AnsweredStream(double, `${this.origin}${path}`, method, { ':authority': new URL(this.origin).host, ...headers });
+      const stream = new AnsweredStream(double, `${this.origin}${path}`, method, {
+        ':authority': new URL(this.origin).host,
+        ...headers,
+      });
       if (endsAtOnce(method, options)) stream.end();
       return stream;
     }

@@ -23,7 +23,8 @@ function originOf(authority: unknown): URL | undefined {
     if (authority instanceof URL) return authority;
     if (typeof authority === 'string') return new URL(authority);
     const a = authority as { protocol?: string; host?: string; hostname?: string; port?: number | string } | undefined;
-    if (a && (a.host || a.hostname)) return new URL(`${a.protocol ?? 'https:'}//${a.hostname ?? a.host}${a.port ? `:${a.port}` : ''}`);
+    if (a && (a.host || a.hostname))
+      return new URL(`${a.protocol ?? 'https:'}//${a.hostname ?? a.host}${a.port ? `:${a.port}` : ''}`);
   } catch {
     // Not an authority we can read: the original connect reports it.
   }
@@ -39,7 +40,11 @@ function streamClaim(url: URL): StreamClaim {
 function watched(session: http2.ClientHttp2Session, url: URL): http2.ClientHttp2Session {
   const claimStream = streamClaim(url);
   const request = session.request;
-  session.request = function (this: http2.ClientHttp2Session, headers?: http2.OutgoingHttpHeaders, options?: http2.ClientSessionRequestOptions) {
+  session.request = function (
+    this: http2.ClientHttp2Session,
+    headers?: http2.OutgoingHttpHeaders,
+    options?: http2.ClientSessionRequestOptions,
+  ) {
     const h = (headers ?? {}) as Record<string, unknown>;
     const method = String(h[':method'] ?? 'GET').toUpperCase();
     const path = String(h[':path'] ?? '/');
@@ -59,7 +64,8 @@ export const HTTP2_PATCH: ProcessPatch = {
     const original: Connect = http2.connect;
     const replacement = function connect(this: unknown, authority: unknown, ...rest: unknown[]) {
       const url = openDoubles.length === 0 ? undefined : originOf(authority);
-      const connectReal = () => (original as (...args: unknown[]) => http2.ClientHttp2Session).call(http2, authority, ...rest);
+      const connectReal = () =>
+        (original as (...args: unknown[]) => http2.ClientHttp2Session).call(http2, authority, ...rest);
       if (!url) return connectReal();
       const where = { origin: url.origin, hostname: url.hostname.toLowerCase() };
       const kind = hostKind(openDoubles, where);

@@ -28,7 +28,8 @@ interface RegistryState {
 
 // On globalThis so the ESM and CJS builds (dual-package hazard) share one registry.
 const STATE_KEY = Symbol.for('lambda-cassette.in-process-doors.v1');
-const state: RegistryState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as RegistryState | undefined) ??
+const state: RegistryState =
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] as RegistryState | undefined) ??
   ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], undos: new Map() } satisfies RegistryState);
 
 /** The doubles that are open, newest last (live: the patches read it at every request). */

@@ -35,7 +35,6 @@ export const CALLS_PATH = '/_lambda-cassette/calls';
 // back means the forward target is this very server: answering would recurse without end.
 const VIA_HEADER = 'x-lambda-cassette-via';
 
-
 /** Options of `lambda.listen()`. */
 export interface ListenOptions {
   /** Port on 127.0.0.1; default 0 (any free port, see `url`). */
@@ -95,7 +94,11 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
 }
 
 /** Answers without reading what is left of the request, then drops the connection (Node would otherwise read the rest to reuse it). */
-function refuse(req: http.IncomingMessage, res: http.ServerResponse, response: Pick<WireResponse, 'status' | 'headers' | 'body'>): void {
+function refuse(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  response: Pick<WireResponse, 'status' | 'headers' | 'body'>,
+): void {
   req.pause();
   res.on('finish', () => req.socket.destroySoon());
   send(res, { ...response, headers: { ...response.headers, connection: 'close' } });
@@ -118,8 +121,13 @@ function send(res: http.ServerResponse, response: Pick<WireResponse, 'status' | 
  */
 function unknownOperation(method: string, target: string, invocationType?: string): WireResponse {
   const spec = LAMBDA_ERRORS.UnknownOperationException;
-  const asked = target.startsWith('/') ? `${lambdaOperation(method, target, invocationType)} (${method} ${target})` : `${method} ${target}`;
-  return errorResponse(spec, `lambda-cassette: ${asked} is not served: lambda-cassette serves Invoke (every invocation type) and InvokeAsync. ${spec.defaultMessage}`);
+  const asked = target.startsWith('/')
+    ? `${lambdaOperation(method, target, invocationType)} (${method} ${target})`
+    : `${method} ${target}`;
+  return errorResponse(
+    spec,
+    `lambda-cassette: ${asked} is not served: lambda-cassette serves Invoke (every invocation type) and InvokeAsync. ${spec.defaultMessage}`,
+  );
 }
 
 /** The answer to a request the engine does not serve; a Lambda API request meets `onUnhandledRequest` first. */
@@ -131,9 +139,17 @@ function unserved(double: DoorPort, wire: WireRequest, path: string): WireRespon
   return unknownOperation(wire.method, path, invocationType);
 }
 
-function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): Pick<WireResponse, 'status' | 'headers' | 'body'> {
+function jsonResponse(
+  status: number,
+  value: unknown,
+  extra: Record<string, string> = {},
+): Pick<WireResponse, 'status' | 'headers' | 'body'> {
   // jsonText: a payload nested thousands deep must not make JSON.stringify throw (and reset the connection).
-  return { status, headers: { 'content-type': 'application/json', ...extra }, body: Buffer.from(`${jsonText(value)}\n`, 'utf8') };
+  return {
+    status,
+    headers: { 'content-type': 'application/json', ...extra },
+    body: Buffer.from(`${jsonText(value)}\n`, 'utf8'),
+  };
 }
 
 /** Starts a loopback server backed by `double`; `double.close()` stops it too. */
@@ -141,7 +157,9 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
   if (double.closed) throw new MisuseError('lambda-cassette: listen() called on a closed double');
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new InvalidOptionError(`lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`);
+    throw new InvalidOptionError(
+      `lambda-cassette: listen({ port }) must be an integer from 0 to 65535, got ${String(port)}`,
+    );
   }
   // A server that is to sign needs the signer: say so now, not on the first forwarded request.
   if (options.sign) await assertSigningAvailable();
@@ -153,7 +171,8 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
   const fail = (socket: Socket, error: Error, req: http.IncomingMessage, body: Uint8Array = new Uint8Array()) => {
     socket.destroy();
     const request = { method: req.method ?? '', path: req.url ?? '' };
-    if (options.onFailure && reported.first(error.name, req.headers, request.method, request.path, body)) options.onFailure(error, request);
+    if (options.onFailure && reported.first(error.name, req.headers, request.method, request.path, body))
+      options.onFailure(error, request);
   };
   let warnedUnsigned = false;
   const warnUnsigned = () => {
@@ -180,7 +199,11 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
       const pathname = path.split('?')[0];
       if (pathname === CALLS_PATH) {
         // Every payload is in there: never cached, never sniffed as a script.
-        if (req.method === 'GET' || req.method === 'HEAD') send(res, jsonResponse(200, double.calls, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }));
+        if (req.method === 'GET' || req.method === 'HEAD')
+          send(
+            res,
+            jsonResponse(200, double.calls, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }),
+          );
         else send(res, jsonResponse(405, { message: `${CALLS_PATH} only answers GET` }, { allow: 'GET, HEAD' }));
         return;
       }
@@ -201,7 +224,8 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
       const outcome = await double.handle(wire);
       if (outcome === undefined) return send(res, unserved(double, wire, path));
       if (outcome.kind === 'response') {
-        if (!options.sign && outcome.sentSecrets === undefined && double.reachesUpstream && refusesSignature(outcome)) warnUnsigned();
+        if (!options.sign && outcome.sentSecrets === undefined && double.reachesUpstream && refusesSignature(outcome))
+          warnUnsigned();
         return send(res, outcome);
       }
       if (outcome.kind === 'failure') {
@@ -210,7 +234,8 @@ export async function listenLoopback(double: DoorPort, options: ListenOptions = 
         // An answer the client will not retry: a closed connection would make the AWS CLI and boto3 retry for seconds.
         send(res, answer);
         const request = { method: req.method ?? '', path };
-        if (options.onFailure && reported.first(outcome.error.name, req.headers, request.method, request.path, body)) options.onFailure(outcome.error, request);
+        if (options.onFailure && reported.first(outcome.error.name, req.headers, request.method, request.path, body))
+          options.onFailure(outcome.error, request);
         return;
       }
       // Transport faults, as a socket would see them: a reset is an RST; a timeout is an answer that

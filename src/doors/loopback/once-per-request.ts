@@ -20,11 +20,19 @@ export class OncePerRequest {
    * Whether `what` happening to this request is news (no earlier attempt of it was reported with the
    * same `what`, e.g. the error's name); remembers it.
    */
-  first(what: string, headers: Record<string, string | string[] | undefined>, method: string, path: string, body: Uint8Array, now = Date.now()): boolean {
+  first(
+    what: string,
+    headers: Record<string, string | string[] | undefined>,
+    method: string,
+    path: string,
+    body: Uint8Array,
+    now = Date.now(),
+  ): boolean {
     const invocation = headers['amz-sdk-invocation-id'];
-    const key = typeof invocation === 'string' && invocation !== ''
-      ? `id ${invocation} ${what}`
-      : `${what} ${method} ${path} ${createHash('sha256').update(body).digest('hex')}`;
+    const key =
+      typeof invocation === 'string' && invocation !== ''
+        ? `id ${invocation} ${what}`
+        : `${what} ${method} ${path} ${createHash('sha256').update(body).digest('hex')}`;
     const at = this.#seen.get(key);
     const retry = at !== undefined && (key.startsWith('id ') || now - at < SAME_REQUEST_WINDOW_MS);
     this.#seen.delete(key);
@@ -35,14 +43,19 @@ export class OncePerRequest {
 }
 
 // Error types AWS answers a request whose signature it cannot accept with.
-const SIGNATURE_ERRORS = /^(?:InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature(?:Exception)?|UnrecognizedClientException|MissingAuthenticationToken(?:Exception)?)\b/;
+const SIGNATURE_ERRORS =
+  /^(?:InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature(?:Exception)?|UnrecognizedClientException|MissingAuthenticationToken(?:Exception)?)\b/;
 
 /** Whether an upstream answer refuses the request's signature (403 with a signature error type, or a message about one). */
 export function refusesSignature(response: Pick<WireResponse, 'status' | 'headers' | 'body'>): boolean {
   if (response.status !== 403) return false;
   const type = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'x-amzn-errortype')?.[1] ?? '';
   if (SIGNATURE_ERRORS.test(type)) return true;
-  return /signature/i.test(Buffer.from(response.body.buffer, response.body.byteOffset, Math.min(response.body.byteLength, 4096)).toString('utf8'));
+  return /signature/i.test(
+    Buffer.from(response.body.buffer, response.body.byteOffset, Math.min(response.body.byteLength, 4096)).toString(
+      'utf8',
+    ),
+  );
 }
 
 /** What to tell someone recording through the server without `sign` when the target refused the signature. */

@@ -59,7 +59,9 @@ function urlOf(request: SdkHttpRequest): string {
 
 /** `NodeHttpHandler`'s error for a request aborted before it was sent. */
 function abortError(signal: NonNullable<SdkHandlerOptions['abortSignal']>): Error {
-  const error = new Error(signal.reason instanceof Error || signal.reason === undefined ? 'Request aborted' : String(signal.reason));
+  const error = new Error(
+    signal.reason instanceof Error || signal.reason === undefined ? 'Request aborted' : String(signal.reason),
+  );
   error.name = 'AbortError';
   if (signal.reason instanceof Error) error.cause = signal.reason;
   return error;
@@ -85,7 +87,12 @@ async function answerWire(double: DoorPort, wire: WireRequest): Promise<{ respon
  * What `NodeHttpHandler.handle(request, options)` resolves to (or rejects with) when `double` answers
  * the request; `who` names the door in the error for a body it cannot read.
  */
-export function answerSdkRequest(double: DoorPort, request: SdkHttpRequest, options: SdkHandlerOptions | undefined, who: string): Promise<{ response: SdkHttpResponse }> {
+export function answerSdkRequest(
+  double: DoorPort,
+  request: SdkHttpRequest,
+  options: SdkHandlerOptions | undefined,
+  who: string,
+): Promise<{ response: SdkHttpResponse }> {
   if (options?.abortSignal?.aborted) return Promise.reject(abortError(options.abortSignal));
   const body = request.body;
   // The SDK's serialized body is nearly always a string or bytes: no await on the way in then.

@@ -29,7 +29,8 @@ const HANDLER_CLASSES = ['NodeHttpHandler', 'NodeHttp2Handler'];
 function prototypesOf(exports: unknown): HandlerPrototype[] {
   const found: HandlerPrototype[] = [];
   for (const name of HANDLER_CLASSES) {
-    const proto = (exports as Record<string, { prototype?: Partial<HandlerPrototype> } | undefined> | undefined)?.[name]?.prototype;
+    const proto = (exports as Record<string, { prototype?: Partial<HandlerPrototype> } | undefined> | undefined)?.[name]
+      ?.prototype;
     if (proto && typeof proto.handle === 'function') found.push(proto as HandlerPrototype);
   }
   return found;

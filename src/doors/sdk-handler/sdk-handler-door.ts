@@ -38,7 +38,8 @@ interface DoorState {
 
 // On globalThis so the ESM and CJS builds (dual-package hazard) patch each prototype once.
 const STATE_KEY = Symbol.for('lambda-cassette.sdk-handler-door.v1');
-const state: DoorState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
+const state: DoorState =
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
   ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], patched: new Map() } satisfies DoorState);
 const { open, patched } = state;
 
@@ -82,7 +83,11 @@ function replace(proto: HandlerPrototype): void {
   const existing = patched.get(proto);
   if (existing && proto.handle === existing.replacement) return;
   const original = proto.handle;
-  const replacement = function handle(this: unknown, request: SdkHttpRequest, options?: SdkHandlerOptions): Promise<unknown> {
+  const replacement = function handle(
+    this: unknown,
+    request: SdkHttpRequest,
+    options?: SdkHandlerOptions,
+  ): Promise<unknown> {
     const claimed = open.length === 0 ? undefined : claim(request);
     if (!claimed) return original.call(this, request as never, options as never);
     if (claimed.conflict) return Promise.reject(claimed.conflict);

@@ -51,6 +51,7 @@ export function claim(open: readonly DoorPort[], request: ClaimedRequest, nockSe
   if (!served && kind !== 'aws' && (kind === 'any' || !isLambdaApiRequest(path, headers))) return undefined;
   // Another Lambda API a caller's own nock interceptor mocks is theirs to answer; a served call it
   // also matches is refused by the door (nockConflict).
-  if (nockSees && !served && where.origin !== undefined && callerNockTakes(where.origin, method, request.path)) return undefined;
+  if (nockSees && !served && where.origin !== undefined && callerNockTakes(where.origin, method, request.path))
+    return undefined;
   return doubleFor(open, where);
 }

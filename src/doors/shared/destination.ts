@@ -35,7 +35,10 @@ function endpointsOf(double: DoorPort): URL[] {
 /** Whether `where` is one of `double`'s configured endpoints (by origin, or by host name when that is all there is). */
 export function servesEndpoint(double: DoorPort, where: Destination): boolean {
   const urls = double.settings.endpoints.length === 0 ? undefined : endpointsOf(double);
-  return urls !== undefined && urls.some((url) => (where.origin !== undefined ? url.origin === where.origin : url.hostname === where.hostname));
+  return (
+    urls !== undefined &&
+    urls.some((url) => (where.origin !== undefined ? url.origin === where.origin : url.hostname === where.hostname))
+  );
 }
 
 /** What `where` is, given the doubles that are `open`. */

@@ -4,7 +4,8 @@
  * server: the doors leave those origins alone.
  */
 const KEY = Symbol.for('lambda-cassette.loopback-origins');
-const origins: Set<string> = ((globalThis as Record<symbol, unknown>)[KEY] as Set<string> | undefined) ??
+const origins: Set<string> =
+  ((globalThis as Record<symbol, unknown>)[KEY] as Set<string> | undefined) ??
   ((globalThis as Record<symbol, unknown>)[KEY] = new Set<string>());
 
 /** Registers `origin` (`http://127.0.0.1:PORT`) until the returned function is called. */

@@ -17,5 +17,7 @@ export async function requestBodyBytes(body: unknown, who: string): Promise<Uint
     for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
     return Buffer.concat(chunks);
   }
-  throw new InvalidOptionError(`lambda-cassette ${who}: cannot read a request body of type ${Object.prototype.toString.call(body)}`);
+  throw new InvalidOptionError(
+    `lambda-cassette ${who}: cannot read a request body of type ${Object.prototype.toString.call(body)}`,
+  );
 }

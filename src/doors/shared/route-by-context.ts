@@ -19,7 +19,8 @@ interface Binding {
 
 // On globalThis so the ESM and CJS builds (dual-package hazard) route through one storage.
 const STORAGE_KEY = Symbol.for('lambda-cassette.async-context');
-const storage: AsyncLocalStorage<Binding> = ((globalThis as Record<symbol, unknown>)[STORAGE_KEY] as AsyncLocalStorage<Binding> | undefined) ??
+const storage: AsyncLocalStorage<Binding> =
+  ((globalThis as Record<symbol, unknown>)[STORAGE_KEY] as AsyncLocalStorage<Binding> | undefined) ??
   ((globalThis as Record<symbol, unknown>)[STORAGE_KEY] = new AsyncLocalStorage<Binding>());
 
 /** The innermost binding of the current context that still has an open double. */

@@ -110,7 +110,10 @@ function hide(error: object, key: string, value: unknown, writable = false): voi
   Object.defineProperty(error, key, { value, enumerable: false, writable, configurable: writable });
 }
 
-const modeledCache = new WeakMap<LambdaSdk, Map<string, (new (options: Record<string, unknown>) => Error) | undefined>>();
+const modeledCache = new WeakMap<
+  LambdaSdk,
+  Map<string, (new (options: Record<string, unknown>) => Error) | undefined>
+>();
 
 /** The SDK's own class for an error name, when the Lambda model has one. */
 function modeledClass(sdk: LambdaSdk, name: string): (new (options: Record<string, unknown>) => Error) | undefined {
@@ -165,7 +168,11 @@ function serviceException(sdk: LambdaSdk, response: SdkHttpResponse, bytes: Uint
     exception = new Modeled({}) as Error & Record<string, unknown>;
     // The model's fault (set by the class) wins over the one the status suggests.
     const modelFault = exception['$fault'];
-    Object.assign(exception, { $metadata: metadata, $fault: statusFault }, { $fault: modelFault, message: data['message'] ?? data['Message'] ?? 'UnknownError' });
+    Object.assign(
+      exception,
+      { $metadata: metadata, $fault: statusFault },
+      { $fault: modelFault, message: data['message'] ?? data['Message'] ?? 'UnknownError' },
+    );
   } else {
     data['message'] = data['message'] ?? data['Message'] ?? 'UnknownError';
     exception = new sdk.LambdaServiceException({ name }) as Error & Record<string, unknown>;
@@ -182,7 +189,11 @@ function serviceException(sdk: LambdaSdk, response: SdkHttpResponse, bytes: Uint
  * and message exactly as when parsed from the wire).
  */
 export function invokeAsyncResult(sdk: LambdaSdk, response: WireResponse): InvokeAsyncOutput {
-  const http: SdkHttpResponse = { statusCode: response.status, headers: nodeHeaders(response.headers), body: response.body };
+  const http: SdkHttpResponse = {
+    statusCode: response.status,
+    headers: nodeHeaders(response.headers),
+    body: response.body,
+  };
   if (response.status >= 300) throw serviceException(sdk, http, response.body);
   return { Status: response.status, $metadata: countAttempt(responseMetadata(http)) };
 }
@@ -205,7 +216,11 @@ export type BlobAdapter = (bytes: Uint8Array) => Uint8Array;
  * what it would throw instead, as {@link invokeAsyncResult} does.
  */
 export function invokeResult(sdk: LambdaSdk, response: WireResponse, blob: BlobAdapter): InvokeOutput {
-  const http: SdkHttpResponse = { statusCode: response.status, headers: nodeHeaders(response.headers), body: response.body };
+  const http: SdkHttpResponse = {
+    statusCode: response.status,
+    headers: nodeHeaders(response.headers),
+    body: response.body,
+  };
   if (response.status >= 300) throw serviceException(sdk, http, response.body);
   const h = http.headers;
   const output: InvokeOutput = {

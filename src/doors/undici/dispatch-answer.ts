@@ -33,7 +33,12 @@ interface LegacyHandler {
 /** Callbacks of a handler in undici 7's shape. */
 interface ControllerHandler {
   onRequestStart?(controller: Controller, context: object): void;
-  onResponseStart?(controller: Controller, status: number, headers: Record<string, string | string[]>, statusText: string): void;
+  onResponseStart?(
+    controller: Controller,
+    status: number,
+    headers: Record<string, string | string[]>,
+    statusText: string,
+  ): void;
   onResponseData?(controller: Controller, chunk: Buffer): void;
   onResponseEnd?(controller: Controller, trailers: Record<string, string>): void;
   onResponseError?(controller: Controller, error: Error): void;
@@ -74,7 +79,8 @@ export function headerRecord(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers || typeof headers !== 'object') return out;
   if (Array.isArray(headers)) {
-    if (Array.isArray(headers[0])) for (const [name, value] of headers as [unknown, unknown][]) addHeader(out, name, value);
+    if (Array.isArray(headers[0]))
+      for (const [name, value] of headers as [unknown, unknown][]) addHeader(out, name, value);
     else for (let i = 0; i + 1 < headers.length; i += 2) addHeader(out, headers[i], headers[i + 1]);
   } else if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
     for (const [name, value] of headers as Iterable<[unknown, unknown]>) addHeader(out, name, value);
@@ -117,16 +123,37 @@ function legacyOf(handler: LegacyHandler & ControllerHandler): LegacyHandler {
   };
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 202: 'Accepted', 204: 'No Content', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway' };
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  202: 'Accepted',
+  204: 'No Content',
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+};
 
 async function wireOf(url: string, opts: DispatchOptions, headers: Record<string, string>): Promise<WireRequest> {
   const body = opts.body;
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body instanceof Uint8Array ? body : await requestBodyBytes(body, 'the undici door');
+  const bytes =
+    typeof body === 'string'
+      ? Buffer.from(body, 'utf8')
+      : body instanceof Uint8Array
+        ? body
+        : await requestBodyBytes(body, 'the undici door');
   return { method: opts.method.toUpperCase(), url, headers, body: bytes };
 }
 
 /** Answers `opts` from `double` through `handler` (either shape); `url` is the request's absolute URL. */
-export function answerDispatch(double: DoorPort, url: string, opts: DispatchOptions, headers: Record<string, string>, rawHandler: object): void {
+export function answerDispatch(
+  double: DoorPort,
+  url: string,
+  opts: DispatchOptions,
+  headers: Record<string, string>,
+  rawHandler: object,
+): void {
   const handler = legacyOf(rawHandler as LegacyHandler & ControllerHandler);
   let aborted: Error | undefined;
   const fail = (error: Error): void => {
@@ -138,7 +165,10 @@ export function answerDispatch(double: DoorPort, url: string, opts: DispatchOpti
   };
   try {
     handler.onConnect?.((reason) => {
-      aborted ??= reason instanceof Error ? reason : Object.assign(new Error('Request aborted'), { name: 'AbortError', code: 'UND_ERR_ABORTED' });
+      aborted ??=
+        reason instanceof Error
+          ? reason
+          : Object.assign(new Error('Request aborted'), { name: 'AbortError', code: 'UND_ERR_ABORTED' });
     });
   } catch (error) {
     fail(error as Error);
@@ -159,7 +189,8 @@ export function answerDispatch(double: DoorPort, url: string, opts: DispatchOpti
         if (!length) raw.push(Buffer.from('content-length'), Buffer.from(String(response.body.byteLength)));
         handler.onHeaders?.(response.status, raw, () => {}, STATUS_TEXT[response.status] ?? '');
         if (aborted) return fail(aborted);
-        if (response.body.byteLength > 0) handler.onData?.(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength));
+        if (response.body.byteLength > 0)
+          handler.onData?.(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength));
         if (aborted) return fail(aborted);
         handler.onComplete?.([]);
       },

@@ -24,9 +24,14 @@ const ownRequire = createRequire(import.meta.url);
 
 /** `DispatcherBase.prototype` on `object`'s chain (the class every real dispatcher of undici extends). */
 function owner(object: unknown): DispatcherPrototype | undefined {
-  for (let proto = object ? Object.getPrototypeOf(object) : null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = object ? Object.getPrototypeOf(object) : null;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     const own = Object.prototype.hasOwnProperty.call(proto, 'dispatch') && typeof proto.dispatch === 'function';
-    if (own && (proto as { constructor?: { name?: string } }).constructor?.name === 'DispatcherBase') return proto as DispatcherPrototype;
+    if (own && (proto as { constructor?: { name?: string } }).constructor?.name === 'DispatcherBase')
+      return proto as DispatcherPrototype;
   }
   return undefined;
 }

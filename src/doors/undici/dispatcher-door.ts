@@ -36,7 +36,8 @@ function urlOf(origin: unknown): URL | undefined {
 
 /** Answers `opts` in-process when a double claims it; `false` when it is not the door's. */
 function tryAnswer(dispatcher: object, opts: DispatchOptions, handler: unknown): boolean {
-  if (opts.upgrade || typeof opts.path !== 'string' || typeof opts.method !== 'string' || opts.method === 'CONNECT') return false;
+  if (opts.upgrade || typeof opts.path !== 'string' || typeof opts.method !== 'string' || opts.method === 'CONNECT')
+    return false;
   const url = opts.origin === undefined ? ownOrigin(dispatcher) : urlOf(opts.origin);
   if (!url) return false;
   const where = { origin: url.origin, hostname: url.hostname.toLowerCase() };
@@ -61,7 +62,8 @@ function patch(proto: DispatcherPrototype): Undo | undefined {
   if (existing && proto.dispatch === existing.replacement) return undefined;
   const original = proto.dispatch;
   const replacement = function dispatch(this: object, opts: unknown, handler: unknown): boolean {
-    if (openDoubles.length > 0 && opts && typeof opts === 'object' && tryAnswer(this, opts as DispatchOptions, handler)) return true;
+    if (openDoubles.length > 0 && opts && typeof opts === 'object' && tryAnswer(this, opts as DispatchOptions, handler))
+      return true;
     return original.call(this, opts, handler);
   };
   patched.set(proto, { original, replacement });

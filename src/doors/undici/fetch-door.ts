@@ -42,12 +42,19 @@ function recordOf(headers: Headers): Record<string, string> {
 function decoded(sent: Uint8Array, contentEncoding: string | null): BodyInit {
   const body = sent as Uint8Array<ArrayBuffer>;
   if (!contentEncoding) return body;
-  const codings = contentEncoding.toLowerCase().split(',').map((c) => c.trim()).filter(Boolean).reverse();
+  const codings = contentEncoding
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .reverse();
   if (!codings.every((c) => c in DECODERS)) return body;
   try {
     return codings.reduce<Uint8Array<ArrayBuffer>>((bytes, coding) => new Uint8Array(DECODERS[coding]!(bytes)), body);
   } catch (error) {
-    return new ReadableStream({ start: (controller) => controller.error(new TypeError('terminated', { cause: error })) });
+    return new ReadableStream({
+      start: (controller) => controller.error(new TypeError('terminated', { cause: error })),
+    });
   }
 }
 
@@ -57,7 +64,12 @@ async function answerFetch(double: DoorPort, request: Request, url: URL): Promis
   const body = request.body === null ? new Uint8Array() : new Uint8Array(await request.arrayBuffer());
   let answer;
   try {
-    answer = await answerOf(double, { method: request.method, url: url.href, headers: recordOf(request.headers), body });
+    answer = await answerOf(double, {
+      method: request.method,
+      url: url.href,
+      headers: recordOf(request.headers),
+      body,
+    });
   } catch (error) {
     throw new TypeError('fetch failed', { cause: error });
   }
@@ -65,7 +77,10 @@ async function answerFetch(double: DoorPort, request: Request, url: URL): Promis
   const headers = new Headers();
   for (const name in answer.headers) headers.append(name, answer.headers[name]!);
   const empty = request.method === 'HEAD' || NULL_BODY_STATUS.has(answer.status);
-  const response = new Response(empty ? null : decoded(answer.body, headers.get('content-encoding')), { status: answer.status, headers });
+  const response = new Response(empty ? null : decoded(answer.body, headers.get('content-encoding')), {
+    status: answer.status,
+    headers,
+  });
   Object.defineProperty(response, 'url', { value: url.href });
   return response;
 }

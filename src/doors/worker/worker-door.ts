@@ -19,7 +19,6 @@ import { guardSource } from './worker-guard-source.js';
 // The recorder's own forwarding worker (it must reach Lambda), known by an object no request can carry.
 import { FORWARDER_WORKER_DATA } from '../../recording/send-outside-interceptors.js';
 
-
 /** The guard file for the doubles open now: content-addressed in the temp folder, written once. */
 function guardFile(): string {
   const endpoints = [...new Set(openDoubles.flatMap((d) => d.settings.endpoints.map((e) => new URL(e).origin)))].sort();

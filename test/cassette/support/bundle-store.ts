@@ -20,7 +20,9 @@ export async function bundleStore(outfile: string, format: 'esm' | 'cjs' = 'esm'
     // Bundled CommonJS dependencies (proper-lockfile, ajv) call require(); ESM output has none.
     banner:
       format === 'esm'
-        ? { js: "import { createRequire as __lcRequire } from 'node:module'; const require = __lcRequire(import.meta.url);" }
+        ? {
+            js: "import { createRequire as __lcRequire } from 'node:module'; const require = __lcRequire(import.meta.url);",
+          }
         : {},
   });
   return outfile;
@@ -35,6 +37,8 @@ export function runNode(script: string, args: readonly string[]): Promise<string
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${script} exited with ${code}:\n${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`${script} exited with ${code}:\n${stderr}`)),
+    );
   });
 }

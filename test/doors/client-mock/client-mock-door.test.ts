@@ -21,13 +21,18 @@ describe('bindClientMock', () => {
     const [a, b] = [lambdaClient({ region: 'eu-west-1' }), lambdaClient({ region: 'ap-south-1' })];
     await a.send(new InvokeAsyncCommand({ FunctionName: 'one', InvokeArgs: '{}' }));
     await b.send(new InvokeAsyncCommand({ FunctionName: 'two', InvokeArgs: '{}' }));
-    expect((await a.send(new GetFunctionCommand({ FunctionName: 'x' }))).Configuration?.FunctionName).toBe('from-the-stub');
-    expect(lambda.calls.map((c) => [c.functionName, c.region])).toEqual([['one', 'eu-west-1'], ['two', 'ap-south-1']]);
+    expect((await a.send(new GetFunctionCommand({ FunctionName: 'x' }))).Configuration?.FunctionName).toBe(
+      'from-the-stub',
+    );
+    expect(lambda.calls.map((c) => [c.functionName, c.region])).toEqual([
+      ['one', 'eu-west-1'],
+      ['two', 'ap-south-1'],
+    ]);
     // aws-sdk-client-mock's own call history keeps working.
     expect(stub.commandCalls(InvokeAsyncCommand).map((c) => c.args[0].input.FunctionName)).toEqual(['one', 'two']);
   });
 
-  it('a client without a region gets the double\'s region', async () => {
+  it("a client without a region gets the double's region", async () => {
     lambda = (await mockLambda({ region: 'sa-east-1' })).bindClientMock(stub);
     await new LambdaClient({}).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
     expect(lambda.calls.map((c) => c.region)).toEqual(['sa-east-1']);
@@ -35,8 +40,12 @@ describe('bindClientMock', () => {
 
   it('a FunctionName that needs encoding reaches the double as the SDK would send it', async () => {
     lambda = (await mockLambda()).bindClientMock(stub);
-    await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: '123456789012:function:orders-fn:$LATEST', InvokeArgs: '{}' }));
-    expect(lambda.calls).toMatchObject([{ functionName: 'orders-fn', qualifier: '$LATEST', arn: '123456789012:function:orders-fn:$LATEST' }]);
+    await lambdaClient().send(
+      new InvokeAsyncCommand({ FunctionName: '123456789012:function:orders-fn:$LATEST', InvokeArgs: '{}' }),
+    );
+    expect(lambda.calls).toMatchObject([
+      { functionName: 'orders-fn', qualifier: '$LATEST', arn: '123456789012:function:orders-fn:$LATEST' },
+    ]);
   });
 
   it('a missing FunctionName fails as the SDK fails it', async () => {
@@ -50,10 +59,16 @@ describe('bindClientMock', () => {
     const first = await mockLambda();
     first.bindClientMock(stub);
     await first.close();
-    const err = await caught(() => lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })));
-    expect(err.message).toMatch(/the double \(mockLambda\) this stub is bound to was closed; bind the stub to the next one/);
+    const err = await caught(() =>
+      lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' })),
+    );
+    expect(err.message).toMatch(
+      /the double \(mockLambda\) this stub is bound to was closed; bind the stub to the next one/,
+    );
     lambda = (await mockLambda()).bindClientMock(stub);
-    expect((await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }))).Status).toBe(202);
+    expect((await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }))).Status).toBe(
+      202,
+    );
     expect(first.calls).toEqual([]);
   });
 
@@ -72,7 +87,9 @@ describe('bindClientMock', () => {
     lambda = await mockLambda();
     lambda.bindClientMock(mockClient(lambdaClient()));
     // @ts-expect-error not a stub
-    expect(() => lambda!.bindClientMock({})).toThrow(/pass the stub that aws-sdk-client-mock's mockClient\(LambdaClient\) returns/);
+    expect(() => lambda!.bindClientMock({})).toThrow(
+      /pass the stub that aws-sdk-client-mock's mockClient\(LambdaClient\) returns/,
+    );
   });
 
   it('a stub of a LambdaClient from another copy of the SDK is refused with LC_CLIENT_MOCK_SDK_MISMATCH', async () => {
@@ -84,7 +101,9 @@ describe('bindClientMock', () => {
       }
     }
     const foreign = mockClient(LambdaClient as never);
-    expect(() => lambda!.bindClientMock(foreign)).toThrow(expect.objectContaining({ code: 'LC_CLIENT_MOCK_SDK_MISMATCH', name: 'ClientMockSdkMismatchError' }));
+    expect(() => lambda!.bindClientMock(foreign)).toThrow(
+      expect.objectContaining({ code: 'LC_CLIENT_MOCK_SDK_MISMATCH', name: 'ClientMockSdkMismatchError' }),
+    );
     expect(() => lambda!.bindClientMock(foreign)).toThrow(ClientMockSdkMismatchError);
     // The SDK's own class, and a client of it, bind as before.
     lambda.bindClientMock(mockClient(lambdaClient()));

@@ -55,7 +55,11 @@ async function run(folder: string, deps: { inline?: string[]; external?: string[
   const out = join(project, 'outcome.json');
   const env: NodeJS.ProcessEnv = { ...process.env, LC_FIXTURE_OUT: out, LC_FIXTURE_DEPS: JSON.stringify(deps) };
   for (const name of ['LAMBDA_CASSETTE_MODE', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[name];
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
+    cwd: project,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -64,7 +68,11 @@ async function run(folder: string, deps: { inline?: string[]; external?: string[
   return JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
 }
 
-const MISMATCH = { name: 'ClientMockSdkMismatchError', code: 'LC_CLIENT_MOCK_SDK_MISMATCH', message: expect.stringContaining('server: { deps: { external') };
+const MISMATCH = {
+  name: 'ClientMockSdkMismatchError',
+  code: 'LC_CLIENT_MOCK_SDK_MISMATCH',
+  message: expect.stringContaining('server: { deps: { external'),
+};
 
 describe('bindClientMock when vitest inlines the SDK', () => {
   it('server.deps.inline: binding fails loudly, naming what to change', async () => {
@@ -73,6 +81,9 @@ describe('bindClientMock when vitest inlines the SDK', () => {
 
   it('a project under a folder named esm: binding fails loudly; with the external deps the error names, the stub answers from the double', async () => {
     expect(await run('esm/plain', {})).toMatchObject(MISMATCH);
-    expect(await run('esm/external', { external: ['@aws-sdk/', '@smithy/'] })).toEqual({ status: 202, calls: ['orders-fn'] });
+    expect(await run('esm/external', { external: ['@aws-sdk/', '@smithy/'] })).toEqual({
+      status: 202,
+      calls: ['orders-fn'],
+    });
   }, 90_000);
 });

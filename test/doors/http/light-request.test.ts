@@ -22,7 +22,10 @@ beforeEach(() => {
 
 const invokeAsync = (name: string) => `${network.url}/2014-11-13/functions/${name}/invoke-async/`;
 
-function collect(req: http.ClientRequest, events: string[]): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function collect(
+  req: http.ClientRequest,
+  events: string[],
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     for (const name of ['socket', 'finish', 'close']) req.on(name, () => events.push(name));
     req.on('error', reject);
@@ -30,7 +33,9 @@ function collect(req: http.ClientRequest, events: string[]): Promise<{ status: n
       events.push('response');
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+      );
     });
   });
 }
@@ -85,13 +90,19 @@ describe('a request the double answers', () => {
     await lambda.close();
   });
 
-  it('https.request to an AWS Lambda host, and https.get of another Lambda API, are the double\'s', async () => {
+  it("https.request to an AWS Lambda host, and https.get of another Lambda API, are the double's", async () => {
     const lambda = await mockLambda();
-    const post = https.request('https://lambda.eu-west-1.amazonaws.com/2014-11-13/functions/tls-fn/invoke-async/', { method: 'POST' });
+    const post = https.request('https://lambda.eu-west-1.amazonaws.com/2014-11-13/functions/tls-fn/invoke-async/', {
+      method: 'POST',
+    });
     const posted = collect(post, []);
     post.end('{}');
     expect((await posted).status).toBe(202);
-    const got = await new Promise<Error>((resolve) => https.get('https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/tls-fn', () => undefined).on('error', resolve));
+    const got = await new Promise<Error>((resolve) =>
+      https
+        .get('https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/tls-fn', () => undefined)
+        .on('error', resolve),
+    );
     expect(got.message).toMatch(/GetFunction/);
     expect(lambda.calls.map((c) => c.functionName)).toEqual(['tls-fn']);
     await expect(lambda.close()).rejects.toThrow(/GetFunction/);
@@ -103,7 +114,12 @@ describe('http.request redefined while a double is open', () => {
     const before = Object.getOwnPropertyDescriptor(http, 'request')!;
     const lambda = await mockLambda();
     const replacement = before.value as typeof http.request;
-    Object.defineProperty(http, 'request', { value: replacement, writable: true, configurable: true, enumerable: true });
+    Object.defineProperty(http, 'request', {
+      value: replacement,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
     await expect(lambda.close()).rejects.toBeInstanceOf(InterceptionLostError);
     expect(http.request).toBe(replacement);
     Object.defineProperty(http, 'request', before);

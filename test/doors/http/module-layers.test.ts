@@ -48,7 +48,9 @@ describe('layerOver', () => {
     const { owner, seen, patch } = moduleLike();
     const original = owner.request;
     let open = true;
-    const front = layerOver(owner, 'request', (next, _self, args) => (open && args[0] === 'lambda' ? 'double' : next(...args)));
+    const front = layerOver(owner, 'request', (next, _self, args) =>
+      open && args[0] === 'lambda' ? 'double' : next(...args),
+    );
     const undoA = patch('a');
     open = false;
     expect(front.release()).toBe(false);

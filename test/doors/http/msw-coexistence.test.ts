@@ -27,20 +27,48 @@ function mswServer() {
 }
 
 async function mswAnswers(): Promise<void> {
-  expect(await nodeRequest({ url: `${network.url}/msw`, method: 'GET' })).toMatchObject({ kind: 'response', status: 200, body: 'from msw' });
-  expect(await fetchRequest({ url: `${network.url}/msw`, method: 'GET' })).toMatchObject({ kind: 'response', status: 200, body: 'from msw' });
+  expect(await nodeRequest({ url: `${network.url}/msw`, method: 'GET' })).toMatchObject({
+    kind: 'response',
+    status: 200,
+    body: 'from msw',
+  });
+  expect(await fetchRequest({ url: `${network.url}/msw`, method: 'GET' })).toMatchObject({
+    kind: 'response',
+    status: 200,
+    body: 'from msw',
+  });
 }
 
 async function doubleAnswers(lambda: LambdaDouble): Promise<void> {
   const before = lambda.calls.length;
-  expect((await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'zero-config', InvokeArgs: '{}' }))).Status).toBe(202);
-  expect((await lambdaClientViaNock({ endpoint: network.url }).send(new InvokeAsyncCommand({ FunctionName: 'over-http', InvokeArgs: '{}' }))).Status).toBe(202);
-  expect((await lambdaClientViaNock({ endpoint: network.url }).send(new InvokeCommand({ FunctionName: 'event', InvocationType: 'Event', Payload: '{}' }))).StatusCode).toBe(202);
+  expect(
+    (await lambdaClient().send(new InvokeAsyncCommand({ FunctionName: 'zero-config', InvokeArgs: '{}' }))).Status,
+  ).toBe(202);
+  expect(
+    (
+      await lambdaClientViaNock({ endpoint: network.url }).send(
+        new InvokeAsyncCommand({ FunctionName: 'over-http', InvokeArgs: '{}' }),
+      )
+    ).Status,
+  ).toBe(202);
+  expect(
+    (
+      await lambdaClientViaNock({ endpoint: network.url }).send(
+        new InvokeCommand({ FunctionName: 'event', InvocationType: 'Event', Payload: '{}' }),
+      )
+    ).StatusCode,
+  ).toBe(202);
   const raw = await nodeRequest({ url: `${network.url}/2014-11-13/functions/raw/invoke-async/`, body: '{}' });
   expect(raw).toMatchObject({ kind: 'response', status: 202 });
   const viaFetch = await fetchRequest({ url: `${network.url}/2014-11-13/functions/fetched/invoke-async/`, body: '{}' });
   expect(viaFetch).toMatchObject({ kind: 'response', status: 202 });
-  expect(lambda.calls.slice(before).map((c) => c.functionName)).toEqual(['zero-config', 'over-http', 'event', 'raw', 'fetched']);
+  expect(lambda.calls.slice(before).map((c) => c.functionName)).toEqual([
+    'zero-config',
+    'over-http',
+    'event',
+    'raw',
+    'fetched',
+  ]);
 }
 
 describe('msw and a double', () => {

@@ -34,10 +34,17 @@ function startPolly(): Polly {
 }
 
 async function pollyAnswers(): Promise<void> {
-  expect(await nodeRequest({ url: `${network.url}/polly`, method: 'GET' })).toMatchObject({ kind: 'response', status: 200, body: 'from polly' });
+  expect(await nodeRequest({ url: `${network.url}/polly`, method: 'GET' })).toMatchObject({
+    kind: 'response',
+    status: 200,
+    body: 'from polly',
+  });
   // Polly's passthrough: a real request, counted.
   const before = network.hits.length;
-  expect(await nodeRequest({ url: `${network.url}/passes`, method: 'GET' })).toMatchObject({ kind: 'response', status: 418 });
+  expect(await nodeRequest({ url: `${network.url}/passes`, method: 'GET' })).toMatchObject({
+    kind: 'response',
+    status: 418,
+  });
   expect(network.hits.slice(before)).toEqual(['GET /passes']);
 }
 
@@ -45,7 +52,10 @@ async function doubleAnswers(lambda: LambdaDouble): Promise<void> {
   const before = network.hits.length;
   const client = lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 });
   expect((await client.send(new InvokeAsyncCommand({ FunctionName: 'over-http', InvokeArgs: '{}' }))).Status).toBe(202);
-  expect((await client.send(new InvokeCommand({ FunctionName: 'event', InvocationType: 'Event', Payload: '{}' }))).StatusCode).toBe(202);
+  expect(
+    (await client.send(new InvokeCommand({ FunctionName: 'event', InvocationType: 'Event', Payload: '{}' })))
+      .StatusCode,
+  ).toBe(202);
   expect(lambda.calls.slice(-2).map((c) => c.functionName)).toEqual(['over-http', 'event']);
   expect(network.hits.length).toBe(before);
 }

@@ -18,7 +18,10 @@ afterEach(async () => {
   lambda = undefined;
 });
 
-const SIGNED = { authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0' };
+const SIGNED = {
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0',
+};
 
 /** One stream on a fresh session, the session left open as a client keeping it for reuse would. */
 function stream(origin: string, path: string, headers: Record<string, string>): Promise<number> {
@@ -42,12 +45,17 @@ it('opens no connection to the endpoint for the streams a double answers, and ne
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    lambda = await mockLambda({ endpoint: [endpoint, 'http://lambda.invalid:4567'], handlers: { 'pricing-fn': { total: 1 } } });
+    lambda = await mockLambda({
+      endpoint: [endpoint, 'http://lambda.invalid:4567'],
+      handlers: { 'pricing-fn': { total: 1 } },
+    });
     const uncaught: Error[] = [];
     const onUncaught = (e: Error) => uncaught.push(e);
     process.on('uncaughtException', onUncaught);
     try {
-      expect(await stream(endpoint, '/2015-03-31/functions/pricing-fn/invocations', { 'x-amz-invocation-type': 'DryRun' })).toBe(204);
+      expect(
+        await stream(endpoint, '/2015-03-31/functions/pricing-fn/invocations', { 'x-amz-invocation-type': 'DryRun' }),
+      ).toBe(204);
       expect(await stream(endpoint, '/2015-03-31/functions/pricing-fn/invocations', {})).toBe(200);
       expect(await stream('http://lambda.invalid:4567', '/2015-03-31/functions/pricing-fn/invocations', {})).toBe(200);
       await settle();
@@ -71,7 +79,11 @@ it('a session made while the double was open connects for real on first use once
     await lambda.close();
     lambda = undefined;
     const status = await new Promise<number>((resolve, reject) => {
-      const req = session.request({ ':method': 'POST', ':path': '/2015-03-31/functions/pricing-fn/invocations', ...SIGNED });
+      const req = session.request({
+        ':method': 'POST',
+        ':path': '/2015-03-31/functions/pricing-fn/invocations',
+        ...SIGNED,
+      });
       req.on('response', (h) => resolve(Number(h[':status'])));
       req.on('error', reject);
       req.end('{}');

@@ -62,7 +62,10 @@ describe('the SDK with NodeHttp2Handler', () => {
 describe('raw http2 to an AWS Lambda authority', () => {
   // The Lambda host name, resolved to the counting server: what reaches a socket is a hit.
   const lookup: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+    if ((options as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address: '127.0.0.1', family: 4 },
+      ]);
     else callback(null, '127.0.0.1', 4);
   };
   const authority = () => `http://lambda.us-east-1.amazonaws.com:${new URL(net.url).port}`;
@@ -87,7 +90,10 @@ describe('raw http2 to an AWS Lambda authority', () => {
 
   it('every stream is answered by the double (other Lambda APIs meet onUnhandledRequest) and no socket is opened', async () => {
     lambda = await mockLambda();
-    expect(await send('/2014-11-13/functions/orders-fn/invoke-async/')).toEqual({ status: 202, body: '{"Status":202}' });
+    expect(await send('/2014-11-13/functions/orders-fn/invoke-async/')).toEqual({
+      status: 202,
+      body: '{"Status":202}',
+    });
     await expect(send('/2015-03-31/functions/orders-fn/configuration')).rejects.toThrow(/does not serve/);
     expect(lambda.calls).toHaveLength(1);
     expect(net.hits).toEqual([]);

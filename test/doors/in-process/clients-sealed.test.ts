@@ -19,7 +19,11 @@ afterAll(async () => {
   await Promise.all([h1.close(), h2.close()]);
 });
 
-const invokeAsync = (base: string) => ({ url: `${base}/2014-11-13/functions/orders-fn/invoke-async/`, method: 'POST', body: '{"order":1}' });
+const invokeAsync = (base: string) => ({
+  url: `${base}/2014-11-13/functions/orders-fn/invoke-async/`,
+  method: 'POST',
+  body: '{"order":1}',
+});
 const invokeEvent = (base: string) => ({
   url: `${base}/2015-03-31/functions/orders-fn/invocations`,
   method: 'POST',

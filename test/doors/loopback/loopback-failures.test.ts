@@ -51,7 +51,9 @@ describe('loopback server failures', () => {
     const failures: string[] = [];
     const server = await lambda.listen({ onFailure: (e, req) => failures.push(`${e.name} ${req.path}`) });
     const client = lambdaClient({ endpoint: server.url, maxAttempts: 3 });
-    const miss = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":8}' })));
+    const miss = await caught(() =>
+      client.send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":8}' })),
+    );
     expect(miss.name).toBe('CassetteMissException');
     expect(miss.message).toMatch(/no recorded answer in .* for InvokeAsync orders-fn/);
     expect(miss.$metadata.attempts).toBe(1);

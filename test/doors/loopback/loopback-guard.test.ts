@@ -20,36 +20,63 @@ afterEach(async () => {
 });
 
 const INVOKE = '/2014-11-13/functions/orders-fn/invoke-async';
-const SIGNED = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=' + '0'.repeat(64);
+const SIGNED =
+  'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=' +
+  '0'.repeat(64);
 
-function request(url: string, path: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+function request(
+  url: string,
+  path: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url}${path}`, { method, headers, agent: false, setHost: !('host' in headers) }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const req = http.request(
+      `${url}${path}`,
+      { method, headers, agent: false, setHost: !('host' in headers) },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 describe('the Host header', () => {
-  it.each(['evil.example', 'evil.example:80', 'lambda.us-east-1.amazonaws.com', '127.0.0.1.nip.io'])('%s is refused with 403 and nothing runs', async (host) => {
-    lambda = await mockLambda();
-    const server = await lambda.listen();
-    const posted = await request(server.url, INVOKE, 'POST', { host, authorization: SIGNED, 'content-type': 'application/json' }, '{"id":1}');
-    expect(posted.status).toBe(403);
-    expect(posted.body).toMatch(/Host/);
-    const calls = await request(server.url, '/_lambda-cassette/calls', 'GET', { host });
-    expect(calls.status).toBe(403);
-    expect(lambda.calls).toEqual([]);
-  });
+  it.each(['evil.example', 'evil.example:80', 'lambda.us-east-1.amazonaws.com', '127.0.0.1.nip.io'])(
+    '%s is refused with 403 and nothing runs',
+    async (host) => {
+      lambda = await mockLambda();
+      const server = await lambda.listen();
+      const posted = await request(
+        server.url,
+        INVOKE,
+        'POST',
+        { host, authorization: SIGNED, 'content-type': 'application/json' },
+        '{"id":1}',
+      );
+      expect(posted.status).toBe(403);
+      expect(posted.body).toMatch(/Host/);
+      const calls = await request(server.url, '/_lambda-cassette/calls', 'GET', { host });
+      expect(calls.status).toBe(403);
+      expect(lambda.calls).toEqual([]);
+    },
+  );
 
   it.each(['127.0.0.1', 'localhost', '[::1]', 'LOCALHOST'])('%s (with the port) is served', async (name) => {
     lambda = await mockLambda();
     const server = await lambda.listen();
-    const posted = await request(server.url, INVOKE, 'POST', { host: `${name}:${server.port}`, authorization: SIGNED }, '{"id":1}');
+    const posted = await request(
+      server.url,
+      INVOKE,
+      'POST',
+      { host: `${name}:${server.port}`, authorization: SIGNED },
+      '{"id":1}',
+    );
     expect(posted.status).toBe(202);
     expect(lambda.calls).toHaveLength(1);
   });
@@ -59,7 +86,13 @@ describe('a browser page', () => {
   it('cannot make it run a cross-origin simple POST (Origin header): 403, no call', async () => {
     lambda = await mockLambda();
     const server = await lambda.listen();
-    const posted = await request(server.url, INVOKE, 'POST', { origin: 'https://evil.example', 'content-type': 'text/plain' }, '{"id":1}');
+    const posted = await request(
+      server.url,
+      INVOKE,
+      'POST',
+      { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      '{"id":1}',
+    );
     expect(posted.status).toBe(403);
     expect(posted.body).toMatch(/Origin/);
     expect(lambda.calls).toEqual([]);
@@ -68,8 +101,17 @@ describe('a browser page', () => {
   it('cannot read the call log (Origin, or Sec-Fetch-Site without one)', async () => {
     lambda = await mockLambda();
     const server = await lambda.listen();
-    expect((await request(server.url, '/_lambda-cassette/calls', 'GET', { origin: 'https://evil.example' })).status).toBe(403);
-    expect((await request(server.url, '/_lambda-cassette/calls', 'GET', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' })).status).toBe(403);
+    expect(
+      (await request(server.url, '/_lambda-cassette/calls', 'GET', { origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(server.url, '/_lambda-cassette/calls', 'GET', {
+          'sec-fetch-site': 'cross-site',
+          'sec-fetch-mode': 'no-cors',
+        })
+      ).status,
+    ).toBe(403);
     const plain = await request(server.url, '/_lambda-cassette/calls', 'GET', {});
     expect(plain.status).toBe(200);
     expect(plain.body).toBe('[]\n');
@@ -80,7 +122,13 @@ describe('a browser page', () => {
     try {
       lambda = await openCassette('browser', { dir, mode: 'record', target: upstream.url, allowRecordingInCI: true });
       const server = await lambda.listen();
-      const posted = await request(server.url, INVOKE, 'POST', { origin: 'null', 'content-type': 'text/plain', authorization: SIGNED }, '{"id":1}');
+      const posted = await request(
+        server.url,
+        INVOKE,
+        'POST',
+        { origin: 'null', 'content-type': 'text/plain', authorization: SIGNED },
+        '{"id":1}',
+      );
       expect(posted.status).toBe(403);
       await lambda.close();
       expect(upstream.received).toEqual([]);

@@ -19,9 +19,17 @@ import { checkSignature, credentialChainEnv } from '../../support/sigv4-server.j
 import { startServe, useCli } from '../../support/cli.js';
 
 // What the process's default credential chain finds (from the environment only).
-const PROCESS_CREDENTIALS = { accessKeyId: 'AKIAPROCESSKEY000001', secretAccessKey: 'processSecret/K7MDENG/bPxRfiCYEXAMPLEKEY1', sessionToken: 'FwoGZXIvYXdzPROCESSTOKEN0000000000' };
+const PROCESS_CREDENTIALS = {
+  accessKeyId: 'AKIAPROCESSKEY000001',
+  secretAccessKey: 'processSecret/K7MDENG/bPxRfiCYEXAMPLEKEY1',
+  sessionToken: 'FwoGZXIvYXdzPROCESSTOKEN0000000000',
+};
 // What the client signs with (for 127.0.0.1): never the target's to see.
-const CLIENT_CREDENTIALS = { accessKeyId: 'AKIACLIENTKEY0000001', secretAccessKey: 'clientSecret/K7MDENG/bPxRfiCYEXAMPLEKEY12', sessionToken: 'FwoGZXIvYXdzCLIENTTOKEN00000000000' };
+const CLIENT_CREDENTIALS = {
+  accessKeyId: 'AKIACLIENTKEY0000001',
+  secretAccessKey: 'clientSecret/K7MDENG/bPxRfiCYEXAMPLEKEY12',
+  sessionToken: 'FwoGZXIvYXdzCLIENTTOKEN00000000000',
+};
 const REGION = 'eu-west-1';
 const ENV = credentialChainEnv(PROCESS_CREDENTIALS);
 
@@ -37,15 +45,28 @@ async function startEchoingSigV4Server() {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      void checkSignature({ method: req.method!, url: req.url!, headers: req.headers }, Buffer.concat(chunks), PROCESS_CREDENTIALS, REGION).then((valid) => {
+      void checkSignature(
+        { method: req.method!, url: req.url!, headers: req.headers },
+        Buffer.concat(chunks),
+        PROCESS_CREDENTIALS,
+        REGION,
+      ).then((valid) => {
         received.push({ headers: req.headers, valid });
         if (!valid) {
           res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'InvalidSignatureException' });
           res.end('{"message":"The request signature we calculated does not match the signature you provided."}');
           return;
         }
-        const echo = { Status: 202, authorization: req.headers['authorization'], token: req.headers['x-amz-security-token'] };
-        res.writeHead(202, { 'content-type': 'application/json', 'x-amzn-RequestId': 'signed-0000', 'x-echo-token': String(req.headers['x-amz-security-token']) });
+        const echo = {
+          Status: 202,
+          authorization: req.headers['authorization'],
+          token: req.headers['x-amz-security-token'],
+        };
+        res.writeHead(202, {
+          'content-type': 'application/json',
+          'x-amzn-RequestId': 'signed-0000',
+          'x-echo-token': String(req.headers['x-amz-security-token']),
+        });
         res.end(JSON.stringify(echo));
       });
     });
@@ -63,7 +84,9 @@ const signatureOf = (auth: unknown) => /Signature=([0-9a-f]{64})/.exec(String(au
 /** Every credential, of the process and of the client, and the signatures sent: none may be in `text`. */
 function expectNoCredentials(text: string, signatures: string[]) {
   // (Object.values would see what the SDK adds to a credentials object it is given.)
-  const secrets = [PROCESS_CREDENTIALS, CLIENT_CREDENTIALS].flatMap((c) => [c.accessKeyId, c.secretAccessKey, c.sessionToken]).concat(signatures);
+  const secrets = [PROCESS_CREDENTIALS, CLIENT_CREDENTIALS]
+    .flatMap((c) => [c.accessKeyId, c.secretAccessKey, c.sessionToken])
+    .concat(signatures);
   for (const secret of secrets) expect(text.includes(secret), `cassette holds ${secret.slice(0, 12)}…`).toBe(false);
 }
 
@@ -94,15 +117,19 @@ afterEach(async () => {
   lambda = undefined;
 });
 
-const client = (endpoint: string) => lambdaClient({ region: REGION, endpoint, credentials: CLIENT_CREDENTIALS, maxAttempts: 1 });
-const invoke = (FunctionName: string, payload: unknown) => new InvokeAsyncCommand({ FunctionName, InvokeArgs: JSON.stringify(payload) });
+const client = (endpoint: string) =>
+  lambdaClient({ region: REGION, endpoint, credentials: CLIENT_CREDENTIALS, maxAttempts: 1 });
+const invoke = (FunctionName: string, payload: unknown) =>
+  new InvokeAsyncCommand({ FunctionName, InvokeArgs: JSON.stringify(payload) });
 
 describe('listen({ sign: true })', () => {
   it('signs each forwarded request for the target with the default credential chain; the recording succeeds and holds no credential', async () => {
     lambda = await openCassette('signed', { dir, mode: 'record', target: target.url, allowRecordingInCI: true });
     const server = await lambda.listen({ sign: true });
     const before = target.received.length;
-    const out = await client(server.url).send(invoke('arn:aws:lambda:eu-west-1:123456789012:function:orders-fn:prod', { id: 7 }));
+    const out = await client(server.url).send(
+      invoke('arn:aws:lambda:eu-west-1:123456789012:function:orders-fn:prod', { id: 7 }),
+    );
     expect(out.Status).toBe(202);
     await lambda.close();
     lambda = undefined;
@@ -118,11 +145,16 @@ describe('listen({ sign: true })', () => {
     expect(JSON.stringify(got!.headers)).not.toContain(CLIENT_CREDENTIALS.sessionToken);
 
     const text = readFileSync(join(dir, 'signed.json'), 'utf8');
-    expect(JSON.parse(text).interactions).toMatchObject([{ request: { functionName: 'orders-fn', qualifier: 'prod', payload: { json: { id: 7 } } }, response: { status: 202 } }]);
+    expect(JSON.parse(text).interactions).toMatchObject([
+      {
+        request: { functionName: 'orders-fn', qualifier: 'prod', payload: { json: { id: 7 } } },
+        response: { status: 202 },
+      },
+    ]);
     expectNoCredentials(text, [signatureOf(got!.headers['authorization'])]);
   });
 
-  it('without sign the target refuses the client\'s signature: the caller gets the 403 and a warning names sign: true, once', async () => {
+  it("without sign the target refuses the client's signature: the caller gets the 403 and a warning names sign: true, once", async () => {
     lambda = await openCassette('unsigned', { dir, mode: 'record', target: target.url, allowRecordingInCI: true });
     const warnings: string[] = [];
     const server = await lambda.listen({ onWarning: (message) => warnings.push(message) });
@@ -137,8 +169,13 @@ describe('listen({ sign: true })', () => {
     await lambda.close();
     lambda = undefined;
     const text = readFileSync(join(dir, 'unsigned.json'), 'utf8');
-    expect(JSON.parse(text).interactions.map((i: { response: { status: number } }) => i.response.status)).toEqual([403, 403]);
-    expectNoCredentials(text, target.received.slice(before).map((r) => signatureOf(r.headers['authorization'])));
+    expect(JSON.parse(text).interactions.map((i: { response: { status: number } }) => i.response.status)).toEqual([
+      403, 403,
+    ]);
+    expectNoCredentials(
+      text,
+      target.received.slice(before).map((r) => signatureOf(r.headers['authorization'])),
+    );
   });
 
   it('a signed forward that the target accepts raises no warning', async () => {
@@ -154,7 +191,11 @@ describe('lambda-cassette serve --sign', () => {
   const cli = useCli();
 
   it('records from the signature-checking target; without --sign the target refuses and serve says to add --sign', async () => {
-    const signed = await startServe(cli.path, ['orders', '--mode', 'record', '--dir', dir, '--target', target.url, '--sign'], { env: ENV });
+    const signed = await startServe(
+      cli.path,
+      ['orders', '--mode', 'record', '--dir', dir, '--target', target.url, '--sign'],
+      { env: ENV },
+    );
     const before = target.received.length;
     expect((await client(signed.url).send(invoke('orders-fn', { id: 9 }))).Status).toBe(202);
     const run = await signed.stop('SIGINT');
@@ -165,9 +206,16 @@ describe('lambda-cassette serve --sign', () => {
     expect(got.map((r) => r.valid)).toEqual([true]);
     const text = readFileSync(join(dir, 'orders.json'), 'utf8');
     expect(JSON.parse(text).interactions).toHaveLength(1);
-    expectNoCredentials(text, got.map((r) => signatureOf(r.headers['authorization'])));
+    expectNoCredentials(
+      text,
+      got.map((r) => signatureOf(r.headers['authorization'])),
+    );
 
-    const unsigned = await startServe(cli.path, ['orders-unsigned', '--mode', 'record', '--dir', dir, '--target', target.url], { env: ENV });
+    const unsigned = await startServe(
+      cli.path,
+      ['orders-unsigned', '--mode', 'record', '--dir', dir, '--target', target.url],
+      { env: ENV },
+    );
     const err = await caught(() => client(unsigned.url).send(invoke('orders-fn', { id: 9 })));
     expect(err.$metadata.httpStatusCode).toBe(403);
     const refused = await unsigned.stop('SIGINT');

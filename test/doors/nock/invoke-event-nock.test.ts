@@ -34,7 +34,12 @@ afterEach(async () => {
 
 const invoke = (InvocationType: 'Event' | 'RequestResponse', Qualifier?: string) =>
   lambdaClient({ endpoint: url, maxAttempts: 1 }).send(
-    new InvokeCommand({ FunctionName: 'orders-fn', InvocationType, Payload: '{"id":1}', ...(Qualifier ? { Qualifier } : {}) }),
+    new InvokeCommand({
+      FunctionName: 'orders-fn',
+      InvocationType,
+      Payload: '{"id":1}',
+      ...(Qualifier ? { Qualifier } : {}),
+    }),
   );
 
 describe('Invoke Event through nock on any host', () => {
@@ -42,22 +47,30 @@ describe('Invoke Event through nock on any host', () => {
     lambda = await mockLambda();
     const out = await invoke('Event', 'live');
     expect(out.StatusCode).toBe(202);
-    expect(lambda.calls).toMatchObject([{ operation: 'Invoke', functionName: 'orders-fn', qualifier: 'live', status: 202 }]);
+    expect(lambda.calls).toMatchObject([
+      { operation: 'Invoke', functionName: 'orders-fn', qualifier: 'live', status: 202 },
+    ]);
     expect(hits).toEqual([]);
   });
 
   it('a RequestResponse Invoke to a host nobody declared never reaches it: NoFunctionAnswerError, or the respond() result', async () => {
     lambda = await mockLambda();
-    await expect(invoke('RequestResponse')).rejects.toMatchObject({ code: 'LC_NO_FUNCTION_ANSWER', message: expect.stringContaining('lambda.respond("orders-fn"') });
+    await expect(invoke('RequestResponse')).rejects.toMatchObject({
+      code: 'LC_NO_FUNCTION_ANSWER',
+      message: expect.stringContaining('lambda.respond("orders-fn"'),
+    });
     lambda.respond('orders-fn', { from: 'double' });
     const out = await invoke('RequestResponse');
     expect(out.StatusCode).toBe(200);
     expect(Buffer.from(out.Payload!).toString()).toBe('{"from":"double"}');
     expect(hits).toEqual([]);
-    expect(lambda.calls.map((c) => [c.invocationType, c.status])).toEqual([['RequestResponse', 0], ['RequestResponse', 200]]);
+    expect(lambda.calls.map((c) => [c.invocationType, c.status])).toEqual([
+      ['RequestResponse', 0],
+      ['RequestResponse', 200],
+    ]);
   });
 
-  it('joins the caller\'s own nock scope for the host: their interceptors answer theirs, the double the Invoke Event', async () => {
+  it("joins the caller's own nock scope for the host: their interceptors answer theirs, the double the Invoke Event", async () => {
     const theirs = nock(url).get('/health').reply(200, 'ok').persist();
     lambda = await mockLambda();
     expect((await invoke('Event')).StatusCode).toBe(202);

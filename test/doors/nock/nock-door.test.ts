@@ -24,7 +24,9 @@ function rawRequest(
     const req = mod.request(url, { method: 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -36,11 +38,19 @@ describe('the nock door', () => {
     ['plain name', 'orders-fn', { functionName: 'orders-fn' }],
     ['name:qualifier', 'orders-fn:prod', { functionName: 'orders-fn', qualifier: 'prod' }],
     ['$LATEST', 'orders-fn:$LATEST', { functionName: 'orders-fn', qualifier: '$LATEST' }],
-    ['partial ARN', '123456789012:function:orders-fn', { functionName: 'orders-fn', arn: '123456789012:function:orders-fn' }],
+    [
+      'partial ARN',
+      '123456789012:function:orders-fn',
+      { functionName: 'orders-fn', arn: '123456789012:function:orders-fn' },
+    ],
     [
       'full ARN with alias',
       'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live',
-      { functionName: 'orders-fn', qualifier: 'live', arn: 'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live' },
+      {
+        functionName: 'orders-fn',
+        qualifier: 'live',
+        arn: 'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live',
+      },
     ],
   ])('logs a %s reference', async (_label, FunctionName, expected) => {
     lambda = await mockLambda();
@@ -48,21 +58,35 @@ describe('the nock door', () => {
     expect(out.Status).toBe(202);
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(lambda.calls).toEqual([
-      { operation: 'InvokeAsync', invocationType: 'Event', region: 'us-east-1', payload: { id: 7 }, attempt: 1, status: 202, source: 'mock', ...expected },
+      {
+        operation: 'InvokeAsync',
+        invocationType: 'Event',
+        region: 'us-east-1',
+        payload: { id: 7 },
+        attempt: 1,
+        status: 202,
+        source: 'mock',
+        ...expected,
+      },
     ]);
     expect(lambda.wasInvoked('orders-fn')).toBe(true);
   });
 
-  it.each(['us-east-1', 'eu-central-1', 'ap-southeast-2', 'us-gov-west-1', 'cn-north-1'])('intercepts region %s', async (region) => {
-    lambda = await mockLambda();
-    await lambdaClientViaNock({ region }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
-    expect(lambda.calls.map((c) => c.region)).toEqual([region]);
-  });
+  it.each(['us-east-1', 'eu-central-1', 'ap-southeast-2', 'us-gov-west-1', 'cn-north-1'])(
+    'intercepts region %s',
+    async (region) => {
+      lambda = await mockLambda();
+      await lambdaClientViaNock({ region }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      expect(lambda.calls.map((c) => c.region)).toEqual([region]);
+    },
+  );
 
   it('takes the region from the signature when a custom endpoint is used', async () => {
     const endpoint = 'http://127.0.0.1:4599';
     lambda = await mockLambda({ endpoint });
-    await lambdaClientViaNock({ region: 'eu-west-3', endpoint }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+    await lambdaClientViaNock({ region: 'eu-west-3', endpoint }).send(
+      new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }),
+    );
     expect(lambda.calls).toMatchObject([{ functionName: 'f', region: 'eu-west-3', status: 202 }]);
   });
 
@@ -88,9 +112,14 @@ describe('the nock door', () => {
   it('serves raw https the way aws-sdk v2 calls it (trailing slash, binary/octet-stream)', async () => {
     lambda = await mockLambda();
     const fn = encodeURIComponent('arn:aws:lambda:sa-east-1:123456789012:function:legacy-fn');
-    const res = await rawRequest(https, `https://lambda.sa-east-1.amazonaws.com/2014-11-13/functions/${fn}/invoke-async/`, '{"v":2}', {
-      'content-type': 'binary/octet-stream',
-    });
+    const res = await rawRequest(
+      https,
+      `https://lambda.sa-east-1.amazonaws.com/2014-11-13/functions/${fn}/invoke-async/`,
+      '{"v":2}',
+      {
+        'content-type': 'binary/octet-stream',
+      },
+    );
     expect(res.status).toBe(202);
     expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
     expect(lambda.calls).toMatchObject([{ functionName: 'legacy-fn', region: 'sa-east-1', payload: { v: 2 } }]);
@@ -120,7 +149,12 @@ describe('the nock door', () => {
         const after = await mockLambda({ endpoint: base });
         await after.close();
         expect((await rawRequest(http, `${base}/2014-11-13/functions/f/invoke-async`, '{}')).body).toBe('real');
-        expect(seen).toEqual(['POST /hello', 'GET /x', 'POST /2015-03-31/functions/f', 'POST /2014-11-13/functions/f/invoke-async']);
+        expect(seen).toEqual([
+          'POST /hello',
+          'GET /x',
+          'POST /2015-03-31/functions/f',
+          'POST /2014-11-13/functions/f/invoke-async',
+        ]);
       } finally {
         server.close();
       }
@@ -135,7 +169,9 @@ describe('the nock door', () => {
         // An emulator serves other services on the same port: not Lambda paths, not the double's.
         expect((await rawRequest(http, `${base}/my-bucket/key`, 'x')).body).toBe('real /my-bucket/key');
         // Mock mode refuses other Lambda APIs by default...
-        await expect(rawRequest(http, `${base}/2015-03-31/functions/f/response-streaming-invocations`, '{}')).rejects.toThrow(/InvokeWithResponseStream/);
+        await expect(
+          rawRequest(http, `${base}/2015-03-31/functions/f/response-streaming-invocations`, '{}'),
+        ).rejects.toThrow(/InvokeWithResponseStream/);
         await expect(lambda.close()).rejects.toThrow(/InvokeWithResponseStream/);
         // ...and 'bypass' sends them on.
         lambda = await mockLambda({ endpoint: base, onUnhandledRequest: 'bypass' });
@@ -161,18 +197,20 @@ describe('the nock door', () => {
     });
   });
 
-  describe('living with the caller\'s own nock', () => {
+  describe("living with the caller's own nock", () => {
     const host = 'https://lambda.eu-north-1.amazonaws.com';
     const path = '/2014-11-13/functions/theirs/invoke-async';
     afterEach(() => {
       nock.cleanAll();
     });
 
-    it('after a double closes, the caller\'s own nock interceptors for Lambda hosts answer again', async () => {
+    it("after a double closes, the caller's own nock interceptors for Lambda hosts answer again", async () => {
       const double = await mockLambda();
       await double.close();
       nock(host).post(path).reply(202, '{"Status":202}', { 'x-amzn-requestid': 'from-their-nock' });
-      const out = await lambdaClientViaNock({ region: 'eu-north-1', maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'theirs', InvokeArgs: '{}' }));
+      const out = await lambdaClientViaNock({ region: 'eu-north-1', maxAttempts: 1 }).send(
+        new InvokeAsyncCommand({ FunctionName: 'theirs', InvokeArgs: '{}' }),
+      );
       expect(out.$metadata.requestId).toBe('from-their-nock');
       expect(double.calls).toEqual([]);
     });
@@ -181,14 +219,18 @@ describe('the nock door', () => {
       const first = await mockLambda();
       nock.cleanAll();
       lambda = await mockLambda();
-      await lambdaClientViaNock({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+      await lambdaClientViaNock({ maxAttempts: 1 }).send(
+        new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }),
+      );
       await first.close();
-      await lambdaClientViaNock({ maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'g', InvokeArgs: '{}' }));
+      await lambdaClientViaNock({ maxAttempts: 1 }).send(
+        new InvokeAsyncCommand({ FunctionName: 'g', InvokeArgs: '{}' }),
+      );
       expect(lambda.calls.map((c) => c.functionName)).toEqual(['f', 'g']);
     });
   });
 
-  it('two doubles opened one after another never see each other\'s calls', async () => {
+  it("two doubles opened one after another never see each other's calls", async () => {
     const client = lambdaClientViaNock();
     const first = await mockLambda();
     await client.send(new InvokeAsyncCommand({ FunctionName: 'one', InvokeArgs: '{}' }));

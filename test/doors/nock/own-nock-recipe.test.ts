@@ -22,7 +22,9 @@ const { cleanAll: savedCleanAll } = nock;
 // Clients over HTTP, as aws-sdk v2, fetch or a custom handler send: a plain v3 client takes the
 // zero-configuration path and never meets nock at all.
 const invoke = (endpoint?: string) =>
-  lambdaClientViaNock({ maxAttempts: 1, ...(endpoint ? { endpoint } : {}) }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));
+  lambdaClientViaNock({ maxAttempts: 1, ...(endpoint ? { endpoint } : {}) }).send(
+    new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }),
+  );
 
 afterEach(() => {
   nock.cleanAll();
@@ -30,7 +32,7 @@ afterEach(() => {
 });
 
 describe('living with your own nock', () => {
-  it('disableNetConnect(): InvokeAsync is the double\'s, and your own scopes answer', async () => {
+  it("disableNetConnect(): InvokeAsync is the double's, and your own scopes answer", async () => {
     nock.disableNetConnect();
     nock('http://api.example.test').get('/users/1').reply(200, { id: 1 });
     const lambda = await mockLambda();
@@ -44,7 +46,12 @@ describe('living with your own nock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-own-nock-'));
     try {
       nock.disableNetConnect();
-      const lambda = await openCassette('rec', { dir, mode: 'record', endpoint: upstream.url, allowRecordingInCI: true });
+      const lambda = await openCassette('rec', {
+        dir,
+        mode: 'record',
+        endpoint: upstream.url,
+        allowRecordingInCI: true,
+      });
       expect((await invoke(upstream.url)).Status).toBe(202);
       await lambda.close();
       expect(upstream.received).toHaveLength(1);

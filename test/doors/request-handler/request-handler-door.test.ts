@@ -16,13 +16,19 @@ describe('requestHandler', () => {
   it('is one handler per double, and needs no nock: the SDK never opens a socket', async () => {
     lambda = await mockLambda();
     expect(lambda.requestHandler).toBe(lambda.requestHandler);
-    const out = await lambdaClient({ requestHandler: lambda.requestHandler }).send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }));
+    const out = await lambdaClient({ requestHandler: lambda.requestHandler }).send(
+      new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }),
+    );
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('refuses operations other than InvokeAsync, naming the request', async () => {
     lambda = await mockLambda();
-    const err = await caught(() => lambdaClient({ requestHandler: lambda!.requestHandler, maxAttempts: 1 }).send(new GetFunctionCommand({ FunctionName: 'f' })));
+    const err = await caught(() =>
+      lambdaClient({ requestHandler: lambda!.requestHandler, maxAttempts: 1 }).send(
+        new GetFunctionCommand({ FunctionName: 'f' }),
+      ),
+    );
     expect(err).toBeInstanceOf(UnhandledRequestError);
     expect(err.message).toContain('GetFunction (GET https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/f)');
     // close() lists what was refused (onUnhandledRequest defaults to 'error' in mock mode).
@@ -50,13 +56,19 @@ describe('requestHandler', () => {
     });
     expect(collectable).toBe(true);
     // The client is still here and says what to do instead of answering from a closed double.
-    await expect(client!.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }))).rejects.toThrow(/was closed.*new requestHandler/);
+    await expect(client!.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }))).rejects.toThrow(
+      /was closed.*new requestHandler/,
+    );
   });
 
-  it('an aborted request fails as the SDK\'s HTTP handler fails it', async () => {
+  it("an aborted request fails as the SDK's HTTP handler fails it", async () => {
     lambda = await mockLambda();
     const client = lambdaClient({ requestHandler: lambda.requestHandler, maxAttempts: 1 });
-    const err = await caught(() => client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }), { abortSignal: AbortSignal.abort() }));
+    const err = await caught(() =>
+      client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '{}' }), {
+        abortSignal: AbortSignal.abort(),
+      }),
+    );
     expect(err.name).toBe('AbortError');
     expect(lambda.calls).toEqual([]);
   });

@@ -47,7 +47,8 @@ afterEach(async () => {
   expect(proto.handle).toBe(counting);
 });
 
-const toNetwork = (config: LambdaClientConfig = {}) => lambdaClient({ endpoint: network.url, maxAttempts: 1, ...config });
+const toNetwork = (config: LambdaClientConfig = {}) =>
+  lambdaClient({ endpoint: network.url, maxAttempts: 1, ...config });
 
 describe('a plain LambdaClient while a double is open', () => {
   it('made before the double opened, is answered in-process: no socket, no nock, nothing on the network', async () => {
@@ -64,14 +65,20 @@ describe('a plain LambdaClient while a double is open', () => {
   it('an Invoke of any invocation type to a host nobody configured is answered in-process too', async () => {
     const client = toNetwork();
     lambda = await mockLambda();
-    const out = await client.send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: Buffer.from('{"id":1}') }));
+    const out = await client.send(
+      new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'Event', Payload: Buffer.from('{"id":1}') }),
+    );
     expect(out).toMatchObject({ StatusCode: 202, $metadata: { httpStatusCode: 202 } });
     expect(lambda.calls.map((c) => [c.operation, c.functionName, c.source])).toEqual([['Invoke', 'orders-fn', 'mock']]);
     expect(originalCalls).toBe(0);
     // Not a Lambda host and not the double's endpoint: a RequestResponse nobody answers fails here, unsent.
-    const err = await caught(() => client.send(new InvokeCommand({ FunctionName: 'orders-fn', Payload: Buffer.from('{}') })));
+    const err = await caught(() =>
+      client.send(new InvokeCommand({ FunctionName: 'orders-fn', Payload: Buffer.from('{}') })),
+    );
     expect(err).toMatchObject({ code: 'LC_NO_FUNCTION_ANSWER' });
-    expect((await client.send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'DryRun' }))).StatusCode).toBe(204);
+    expect(
+      (await client.send(new InvokeCommand({ FunctionName: 'orders-fn', InvocationType: 'DryRun' }))).StatusCode,
+    ).toBe(204);
     expect(originalCalls).toBe(0);
     expect(network.hits).toEqual([]);
   });
@@ -116,7 +123,13 @@ describe('a plain LambdaClient while a double is open', () => {
     for (const client of [toNetwork(), lambdaClientViaNock({ endpoint: network.url, maxAttempts: 1 })]) {
       lambda.injectFault('timeout', { times: 1 });
       const err = await caught(() => client.send(invoke('f')));
-      shapes.push({ class: err.constructor, name: err.name, code: err.code, message: err.message, attempts: err.$metadata?.attempts });
+      shapes.push({
+        class: err.constructor,
+        name: err.name,
+        code: err.code,
+        message: err.message,
+        attempts: err.$metadata?.attempts,
+      });
     }
     expect(shapes[0]).toMatchObject({ name: 'TimeoutError', code: 'ETIMEDOUT', attempts: 1 });
     expect(shapes[0]).toEqual(shapes[1]);
@@ -129,14 +142,34 @@ describe('what the fast path leaves alone', () => {
     let handled = 0;
     const own = {
       // Sends over raw http, as a hand-written handler might.
-      handle(request: { method: string; hostname: string; port?: number; path: string; headers: Record<string, string>; body?: unknown }) {
+      handle(request: {
+        method: string;
+        hostname: string;
+        port?: number;
+        path: string;
+        headers: Record<string, string>;
+        body?: unknown;
+      }) {
         handled++;
         return new Promise((resolve, reject) => {
-          const req = http.request({ host: request.hostname, port: request.port, path: request.path, method: request.method, headers: request.headers }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ response: { statusCode: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) } }));
-          });
+          const req = http.request(
+            {
+              host: request.hostname,
+              port: request.port,
+              path: request.path,
+              method: request.method,
+              headers: request.headers,
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                resolve({
+                  response: { statusCode: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) },
+                }),
+              );
+            },
+          );
           req.on('error', reject);
           req.end(request.body as string);
         });
@@ -151,7 +184,7 @@ describe('what the fast path leaves alone', () => {
     expect(network.hits).toEqual([]);
   });
 
-  it('SDK traffic that is not Lambda\'s on a host the double was not given goes to the network untouched', async () => {
+  it("SDK traffic that is not Lambda's on a host the double was not given goes to the network untouched", async () => {
     lambda = await mockLambda();
     const err = await caught(() => toNetwork().send(new GetFunctionCommand({ FunctionName: 'f' })));
     expect(err.$metadata.httpStatusCode).toBe(418);
@@ -162,7 +195,9 @@ describe('what the fast path leaves alone', () => {
 
   it('another Lambda API on an AWS host meets onUnhandledRequest in-process', async () => {
     const double = await mockLambda();
-    const err = await caught(() => lambdaClient({ maxAttempts: 1 }).send(new GetFunctionCommand({ FunctionName: 'f' })));
+    const err = await caught(() =>
+      lambdaClient({ maxAttempts: 1 }).send(new GetFunctionCommand({ FunctionName: 'f' })),
+    );
     expect(err).toBeInstanceOf(UnhandledRequestError);
     expect(originalCalls).toBe(0);
     await expect(double.close()).rejects.toThrow(/GetFunction/);
@@ -170,14 +205,22 @@ describe('what the fast path leaves alone', () => {
 
   it("a caller's own nock interceptor for a served call is refused, not left to nock; another API on that host is theirs", async () => {
     const host = 'https://lambda.eu-north-1.amazonaws.com';
-    const theirs = nock(host).post('/2014-11-13/functions/theirs/invoke-async').reply(202, '{"Status":202}', { 'x-amzn-requestid': 'from-their-nock' });
-    nock(host).get('/2015-03-31/functions/theirs').reply(200, '{"Configuration":{"FunctionName":"theirs"}}', { 'x-amzn-requestid': 'from-their-nock' });
+    const theirs = nock(host)
+      .post('/2014-11-13/functions/theirs/invoke-async')
+      .reply(202, '{"Status":202}', { 'x-amzn-requestid': 'from-their-nock' });
+    nock(host)
+      .get('/2015-03-31/functions/theirs')
+      .reply(200, '{"Configuration":{"FunctionName":"theirs"}}', { 'x-amzn-requestid': 'from-their-nock' });
     lambda = await mockLambda();
-    const err = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 }).send(invoke('theirs')).catch((e: Error) => e);
+    const err = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 })
+      .send(invoke('theirs'))
+      .catch((e: Error) => e);
     expect(err).toBeInstanceOf(NockScopeConflictError);
     expect(theirs.isDone()).toBe(false);
     expect(originalCalls).toBe(0);
-    const got = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 }).send(new GetFunctionCommand({ FunctionName: 'theirs' }));
+    const got = await lambdaClient({ region: 'eu-north-1', maxAttempts: 1 }).send(
+      new GetFunctionCommand({ FunctionName: 'theirs' }),
+    );
     expect(got.$metadata.requestId).toBe('from-their-nock');
     expect(originalCalls).toBe(1);
     expect(lambda.calls).toEqual([]);

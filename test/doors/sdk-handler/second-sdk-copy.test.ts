@@ -25,11 +25,19 @@ const COPIES = path.join(ROOT, '.tmp', `sdk-copies-${process.pid}`);
 function installCopy(name: string) {
   const modules = path.join(COPIES, name, 'node_modules');
   for (const pkg of ['@aws-sdk/client-lambda', '@smithy/node-http-handler']) {
-    cpSync(path.join(ROOT, 'node_modules', pkg), path.join(modules, pkg), { recursive: true, filter: (src) => !src.includes('dist-es') && !src.includes('dist-types') });
+    cpSync(path.join(ROOT, 'node_modules', pkg), path.join(modules, pkg), {
+      recursive: true,
+      filter: (src) => !src.includes('dist-es') && !src.includes('dist-types'),
+    });
   }
   const sdk = createRequire(path.join(COPIES, name, 'index.js'))('@aws-sdk/client-lambda') as Sdk;
   const client = (config: mainSdk.LambdaClientConfig = {}) =>
-    new sdk.LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, maxAttempts: 1, ...config });
+    new sdk.LambdaClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+      ...config,
+    });
   const proto = Object.getPrototypeOf(client().config.requestHandler) as { handle: Handle };
   const original = proto.handle;
   const counter = { calls: 0 };
@@ -38,13 +46,16 @@ function installCopy(name: string) {
     return original.call(this, request, options);
   };
   proto.handle = counting;
-  const send = (c: ReturnType<typeof client>, FunctionName: string) => c.send(new sdk.InvokeAsyncCommand({ FunctionName, InvokeArgs: '{}' }));
+  const send = (c: ReturnType<typeof client>, FunctionName: string) =>
+    c.send(new sdk.InvokeAsyncCommand({ FunctionName, InvokeArgs: '{}' }));
   return { sdk, client, proto, counting, counter, send, restore: () => void (proto.handle = original) };
 }
 
 let network: CountingNetwork;
 let second: ReturnType<typeof installCopy>;
-const mainProto = Object.getPrototypeOf(new mainSdk.LambdaClient({ region: 'us-east-1' }).config.requestHandler) as { handle: Handle };
+const mainProto = Object.getPrototypeOf(new mainSdk.LambdaClient({ region: 'us-east-1' }).config.requestHandler) as {
+  handle: Handle;
+};
 const copies: ReturnType<typeof installCopy>[] = [];
 beforeAll(async () => {
   network = await startCountingNetwork();

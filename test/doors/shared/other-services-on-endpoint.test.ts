@@ -21,7 +21,9 @@ afterEach(async () => {
 });
 afterAll(() => network.close());
 
-const signedFor = (service: string) => ({ authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0` });
+const signedFor = (service: string) => ({
+  authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+});
 
 function viaHttp(method: string, path: string, headers: Record<string, string>): Promise<string> {
   return new Promise((resolve) => {
@@ -52,7 +54,11 @@ it.each([
   expect(await send('GET', '/2013-04-01/hostedzone', signedFor('route53'))).toBe('418');
   expect(await send('GET', '/2020-05-31/distribution', signedFor('cloudfront'))).toBe('418');
   expect(await send('GET', '/2015-02-01/file-systems', signedFor('elasticfilesystem'))).toBe('418');
-  expect(network.hits).toEqual(['GET /2013-04-01/hostedzone', 'GET /2020-05-31/distribution', 'GET /2015-02-01/file-systems']);
+  expect(network.hits).toEqual([
+    'GET /2013-04-01/hostedzone',
+    'GET /2020-05-31/distribution',
+    'GET /2015-02-01/file-systems',
+  ]);
   // Lambda's other APIs, signed for Lambda or unsigned: refused before the network, as before.
   expect(await send('GET', '/2015-03-31/functions/pricing-fn', signedFor('lambda'))).toBe('UnhandledRequestError');
   expect(await send('GET', '/2015-03-31/functions/pricing-fn', {})).toBe('UnhandledRequestError');

@@ -19,18 +19,29 @@ describe('requestBodyBytes', () => {
 
   it('reads no body as empty, and names the door for a body it cannot read', async () => {
     expect((await requestBodyBytes(undefined, 'test')).byteLength).toBe(0);
-    await expect(requestBodyBytes(42, 'requestHandler')).rejects.toThrow('lambda-cassette requestHandler: cannot read a request body of type [object Number]');
+    await expect(requestBodyBytes(42, 'requestHandler')).rejects.toThrow(
+      'lambda-cassette requestHandler: cannot read a request body of type [object Number]',
+    );
   });
 });
 
 describe('sdk-outcome', () => {
   it('lower-cases header names as Node delivers them', () => {
-    expect(nodeHeaders({ 'X-Amzn-RequestId': 'r', 'Content-Type': 'application/json' })).toEqual({ 'x-amzn-requestid': 'r', 'content-type': 'application/json' });
+    expect(nodeHeaders({ 'X-Amzn-RequestId': 'r', 'Content-Type': 'application/json' })).toEqual({
+      'x-amzn-requestid': 'r',
+      'content-type': 'application/json',
+    });
   });
 
   it('renames the socket errors NodeHttpHandler renames, so the SDK retries them as transient', () => {
-    expect(handlerRejection({ kind: 'fault', fault: 'connection-reset' })).toMatchObject({ name: 'TimeoutError', code: 'ECONNRESET' });
-    expect(handlerRejection({ kind: 'fault', fault: 'timeout' })).toMatchObject({ name: 'TimeoutError', code: 'ETIMEDOUT' });
+    expect(handlerRejection({ kind: 'fault', fault: 'connection-reset' })).toMatchObject({
+      name: 'TimeoutError',
+      code: 'ECONNRESET',
+    });
+    expect(handlerRejection({ kind: 'fault', fault: 'timeout' })).toMatchObject({
+      name: 'TimeoutError',
+      code: 'ETIMEDOUT',
+    });
     const other = new Error('boom');
     expect(handlerRejection({ kind: 'failure', error: other })).toBe(other);
     expect(other.name).toBe('Error');

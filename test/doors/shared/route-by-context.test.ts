@@ -29,7 +29,8 @@ function barrier(n: number): () => Promise<void> {
 }
 
 describe.each(CLIENTS)('doubles opened in concurrent async flows, through %s', (_door, client) => {
-  const invoke = (fn: string, id: number) => client.send(new InvokeAsyncCommand({ FunctionName: fn, InvokeArgs: JSON.stringify({ id }) }));
+  const invoke = (fn: string, id: number) =>
+    client.send(new InvokeAsyncCommand({ FunctionName: fn, InvokeArgs: JSON.stringify({ id }) }));
 
   it('each sees only the calls made from its own flow, however they interleave', async () => {
     const ready = barrier(3);
@@ -44,7 +45,11 @@ describe.each(CLIENTS)('doubles opened in concurrent async flows, through %s', (
       return lambda;
     };
     const [a, b, c] = await Promise.all([flow('a'), flow('b'), flow('c')]);
-    for (const [name, lambda] of [['a', a], ['b', b], ['c', c]] as const) {
+    for (const [name, lambda] of [
+      ['a', a],
+      ['b', b],
+      ['c', c],
+    ] as const) {
       expect(lambda!.calls.map((call) => `${call.functionName}#${(call.payload as { id: number }).id}`)).toEqual([
         `${name}-fn#0`,
         `${name}-fn#1`,

@@ -35,7 +35,7 @@ describe('fetch and undici answers other than 202', () => {
     expect(net.hits).toEqual([]);
   });
 
-  it('a documented error is the service\'s answer, with its error type header', async () => {
+  it("a documented error is the service's answer, with its error type header", async () => {
     lambda = await mockLambda({ functions: ['other-fn'] });
     const res = await fetch(invokeAsync(), { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);
@@ -54,11 +54,13 @@ describe('fetch and undici answers other than 202', () => {
     lambda = undefined;
   });
 
-  it('an aborted fetch rejects with its signal\'s reason and is not sent', async () => {
+  it("an aborted fetch rejects with its signal's reason and is not sent", async () => {
     lambda = await mockLambda();
     const controller = new AbortController();
     controller.abort();
-    await expect(fetch(invokeAsync(), { method: 'POST', body: '{}', signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(fetch(invokeAsync(), { method: 'POST', body: '{}', signal: controller.signal })).rejects.toMatchObject(
+      { name: 'AbortError' },
+    );
     expect(lambda.calls).toEqual([]);
     expect(net.hits).toEqual([]);
   });

@@ -25,7 +25,10 @@ it('a Lambda fetch call never reaches an interceptor installed below; other call
   }) as typeof fetch;
   globalThis.fetch = wrapper;
   lambda = await mockLambda();
-  const res = await fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', { method: 'POST', body: '{}' });
+  const res = await fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', {
+    method: 'POST',
+    body: '{}',
+  });
   expect(res.status).toBe(202);
   expect(lambda.calls).toHaveLength(1);
   expect(below).toEqual([]);
@@ -36,7 +39,10 @@ it('a Lambda fetch call never reaches an interceptor installed below; other call
   expect(below).toEqual([`${net.url}/health`]);
   await lambda.close();
   lambda = undefined;
-  const after = await fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', { method: 'POST', body: '{}' });
+  const after = await fetch('https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async', {
+    method: 'POST',
+    body: '{}',
+  });
   expect(after.status).toBe(299);
   expect(below).toHaveLength(2);
 });

@@ -30,7 +30,9 @@ afterEach(async () => {
 });
 
 // moto picks service and region from the credential scope; it does not check the signature.
-const SIGNED = { authorization: `AWS4-HMAC-SHA256 Credential=${MOTO_CREDENTIALS.accessKeyId}/20240101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0` };
+const SIGNED = {
+  authorization: `AWS4-HMAC-SHA256 Credential=${MOTO_CREDENTIALS.accessKeyId}/20240101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0`,
+};
 const readCassette = (name: string) => JSON.parse(readFileSync(path.join(tmp, `${name}.json`), 'utf8')) as Cassette;
 
 describe.each(UNDICI_CLIENTS.filter((c) => !c.http2))('$name against moto', (client: HttpClient) => {
@@ -43,7 +45,7 @@ describe.each(UNDICI_CLIENTS.filter((c) => !c.http2))('$name against moto', (cli
   const open = async (name: string, mode: 'record' | 'replay') =>
     (lambda = await openCassette(name, { dir: tmp, mode, endpoint: moto.url, allowRecordingInCI: true }));
 
-  it('record writes moto\'s answer; replay gives it back without reaching moto', async () => {
+  it("record writes moto's answer; replay gives it back without reaching moto", async () => {
     const name = `undici-${client.name.replace(/\W+/g, '-')}`;
     await open(name, 'record');
     const live = await client.send(invokeEvent());
@@ -52,7 +54,9 @@ describe.each(UNDICI_CLIENTS.filter((c) => !c.http2))('$name against moto', (cli
     lambda = undefined;
     // moto echoes the payload of an Event invocation.
     expect(live).toEqual({ kind: 'response', status: 202, body: '{"id":7}' });
-    expect(readCassette(name).interactions.map((i) => [i.request.operation, i.request.payload, i.response.status])).toEqual([['Invoke', { json: { id: 7 } }, 202]]);
+    expect(
+      readCassette(name).interactions.map((i) => [i.request.operation, i.request.payload, i.response.status]),
+    ).toEqual([['Invoke', { json: { id: 7 } }, 202]]);
 
     await moto.startRecording();
     await open(name, 'replay');

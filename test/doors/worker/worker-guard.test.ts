@@ -58,7 +58,10 @@ const viaHttp2 = () => new Promise((resolve, reject) => {
 })();
 `;
 
-function runWorker(path: string, headers: Record<string, string> = {}): Promise<Record<string, { status?: number; code?: string }>> {
+function runWorker(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Record<string, { status?: number; code?: string }>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { eval: true, workerData: { base: h1.url, h2base: h2.url, path, headers } });
     worker.once('message', (m) => {
@@ -81,7 +84,9 @@ describe('a worker thread started while a double is open', () => {
 
   it('Invoke (Event) from every client fails loudly before it leaves', async () => {
     lambda = await mockLambda();
-    const outcome = await runWorker('/2015-03-31/functions/orders-fn/invocations', { 'X-Amz-Invocation-Type': 'Event' });
+    const outcome = await runWorker('/2015-03-31/functions/orders-fn/invocations', {
+      'X-Amz-Invocation-Type': 'Event',
+    });
     expect(outcome).toEqual({ http: REFUSED, fetch: REFUSED, undici: REFUSED, http2: REFUSED });
     expect([...h1.hits, ...h2.hits]).toEqual([]);
   });

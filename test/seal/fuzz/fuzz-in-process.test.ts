@@ -11,7 +11,19 @@ import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble, type LambdaErrorName } from '../../../src/index.js';
 import { lambdaClient } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
-import { bodies, DOCUMENTED_ERRORS, functionNames, fuzzParameters, invocationKinds, OWN_REFUSALS, rawCases, SERVED_STATUSES, SUCCESS_STATUS, watchCrashes, within } from './fuzz-support.js';
+import {
+  bodies,
+  DOCUMENTED_ERRORS,
+  functionNames,
+  fuzzParameters,
+  invocationKinds,
+  OWN_REFUSALS,
+  rawCases,
+  SERVED_STATUSES,
+  SUCCESS_STATUS,
+  watchCrashes,
+  within,
+} from './fuzz-support.js';
 
 let lambda: LambdaDouble;
 let watch: ReturnType<typeof watchCrashes>;
@@ -37,11 +49,18 @@ async function fuzzThroughSdk(client: ReturnType<typeof lambdaClient>): Promise<
       const sent =
         kind === 'InvokeAsync'
           ? client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then((out) => out.Status)
-          : client.send(new InvokeCommand({ FunctionName, InvocationType: kind, Payload: body })).then((out) => out.StatusCode);
-      const problem = await within(10_000, `${kind} ${JSON.stringify(FunctionName)}`, sent.then(
-        (status) => (status === SUCCESS_STATUS[kind] ? undefined : `${kind}: Status ${status}`),
-        (e: Error) => (DOCUMENTED_ERRORS.has(e.name) || OWN_REFUSALS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
-      ));
+          : client
+              .send(new InvokeCommand({ FunctionName, InvocationType: kind, Payload: body }))
+              .then((out) => out.StatusCode);
+      const problem = await within(
+        10_000,
+        `${kind} ${JSON.stringify(FunctionName)}`,
+        sent.then(
+          (status) => (status === SUCCESS_STATUS[kind] ? undefined : `${kind}: Status ${status}`),
+          (e: Error) =>
+            DOCUMENTED_ERRORS.has(e.name) || OWN_REFUSALS.has(e.name) ? undefined : `${e.name}: ${e.message}`,
+        ),
+      );
       lambda.clearInjections();
       expect(problem).toBeUndefined();
     }),
@@ -74,14 +93,18 @@ describe('fuzzing the requestHandler door', () => {
           headers: c.headers,
           body: c.body,
         };
-        const problem = await within(10_000, `${c.method} ${c.path}`, handler.handle(request).then(
-          ({ response }) => {
-            if (SERVED_STATUSES.has(response.statusCode)) return undefined;
-            const type = String(response.headers['x-amzn-errortype'] ?? '').split(':')[0]!;
-            return DOCUMENTED_ERRORS.has(type) ? undefined : `answered ${response.statusCode} ${type}`;
-          },
-          (e: Error) => (OWN_REFUSALS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
-        ));
+        const problem = await within(
+          10_000,
+          `${c.method} ${c.path}`,
+          handler.handle(request).then(
+            ({ response }) => {
+              if (SERVED_STATUSES.has(response.statusCode)) return undefined;
+              const type = String(response.headers['x-amzn-errortype'] ?? '').split(':')[0]!;
+              return DOCUMENTED_ERRORS.has(type) ? undefined : `answered ${response.statusCode} ${type}`;
+            },
+            (e: Error) => (OWN_REFUSALS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
+          ),
+        );
         expect(problem).toBeUndefined();
       }),
       fuzzParameters(),

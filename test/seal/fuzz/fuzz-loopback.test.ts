@@ -10,7 +10,16 @@ import net from 'node:net';
 import { mockLambda, type LambdaDouble, type LoopbackServer } from '../../../src/index.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
 import { REFUSAL_TYPES } from '../../../src/doors/loopback/cassette-refusal.js';
-import { DOCUMENTED_ERRORS, fuzzParameters, OWN_REFUSALS, rawCases, SERVED_STATUSES, watchCrashes, within, type RawCase } from './fuzz-support.js';
+import {
+  DOCUMENTED_ERRORS,
+  fuzzParameters,
+  OWN_REFUSALS,
+  rawCases,
+  SERVED_STATUSES,
+  watchCrashes,
+  within,
+  type RawCase,
+} from './fuzz-support.js';
 
 let lambda: LambdaDouble;
 let server: LoopbackServer;
@@ -48,8 +57,15 @@ function exchange(bytes: Buffer): Promise<string> {
 }
 
 function httpBytes(c: RawCase): Buffer {
-  const headers = { ...c.headers, host: `127.0.0.1:${server.port}`, 'content-length': String(c.body.byteLength), connection: 'close' };
-  const head = `${c.method} ${c.path.replace(/[^\x21-\x7e]/g, '_')} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;
+  const headers = {
+    ...c.headers,
+    host: `127.0.0.1:${server.port}`,
+    'content-length': String(c.body.byteLength),
+    connection: 'close',
+  };
+  const head = `${c.method} ${c.path.replace(/[^\x21-\x7e]/g, '_')} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), c.body]);
 }
 
@@ -61,7 +77,11 @@ function verdict(answer: string): string | undefined {
   if (SERVED_STATUSES.has(status)) return undefined;
   const type = /\r\nx-amzn-errortype: ([^\r:]*)/i.exec(answer)?.[1];
   // The loopback server answers the double's own refusals with an AWS-style type (REFUSAL_TYPES).
-  if (type !== undefined && (DOCUMENTED_ERRORS.has(type) || OWN_REFUSALS.has(type) || OWN_REFUSALS.has(REFUSAL_NAMES.get(type) ?? ''))) return undefined;
+  if (
+    type !== undefined &&
+    (DOCUMENTED_ERRORS.has(type) || OWN_REFUSALS.has(type) || OWN_REFUSALS.has(REFUSAL_NAMES.get(type) ?? ''))
+  )
+    return undefined;
   // Node's own parser answers 400 to bytes that are not HTTP before the double sees them.
   if (status === 400 && /\r\nconnection: close/i.test(answer) && !type) return undefined;
   return `answered: ${answer.slice(0, 300)}`;

@@ -37,13 +37,47 @@ export const OWN_REFUSALS: ReadonlySet<string> = new Set(['UnhandledRequestError
 export const invocationKinds = fc.constantFrom('InvokeAsync', 'Event', 'RequestResponse', 'DryRun');
 
 /** The status each kind succeeds with. */
-export const SUCCESS_STATUS: Record<string, number> = { InvokeAsync: 202, Event: 202, RequestResponse: 200, DryRun: 204 };
+export const SUCCESS_STATUS: Record<string, number> = {
+  InvokeAsync: 202,
+  Event: 202,
+  RequestResponse: 200,
+  DryRun: 204,
+};
 
 const EDGE_NAMES = [
-  '', '.', '..', '...', '/', '//', 'a/b', 'a/../b', '%2e', '%2e%2e', '%', '%zz', '?', '#', ' ', 'a b', 'fn?x=1', 'fn#frag',
-  '\u0000', '\u00e9t\u00e9', '\ud83d\ude00', 'orders-fn', 'orders-fn:prod', 'orders-fn:$LATEST', 'orders-fn:',
-  ':prod', '123456789012:function:orders-fn', 'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live',
-  'arn:aws:lambda:us-east-1:123456789012:function:', 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(170), 'x'.repeat(257),
+  '',
+  '.',
+  '..',
+  '...',
+  '/',
+  '//',
+  'a/b',
+  'a/../b',
+  '%2e',
+  '%2e%2e',
+  '%',
+  '%zz',
+  '?',
+  '#',
+  ' ',
+  'a b',
+  'fn?x=1',
+  'fn#frag',
+  '\u0000',
+  '\u00e9t\u00e9',
+  '\ud83d\ude00',
+  'orders-fn',
+  'orders-fn:prod',
+  'orders-fn:$LATEST',
+  'orders-fn:',
+  ':prod',
+  '123456789012:function:orders-fn',
+  'arn:aws:lambda:us-east-1:123456789012:function:orders-fn:live',
+  'arn:aws:lambda:us-east-1:123456789012:function:',
+  'x'.repeat(64),
+  'x'.repeat(65),
+  'x'.repeat(170),
+  'x'.repeat(257),
 ];
 
 /** FunctionName values: valid ones, edge cases, and any string. */
@@ -60,14 +94,35 @@ export const bodies: fc.Arbitrary<Buffer> = fc.oneof(
   { weight: 20, arbitrary: fc.string({ maxLength: 200 }).map((s) => Buffer.from(s)) },
   { weight: 20, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)) },
   { weight: 10, arbitrary: fc.json({ maxDepth: 2 }).map((j) => gzipSync(j)) },
-  { weight: 10, arbitrary: fc.constantFrom(Buffer.alloc(0), Buffer.from('null'), Buffer.from('{"a":'), Buffer.from('\ufeff{}')) },
+  {
+    weight: 10,
+    arbitrary: fc.constantFrom(Buffer.alloc(0), Buffer.from('null'), Buffer.from('{"a":'), Buffer.from('\ufeff{}')),
+  },
   // Over the 256 KB limit: rare, since each costs nock hundreds of times a small one.
   { weight: 1, arbitrary: fc.constant(Buffer.alloc(262_145, 0x61)) },
 );
 
 /** Content types and encodings, including the ones that made nock parse (and crash). */
-export const contentTypes = fc.constantFrom(undefined, 'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/octet-stream', 'binary/octet-stream', 'text/plain', 'application/x-amz-json-1.1');
-export const contentEncodings = fc.constantFrom(undefined, undefined, 'gzip', 'deflate', 'br', 'identity', 'gzip, deflate', 'GZIP');
+export const contentTypes = fc.constantFrom(
+  undefined,
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/octet-stream',
+  'binary/octet-stream',
+  'text/plain',
+  'application/x-amz-json-1.1',
+);
+export const contentEncodings = fc.constantFrom(
+  undefined,
+  undefined,
+  'gzip',
+  'deflate',
+  'br',
+  'identity',
+  'gzip, deflate',
+  'GZIP',
+);
 
 /** Paths of other Lambda APIs, and paths that normalise or are only almost InvokeAsync. */
 export const otherPaths = fc.constantFrom(
@@ -115,13 +170,24 @@ export const rawCases: fc.Arbitrary<RawCase> = fc
     method: fc.constantFrom('POST', 'POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH'),
     path: fc.oneof(
       { weight: 3, arbitrary: functionNames.map((n) => `/2014-11-13/functions/${encodeURIComponent(n)}/invoke-async`) },
-      { weight: 1, arbitrary: functionNames.map((n) => `/2014-11-13/functions/${n.replace(/[^\x21-\x7e]/g, '_')}/invoke-async/`) },
+      {
+        weight: 1,
+        arbitrary: functionNames.map((n) => `/2014-11-13/functions/${n.replace(/[^\x21-\x7e]/g, '_')}/invoke-async/`),
+      },
       // Invoke (any invocation type below), with a Qualifier query now and then.
       {
         weight: 2,
         arbitrary: fc
-          .tuple(functionNames, fc.option(fc.constantFrom('live', '$LATEST', '$LATEST.PUBLISHED', '7', '', 'bad qualifier!'), { nil: undefined }))
-          .map(([n, q]) => `/2015-03-31/functions/${encodeURIComponent(n)}/invocations${q === undefined ? '' : `?Qualifier=${encodeURIComponent(q)}`}`),
+          .tuple(
+            functionNames,
+            fc.option(fc.constantFrom('live', '$LATEST', '$LATEST.PUBLISHED', '7', '', 'bad qualifier!'), {
+              nil: undefined,
+            }),
+          )
+          .map(
+            ([n, q]) =>
+              `/2015-03-31/functions/${encodeURIComponent(n)}/invocations${q === undefined ? '' : `?Qualifier=${encodeURIComponent(q)}`}`,
+          ),
       },
       { weight: 2, arbitrary: otherPaths },
     ),
@@ -138,7 +204,13 @@ export const rawCases: fc.Arbitrary<RawCase> = fc
     if (contentEncoding) headers['content-encoding'] = contentEncoding;
     if (invocationType) headers['x-amz-invocation-type'] = invocationType;
     // A prefix can make the path an API path by itself (`/2014-11-13` + `/`): a double judges the whole path.
-    return { method, path, apiPath: /^\/\d{4}-\d\d-\d\d\//.test(bare) || LAMBDA_API_PATH.test(path), body: method === 'GET' ? Buffer.alloc(0) : body, headers };
+    return {
+      method,
+      path,
+      apiPath: /^\/\d{4}-\d\d-\d\d\//.test(bare) || LAMBDA_API_PATH.test(path),
+      body: method === 'GET' ? Buffer.alloc(0) : body,
+      headers,
+    };
   });
 
 /** Rejects after `ms` so a hang fails the case (with its seed) instead of the whole file. */

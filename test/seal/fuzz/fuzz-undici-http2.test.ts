@@ -11,7 +11,15 @@ import { startCountingNetwork, type CountingNetwork } from '../../support/counti
 import { startCountingHttp2 } from '../../support/counting-http2.js';
 import { UNDICI_CLIENTS, type Seen } from '../../support/undici-clients.js';
 import { LAMBDA_API_PATH } from '../../../src/wire/lambda-address.js';
-import { DOCUMENTED_ERRORS, fuzzParameters, OWN_REFUSALS, rawCases, SERVED_STATUSES, watchCrashes, within } from './fuzz-support.js';
+import {
+  DOCUMENTED_ERRORS,
+  fuzzParameters,
+  OWN_REFUSALS,
+  rawCases,
+  SERVED_STATUSES,
+  watchCrashes,
+  within,
+} from './fuzz-support.js';
 
 let h1: CountingNetwork;
 let h2: CountingNetwork;
@@ -30,13 +38,21 @@ function allowed(out: Seen): string | undefined {
   if (out.kind === 'response') {
     if (SERVED_STATUSES.has(out.status)) return undefined;
     const type = (out.errorType ?? '').split(':')[0]!;
-    return DOCUMENTED_ERRORS.has(type) ? undefined : `answered ${out.status} ${type || '(no x-amzn-ErrorType)'}: ${out.body.slice(0, 200)}`;
+    return DOCUMENTED_ERRORS.has(type)
+      ? undefined
+      : `answered ${out.status} ${type || '(no x-amzn-ErrorType)'}: ${out.body.slice(0, 200)}`;
   }
   const error = out.error.cause instanceof Error && out.error.name === 'TypeError' ? out.error.cause : out.error;
   return OWN_REFUSALS.has(error.name) ? undefined : `failed with ${error.name}: ${error.message}`;
 }
 
-const FUZZED = ['undici.request with its own Agent', 'undici.fetch', 'undici.stream with its own Pool', 'undici Client.request', 'raw http2'];
+const FUZZED = [
+  'undici.request with its own Agent',
+  'undici.fetch',
+  'undici.stream with its own Pool',
+  'undici Client.request',
+  'raw http2',
+];
 
 describe('fuzzing the undici and http2 doors', () => {
   it.each(UNDICI_CLIENTS.filter((c) => FUZZED.includes(c.name)).map((c) => [c.name, c] as const))(
@@ -49,7 +65,11 @@ describe('fuzzing the undici and http2 doors', () => {
         await fc.assert(
           fc.asyncProperty(rawCases, async (c) => {
             const before = net.hits.length;
-            const out = await within(10_000, `${c.method} ${c.path}`, client.send({ url: `${net.url}${c.path}`, method: c.method, headers: c.headers, body: c.body }));
+            const out = await within(
+              10_000,
+              `${c.method} ${c.path}`,
+              client.send({ url: `${net.url}${c.path}`, method: c.method, headers: c.headers, body: c.body }),
+            );
             if (LAMBDA_API_PATH.test(c.path)) {
               expect(allowed(out)).toBeUndefined();
               expect(net.hits.length).toBe(before);
