@@ -11,7 +11,7 @@ import { decodeBody, encodeBody, type Interaction } from '../../src/cassette/ind
 import { scanForSecrets } from '../../src/cli/secret-scan.js';
 import { UnscrubbableSecretError } from '../../src/index.js';
 import { scrubInteraction } from '../../src/recording/scrub-interaction.js';
-import { fuzzParameters } from '../seal/fuzz/fuzz-support.js';
+import { fuzzParameters } from '../nothing-escapes/fuzz/fuzz-support.js';
 import { secretTraces } from './secret-forms.js';
 
 const KEY_ID = 'ASIAQ4W8E2R6T0Y3U5I7';

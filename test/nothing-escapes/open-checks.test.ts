@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockLambda, openCassette } from '../../src/index.js';
 
-describe('redact JSONPaths (item 12)', () => {
+describe('redact JSONPaths', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-open-checks-'));
   it.each(['$[?(@.a==)]', '$.a[?(@.x ?? 1)]', '', '$[(@.length-)]'])(
     'rejects %j at open, naming the option and the path',
@@ -19,7 +19,7 @@ describe('redact JSONPaths (item 12)', () => {
     },
   );
 
-  it('accepts the forms the README shows', async () => {
+  it('accepts the forms docs/cassettes.md shows', async () => {
     const double = await openCassette('ok', {
       dir,
       mode: 'record',
@@ -30,7 +30,7 @@ describe('redact JSONPaths (item 12)', () => {
   });
 });
 
-describe('unknown options (item 12)', () => {
+describe('unknown options', () => {
   it('mockLambda names the option and suggests the nearest known one', async () => {
     await expect(mockLambda({ fuctions: ['f'] } as never)).rejects.toThrow(
       /unknown option "fuctions".*did you mean "functions"/,

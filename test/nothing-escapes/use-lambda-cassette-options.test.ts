@@ -1,6 +1,6 @@
 /**
- * Issue 9 item 12 and API §8 for the vitest helper: useLambdaCassette names a misspelt option when
- * the suite is defined, and passes onUnhandledRequest on to each test's double.
+ * Checks at open and unhandled requests, for the vitest helper: useLambdaCassette names a misspelt
+ * option when the suite is defined, and passes onUnhandledRequest on to each test's double.
  */
 import { describe, expect, it } from 'vitest';
 import { useLambdaCassette } from '../../src/vitest/index.js';

@@ -1,8 +1,8 @@
 /**
- * Fuzzing the requestHandler door (issue 9): through the SDK (arbitrary names and payloads) and
+ * Fuzzing the requestHandler door: through the SDK (arbitrary names and payloads) and
  * straight into `handle()` (arbitrary methods, paths, headers and bodies). Every answer is 202 or a
  * documented error, or the double's own refusal of a request that is not InvokeAsync. The same for
- * the zero-config SDK door (issue 10), which shares its conversion: a plain client, pointed at a
+ * the zero-config SDK door, which shares its conversion: a plain client, pointed at a
  * counting "network" server, never reaches it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Fuzzing the nock door (issue 9): the SDK, raw `http` and global `fetch` send whatever fast-check
+ * Fuzzing the nock door: the SDK, raw `http` and global `fetch` send whatever fast-check
  * makes up to a counting "network" server. Every answer is 202 or a documented error, nothing hangs,
  * nothing crashes, and the server counts 0 requests: nothing escaped.
  */

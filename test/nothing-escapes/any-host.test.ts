@@ -1,5 +1,5 @@
 /**
- * Issue 9 item 2 (API §8 "Any host"): while a double is open, InvokeAsync is the double's on every
+ * Any host: while a double is open, InvokeAsync is the double's on every
  * host, not only lambda.*.amazonaws.com and configured endpoints.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * 1,000 open/use/close cycles per door (issue 9): afterwards the process has the listeners, nock
+ * 1,000 open/use/close cycles per door: afterwards the process has the listeners, nock
  * interceptors and active handles it had before. A door that leaks one of each per double would be
  * 1,000 over here.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9 item 6: no request body crashes the process. nock JSON.parses JSON-typed bodies (and
+ * No request body crashes the process. nock JSON.parses JSON-typed bodies (and
  * gunzips gzip ones) before calling reply functions, inside a timer where nobody can catch the
  * error; the door answers through a path where nock does not parse, as the service answers.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9 items 3 and 4 (API §8 "Unhandled Lambda traffic"): Lambda requests a double does not
+ * Unhandled Lambda traffic: Lambda requests a double does not
  * serve follow `onUnhandledRequest`; by default they fail in mock and replay modes, never reach the
  * network, and `close()` lists them. Function names that break the path get the service's answer.
  */

@@ -1,5 +1,5 @@
 /**
- * Fuzzing the loopback server door (issue 9) with raw sockets: well-formed requests with whatever
+ * Fuzzing the loopback server door with raw sockets: well-formed requests with whatever
  * fast-check makes up, and bytes that are not HTTP at all. Every HTTP answer is 202 or a documented
  * error; a connection that is not HTTP is closed; nothing hangs or crashes; a recording double's
  * upstream (the counting server) is never reached by a mock double.

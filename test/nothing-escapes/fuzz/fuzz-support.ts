@@ -1,8 +1,9 @@
 /**
- * What the fuzz tests throw at every door (issue 9): function names that break the path, payloads
- * of any bytes, content types and encodings nock reacts to, and other Lambda APIs. fast-check prints
- * the seed and path of any failure; `FUZZ_SEED=<seed> FUZZ_PATH=<path>` replays it, `FUZZ_RUNS`
- * changes how many cases run (2,000 per door by default, the issue's floor).
+ * What the fuzz tests throw at every door, to prove that nothing escapes and nothing crashes:
+ * function names that break the path, payloads of any bytes, content types and encodings nock reacts
+ * to, and other Lambda APIs. fast-check prints the seed and path of any failure;
+ * `FUZZ_SEED=<seed> FUZZ_PATH=<path>` replays it, `FUZZ_RUNS` changes how many cases run (2,000 per
+ * door by default, the number docs/guarantees.md states).
  */
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
