@@ -173,7 +173,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     if (!this.#interference.some((e) => e.message === error.message)) this.#interference.push(error);
   }
 
-  // ---- assertions (README "API in brief") ----
+  // ---- assertions (docs/api.md) ----
 
   // Each helper counts InvokeAsync and Invoke Event calls alike; `{ operation }` limits it to one.
   // `expectInvoked(fn, undefined, { operation })` checks no payload (see givenPayload).

@@ -1,7 +1,8 @@
 /**
- * The record modes (README "Modes"), in one table: what each mode does with its cassette and the
- * network. `openCassette`, the cassette responder and `lambda-cassette serve` all read it, so a new
- * mode is one row here plus, if it answers in a new way, one case in the responder.
+ * The record modes (the mode table of README.md and docs/cassettes.md), in one table: what each mode
+ * does with its cassette and the network. `openCassette`, the cassette responder and
+ * `lambda-cassette serve` all read it, so a new mode is one row here plus, if it answers in a new
+ * way, one case in the responder.
  */
 import { InvalidOptionError } from '../common/seal-errors.js';
 

@@ -1,5 +1,5 @@
 /**
- * What happens to a Lambda request a double does not serve (API §8): msw's vocabulary, with the
+ * What happens to a Lambda request a double does not serve: msw's vocabulary, with the
  * same meanings. `'error'` stops it before the network (the default where the mode never reaches
  * the network: mock, replay); `'warn'` prints and lets it through; `'bypass'` lets it through (the
  * default where the mode reaches the network anyway); a function sees it and lets it through

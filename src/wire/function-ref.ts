@@ -7,14 +7,15 @@ import { partitionOf } from './lambda-address.js';
 /**
  * The service's own pattern for `FunctionName`, as AWS's current Invoke and InvokeAsync references
  * print it (checked 2026-12-04): regions of the `-iso*` partitions (`us-iso-east-1`, `us-isob-east-1`,
- * ...) and the `$LATEST.PUBLISHED` qualifier are valid. The seed reference had `(-gov)?` and `\$LATEST`.
+ * ...) and the `$LATEST.PUBLISHED` qualifier are valid. Older references printed only `(-gov)?` and
+ * `\$LATEST`, which refused names the service accepts.
  */
 export const FUNCTION_NAME_PATTERN_SOURCE =
   '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?';
 
 const FUNCTION_NAME_PATTERN = new RegExp(`^${FUNCTION_NAME_PATTERN_SOURCE}$`);
 
-/** Longest `FunctionName` the service accepts, in any form (current references; the seed said 170). */
+/** Longest `FunctionName` the service accepts, in any form (current references; older ones said 170). */
 export const MAX_FUNCTION_REF_LENGTH = 256;
 /** Longest bare function name. */
 export const MAX_FUNCTION_NAME_LENGTH = 64;

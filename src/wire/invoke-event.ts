@@ -1,5 +1,5 @@
 /**
- * `Invoke` with `InvocationType: 'Event'`, AWS's named successor of InvokeAsync (API §10): what
+ * `Invoke` with `InvocationType: 'Event'`, AWS's named successor of InvokeAsync: what
  * differs from InvokeAsync on the wire. The path is `/2015-03-31/functions/{FunctionName}/invocations`,
  * the version or alias may come as `?Qualifier=`, the payload limit is 1 MB (asynchronous Invoke;
  * InvokeAsync keeps 256 KB), and the service answers 202 with an empty body. The other invocation

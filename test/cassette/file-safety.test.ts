@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 10: cassette files stay inside their folder, a crashed writer never blocks the next
+ * Cassette files stay inside their folder, a crashed writer never blocks the next
  * one, its temp files do not pile up, and no cassette name becomes a dot-file that `validate` and
  * `redact` would skip.
  */

@@ -1,6 +1,6 @@
 /**
- * Issue 9, item 8: a base64 body over ~8 MB made the schema's regex overflow V8's backtracking stack,
- * so `close()` threw RangeError and the whole cassette was not written.
+ * Large bodies are not lost: a base64 body over ~8 MB used to make the schema's regex overflow V8's
+ * backtracking stack, so `close()` threw RangeError and the whole cassette was not written.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

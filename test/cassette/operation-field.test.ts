@@ -1,4 +1,4 @@
-/** The cassette schema's `operation` field (API §10): "Invoke", "InvokeAsync" or absent (InvokeAsync); nothing else. */
+/** The cassette schema's `operation` field: "Invoke", "InvokeAsync" or absent (InvokeAsync); nothing else. */
 import { describe, expect, it } from 'vitest';
 import { CassetteError } from '../../src/index.js';
 import { validateCassette } from '../../src/cassette/validate-cassette.js';

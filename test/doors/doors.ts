@@ -80,9 +80,9 @@ export const DOORS: readonly Door[] = [
 ];
 
 /**
- * The loopback server as a door (API §7): a real socket on 127.0.0.1. Not in DOORS (whose cases
- * assume in-process retries and byte-level comparisons); the Invoke Event table
- * (invoke-event-doors.test.ts) runs through it too.
+ * The loopback server as a door (`lambda.listen()`, for clients outside this process): a real socket
+ * on 127.0.0.1. Not in DOORS (whose cases assume in-process retries and byte-level comparisons); the
+ * Invoke Event table (invoke-event-doors.test.ts) runs through it too.
  */
 export const LOOPBACK_DOOR: Door = {
   name: 'loopback',
@@ -93,7 +93,7 @@ export const LOOPBACK_DOOR: Door = {
   },
 };
 
-/** Every door, loopback included: Invoke Event (API §10) is served through each. */
+/** Every door, loopback included: Invoke Event is served through each, as InvokeAsync is. */
 export const INVOKE_EVENT_DOORS: readonly Door[] = [...DOORS, LOOPBACK_DOOR];
 
 /** Every door, loopback included: each invocation type (RequestResponse, DryRun, Event) runs through each. */

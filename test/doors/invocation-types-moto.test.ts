@@ -2,7 +2,7 @@
  * RequestResponse and DryRun against a real third-party endpoint (moto 5.2.1): recorded and
  * replayed through every door (loopback included, with `target`), in record, replay, auto,
  * new-episodes and passthrough. moto answers a RequestResponse 200 echoing the payload and a DryRun
- * 204 (WIRE.md); the cassette keeps the invocation type and the result, and replay gives the caller
+ * 204; the cassette keeps the invocation type and the result, and replay gives the caller
  * exactly what moto gave, without reaching moto.
  */
 import { mkdtemp, rm } from 'node:fs/promises';

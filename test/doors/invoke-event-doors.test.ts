@@ -1,5 +1,5 @@
 /**
- * Invoke with InvocationType Event (API §10) through every door (./doors.ts, loopback included):
+ * Invoke with InvocationType Event through every door (./doors.ts, loopback included):
  * the service's 202 with an empty body, Invoke's own validation (1 MB, RequestTooLargeException),
  * injected Invoke errors as the SDK's own classes, and replay by operation (the other invocation
  * types are in invocation-types-doors.test.ts).

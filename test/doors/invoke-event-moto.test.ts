@@ -3,7 +3,7 @@
  * replayed through every door (loopback included, with `target`), in record, replay, auto,
  * new-episodes and passthrough; and the AWS CLI v1 (`aws lambda invoke --invocation-type Event`)
  * through `listen()`, in mock mode and recording to moto. moto answers an Event invocation 202 and
- * echoes the payload (WIRE.md); a replay gives the caller exactly that.
+ * echoes the payload (real Lambda answers 202 with an empty body); a replay gives the caller exactly that.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 8: nothing is lost silently at depth. A payload nested thousands deep used to be
+ * Nothing is lost silently at depth. A payload nested thousands deep used to be
  * forwarded while recording and then lost (RangeError for the caller, a cassette written without
  * it); `expectInvoked` threw RangeError; the loopback call log reset every connection.
  */

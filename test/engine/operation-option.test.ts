@@ -1,6 +1,6 @@
 /**
  * Helpers and matchers count InvokeAsync and Invoke Event calls alike, unless `{ operation }`
- * limits them to one (API §10); failure messages say which operation each call was.
+ * limits them to one; failure messages say which operation each call was.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expect as jestExpect } from 'expect';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { installedVersion, npmInstall, run } from './run-command.js';
 
-/** The bar of issue 12 (the target is 5 MB). */
+/** The most installing lambda-cassette may add to a project that has its peers (the aim is 5 MB). */
 const MAX_ADDED_MB = 8;
 const root = resolve(__dirname, '..', '..');
 

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 9: credentials never reach a cassette, whatever shape an endpoint echoes them in
+ * Credentials never reach a cassette, whatever shape an endpoint echoes them in
  * (gzip, binary, URL-encoded), `validate` finds them in the same shapes, and a caller whose own
  * payload carries its signing key id still replays what it recorded.
  */

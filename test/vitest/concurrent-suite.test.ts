@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 7: `useLambdaCassette()` under `test.concurrent` gives each test its own double, its
+ * `useLambdaCassette()` under `test.concurrent` gives each test its own double, its
  * own call log and its own cassette file. A real vitest run in a subprocess, in mock mode and
  * recording from moto.
  */

@@ -1,6 +1,6 @@
 /**
  * FunctionName as AWS's current Invoke and InvokeAsync references define it (checked 2026-12-04):
- * 1-256 characters (the seed reference said 170), regions of the `-iso*` partitions in ARNs, and the
+ * 1-256 characters (older references said 170), regions of the `-iso*` partitions in ARNs, and the
  * `$LATEST.PUBLISHED` qualifier. Each difference is accepted, and the boundary next to it refused,
  * in process (requestHandler), through nock and through the loopback server.
  */

@@ -20,7 +20,10 @@ const names = Object.keys(LAMBDA_ERRORS) as LambdaErrorName[];
 const forInvoke = names.filter((n) => LAMBDA_ERRORS[n].operations.includes('Invoke'));
 const invokeOnly = names.filter((n) => LAMBDA_ERRORS[n].source === 'Invoke');
 
-/** The errors added for Invoke (issue 12), with their status, as the brief lists them. */
+/**
+ * Beyond the original five, the errors the Invoke reference documents for both operations, with the
+ * status the service answers each with; then those it documents for Invoke only.
+ */
 const ADDED_FOR_BOTH: Record<string, number> = {
   EC2AccessDeniedException: 502,
   EC2ThrottledException: 502,

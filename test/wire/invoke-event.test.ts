@@ -1,7 +1,7 @@
 /**
- * Invoke with InvocationType Event on the wire (API §10, WIRE.md "Invoke with InvocationType
- * Event"): which requests are served, how the Qualifier parameter is read, and Invoke's own
- * validation next to InvokeAsync's.
+ * Invoke with InvocationType Event on the wire (`POST /2015-03-31/functions/{FunctionName}/invocations`
+ * with `X-Amz-Invocation-Type: Event`): which requests are served, how the Qualifier parameter is
+ * read, and Invoke's own validation next to InvokeAsync's.
  */
 import { describe, expect, it } from 'vitest';
 import { parseInvocation, type InvocationRequest } from '../../src/wire/parse-request.js';

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 11: the loopback server answers only clients that name it by a loopback host and are
+ * The loopback server answers only clients that name it by a loopback host and are
  * not a browser page. DNS rebinding (a page on evil.example whose name now resolves to 127.0.0.1)
  * and cross-origin "simple" POSTs must not execute, be forwarded, be recorded, or read the call log.
  */

@@ -137,7 +137,7 @@ describe('the nock door', () => {
       try {
         lambda = await mockLambda();
         expect((await rawRequest(http, `${base}/hello`, '')).body).toBe('real');
-        // API §8: InvokeAsync is the double's on a host it was never told about.
+        // Nothing escapes: InvokeAsync is the double's even on a host it was never told about.
         expect((await rawRequest(http, `${base}/2014-11-13/functions/f/invoke-async`, '{}')).status).toBe(202);
         expect((await fetch(`${base}/x`)).status).toBe(200);
         // Other Lambda paths on a host that is neither AWS's nor an endpoint are not Lambda traffic.

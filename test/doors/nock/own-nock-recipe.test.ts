@@ -1,9 +1,9 @@
 /**
- * The README recipe "Living with your own nock": what a suite that also uses nock itself can do while a
- * double is open. `nock.disableNetConnect()` stops neither InvokeAsync (answered by the double) nor
- * a recording's forward to the real endpoint, and the caller's own scopes keep answering; `nock.cleanAll()` called
- * at any time, through any reference, leaves the double intercepting: lambda-cassette does not
- * stand on nock.
+ * The recipe "Living with your own nock, msw or Polly" (docs/recipes.md): what a suite that also
+ * uses nock itself can do while a double is open. `nock.disableNetConnect()` stops neither
+ * InvokeAsync (answered by the double) nor a recording's forward to the real endpoint, and the
+ * caller's own scopes keep answering; `nock.cleanAll()` called at any time, through any reference,
+ * leaves the double intercepting: lambda-cassette does not stand on nock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';

@@ -1,5 +1,5 @@
 /**
- * The zero-configuration SDK door (issue 10): while a double is open, a plain `LambdaClient` (its
+ * The zero-configuration SDK door: while a double is open, a plain `LambdaClient` (its
  * handler the SDK's own NodeHttpHandler) reaches the double in-process. Interception is proved by
  * counting: the SDK's original `handle` (under which every socket and nock sit) is wrapped with a
  * counter for this file, and the "network" is a server on 127.0.0.1 that counts what reaches it.

@@ -1,9 +1,10 @@
 /**
- * Several copies of the SDK in node_modules (issue 10): a project's dependencies can each bring their
- * own @aws-sdk/client-lambda with its own @smithy/node-http-handler. Each copy here is a real
- * install: the package folders copied into `.tmp/<copy>/node_modules`, so `require` resolves the
- * client's handler to the copy next to it (and everything else up to the repository's node_modules).
- * Interception is proved by counting calls to each copy's original `handle`.
+ * Several copies of the SDK in node_modules, each reaching the double with no configuration: a
+ * project's dependencies can each bring their own @aws-sdk/client-lambda with its own
+ * @smithy/node-http-handler. Each copy here is a real install: the package folders copied into
+ * `.tmp/<copy>/node_modules`, so `require` resolves the client's handler to the copy next to it (and
+ * everything else up to the repository's node_modules). Interception is proved by counting calls to
+ * each copy's original `handle`.
  */
 import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

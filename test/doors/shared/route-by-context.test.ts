@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 7: doubles opened in different async contexts each see only the requests made from
+ * Doubles opened in different async contexts each see only the requests made from
  * their own context; a request made outside every double's context goes to the newest open double.
  */
 import { AsyncResource } from 'node:async_hooks';
