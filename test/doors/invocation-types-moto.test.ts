@@ -5,69 +5,32 @@
  * 204; the cassette keeps the invocation type and the result, and replay gives the caller
  * exactly what moto gave, without reaching moto.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InvokeCommand, type LambdaClientConfig } from '@aws-sdk/client-lambda';
-import {
-  openCassette,
-  UnmatchedRequestsError,
-  type Cassette,
-  type LambdaDouble,
-  type OpenCassetteOptions,
-} from '../../src/index.js';
-import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../support/moto.js';
-import { INVOCATION_DOORS, LOOPBACK_DOOR, type Connection, type Door } from './doors.js';
+import { describe, expect, it } from 'vitest';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { UnmatchedRequestsError } from '../../src/index.js';
+import { useMotoWorkspace } from '../support/moto-workspace.js';
+import { useMotoDoorSession } from './moto-door-session.js';
+import { INVOCATION_DOORS, type Door } from './doors.js';
 import { caught } from '../support/sdk.js';
 
-let moto: MotoServer;
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'lc-sync-moto-'));
-  moto = await startMoto();
-  await moto.createFunction('pricing-fn');
-}, 60_000);
-afterAll(async () => {
-  await moto?.stop();
-  await rm(tmp, { recursive: true, force: true });
-});
+const workspace = useMotoWorkspace('lc-sync-moto-', ['pricing-fn']);
 
 const sync = (Payload: string) => new InvokeCommand({ FunctionName: 'pricing-fn', Payload });
 const dryRun = () => new InvokeCommand({ FunctionName: 'pricing-fn', InvocationType: 'DryRun' });
 const text = (bytes: Uint8Array | undefined | null) => Buffer.from(bytes ?? []).toString('utf8');
-const readCassette = (name: string) => JSON.parse(readFileSync(path.join(tmp, `${name}.json`), 'utf8')) as Cassette;
+const { readCassette } = workspace;
 
 describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through the $name door', (door: Door) => {
-  let lambda: LambdaDouble | undefined;
-  let connection: Connection | undefined;
-  const config: LambdaClientConfig = { credentials: MOTO_CREDENTIALS, maxAttempts: 1 };
-  const upstream = (): OpenCassetteOptions => (door === LOOPBACK_DOOR ? { target: moto.url } : { endpoint: moto.url });
-  const open = async (name: string, options: OpenCassetteOptions) => {
-    await release();
-    lambda = await openCassette(name, { dir: tmp, allowRecordingInCI: true, ...upstream(), ...options });
-    connection = await door.connect(lambda, { ...config, endpoint: moto.url });
-    return connection.client;
-  };
-  const release = async () => {
-    await connection?.release();
-    connection = undefined;
-    const double = lambda;
-    lambda = undefined;
-    await double?.close();
-  };
-  afterEach(async () => {
-    await release().catch(() => {});
-    await moto.stopRecording().catch(() => {});
-  });
+  const session = useMotoDoorSession(door, workspace);
+  const { open, release } = session;
 
   it('record keeps the invocation type and the result; replay gives both back byte for byte, offline', async () => {
     const name = `sync-record-${door.name}`;
     const client = await open(name, { mode: 'record' });
     const live = await client.send(sync('{"qty":2}'));
     const liveDry = await client.send(dryRun());
-    const recordedCalls = lambda!.calls;
+    const recordedCalls = session.lambda!.calls;
     await release();
     expect(live.StatusCode).toBe(200);
     expect(text(live.Payload)).toBe('{"qty":2}'); // moto echoes a synchronous invocation's payload
@@ -82,9 +45,9 @@ describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through th
       ['Invoke', 'RequestResponse', 200],
       ['Invoke', 'DryRun', 204],
     ]);
-    expect(readFileSync(path.join(tmp, `${name}.json`), 'utf8')).not.toMatch(/AKIDEXAMPLE|authorization/i);
+    expect(readFileSync(workspace.cassettePath(name), 'utf8')).not.toMatch(/AKIDEXAMPLE|authorization/i);
 
-    await moto.startRecording();
+    await workspace.moto.startRecording();
     const again = await open(name, { mode: 'replay' });
     const replayed = await again.send(sync('{"qty":2}'));
     expect(replayed.StatusCode).toBe(200);
@@ -92,11 +55,11 @@ describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through th
     expect(replayed.ExecutedVersion).toBe(live.ExecutedVersion);
     expect(replayed.$metadata.requestId).toBe(live.$metadata.requestId);
     expect((await again.send(dryRun())).StatusCode).toBe(204);
-    expect(lambda!.calls.map((c) => [c.invocationType, c.source])).toEqual([
+    expect(session.lambda!.calls.map((c) => [c.invocationType, c.source])).toEqual([
       ['RequestResponse', 'replay'],
       ['DryRun', 'replay'],
     ]);
-    expect(await moto.recordedRequests()).toEqual([]);
+    expect(await workspace.moto.recordedRequests()).toEqual([]);
   });
 
   it('replay matches on the invocation type: an Event invocation never plays a RequestResponse recording', async () => {
@@ -114,17 +77,17 @@ describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through th
   it('auto records then replays; new-episodes appends; passthrough writes nothing', async () => {
     const name = `sync-auto-${door.name}`;
     await (await open(name, { mode: 'auto' })).send(sync('{"qty":1}'));
-    expect(lambda!.calls.map((c) => c.source)).toEqual(['record']);
-    await moto.startRecording();
+    expect(session.lambda!.calls.map((c) => c.source)).toEqual(['record']);
+    await workspace.moto.startRecording();
     await (await open(name, { mode: 'auto' })).send(sync('{"qty":1}'));
-    expect(lambda!.calls.map((c) => c.source)).toEqual(['replay']);
-    expect(await moto.recordedRequests()).toEqual([]);
-    await moto.stopRecording();
+    expect(session.lambda!.calls.map((c) => c.source)).toEqual(['replay']);
+    expect(await workspace.moto.recordedRequests()).toEqual([]);
+    await workspace.moto.stopRecording();
 
     const client = await open(name, { mode: 'new-episodes' });
     await client.send(sync('{"qty":1}'));
     await client.send(dryRun());
-    expect(lambda!.calls.map((c) => c.source)).toEqual(['replay', 'record']);
+    expect(session.lambda!.calls.map((c) => c.source)).toEqual(['replay', 'record']);
     await release();
     expect(readCassette(name).interactions.map((i) => i.request.invocationType)).toEqual(['RequestResponse', 'DryRun']);
 
@@ -132,7 +95,9 @@ describe.each(INVOCATION_DOORS)('RequestResponse and DryRun with moto through th
       await open(`sync-passthrough-${door.name}`, { mode: 'passthrough' })
     ).send(sync('{"qty":9}'));
     expect(text(passthrough.Payload)).toBe('{"qty":9}');
-    expect(lambda!.calls.map((c) => [c.invocationType, c.source])).toEqual([['RequestResponse', 'passthrough']]);
+    expect(session.lambda!.calls.map((c) => [c.invocationType, c.source])).toEqual([
+      ['RequestResponse', 'passthrough'],
+    ]);
     await release();
     expect(() => readCassette(`sync-passthrough-${door.name}`)).toThrow(/ENOENT/);
   });

@@ -5,68 +5,31 @@
  * through `listen()`, in mock mode and recording to moto. moto answers an Event invocation 202 and
  * echoes the payload (real Lambda answers 202 with an empty body); a replay gives the caller exactly that.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InvokeCommand, type LambdaClientConfig } from '@aws-sdk/client-lambda';
-import {
-  mockLambda,
-  openCassette,
-  type Cassette,
-  type LambdaDouble,
-  type OpenCassetteOptions,
-} from '../../src/index.js';
-import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../support/moto.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { mockLambda, openCassette, type LambdaDouble } from '../../src/index.js';
+import { useMotoWorkspace } from '../support/moto-workspace.js';
+import { useMotoDoorSession } from './moto-door-session.js';
 import { awsEnv, exec } from '../support/external-clients.js';
-import { INVOKE_EVENT_DOORS, LOOPBACK_DOOR, type Connection, type Door } from './doors.js';
+import { INVOKE_EVENT_DOORS, type Door } from './doors.js';
 
-let moto: MotoServer;
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'lc-invoke-moto-'));
-  moto = await startMoto();
-  await moto.createFunction('orders-fn');
-}, 60_000);
-afterAll(async () => {
-  await moto?.stop();
-  await rm(tmp, { recursive: true, force: true });
-});
+const workspace = useMotoWorkspace('lc-invoke-moto-', ['orders-fn']);
 
 const event = (Payload: string, FunctionName = 'orders-fn') =>
   new InvokeCommand({ FunctionName, InvocationType: 'Event', Payload });
 const text = (bytes: Uint8Array | undefined | null) => Buffer.from(bytes ?? []).toString('utf8');
-const readCassette = (name: string) => JSON.parse(readFileSync(path.join(tmp, `${name}.json`), 'utf8')) as Cassette;
+const { readCassette } = workspace;
 
 describe.each(INVOKE_EVENT_DOORS)('Invoke Event and moto through the $name door', (door: Door) => {
-  let lambda: LambdaDouble | undefined;
-  let connection: Connection | undefined;
-  const config: LambdaClientConfig = { credentials: MOTO_CREDENTIALS, maxAttempts: 1 };
-  // The loopback server forwards to `target`; the in-process doors to the endpoint the client names.
-  const upstream = (): OpenCassetteOptions => (door === LOOPBACK_DOOR ? { target: moto.url } : { endpoint: moto.url });
-  const open = async (name: string, options: OpenCassetteOptions) => {
-    await release();
-    lambda = await openCassette(name, { dir: tmp, allowRecordingInCI: true, ...upstream(), ...options });
-    connection = await door.connect(lambda, { ...config, endpoint: moto.url });
-    return connection.client;
-  };
-  const release = async () => {
-    await connection?.release();
-    connection = undefined;
-    const double = lambda;
-    lambda = undefined;
-    await double?.close();
-  };
-  afterEach(async () => {
-    await release().catch(() => {});
-    await moto.stopRecording().catch(() => {});
-  });
+  const session = useMotoDoorSession(door, workspace);
+  const { open, release } = session;
 
   it("record writes operation Invoke and moto's answer; replay gives it back without reaching moto", async () => {
     const name = `invoke-record-${door.name}`;
     const live = await (await open(name, { mode: 'record' })).send(event('{"id":1}'));
-    const recordedCalls = lambda!.calls;
+    const recordedCalls = session.lambda!.calls;
     await release();
     expect(live.StatusCode).toBe(202);
     expect(text(live.Payload)).toBe('{"id":1}'); // moto echoes the payload of an Event invocation
@@ -81,30 +44,30 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event and moto through the $name door'
       payload: { json: { id: 1 } },
     });
     expect(interaction!.response.status).toBe(202);
-    expect(readFileSync(path.join(tmp, `${name}.json`), 'utf8')).not.toMatch(/AKIDEXAMPLE|authorization/i);
+    expect(readFileSync(workspace.cassettePath(name), 'utf8')).not.toMatch(/AKIDEXAMPLE|authorization/i);
 
-    await moto.startRecording();
+    await workspace.moto.startRecording();
     const replayed = await (await open(name, { mode: 'replay' })).send(event('{"id":1}'));
     expect(replayed.StatusCode).toBe(202);
     expect(text(replayed.Payload)).toBe('{"id":1}');
     expect(replayed.$metadata.requestId).toBe(live.$metadata.requestId);
-    expect(lambda!.calls.map((c) => [c.operation, c.source])).toEqual([['Invoke', 'replay']]);
-    expect(await moto.recordedRequests()).toEqual([]);
+    expect(session.lambda!.calls.map((c) => [c.operation, c.source])).toEqual([['Invoke', 'replay']]);
+    expect(await workspace.moto.recordedRequests()).toEqual([]);
   });
 
   it('auto records a missing cassette then replays it; new-episodes appends; passthrough writes nothing', async () => {
     const name = `invoke-auto-${door.name}`;
     await (await open(name, { mode: 'auto' })).send(event('{"id":1}'));
-    expect(lambda!.calls.map((c) => c.source)).toEqual(['record']);
-    await moto.startRecording();
+    expect(session.lambda!.calls.map((c) => c.source)).toEqual(['record']);
+    await workspace.moto.startRecording();
     await (await open(name, { mode: 'auto' })).send(event('{"id":1}'));
-    expect(lambda!.calls.map((c) => c.source)).toEqual(['replay']);
-    expect(await moto.recordedRequests()).toEqual([]);
+    expect(session.lambda!.calls.map((c) => c.source)).toEqual(['replay']);
+    expect(await workspace.moto.recordedRequests()).toEqual([]);
 
     const client = await open(name, { mode: 'new-episodes' });
     await client.send(event('{"id":1}'));
     await client.send(event('{"id":2}'));
-    expect(lambda!.calls.map((c) => c.source)).toEqual(['replay', 'record']);
+    expect(session.lambda!.calls.map((c) => c.source)).toEqual(['replay', 'record']);
     await release();
     expect(readCassette(name).interactions.map((i) => [i.request.operation, i.request.payload])).toEqual([
       ['Invoke', { json: { id: 1 } }],
@@ -115,7 +78,7 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event and moto through the $name door'
       await open(`invoke-passthrough-${door.name}`, { mode: 'passthrough' })
     ).send(event('{"id":3}'));
     expect(passthrough.StatusCode).toBe(202);
-    expect(lambda!.calls.map((c) => [c.operation, c.source])).toEqual([['Invoke', 'passthrough']]);
+    expect(session.lambda!.calls.map((c) => [c.operation, c.source])).toEqual([['Invoke', 'passthrough']]);
     await release();
     expect(() => readCassette(`invoke-passthrough-${door.name}`)).toThrow(/ENOENT/);
   });
@@ -123,7 +86,7 @@ describe.each(INVOKE_EVENT_DOORS)('Invoke Event and moto through the $name door'
 
 /** `aws lambda invoke --invocation-type Event` (AWS CLI v1, dummy credentials) against `url`. */
 function awsCliInvokeEvent(url: string, payload: string, extra: string[] = []) {
-  const out = path.join(tmp, `cli-out-${Math.random().toString(36).slice(2)}.json`);
+  const out = path.join(workspace.dir, `cli-out-${Math.random().toString(36).slice(2)}.json`);
   const args = [
     'lambda',
     'invoke',
@@ -170,7 +133,12 @@ describe('the AWS CLI through listen()', () => {
   });
 
   it("record mode: the CLI's Invoke is forwarded to moto (target) and recorded, then replayed to the CLI offline", async () => {
-    lambda = await openCassette('cli-invoke', { dir: tmp, mode: 'record', target: moto.url, allowRecordingInCI: true });
+    lambda = await openCassette('cli-invoke', {
+      dir: workspace.dir,
+      mode: 'record',
+      target: workspace.moto.url,
+      allowRecordingInCI: true,
+    });
     const recording = await lambda.listen();
     const live = await awsCliInvokeEvent(recording.url, '{"id":8}');
     expect(live.code).toBe(0);
@@ -181,14 +149,14 @@ describe('the AWS CLI through listen()', () => {
       [{ operation: 'Invoke', functionName: 'orders-fn', region: 'us-east-1', payload: { json: { id: 8 } } }, 202],
     ]);
 
-    await moto.startRecording();
-    lambda = await openCassette('cli-invoke', { dir: tmp, mode: 'replay' });
+    await workspace.moto.startRecording();
+    lambda = await openCassette('cli-invoke', { dir: workspace.dir, mode: 'replay' });
     const replaying = await lambda.listen();
     const again = await awsCliInvokeEvent(replaying.url, '{"id":8}');
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({ StatusCode: 202 });
     expect(lambda.calls.map((c) => [c.operation, c.source])).toEqual([['Invoke', 'replay']]);
-    expect(await moto.recordedRequests()).toEqual([]);
-    await moto.stopRecording();
+    expect(await workspace.moto.recordedRequests()).toEqual([]);
+    await workspace.moto.stopRecording();
   });
 });

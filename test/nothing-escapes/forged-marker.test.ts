@@ -4,26 +4,22 @@
  * request carrying it; now a request carrying it is intercepted like any other, and what the double
  * forwards while recording still arrives (from its worker thread, without that header).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockLambda, openCassette, type LambdaDouble } from '../../src/index.js';
-import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
+import { useCountingNetwork } from '../support/counting-network.js';
 import { fetchRequest, nodeRequest } from '../support/raw-request.js';
 import { startUpstream } from '../support/upstream-server.js';
 
 const OLD_MARK = { 'x-lambda-cassette-forwarded': '1' };
 
-let network: CountingNetwork;
+const network = useCountingNetwork();
 let lambda: LambdaDouble | undefined;
-beforeEach(async () => {
-  network = await startCountingNetwork();
-});
 afterEach(async () => {
   await lambda?.close().catch(() => undefined);
   lambda = undefined;
-  await network.close();
 });
 
 describe.each([

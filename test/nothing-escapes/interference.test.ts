@@ -4,7 +4,7 @@
  * network: the double does not stand on nock, so nothing nock does takes its traffic away; and the
  * caller's disableNetConnect() keeps guarding every other host.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +12,10 @@ import nock from 'nock';
 import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, NockScopeConflictError, type LambdaDouble } from '../../src/index.js';
 import { lambdaClient, lambdaClientViaNock } from '../support/sdk.js';
-import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
+import { useCountingNetwork } from '../support/counting-network.js';
 import { nodeRequest } from '../support/raw-request.js';
 
-let network: CountingNetwork;
-beforeAll(async () => {
-  network = await startCountingNetwork();
-});
-afterAll(async () => {
-  await network.close();
-});
-beforeEach(() => {
-  network.hits.length = 0;
-});
+const network = useCountingNetwork();
 
 function invoke(name: string): Promise<unknown> {
   // Through nock (not the SDK fast path, which nock's state never touches): what is tested here is the nock door.

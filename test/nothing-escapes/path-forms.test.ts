@@ -4,22 +4,18 @@
  * API path to it), a `fetch` base ending in `/`. Each is served or judged unhandled, and the counting
  * server standing in for the network sees none of them.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { GetFunctionCommand, InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, UnhandledRequestError, type LambdaDouble } from '../../src/index.js';
 import { caught, lambdaClient, lambdaClientViaNock } from '../support/sdk.js';
-import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
+import { useCountingNetwork } from '../support/counting-network.js';
 import { fetchRequest, nodeRequest } from '../support/raw-request.js';
 
-let network: CountingNetwork;
+const network = useCountingNetwork();
 let lambda: LambdaDouble | undefined;
-beforeEach(async () => {
-  network = await startCountingNetwork();
-});
 afterEach(async () => {
   await lambda?.close().catch(() => undefined);
   lambda = undefined;
-  await network.close();
 });
 
 describe.each([

@@ -3,25 +3,21 @@
  * serve follow `onUnhandledRequest`; by default they fail in mock and replay modes, never reach the
  * network, and `close()` lists them. Function names that break the path get the service's answer.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetFunctionCommand, InvokeAsyncCommand, InvokeWithResponseStreamCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, openCassette, UnhandledRequestError, type LambdaDouble } from '../../src/index.js';
 import { caught, lambdaClient } from '../support/sdk.js';
-import { startCountingNetwork, type CountingNetwork } from '../support/counting-network.js';
+import { useCountingNetwork } from '../support/counting-network.js';
 import { fetchRequest, nodeRequest } from '../support/raw-request.js';
 
-let network: CountingNetwork;
+const network = useCountingNetwork();
 let lambda: LambdaDouble | undefined;
-beforeEach(async () => {
-  network = await startCountingNetwork();
-});
 afterEach(async () => {
   await lambda?.close().catch(() => undefined);
   lambda = undefined;
-  await network.close();
   vi.restoreAllMocks();
 });
 

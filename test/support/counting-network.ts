@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -32,5 +33,34 @@ export async function startCountingNetwork(): Promise<CountingNetwork> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * One counting network for a test file (hooks registered here): started before the first test,
+ * its count cleared before each test, closed after the last. The handle reads the live server, so
+ * it can be taken at module level.
+ */
+export function useCountingNetwork(): CountingNetwork {
+  let network: CountingNetwork | undefined;
+  const live = () => {
+    if (!network) throw new Error('the counting network is not started yet: use it inside a test or hook');
+    return network;
+  };
+  beforeAll(async () => {
+    network = await startCountingNetwork();
+  });
+  beforeEach(() => {
+    if (network) network.hits.length = 0;
+  });
+  afterAll(() => network?.close());
+  return {
+    get url() {
+      return live().url;
+    },
+    get hits() {
+      return live().hits;
+    },
+    close: () => live().close(),
   };
 }

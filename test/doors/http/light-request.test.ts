@@ -4,21 +4,14 @@
  * 100-continue`, `https.get`; and a redefined `http.request` is reported by `close()`. Every case
  * points at the counting network, so a request that escaped would show as a hit.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 import { InterceptionLostError, mockLambda } from '../../../src/index.js';
-import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
+import { useCountingNetwork } from '../../support/counting-network.js';
 
-let network: CountingNetwork;
-beforeAll(async () => {
-  network = await startCountingNetwork();
-});
-afterAll(() => network.close());
-beforeEach(() => {
-  network.hits.length = 0;
-});
+const network = useCountingNetwork();
 
 const invokeAsync = (name: string) => `${network.url}/2014-11-13/functions/${name}/invoke-async/`;
 

@@ -4,23 +4,16 @@
  * network, and no error escapes (vitest fails the file on an uncaught one). lambda-cassette never
  * loads nock, whose interceptors broke msw's ClientRequest interception. This file imports no nock.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { http as mswHttp, HttpResponse } from 'msw';
 import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble } from '../../../src/index.js';
 import { lambdaClient, lambdaClientViaNock } from '../../support/sdk.js';
-import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
+import { useCountingNetwork } from '../../support/counting-network.js';
 import { fetchRequest, nodeRequest } from '../../support/raw-request.js';
 
-let network: CountingNetwork;
-beforeAll(async () => {
-  network = await startCountingNetwork();
-});
-afterAll(() => network.close());
-beforeEach(() => {
-  network.hits.length = 0;
-});
+const network = useCountingNetwork();
 
 function mswServer() {
   return setupServer(mswHttp.get(`${network.url}/msw`, () => HttpResponse.text('from msw')));

@@ -4,26 +4,19 @@
  * reaching the network, the double keeps answering InvokeAsync and Invoke (Event) over http, and
  * none of the double's calls reaches the counting network.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Polly } from '@pollyjs/core';
 import NodeHttpAdapter from '@pollyjs/adapter-node-http';
 import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble } from '../../../src/index.js';
 import { lambdaClientViaNock } from '../../support/sdk.js';
-import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
+import { useCountingNetwork } from '../../support/counting-network.js';
 import { nodeRequest } from '../../support/raw-request.js';
 
 // The adapter's types name a copy of @pollyjs/adapter other than core's; at run time it is the class core expects.
 Polly.register(NodeHttpAdapter as unknown as Parameters<typeof Polly.register>[0]);
 
-let network: CountingNetwork;
-beforeAll(async () => {
-  network = await startCountingNetwork();
-});
-afterAll(() => network.close());
-beforeEach(() => {
-  network.hits.length = 0;
-});
+const network = useCountingNetwork();
 
 function startPolly(): Polly {
   const polly = new Polly('coexistence', { adapters: ['node-http'], mode: 'passthrough', logLevel: 'silent' });

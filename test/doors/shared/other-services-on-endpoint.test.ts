@@ -5,21 +5,16 @@
  * which service a signed request is for. Proved through raw http and fetch against a counting server.
  */
 import http from 'node:http';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { mockLambda, type LambdaDouble } from '../../../src/index.js';
-import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
+import { useCountingNetwork } from '../../support/counting-network.js';
 
-let network: CountingNetwork;
+const network = useCountingNetwork();
 let lambda: LambdaDouble | undefined;
-beforeAll(async () => {
-  network = await startCountingNetwork();
-});
 afterEach(async () => {
   await lambda?.close().catch(() => undefined);
   lambda = undefined;
-  network.hits.length = 0;
 });
-afterAll(() => network.close());
 
 const signedFor = (service: string) => ({
   authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,

@@ -4,22 +4,17 @@
  * request the double does not serve is refused (and listed by close()), an aborted fetch rejects
  * with its signal's reason. Nothing reaches the counting server.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { request as undiciRequest } from 'undici';
 import { mockLambda, type LambdaDouble } from '../../../src/index.js';
-import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
+import { useCountingNetwork } from '../../support/counting-network.js';
 
-let net: CountingNetwork;
+const net = useCountingNetwork();
 let lambda: LambdaDouble | undefined;
-beforeAll(async () => {
-  net = await startCountingNetwork();
-});
 afterEach(async () => {
   await lambda?.close().catch(() => {});
   lambda = undefined;
-  net.hits.length = 0;
 });
-afterAll(() => net.close());
 
 const invokeAsync = () => `${net.url}/2014-11-13/functions/orders-fn/invoke-async/`;
 const AWS = 'https://lambda.us-east-1.amazonaws.com';

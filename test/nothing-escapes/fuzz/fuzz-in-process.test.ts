@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaDouble, type LambdaErrorName } from '../../../src/index.js';
 import { lambdaClient } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
@@ -20,9 +19,9 @@ import {
   OWN_REFUSALS,
   rawCases,
   SERVED_STATUSES,
-  SUCCESS_STATUS,
   watchCrashes,
   within,
+  invocationProblem,
 } from './fuzz-support.js';
 
 let lambda: LambdaDouble;
@@ -46,21 +45,7 @@ async function fuzzThroughSdk(client: ReturnType<typeof lambdaClient>): Promise<
   await fc.assert(
     fc.asyncProperty(functionNames, bodies, errors, invocationKinds, async (FunctionName, body, inject, kind) => {
       if (inject) lambda.inject(inject, { times: 1 });
-      const sent =
-        kind === 'InvokeAsync'
-          ? client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then((out) => out.Status)
-          : client
-              .send(new InvokeCommand({ FunctionName, InvocationType: kind, Payload: body }))
-              .then((out) => out.StatusCode);
-      const problem = await within(
-        10_000,
-        `${kind} ${JSON.stringify(FunctionName)}`,
-        sent.then(
-          (status) => (status === SUCCESS_STATUS[kind] ? undefined : `${kind}: Status ${status}`),
-          (e: Error) =>
-            DOCUMENTED_ERRORS.has(e.name) || OWN_REFUSALS.has(e.name) ? undefined : `${e.name}: ${e.message}`,
-        ),
-      );
+      const problem = await invocationProblem(client, kind, FunctionName, body);
       lambda.clearInjections();
       expect(problem).toBeUndefined();
     }),

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, type LambdaErrorName } from '../../../src/index.js';
 import { lambdaClientViaNock } from '../../support/sdk.js';
 import { startCountingNetwork, type CountingNetwork } from '../../support/counting-network.js';
@@ -19,9 +18,8 @@ import {
   OWN_REFUSALS,
   rawCases,
   SERVED_STATUSES,
-  SUCCESS_STATUS,
   watchCrashes,
-  within,
+  invocationProblem,
 } from './fuzz-support.js';
 
 let network: CountingNetwork;
@@ -65,21 +63,7 @@ describe('fuzzing the nock door', () => {
           invocationKinds,
           async (FunctionName, body, inject, kind) => {
             if (inject) lambda.inject(inject, { times: 1 });
-            const sent =
-              kind === 'InvokeAsync'
-                ? client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then((out) => out.Status)
-                : client
-                    .send(new InvokeCommand({ FunctionName, InvocationType: kind, Payload: body }))
-                    .then((out) => out.StatusCode);
-            const outcome = await within(
-              10_000,
-              `${kind} ${JSON.stringify(FunctionName)}`,
-              sent.then(
-                (status) => (status === SUCCESS_STATUS[kind] ? undefined : `${kind}: Status ${status}`),
-                (e: Error) =>
-                  DOCUMENTED_ERRORS.has(e.name) || OWN_REFUSALS.has(e.name) ? undefined : `${e.name}: ${e.message}`,
-              ),
-            );
+            const outcome = await invocationProblem(client, kind, FunctionName, body);
             lambda.clearInjections();
             expect(outcome).toBeUndefined();
             expect(network.hits).toEqual([]);

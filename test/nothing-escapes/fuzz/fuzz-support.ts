@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
+import { InvokeAsyncCommand, InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { LAMBDA_ERRORS } from '../../../src/index.js';
 import { LAMBDA_API_PATH } from '../../../src/wire/lambda-address.js';
 
@@ -242,4 +243,30 @@ export function watchCrashes(): { readonly crashes: unknown[]; stop(): void } {
       process.off('unhandledRejection', onError);
     },
   };
+}
+
+/**
+ * Sends one fuzzed call of `kind` through `client` and says what was wrong with its outcome, if
+ * anything: the type's success status, a documented error and the double's own refusals are right.
+ */
+export function invocationProblem(
+  client: LambdaClient,
+  kind: string,
+  FunctionName: string,
+  body: Uint8Array,
+): Promise<string | undefined> {
+  const sent =
+    kind === 'InvokeAsync'
+      ? client.send(new InvokeAsyncCommand({ FunctionName, InvokeArgs: body })).then((out) => out.Status)
+      : client
+          .send(new InvokeCommand({ FunctionName, InvocationType: kind as 'Event', Payload: body }))
+          .then((out) => out.StatusCode);
+  return within(
+    10_000,
+    `${kind} ${JSON.stringify(FunctionName)}`,
+    sent.then(
+      (status) => (status === SUCCESS_STATUS[kind] ? undefined : `${kind}: Status ${status}`),
+      (e: Error) => (DOCUMENTED_ERRORS.has(e.name) || OWN_REFUSALS.has(e.name) ? undefined : `${e.name}: ${e.message}`),
+    ),
+  );
 }
