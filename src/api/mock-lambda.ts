@@ -1,14 +1,12 @@
 import { supplyDummyCredentials } from './dummy-credentials.js';
 import { LambdaDouble } from './lambda-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
-import { DEFAULTS } from '../engine/defaults.js';
 import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
-import { checkKnownOptions } from '../engine/option-check.js';
-import { InvalidOptionError } from '../common/seal-errors.js';
-import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
+import { unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
+import { checkMockOptionNames, settleMockOptions } from './double-options.js';
 
 /** Options of {@link mockLambda}. */
 export interface MockLambdaOptions {
@@ -34,29 +32,6 @@ export interface MockLambdaOptions {
   handlers?: Readonly<Record<string, unknown>>;
 }
 
-/** The options {@link mockLambda} knows, for the unknown-option check. */
-export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = [
-  'functions',
-  'region',
-  'accountId',
-  'endpoint',
-  'onUnhandledRequest',
-  'handlers',
-];
-
-/** @internal Normalizes the `endpoint` option. */
-export function endpointList(endpoint: string | readonly string[] | undefined): string[] {
-  if (endpoint === undefined) return [];
-  const list = typeof endpoint === 'string' ? [endpoint] : [...endpoint];
-  // Checked before anything is attached: a double that fails later would stay half open.
-  const bad = list.find((url) => typeof url !== 'string' || !URL.canParse(url));
-  if (bad !== undefined)
-    throw new InvalidOptionError(
-      `lambda-cassette: option "endpoint" must be an absolute URL (such as http://127.0.0.1:4566), got ${JSON.stringify(bad)}`,
-    );
-  return list;
-}
-
 /**
  * Opens a double with no cassette: every valid Event or InvokeAsync call gets the service's success
  * answer, a DryRun 204, a RequestResponse call what `respond`/`handlers` give the function; invalid
@@ -69,19 +44,18 @@ export function endpointList(endpoint: string | readonly string[] | undefined): 
  * await lambda.close();
  */
 export async function mockLambda(options: MockLambdaOptions = {}): Promise<LambdaDouble> {
-  checkKnownOptions('mockLambda', options, MOCK_LAMBDA_OPTIONS);
+  checkMockOptionNames('mockLambda', options);
   return openMockDouble(options, 'mockLambda');
 }
 
 /** @internal A mock double named `label` in messages; also what `openCassette` opens in `mock` mode. */
 export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
+  const { region, accountId, endpoints, functions } = settleMockOptions(options);
   const bind = claimCallerContext();
-  const accountId = options.accountId ?? DEFAULTS.accountId;
-  checkOnUnhandledRequest(options.onUnhandledRequest);
-  const double = new LambdaDouble('mock', new MockResponder({ functions: options.functions, accountId, label }), {
-    region: options.region ?? DEFAULTS.region,
+  const double = new LambdaDouble('mock', new MockResponder({ functions, accountId, label }), {
+    region,
     accountId,
-    endpoints: endpointList(options.endpoint),
+    endpoints,
     label,
     onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
   });

@@ -5,34 +5,27 @@ import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
-import { cassetteFile } from '../cassette/cassette-file.js';
 import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
-import { checkCloseTimeout } from '../engine/in-flight-recordings.js';
 import {
   answeringOf,
   ciRecordingAllowed,
   inCI,
   MODE_TABLE,
   reachesNetwork,
-  resolveMode,
   writesCassette,
   type CassetteMode,
 } from '../engine/mode-table.js';
-import { DEFAULTS } from '../engine/defaults.js';
 import { noticeAutoRecording } from './auto-record-notice.js';
-import { checkMatchOption, DEFAULT_MATCH, type MatchOption } from '../matching/request-key.js';
-import { endpointList, openMockDouble } from './mock-lambda.js';
-import { checkKnownOptions } from '../engine/option-check.js';
-import { checkOnUnhandledRequest, unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
-import { checkJsonPaths } from '../common/json-path-script.js';
-import { checkExpiryStrategy, parseMaxAge, type ExpiryStrategy } from '../cassette/expiry.js';
-import { checkIgnoreOption } from '../matching/ignore-paths.js';
+import type { MatchOption } from '../matching/request-key.js';
+import { openMockDouble } from './mock-lambda.js';
+import { unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
+import type { ExpiryStrategy } from '../cassette/expiry.js';
 import type { ExpirySettings } from '../engine/expiry-policy.js';
 import { reportCassetteRun } from '../report/run-report-sink.js';
 import path from 'node:path';
 import { supplyDummyCredentials } from './dummy-credentials.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
-import { InvalidOptionError } from '../common/seal-errors.js';
+import { settleCassetteOptions } from './double-options.js';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {
@@ -99,29 +92,6 @@ export interface OpenCassetteOptions {
   handlers?: Readonly<Record<string, unknown>>;
 }
 
-/** The options {@link openCassette} knows, for the unknown-option check. */
-export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
-  'mode',
-  'dir',
-  'endpoint',
-  'target',
-  'allowPlaybackRepeats',
-  'redact',
-  'maskAccountIds',
-  'match',
-  'allowRecordingInCI',
-  'region',
-  'accountId',
-  'functions',
-  'onUnhandledRequest',
-  'ignore',
-  'maxAge',
-  'onExpired',
-  'allowUnusedInteractions',
-  'closeTimeout',
-  'handlers',
-];
-
 /**
  * Opens the cassette `<dir>/<name>.json` and intercepts InvokeAsync until `close()`.
  *
@@ -132,10 +102,6 @@ export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
  * await lambda.close(); // writes the cassette when recording; rejects on unmatched requests
  */
 export async function openCassette(name: string, options: OpenCassetteOptions = {}): Promise<LambdaDouble> {
-  checkKnownOptions('openCassette', options, OPEN_CASSETTE_OPTIONS);
-  checkOnUnhandledRequest(options.onUnhandledRequest);
-  checkJsonPaths('redact', options.redact);
-  if (options.closeTimeout !== undefined) checkCloseTimeout(options.closeTimeout);
   return openCassetteIn(process.env, name, options);
 }
 
@@ -148,24 +114,10 @@ export async function openCassetteIn(
   name: string,
   options: OpenCassetteOptions,
 ): Promise<LambdaDouble> {
+  // Every option checked before the double claims the caller's context or attaches anything.
+  const { mode, dir, file, match, maxAgeMs, settings } = settleCassetteOptions('openCassette', name, options, env);
   // Before any await: requests made from the caller's async context go to this double.
   const bind = claimCallerContext();
-  const mode = resolveMode(options.mode, 'auto', env);
-  const dir = options.dir ?? DEFAULTS.cassetteDir;
-  const file = cassetteFile(name, dir);
-  const match = options.match ?? DEFAULT_MATCH;
-  checkMatchOption(match);
-  const accountId = options.accountId ?? DEFAULTS.accountId;
-  if (options.target !== undefined) checkTarget(options.target);
-  checkIgnoreOption(options.ignore);
-  checkExpiryStrategy(options.onExpired);
-  const maxAgeMs = options.maxAge === undefined ? undefined : parseMaxAge(options.maxAge);
-  const settings = {
-    region: options.region ?? DEFAULTS.region,
-    accountId,
-    endpoints: endpointList(options.endpoint),
-    label: file,
-  };
 
   if (mode === 'mock') return openMockDouble(options, file);
 
@@ -246,16 +198,4 @@ function expirySettings(
     settings.whyNot = 'CI=true (allow with allowRecordingInCI: true or LAMBDA_CASSETTE_ALLOW_CI_RECORD=1)';
   else settings.mayRecord = true;
   return settings;
-}
-
-function checkTarget(target: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(target);
-  } catch {
-    url = undefined;
-  }
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    throw new InvalidOptionError(`lambda-cassette: option "target" must be an absolute http(s) URL, got "${target}"`);
-  }
 }

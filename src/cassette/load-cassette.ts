@@ -4,7 +4,7 @@ import type { Cassette } from './cassette-types.generated.js';
 import { locateJsonSyntaxError } from './json-syntax-error.js';
 import { migrateCassette, MIGRATIONS, type MigrationChain } from './migrate-cassette.js';
 import { validateCassette, validateCassetteShell, validateInteraction } from './validate-cassette.js';
-import { firstLoadProblem, interactionLoadProblem, type LoadProblem } from './load-checks.js';
+import { filtersLoadProblem, firstLoadProblem, interactionLoadProblem, type LoadProblem } from './load-checks.js';
 
 /** Options of {@link loadCassette} and {@link parseCassette}. */
 export interface LoadCassetteOptions {
@@ -47,6 +47,7 @@ export async function loadCassetteForReplay(file: string): Promise<LazilyChecked
   const text = await readCassetteText(file);
   if (text === undefined) return undefined;
   const cassette = parseJson(text, file, MIGRATIONS, validateCassetteShell);
+  throwLoadProblem(filtersLoadProblem(cassette), file);
   const checked = new Uint8Array(cassette.interactions.length);
   return {
     cassette,

@@ -1,10 +1,13 @@
 /**
  * What a loaded cassette must not hold even when the schema allows it, found at load so the error
  * names the file and the place instead of surfacing later, bare, on replay: a recorded payload or
- * body nested deeper than any code that handles it can go (a stack overflow while matching), and a
- * response header value with CR or LF (an answer that splits into two HTTP responses on replay).
+ * body nested deeper than any code that handles it can go (a stack overflow while matching), a
+ * response header value with CR or LF (an answer that splits into two HTTP responses on replay),
+ * and a stored redact filter that is no JSONPath (replay applies it to every request, matching
+ * nothing: the scrubbing it stands for would silently stop).
  */
 import type { Cassette } from './cassette-types.generated.js';
+import { firstBadJsonPath } from '../common/json-path.js';
 
 /** The deepest nesting of a recorded payload or body that a cassette may hold. */
 export const MAX_RECORDED_DEPTH = 10_000;
@@ -46,11 +49,23 @@ function tooDeep(value: unknown, at: string): string | undefined {
  * and the depth walk is skipped.
  */
 export function firstLoadProblem(cassette: Cassette, textLength = Infinity): LoadProblem | undefined {
+  const filters = filtersLoadProblem(cassette);
+  if (filters) return filters;
   for (let i = 0; i < cassette.interactions.length; i++) {
     const problem = interactionLoadProblem(cassette, i, textLength);
     if (problem) return problem;
   }
   return undefined;
+}
+
+/** What {@link firstLoadProblem} finds in the stored filters: a replay checks them at load, before any interaction. */
+export function filtersLoadProblem(cassette: Cassette): LoadProblem | undefined {
+  const bad = firstBadJsonPath(cassette.filters?.redact ?? []);
+  if (!bad) return undefined;
+  return {
+    jsonPath: `/filters/redact/${bad.index}`,
+    problem: `(${JSON.stringify(bad.path)}) is not a JSONPath lambda-cassette can apply: ${bad.problem}; correct it or remove it from the file`,
+  };
 }
 
 /** What {@link firstLoadProblem} finds, for one interaction: a replay checks each when it first reads it. */

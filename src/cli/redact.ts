@@ -3,7 +3,6 @@
  * that are already on disk the way the recorder scrubs new ones, and records the filters in the
  * cassette so replay applies them to incoming requests too (redacted payloads keep matching).
  */
-import { JSONPath } from 'jsonpath-plus';
 import {
   loadCassette,
   serializeCassette,
@@ -17,6 +16,7 @@ import { cassettePaths } from './cassette-paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
 import { UsageError } from '../common/errors.js';
+import { checkJsonPathFlag } from './json-path-flag.js';
 
 export interface RedactOptions {
   /** JSONPath expressions of payload fields, e.g. `$.card.number`, `$..password`. */
@@ -32,21 +32,6 @@ export interface RedactResult {
   masked: number;
   /** Whether the file was rewritten. */
   written: boolean;
-}
-
-/** @throws {UsageError} for an expression that is not a JSONPath starting at `$`. */
-export function checkJsonPaths(paths: readonly string[]): void {
-  for (const path of paths) {
-    if (!path.startsWith('$'))
-      throw new UsageError(
-        `--path "${path}" must be a JSONPath starting with "$", e.g. "$.card.number" or "$..password"`,
-      );
-    try {
-      JSONPath({ path, json: {}, wrap: true });
-    } catch (e) {
-      throw new UsageError(`--path "${path}" is not a valid JSONPath: ${(e as Error).message}`);
-    }
-  }
 }
 
 /** The cassette with `paths` redacted from every JSON payload (and account ids masked, if asked). */
@@ -88,7 +73,7 @@ export async function redactCommand(paths: readonly string[], options: RedactOpt
   const mask = options.maskAccountIds === true;
   if (jsonPaths.length === 0 && !mask)
     throw new UsageError('nothing to do: give at least one --path <json-path>, or --mask-account-ids');
-  checkJsonPaths(jsonPaths);
+  checkJsonPathFlag('--path', jsonPaths);
   const files = await cassettePaths(paths);
   const progress = startProgress(io, files.length, 'redacting');
   const lines: string[] = [];

@@ -18,6 +18,8 @@ import type { CliIo } from './cli-io.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { functionLabel } from '../wire/lambda-address.js';
 import { useHintStyle } from '../matching/hint-style.js';
+import { isHttpUrl, notHttpUrl } from '../common/http-url.js';
+import { checkJsonPathFlag } from './json-path-flag.js';
 
 export interface ServeOptions {
   /** Set only when given on the command line: it then wins over LAMBDA_CASSETTE_MODE. */
@@ -80,14 +82,10 @@ export async function serveCommand(
   const mode = options.mode ?? resolveMode(undefined, 'auto', io.env);
   // The flag or the variable, whichever decided, is passed on as the mode itself.
   const env = { ...io.env, [MODE_ENV]: undefined };
-  if (options.target !== undefined) {
-    try {
-      const url = new URL(options.target);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
-    } catch {
-      throw new UsageError(`--target must be an absolute http(s) URL, got "${options.target}"`);
-    }
-  }
+  if (options.target !== undefined && !isHttpUrl(options.target))
+    throw new UsageError(notHttpUrl('--target', options.target));
+  // Named as the flag: openCassette would name its option "ignore" and exit as a finding, not a usage error.
+  if (options.ignore) checkJsonPathFlag('--ignore', options.ignore);
 
   if (options.sign && options.target === undefined) {
     throw new UsageError(

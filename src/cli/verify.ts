@@ -8,6 +8,7 @@ import { formatInteraction, formatSummary } from '../verify/verify-report.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
 import { UsageError } from '../common/errors.js';
+import { isHttpUrl, notHttpUrl } from '../common/http-url.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
 
@@ -29,16 +30,8 @@ export async function verifyCommand(
     throw new UsageError(
       'verify needs --target <url>: the endpoint to re-send recorded requests to (e.g. http://127.0.0.1:5000)',
     );
-  let url: URL | undefined;
-  try {
-    url = new URL(target);
-  } catch {
-    url = undefined;
-  }
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
-    throw new UsageError(
-      `--target "${target}" is not an absolute http(s) URL (e.g. https://lambda.us-east-1.amazonaws.com)`,
-    );
+  if (!isHttpUrl(target))
+    throw new UsageError(notHttpUrl('--target', target, 'https://lambda.us-east-1.amazonaws.com'));
   const files = await cassettePaths(paths);
   if (files.length === 0) throw new UsageError(`no cassette (*.json) found in ${paths.join(', ')}`);
   let progress: ReturnType<typeof startProgress> | undefined;

@@ -5,10 +5,12 @@
  */
 import { createRequire } from 'node:module';
 
-const load = createRequire(import.meta.url);
+// Made on first use, not at import: the cassette store is also bundled alone as CommonJS, where
+// `import.meta.url` is only there when the bundler shims it, and loading a cassette seldom needs it.
+let load: NodeJS.Require | undefined;
 
 /** A function returning module `name`, which it loads (with `require`) on its first call. */
 export function lazyModule<T>(name: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= load(name) as T);
+  return () => (loaded ??= (load ??= createRequire(import.meta.url))(name) as T);
 }

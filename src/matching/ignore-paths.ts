@@ -3,36 +3,19 @@
  * cassette keeps them as recorded. Both sides of a comparison, recorded and incoming, lose the same
  * fields before they are keyed, so a request matches whatever those fields hold now.
  */
-import { lazyModule } from '../common/lazy-module.js';
-import { jsonPathProblem } from '../common/json-path-syntax.js';
-import { jsonPathScriptProblem } from '../common/json-path-script.js';
+import { checkJsonPathOption, forEachJsonPathHit, type JsonPathHit } from '../common/json-path.js';
 import type { JsonValue } from '../cassette/index.js';
 import type { MatchableRequest } from './request-key.js';
-import { InvalidOptionError } from '../common/seal-errors.js';
-
-const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 
 /** What an ignored array element becomes: removing it would shift the elements after it. */
 export const IGNORED = '[IGNORED]';
 
 /**
  * Checks the `ignore` option at open.
- * @throws {TypeError} naming the option and the entry at fault, with what a valid entry looks like.
+ * @throws {InvalidOptionError} naming the option and the entry at fault, with what a valid entry looks like.
  */
 export function checkIgnoreOption(ignore: unknown): asserts ignore is readonly string[] | undefined {
-  if (ignore === undefined) return;
-  if (!Array.isArray(ignore)) {
-    throw new InvalidOptionError(
-      "lambda-cassette: option \"ignore\" must be an array of JSONPath strings, e.g. ignore: ['$.sentAt', '$..traceId']",
-    );
-  }
-  ignore.forEach((path: unknown, i) => {
-    const problem = jsonPathProblem(path) ?? jsonPathScriptProblem(path as string);
-    if (problem)
-      throw new InvalidOptionError(
-        `lambda-cassette: option "ignore"[${i}] (${JSON.stringify(path)}) is not a valid JSONPath: ${problem}`,
-      );
-  });
+  checkJsonPathOption('ignore', ignore, "ignore: ['$.sentAt', '$..traceId']");
 }
 
 /** A copy of `value` without the fields at `paths` (array elements become {@link IGNORED}). */
@@ -40,10 +23,9 @@ export function withoutPaths(value: JsonValue, paths: readonly string[]): JsonVa
   if (paths.length === 0 || value === null || typeof value !== 'object') return value;
   const copy = structuredClone(value);
   for (const path of paths) {
-    const hits = jsonPath().JSONPath({ path, json: copy, resultType: 'all', wrap: true }) as {
-      parent: Record<string | number, unknown> | unknown[] | null;
-      parentProperty: string | number;
-    }[];
+    // Collected first, then changed: a field inside an ignored one is still found and ignored.
+    const hits: JsonPathHit[] = [];
+    forEachJsonPathHit(copy, path, (hit) => hits.push(hit));
     for (const hit of hits) {
       if (Array.isArray(hit.parent)) hit.parent[hit.parentProperty as number] = IGNORED;
       else if (hit.parent) delete hit.parent[hit.parentProperty];

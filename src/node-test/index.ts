@@ -8,6 +8,7 @@
  */
 import { afterEach, beforeEach } from 'node:test';
 import type { LambdaDouble } from '../api/lambda-double.js';
+import { MisuseError } from '../common/seal-errors.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
 export { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
@@ -31,7 +32,7 @@ export function nodeTestNames(t: TestContextLike): string[] {
 function identityOf(t: TestContextLike | undefined): TestIdentity {
   // `node --test` runs each file in a process of its own, started with the file as its script.
   const file = t?.filePath ?? process.argv[1];
-  if (!t || !file) throw new Error('useLambdaCassette(): could not tell which test is running');
+  if (!t || !file) throw new MisuseError('useLambdaCassette(): could not tell which test is running');
   return { file, names: nodeTestNames(t) };
 }
 

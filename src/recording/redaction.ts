@@ -2,9 +2,7 @@
  * What is scrubbed before a recording touches disk: payload fields named by JSON path, and, on
  * request, 12-digit AWS account ids.
  */
-import { lazyModule } from '../common/lazy-module.js';
-
-const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
+import { forEachJsonPathHit } from '../common/json-path.js';
 
 /** What every redacted value is replaced with. */
 export const REDACTED = '[REDACTED]';
@@ -18,13 +16,8 @@ export function redactPayload(payload: unknown, paths: readonly string[]): unkno
   if (paths.length === 0 || payload === null || typeof payload !== 'object') return payload;
   const copy: unknown = structuredClone(payload);
   for (const path of paths) {
-    jsonPath().JSONPath({
-      path,
-      json: copy as object,
-      resultType: 'all',
-      callback: (hit: { parent: Record<string | number, unknown> | null; parentProperty: string | number }) => {
-        if (hit.parent) hit.parent[hit.parentProperty] = REDACTED;
-      },
+    forEachJsonPathHit(copy as object, path, (hit) => {
+      if (hit.parent) (hit.parent as Record<string | number, unknown>)[hit.parentProperty] = REDACTED;
     });
   }
   return copy;

@@ -7,14 +7,12 @@
  */
 import type { Interaction, JsonValue } from '../cassette/index.js';
 import { scrubBody } from './scrub-body.js';
-import { lazyModule } from '../common/lazy-module.js';
+import { forEachJsonPathHit } from '../common/json-path.js';
 import { jsonText } from '../common/canonical-json.js';
 import { maskAccountIds, redactPayload, REDACTED } from './redaction.js';
 import { describeHits, recorderPass, scrubBodySecrets, traceOfSecret } from './secret-scrubber.js';
 import { scrubText, type Pass } from './decode-layers.js';
 import { UnscrubbableSecretError } from '../common/recording-errors.js';
-
-const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 
 /** What to scrub. */
 export interface ScrubFilters {
@@ -39,12 +37,7 @@ function countHits(payload: unknown, paths: readonly string[]): number {
   if (payload === null || typeof payload !== 'object') return 0;
   let n = 0;
   for (const path of paths) {
-    jsonPath().JSONPath({
-      path,
-      json: payload as object,
-      resultType: 'value',
-      callback: (value: unknown) => void (value !== REDACTED && n++),
-    });
+    forEachJsonPathHit(payload as object, path, (hit) => void (hit.value !== REDACTED && n++));
   }
   return n;
 }

@@ -6,12 +6,12 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { CassetteNameCollisionError } from '../common/seal-errors.js';
-import { OPEN_CASSETTE_OPTIONS, openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
-import { checkKnownOptions } from '../engine/option-check.js';
+import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
+import { checkRunnerOptions } from '../api/double-options.js';
 import { safeSegment } from '../cassette/cassette-file.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { markManaged } from '../api/leaked-doubles.js';
-import { MisuseError } from '../common/seal-errors.js';
+import { doubleHandle } from './double-handle.js';
 
 /** Which test a cassette is for, as handed to a custom `name` function. */
 export interface TestIdentity {
@@ -90,8 +90,7 @@ export function cassettePerTest(
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions),
 ): LambdaDouble {
   let current: LambdaDouble | undefined;
-  if (typeof options !== 'function')
-    checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
+  checkRunnerOptions(options);
   hooks.beforeEach(async () => {
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
@@ -107,15 +106,5 @@ export function cassettePerTest(
     current = undefined;
     await closing?.close();
   });
-  return new Proxy({} as LambdaDouble, {
-    get(_target, prop) {
-      if (!current) {
-        throw new MisuseError(
-          'useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)',
-        );
-      }
-      const value: unknown = Reflect.get(current, prop, current);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
-    },
-  });
+  return doubleHandle(() => current);
 }

@@ -11,7 +11,7 @@ import { compareDryRun } from './compare-dry-run.js';
 import { functionLabel } from '../wire/lambda-address.js';
 import { recordedRequest } from './recorded-request.js';
 import { summarizeReport, type VerifiedInteraction, type VerifyReport } from './verify-report.js';
-import { InvalidOptionError } from '../common/seal-errors.js';
+import { checkHttpUrlOption } from '../common/http-url.js';
 
 /** Options of {@link verifyCassette}. */
 export interface VerifyOptions {
@@ -35,17 +35,7 @@ export interface VerifyOptions {
 
 /** Checks `target` is an absolute http(s) URL. */
 export function checkVerifyTarget(target: unknown): asserts target is string {
-  let url: URL | undefined;
-  try {
-    url = new URL(String(target));
-  } catch {
-    url = undefined;
-  }
-  if (typeof target !== 'string' || (url?.protocol !== 'http:' && url?.protocol !== 'https:')) {
-    throw new InvalidOptionError(
-      `lambda-cassette: verify target must be an absolute http(s) URL (e.g. http://127.0.0.1:5000 or https://lambda.us-east-1.amazonaws.com), got ${JSON.stringify(target)}`,
-    );
-  }
+  checkHttpUrlOption('verify target', target, 'http://127.0.0.1:5000 or https://lambda.us-east-1.amazonaws.com');
 }
 
 async function verifyOne(

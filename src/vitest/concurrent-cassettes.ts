@@ -7,8 +7,8 @@
 import * as vitest from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { OPEN_CASSETTE_OPTIONS, openCassette } from '../api/open-cassette.js';
-import { checkKnownOptions } from '../engine/option-check.js';
+import { openCassette } from '../api/open-cassette.js';
+import { checkRunnerOptions } from '../api/double-options.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { runWithDouble } from '../doors/shared/route-by-context.js';
 import { markManaged } from '../api/leaked-doubles.js';
@@ -18,7 +18,7 @@ import {
   type TestIdentity,
   type UseLambdaCassetteOptions,
 } from '../runners/cassette-per-test.js';
-import { MisuseError } from '../common/seal-errors.js';
+import { doubleHandle } from '../runners/double-handle.js';
 import { closeAfterTest, type TaskWithErrors } from './close-after-test.js';
 
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
@@ -60,8 +60,7 @@ export function concurrentCassettePerTest(
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions),
   currentTest: () => TestIdentity,
 ): LambdaDouble {
-  if (typeof options !== 'function')
-    checkKnownOptions('useLambdaCassette', options, [...OPEN_CASSETTE_OPTIONS, 'name']);
+  checkRunnerOptions(options);
   // Each test's double, found through the test's async context: `test.concurrent` tests run at the
   // same time, so one shared variable would hand every test the same double.
   const own = new AsyncLocalStorage<{ double?: LambdaDouble }>();
@@ -114,20 +113,5 @@ export function concurrentCassettePerTest(
       if (closing) await closeAfterTest(closing, task as TaskWithErrors | undefined);
     });
   }
-  const current = (): LambdaDouble => {
-    const double = own.getStore()?.double;
-    if (!double) {
-      throw new MisuseError(
-        'useLambdaCassette(): no double is open here; use the handle inside a test (it, beforeEach or afterEach hooks registered after it)',
-      );
-    }
-    return double;
-  };
-  return new Proxy({} as LambdaDouble, {
-    get(_target, prop) {
-      const double = current();
-      const value: unknown = Reflect.get(double, prop, double);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(double) : value;
-    },
-  });
+  return doubleHandle(() => own.getStore()?.double);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearMiss, suggestIgnore } from '../../src/matching/ignore-suggestion.js';
 import { checkIgnoreOption, IGNORED, withoutPaths } from '../../src/matching/ignore-paths.js';
-import { jsonPathProblem } from '../../src/common/json-path-syntax.js';
+import { jsonPathProblem } from '../../src/common/json-path.js';
 import type { MatchableRequest } from '../../src/matching/request-key.js';
 
 describe('suggestIgnore', () => {
