@@ -6,7 +6,8 @@ import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
-import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
+import { CassetteNotFoundError } from '../common/cassette-errors.js';
+import { RecordingInCIError } from '../common/recording-errors.js';
 import { checkCloseTimeout } from '../engine/in-flight-recordings.js';
 import {
   answeringOf,

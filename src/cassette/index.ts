@@ -15,7 +15,7 @@ export type {
   RecordedWith,
   TextBody,
 } from './cassette-types.generated.js';
-export { CassetteError, type CassetteErrorCode, type CassetteErrorDetails } from '../common/errors.js';
+export { CassetteError, type CassetteErrorCode, type CassetteErrorDetails } from '../common/cassette-errors.js';
 export { decodeBody, encodeBody } from './body-codec.js';
 export {
   loadCassette,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CassetteError } from '../common/errors.js';
+import { CassetteError } from '../common/cassette-errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { locateJsonSyntaxError } from './json-syntax-error.js';
 import { migrateCassette, MIGRATIONS, type MigrationChain } from './migrate-cassette.js';

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CassetteError } from '../common/errors.js';
+import { CassetteError } from '../common/cassette-errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { loadCassette, type LoadCassetteOptions } from './load-cassette.js';
 import { writeCassetteAtomic } from './write-cassette-atomic.js';

@@ -1,7 +1,8 @@
 /** Turns the paths a user names (files and folders) into the cassette files to work on. */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidCassetteNameError, UsageError } from '../common/errors.js';
+import { InvalidCassetteNameError } from '../common/cassette-errors.js';
+import { UsageError } from '../common/cli-errors.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { DEFAULTS } from '../engine/defaults.js';
 

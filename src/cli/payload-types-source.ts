@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JSONSchema } from 'json-schema-to-typescript';
 import { MAX_FUNCTION_NAME_LENGTH } from '../wire/function-ref.js';
-import { PayloadSchemaError } from '../common/errors.js';
+import { PayloadSchemaError } from '../common/cli-errors.js';
 import { importOptionalPeer } from '../common/optional-peer.js';
 
 /**

@@ -7,7 +7,7 @@ import { libraryVersion } from '../cassette/library-version.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { COMMANDS, type CommandSpec, type RunOptions } from './command-table.js';
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 
 export type { RunOptions } from './command-table.js';
 

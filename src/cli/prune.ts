@@ -13,7 +13,7 @@ import { cassetteOfReport, type PortableRunSummary } from '../report/portable-su
 import { functionLabel } from '../wire/lambda-address.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
 export interface PruneOptions {

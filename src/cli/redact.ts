@@ -16,7 +16,7 @@ import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 
 export interface RedactOptions {
   /** JSONPath expressions of payload fields, e.g. `$.card.number`, `$..password`. */

@@ -19,7 +19,7 @@ import {
   SCHEMA_SUFFIX,
   type PayloadSchema,
 } from './payload-types-source.js';
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 
 export interface TypegenOptions {
   schemas?: string;

@@ -1,4 +1,4 @@
-import { UnknownLambdaErrorName } from '../common/errors.js';
+import { UnknownLambdaErrorName } from '../common/invocation-errors.js';
 import type { ServedOperation } from './invoke-event.js';
 /**
  * Every error AWS documents for InvokeAsync and for Invoke, plus Lambda's Common Errors, as data,
