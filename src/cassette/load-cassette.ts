@@ -27,7 +27,7 @@ export async function loadCassette(file: string, options: LoadCassetteOptions = 
 }
 
 /** A cassette whose interactions are checked one by one, when first needed (see {@link loadCassetteForReplay}). */
-export interface LazilyCheckedCassette {
+interface LazilyCheckedCassette {
   /** Everything but the interactions has been checked against the schema. */
   cassette: Cassette;
   /**

@@ -13,7 +13,7 @@ export type RawCassette = Record<string, unknown>;
  * It receives a freshly parsed object it may modify or replace, and should throw when the input is
  * too malformed to migrate: the error is reported with the file name.
  */
-export type Migration = (cassette: RawCassette) => RawCassette;
+type Migration = (cassette: RawCassette) => RawCassette;
 
 /** Migrations by the version they upgrade from. */
 export type MigrationChain = Readonly<Record<number, Migration>>;

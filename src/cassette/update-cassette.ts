@@ -9,7 +9,7 @@ import { staysInside } from './real-path-inside.js';
 import { forgetHolder, noteHolder, removeCrashedTempFiles, removeLockOfDeadHolder } from './crashed-writer.js';
 
 /** Options of {@link updateCassette}. */
-export interface UpdateCassetteOptions extends LoadCassetteOptions {
+interface UpdateCassetteOptions extends LoadCassetteOptions {
   /**
    * How long to wait for another process to release the cassette, in ms (default 60 000). Waiting
    * is normal: several vitest workers recording into one cassette take turns.

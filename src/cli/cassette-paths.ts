@@ -7,7 +7,7 @@ import { cassetteFile } from '../cassette/cassette-file.js';
 import { DEFAULTS } from '../engine/defaults.js';
 
 /** A cassette argument of `serve` or `inspect`, located. */
-export interface LocatedCassette {
+interface LocatedCassette {
   /** The name to open it by inside `dir`. */
   name: string;
   dir: string;

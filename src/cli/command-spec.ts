@@ -9,7 +9,7 @@ export interface RunOptions {
 }
 
 /** One option of a command. */
-export interface OptionSpec {
+interface OptionSpec {
   /** Commander flags, e.g. `--port <n>`. */
   flags: string;
   description: string;

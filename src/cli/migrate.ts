@@ -17,13 +17,13 @@ import { cassettePaths } from './cassette-paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
 
-export interface MigrateOptions {
+interface MigrateOptions {
   /** Report what would change without writing; exit 1 when anything would. */
   check?: boolean;
 }
 
 /** What happened to one file. */
-export type MigrateResult =
+type MigrateResult =
   | { file: string; outcome: 'current'; version: number }
   | { file: string; outcome: 'migrated' | 'outdated'; from: number; to: number }
   | { file: string; outcome: 'failed'; message: string };

@@ -10,8 +10,6 @@ import { COMMANDS } from './command-table.js';
 import type { CommandSpec, RunOptions } from './command-spec.js';
 import { UsageError } from '../common/cli-errors.js';
 
-export type { RunOptions } from './command-spec.js';
-
 const examples = (lines: readonly string[]) =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES_HELP}`;
 

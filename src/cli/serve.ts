@@ -39,7 +39,7 @@ export interface ServeOptions {
 /** Resolves when the process is asked to stop; a second signal exits at once. */
 export type StopSignal = () => Promise<NodeJS.Signals>;
 
-export function processStopSignal(io: CliIo): StopSignal {
+function processStopSignal(io: CliIo): StopSignal {
   return () =>
     new Promise((resolve) => {
       let asked = false;

@@ -11,7 +11,7 @@ import { UsageError } from '../common/cli-errors.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
 
-export interface VerifyCommandOptions {
+interface VerifyCommandOptions {
   target?: string;
   sign?: boolean;
   json?: boolean;

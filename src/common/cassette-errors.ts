@@ -54,7 +54,7 @@ export type CassetteErrorCode =
   | 'LC_CASSETTE_LOCK_COMPROMISED';
 
 /** Where in a cassette file a problem is, when it is known. */
-export interface CassetteErrorDetails {
+interface CassetteErrorDetails {
   /** JSON Pointer (RFC 6901) of the value at fault, e.g. `/interactions/3/response/status`; `""` is the whole document. */ jsonPath?: string;
   /** 1-based line of a JSON syntax error. */ line?: number;
   /** 1-based column (in UTF-16 code units) of a JSON syntax error. */ column?: number;

@@ -17,7 +17,7 @@ import { UnscrubbableSecretError } from '../common/recording-errors.js';
 const jsonPath = lazyModule<typeof import('jsonpath-plus')>('jsonpath-plus');
 
 /** What to scrub. */
-export interface ScrubFilters {
+interface ScrubFilters {
   /** JSONPath expressions of payload fields to replace with `[REDACTED]`. */
   redact: readonly string[];
   /** Mask 12-digit account ids in the reference, response headers and text bodies. */
@@ -27,7 +27,7 @@ export interface ScrubFilters {
 }
 
 /** A scrubbed interaction and what changed. */
-export interface ScrubResult {
+interface ScrubResult {
   interaction: Interaction;
   /** Payload values newly replaced with `[REDACTED]`. */
   redacted: number;

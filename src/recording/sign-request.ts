@@ -19,7 +19,7 @@ export interface SigningCredentials {
   sessionToken?: string;
 }
 
-export interface SignRequestOptions {
+interface SignRequestOptions {
   /** Region of the credential scope, e.g. `us-east-1`. */
   region: string;
   /** Signing name of the service (default `lambda`). */

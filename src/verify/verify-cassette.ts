@@ -34,7 +34,7 @@ export interface VerifyOptions {
 }
 
 /** Checks `target` is an absolute http(s) URL. */
-export function checkVerifyTarget(target: unknown): asserts target is string {
+function checkVerifyTarget(target: unknown): asserts target is string {
   let url: URL | undefined;
   try {
     url = new URL(String(target));
