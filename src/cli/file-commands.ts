@@ -85,7 +85,10 @@ export const MIGRATE_COMMAND = command<[string[]], { check?: boolean }>({
   description:
     'Rewrites cassettes written in an older format version in the current one (atomically), through the ' +
     'same migration chain that loading applies in memory. Files already current are left untouched. ' +
-    'Reports each file. With --check nothing is written, and the exit code is 1 if anything would change.',
+    'Reports each file. With --check nothing is written, and the exit code is 1 if anything would change.\n\n' +
+    'Format 1 is the only cassette format so far, so today there is nothing to migrate: migrate reports ' +
+    'each cassette as up to date (exit 0), or names a file it cannot read (a newer format: upgrade ' +
+    'lambda-cassette; a version that does not exist, or a broken file: fix it or record it again; exit 1).',
   args: [['<paths...>', 'cassette files or folders']],
   options: [{ flags: '--check', description: 'only report; exit 1 when a cassette needs migrating' }],
   examples: ['lambda-cassette migrate cassettes', 'lambda-cassette migrate --check cassettes'],
