@@ -7,29 +7,31 @@ export { openCassette, type OpenCassetteOptions } from './api/open-cassette.js';
 export { CASSETTE_MODES, type CassetteMode } from './engine/mode-table.js';
 export {
   CassetteError,
+  CassetteNotFoundError,
+  InvalidCassetteNameError,
+  type CassetteErrorCode,
+} from './common/cassette-errors.js';
+export { LambdaCassetteError } from './common/errors.js';
+export { InterceptionLostError, NockRuntimeError } from './common/http-door-errors.js';
+export { UnknownLambdaErrorName } from './common/invocation-errors.js';
+export { MissingPeerDependencyError, SigningUnavailableError } from './common/peer-dependency-errors.js';
+export {
   CassetteExpiredError,
   CassetteMissError,
-  CassetteNotFoundError,
-  InterceptionLostError,
-  InvalidCassetteNameError,
-  LambdaCassetteError,
-  LoopbackForwardLoopError,
-  MissingPeerDependencyError,
-  NockRuntimeError,
-  RecordingIncompleteError,
-  UnrecordableRequestError,
-  RecordingInCIError,
-  SigningUnavailableError,
   UnhandledRequestError,
-  UnknownLambdaErrorName,
   UnmatchedRequestsError,
   UnusedInteractionsError,
-  UpstreamError,
-  type CassetteErrorCode,
-} from './common/errors.js';
+} from './common/replay-errors.js';
+export { LoopbackForwardLoopError, UpstreamError } from './common/upstream-errors.js';
 export { RunnerVersionError } from './common/runner-errors.js';
 export { ClientMockSdkMismatchError } from './common/client-mock-errors.js';
-export { InvalidCloseTimeoutError, UnscrubbableSecretError } from './common/recording-errors.js';
+export {
+  InvalidCloseTimeoutError,
+  RecordingIncompleteError,
+  RecordingInCIError,
+  UnrecordableRequestError,
+  UnscrubbableSecretError,
+} from './common/recording-errors.js';
 export {
   CassetteNameCollisionError,
   InvalidOptionError,

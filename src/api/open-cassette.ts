@@ -5,7 +5,8 @@ import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
-import { CassetteNotFoundError, RecordingInCIError } from '../common/errors.js';
+import { CassetteNotFoundError } from '../common/cassette-errors.js';
+import { RecordingInCIError } from '../common/recording-errors.js';
 import {
   answeringOf,
   ciRecordingAllowed,

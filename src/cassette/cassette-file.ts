@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { InvalidCassetteNameError } from '../common/errors.js';
+import { InvalidCassetteNameError } from '../common/cassette-errors.js';
 import { staysInside } from './real-path-inside.js';
 import { unportableSegment } from './portable-name.js';
 

@@ -32,7 +32,7 @@ const holderFile = (lockPath: string) => `${lockPath}-holder`;
 const reapDir = (lockPath: string) => `${lockPath}-reap`;
 
 /** How long a lock may go without its holder's note before it counts as a dead holder's. */
-export const UNNOTED_LOCK_GRACE_MS = 300;
+const UNNOTED_LOCK_GRACE_MS = 300;
 // A reaper killed mid-removal leaves its `-reap` directory: older than this, anyone clears it.
 const REAP_STALE_MS = 150;
 
@@ -67,7 +67,7 @@ async function heldByDeadProcess(lockPath: string): Promise<{ ino: number } | un
 }
 
 /** Whether process `pid` exists on this machine (EPERM: it does, under another user). */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -7,7 +7,7 @@ import { InvalidOptionError } from '../common/seal-errors.js';
 /** What replaying an expired interaction does. */
 export type ExpiryStrategy = 'warn' | 'error' | 'record';
 
-export const EXPIRY_STRATEGIES: readonly ExpiryStrategy[] = ['warn', 'error', 'record'];
+const EXPIRY_STRATEGIES: readonly ExpiryStrategy[] = ['warn', 'error', 'record'];
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/;

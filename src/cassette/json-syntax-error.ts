@@ -1,5 +1,5 @@
 /** Where a JSON text stops being JSON. */
-export interface JsonSyntaxErrorLocation {
+interface JsonSyntaxErrorLocation {
   /** Offset (UTF-16 code units) of the first character that cannot be accepted; the text length for an unexpected end. */
   offset: number;
   /** 1-based line. */

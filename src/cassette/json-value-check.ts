@@ -6,7 +6,7 @@
 import type { Cassette } from './cassette-types.generated.js';
 
 /** The JSON Pointer (from `at`) of the first value in `value` that is not JSON, or undefined. */
-export function firstNonJson(value: unknown, at: string): string | undefined {
+function firstNonJson(value: unknown, at: string): string | undefined {
   const stack: [unknown, string][] = [[value, at]];
   while (stack.length > 0) {
     const [v, where] = stack.pop()!;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const LIBRARY_NAME = 'lambda-cassette';
 
 /** What {@link libraryVersion} reports when lambda-cassette's package.json cannot be found. */
-export const UNKNOWN_VERSION = 'unknown';
+const UNKNOWN_VERSION = 'unknown';
 
 let cached: string | undefined;
 
@@ -25,8 +25,8 @@ export function libraryVersion(): string {
   return cached;
 }
 
-/** @internal Walks up from `start` to the nearest lambda-cassette package.json; exported for tests. */
-export function findVersion(start: string | undefined): string | undefined {
+/** Walks up from `start` to the nearest lambda-cassette package.json. */
+function findVersion(start: string | undefined): string | undefined {
   for (let dir = start; dir !== undefined;) {
     try {
       const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CassetteError } from '../common/errors.js';
+import { CassetteError } from '../common/cassette-errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { locateJsonSyntaxError } from './json-syntax-error.js';
 import { migrateCassette, MIGRATIONS, type MigrationChain } from './migrate-cassette.js';
@@ -27,7 +27,7 @@ export async function loadCassette(file: string, options: LoadCassetteOptions = 
 }
 
 /** A cassette whose interactions are checked one by one, when first needed (see {@link loadCassetteForReplay}). */
-export interface LazilyCheckedCassette {
+interface LazilyCheckedCassette {
   /** Everything but the interactions has been checked against the schema. */
   cassette: Cassette;
   /**

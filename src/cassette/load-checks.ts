@@ -10,7 +10,7 @@ import type { Cassette } from './cassette-types.generated.js';
 import { firstBadJsonPath } from '../common/json-path.js';
 
 /** The deepest nesting of a recorded payload or body that a cassette may hold. */
-export const MAX_RECORDED_DEPTH = 10_000;
+const MAX_RECORDED_DEPTH = 10_000;
 
 const pointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 

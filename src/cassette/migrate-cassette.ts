@@ -1,9 +1,12 @@
-import { CassetteError } from '../common/errors.js';
+import { CassetteError } from '../common/cassette-errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { libraryVersion } from './library-version.js';
 
 /** The cassette format this version of lambda-cassette writes. Tied to the schema's `version` const. */
 export const CASSETTE_FORMAT_VERSION: Cassette['version'] = 1;
+
+/** The first cassette format: no lambda-cassette ever wrote a lower version. */
+const FIRST_FORMAT_VERSION = 1;
 
 /** A cassette as parsed from disk, before it is known to follow any schema. */
 export type RawCassette = Record<string, unknown>;
@@ -13,7 +16,7 @@ export type RawCassette = Record<string, unknown>;
  * It receives a freshly parsed object it may modify or replace, and should throw when the input is
  * too malformed to migrate: the error is reported with the file name.
  */
-export type Migration = (cassette: RawCassette) => RawCassette;
+type Migration = (cassette: RawCassette) => RawCassette;
 
 /** Migrations by the version they upgrade from. */
 export type MigrationChain = Readonly<Record<number, Migration>>;
@@ -22,7 +25,8 @@ export type MigrationChain = Readonly<Record<number, Migration>>;
  * The real migration chain: `MIGRATIONS[n]` upgrades format n to n + 1. Empty while 1 is the only
  * format. When the format changes, bump the schema's `version` const, regenerate the types, and add
  * `MIGRATIONS[1]` here (with a test loading a version-1 cassette): old cassettes in users'
- * repositories then keep loading, in memory, without being rewritten behind their back.
+ * repositories then keep loading, in memory, without being rewritten behind their back. The
+ * `migrate` command's help says format 1 is the only one: change it then too.
  */
 export const MIGRATIONS: MigrationChain = Object.freeze({});
 
@@ -57,13 +61,9 @@ export function migrateCassette(
   while (version < targetVersion) {
     const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
     if (step === undefined) {
-      throw new CassetteError(
-        'LC_CASSETTE_NO_MIGRATION',
-        file,
-        `cassette format version ${version} is too old: this lambda-cassette reads format version ${targetVersion} ` +
-          `and has no migration from version ${version}. Re-record the cassette.`,
-        { jsonPath: '/version' },
-      );
+      throw new CassetteError('LC_CASSETTE_NO_MIGRATION', file, noMigration(version, targetVersion), {
+        jsonPath: '/version',
+      });
     }
     let next: unknown;
     try {
@@ -89,6 +89,23 @@ export function migrateCassette(
     version = nextVersion;
   }
   return cassette;
+}
+
+/** Why a cassette of `version` cannot be brought to `targetVersion`, and what to do about it. */
+function noMigration(version: number, targetVersion: number): string {
+  // A version below the first was never written by lambda-cassette: calling it "too old" would send
+  // the user looking for an old release that does not exist.
+  if (version < FIRST_FORMAT_VERSION) {
+    return (
+      `cassette format version ${version} does not exist: lambda-cassette's formats start at version ${FIRST_FORMAT_VERSION}, ` +
+      `and this lambda-cassette reads format version ${targetVersion}. The file was not written by lambda-cassette, ` +
+      'or its "version" was edited: fix the version, or record the cassette again.'
+    );
+  }
+  return (
+    `cassette format version ${version} is too old: this lambda-cassette reads format version ${targetVersion} ` +
+    `and has no migration from version ${version}. Re-record the cassette.`
+  );
 }
 
 /** " (written by lambda-cassette 0.5.0)" when the cassette says so; a newer format may have moved it. */

@@ -12,7 +12,7 @@ const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 /** The longest file name the common filesystems take, in bytes of UTF-8. */
-export const MAX_NAME_BYTES = 255;
+const MAX_NAME_BYTES = 255;
 
 function codePoints(text: string): string {
   return [...text]

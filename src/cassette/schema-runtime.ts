@@ -8,7 +8,7 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** RFC 3339 date-time (what JSON Schema's "date-time" format means), with real calendar checks. Called once per interaction on every load. */
-export function isDateTime(s: string): boolean {
+function isDateTime(s: string): boolean {
   const m = DATE_TIME.exec(s);
   if (m === null) return false;
   const year = Number(m[1]);
@@ -31,7 +31,7 @@ export function isDateTime(s: string): boolean {
  * Standard base64 with padding (RFC 4648 section 4), checked in one pass: a regex
  * (`^(?:[A-Za-z0-9+/]{4})*...$`) overflows V8's backtracking stack on bodies over ~8 MB.
  */
-export function isBase64(s: string): boolean {
+function isBase64(s: string): boolean {
   const n = s.length;
   if (n % 4 !== 0) return false;
   const padding = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;

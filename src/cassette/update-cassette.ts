@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CassetteError } from '../common/errors.js';
+import { CassetteError } from '../common/cassette-errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { loadCassette, type LoadCassetteOptions } from './load-cassette.js';
 import { writeCassetteAtomic } from './write-cassette-atomic.js';
@@ -9,7 +9,7 @@ import { staysInside } from './real-path-inside.js';
 import { forgetHolder, noteHolder, removeCrashedTempFiles, removeLockOfDeadHolder } from './crashed-writer.js';
 
 /** Options of {@link updateCassette}. */
-export interface UpdateCassetteOptions extends LoadCassetteOptions {
+interface UpdateCassetteOptions extends LoadCassetteOptions {
   /**
    * How long to wait for another process to release the cassette, in ms (default 60 000). Waiting
    * is normal: several vitest workers recording into one cassette take turns.

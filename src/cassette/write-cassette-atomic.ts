@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CassetteError } from '../common/errors.js';
+import { CassetteError } from '../common/cassette-errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { serializeCassette } from './serialize-cassette.js';
 import { validateCassette } from './validate-cassette.js';

@@ -1,12 +1,13 @@
 /** Turns the paths a user names (files and folders) into the cassette files to work on. */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidCassetteNameError, UsageError } from '../common/errors.js';
+import { InvalidCassetteNameError } from '../common/cassette-errors.js';
+import { UsageError } from '../common/cli-errors.js';
 import { cassetteFile } from '../cassette/cassette-file.js';
 import { DEFAULTS } from '../engine/defaults.js';
 
 /** A cassette argument of `serve` or `inspect`, located. */
-export interface LocatedCassette {
+interface LocatedCassette {
   /** The name to open it by inside `dir`. */
   name: string;
   dir: string;

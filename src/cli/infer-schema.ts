@@ -9,7 +9,7 @@
  */
 
 /** The subset of JSON Schema the inference produces. */
-export interface InferredSchema {
+interface InferredSchema {
   type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
   properties?: Record<string, InferredSchema>;
   required?: string[];

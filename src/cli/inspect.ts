@@ -10,7 +10,7 @@ import type { CliIo, Colors } from './cli-io.js';
 import { EXIT_OK } from './exit-codes.js';
 import { oneCassetteFile } from './cassette-paths.js';
 
-export interface InspectOptions {
+interface InspectOptions {
   /** Print the rows as JSON instead of a table. */
   json?: boolean;
   /** Widest payload summary, in characters (default 60). */
@@ -20,7 +20,7 @@ export interface InspectOptions {
 }
 
 /** One table row: what a reader of the cassette wants to know about an interaction. */
-export interface InteractionSummary {
+interface InteractionSummary {
   index: number;
   /** Set for an Invoke Event interaction; absent for InvokeAsync. */
   operation?: 'Invoke';
@@ -36,7 +36,7 @@ function truncate(text: string, width: number): string {
 }
 
 /** A one-line summary of a payload: compact JSON, a quoted string, or the size of binary bytes. */
-export function summarizeBody(body: Body, width: number): string {
+function summarizeBody(body: Body, width: number): string {
   if ('json' in body) return truncate(canonicalJson(body.json), width);
   if ('text' in body) return truncate(`${JSON.stringify(body.text)} (text)`, width);
   return `<${decodeBody(body).byteLength} bytes, binary>`;

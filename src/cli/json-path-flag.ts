@@ -1,5 +1,5 @@
 /** JSONPath flags of the command line (`redact --path`, `serve --ignore`), checked as the options are. */
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 import { firstBadJsonPath, JSON_PATH_EXAMPLES } from '../common/json-path.js';
 
 /**

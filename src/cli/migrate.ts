@@ -1,7 +1,9 @@
 /**
  * `lambda-cassette migrate <paths...>`: rewrites cassettes of an older format version in the current
  * one, through the store's migration chain. Files already current are never touched; `--check` only
- * reports (exit 1 when something would change), for CI.
+ * reports (exit 1 when something would change), for CI. While the chain is empty (format 1 is the
+ * only format so far) it can only confirm cassettes are current or say why one is not a cassette it
+ * reads, and its summary says so instead of counting migrations that cannot happen.
  */
 import { readFile } from 'node:fs/promises';
 import {
@@ -17,13 +19,13 @@ import { cassettePaths } from './cassette-paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
 
-export interface MigrateOptions {
+interface MigrateOptions {
   /** Report what would change without writing; exit 1 when anything would. */
   check?: boolean;
 }
 
 /** What happened to one file. */
-export type MigrateResult =
+type MigrateResult =
   | { file: string; outcome: 'current'; version: number }
   | { file: string; outcome: 'migrated' | 'outdated'; from: number; to: number }
   | { file: string; outcome: 'failed'; message: string };
@@ -91,8 +93,11 @@ export async function migrateCommand(
   }
   const count = (o: MigrateResult['outcome']) => results.filter((r) => r.outcome === o).length;
   io.out(
-    `${files.length} cassette(s): ${count('migrated')} migrated, ${count('outdated')} to migrate, ${count('current')} up to date, ` +
-      `${count('failed')} failed (current format v${CASSETTE_FORMAT_VERSION})\n`,
+    Object.keys(migrations).length === 0
+      ? `${files.length} cassette(s): ${count('current')} up to date, ${count('failed')} failed. ` +
+          `Format v${CASSETTE_FORMAT_VERSION} is the only cassette format so far: there is nothing to migrate yet.\n`
+      : `${files.length} cassette(s): ${count('migrated')} migrated, ${count('outdated')} to migrate, ${count('current')} up to date, ` +
+          `${count('failed')} failed (current format v${CASSETTE_FORMAT_VERSION})\n`,
   );
   return count('failed') > 0 || count('outdated') > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

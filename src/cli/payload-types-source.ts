@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JSONSchema } from 'json-schema-to-typescript';
 import { MAX_FUNCTION_NAME_LENGTH } from '../wire/function-ref.js';
-import { PayloadSchemaError } from '../common/errors.js';
+import { PayloadSchemaError } from '../common/cli-errors.js';
 import { importOptionalPeer } from '../common/optional-peer.js';
 
 /**
@@ -26,7 +26,7 @@ export interface PayloadSchema {
 /** Suffix of a payload schema file: `<function-name>.schema.json`. */
 export const SCHEMA_SUFFIX = '.schema.json';
 /** Name of the generated interface that lists every function's payload type. */
-export const ROOT_TYPE = 'LambdaPayloadTypes';
+const ROOT_TYPE = 'LambdaPayloadTypes';
 
 const FUNCTION_NAME = /^[a-zA-Z0-9_.-]+$/;
 
@@ -61,7 +61,7 @@ export async function readSchemaDir(dir: string): Promise<PayloadSchema[]> {
 }
 
 /** `orders-fn` → `OrdersFnPayload` (or `OrdersFnResult` for its RequestResponse result). */
-export function payloadTypeName(functionName: string, suffix: 'Payload' | 'Result' = 'Payload'): string {
+function payloadTypeName(functionName: string, suffix: 'Payload' | 'Result' = 'Payload'): string {
   const pascal = functionName
     .split(/[^a-zA-Z0-9]+/)
     .filter(Boolean)
@@ -71,7 +71,7 @@ export function payloadTypeName(functionName: string, suffix: 'Payload' | 'Resul
 }
 
 /** Name of the generated interface that lists every function's RequestResponse result type. */
-export const RESULT_ROOT_TYPE = 'LambdaResultTypes';
+const RESULT_ROOT_TYPE = 'LambdaResultTypes';
 
 /** Points a schema's internal `$ref`s (`#/definitions/x`) at its new place inside the combined schema. */
 function rebase(node: unknown, base: string): unknown {

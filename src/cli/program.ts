@@ -6,10 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { libraryVersion } from '../cassette/library-version.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
-import { COMMANDS, type CommandSpec, type RunOptions } from './command-table.js';
-import { UsageError } from '../common/errors.js';
-
-export type { RunOptions } from './command-table.js';
+import { COMMANDS } from './command-table.js';
+import type { CommandSpec, RunOptions } from './command-spec.js';
+import { UsageError } from '../common/cli-errors.js';
 
 const examples = (lines: readonly string[]) =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES_HELP}`;

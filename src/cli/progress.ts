@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io.js';
 /** Below this many files the work is over before a bar would be worth drawing. */
 export const PROGRESS_THRESHOLD = 20;
 
-export interface Progress {
+interface Progress {
   /** One more file done. */
   tick(file: string): void;
   /** Removes the bar; call before printing results. */

@@ -13,10 +13,10 @@ import { cassetteOfReport, type PortableRunSummary } from '../report/portable-su
 import { functionLabel } from '../wire/lambda-address.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
-export interface PruneOptions {
+interface PruneOptions {
   /** The run summaries (JSON) written by the reporter's `outputFile`: one, or one per CI shard. */
   from?: string | string[];
   /** Report only; exit 1 when something would be removed, or a cassette file was opened by no test of a complete run. */
@@ -26,7 +26,7 @@ export interface PruneOptions {
 }
 
 /** What pruning one file did. */
-export interface PruneResult {
+interface PruneResult {
   file: string;
   /** `not-in-report`: the run never opened this cassette, so nothing is known about it. */
   outcome: 'pruned' | 'would-prune' | 'unchanged' | 'not-in-report';
@@ -34,7 +34,7 @@ export interface PruneResult {
 }
 
 /** What the reports say, merged. */
-export interface PruneReport {
+interface PruneReport {
   /** The unused fingerprints per absolute cassette path (only cassettes some run opened). */
   unused: Map<string, Set<string>>;
   /** Whether every report is of a run that passed in full: then a cassette no run opened is one no test needs. */
@@ -68,7 +68,7 @@ async function readOne(file: string, force: boolean): Promise<{ unused: Map<stri
 }
 
 /** Reads and merges reports: a cassette several shards opened keeps only what none of them played. */
-export async function readPruneReports(files: readonly string[], force: boolean): Promise<PruneReport> {
+async function readPruneReports(files: readonly string[], force: boolean): Promise<PruneReport> {
   const merged: PruneReport = { unused: new Map(), complete: files.length > 0 };
   for (const file of files) {
     const one = await readOne(file, force);
@@ -81,13 +81,8 @@ export async function readPruneReports(files: readonly string[], force: boolean)
   return merged;
 }
 
-/** The unused fingerprints per absolute cassette path, from one report file. */
-export async function readPruneReport(file: string, force: boolean): Promise<Map<string, Set<string>>> {
-  return (await readPruneReports([file], force)).unused;
-}
-
 /** Prunes one file (atomically), or says what it would remove. */
-export async function pruneFile(file: string, unused: Map<string, Set<string>>, check: boolean): Promise<PruneResult> {
+async function pruneFile(file: string, unused: Map<string, Set<string>>, check: boolean): Promise<PruneResult> {
   const fingerprints = unused.get(path.resolve(file));
   if (!fingerprints) return { file, outcome: 'not-in-report', removed: [] };
   const cassette = await loadCassette(file);

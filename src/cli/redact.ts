@@ -15,17 +15,17 @@ import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 import { checkJsonPathFlag } from './json-path-flag.js';
 
-export interface RedactOptions {
+interface RedactOptions {
   /** JSONPath expressions of payload fields, e.g. `$.card.number`, `$..password`. */
   path?: string[];
   maskAccountIds?: boolean;
 }
 
 /** What redacting one cassette changed. */
-export interface RedactResult {
+interface RedactResult {
   /** Payload values replaced with `[REDACTED]`. */
   redacted: number;
   /** Values in which account ids were masked (references, header values, bodies). */
@@ -35,7 +35,7 @@ export interface RedactResult {
 }
 
 /** The cassette with `paths` redacted from every JSON payload (and account ids masked, if asked). */
-export function redactCassette(
+function redactCassette(
   cassette: Cassette,
   paths: readonly string[],
   mask: boolean,
@@ -58,7 +58,7 @@ export function redactCassette(
 }
 
 /** Redacts one file in place, atomically; leaves it untouched when nothing would change. */
-export async function redactFile(file: string, paths: readonly string[], mask: boolean): Promise<RedactResult> {
+async function redactFile(file: string, paths: readonly string[], mask: boolean): Promise<RedactResult> {
   const cassette = await loadCassette(file);
   if (!cassette) throw new UsageError(`${file}: no such file`);
   const { cassette: next, redacted, masked } = redactCassette(cassette, paths, mask);

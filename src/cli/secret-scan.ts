@@ -15,7 +15,7 @@ import { scanLeaf } from '../recording/secret-leaves.js';
 import { CREDENTIAL_HEADERS, SECRET_KEY_NAME, SECRET_VALUE } from '../recording/secret-patterns.js';
 
 /** One piece of credential material. */
-export interface SecretFinding {
+interface SecretFinding {
   /** JSON Pointer (RFC 6901) of the value that holds it. */
   jsonPath: string;
   rule: SecretRule;
@@ -27,7 +27,7 @@ export interface SecretFinding {
   forms?: readonly string[];
 }
 
-export type SecretRule =
+type SecretRule =
   | 'aws-access-key-id'
   | 'sigv4-signature'
   | 'session-token'

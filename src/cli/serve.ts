@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { openCassetteIn } from '../api/open-cassette.js';
 import { mockLambda } from '../api/mock-lambda.js';
-import { CassetteNotFoundError, UsageError } from '../common/errors.js';
+import { CassetteNotFoundError } from '../common/cassette-errors.js';
+import { UsageError } from '../common/cli-errors.js';
 import { locateCassette } from './cassette-paths.js';
 import { MODE_ENV, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
@@ -40,7 +41,7 @@ export interface ServeOptions {
 /** Resolves when the process is asked to stop; a second signal exits at once. */
 export type StopSignal = () => Promise<NodeJS.Signals>;
 
-export function processStopSignal(io: CliIo): StopSignal {
+function processStopSignal(io: CliIo): StopSignal {
   return () =>
     new Promise((resolve) => {
       let asked = false;

@@ -19,9 +19,9 @@ import {
   SCHEMA_SUFFIX,
   type PayloadSchema,
 } from './payload-types-source.js';
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 
-export interface TypegenOptions {
+interface TypegenOptions {
   schemas?: string;
   /** File to write, or `-` for stdout. */
   out?: string;
@@ -53,7 +53,7 @@ function recordedResult(interaction: Interaction): { ok: true; value: unknown } 
 }
 
 /** Recorded JSON payloads (and RequestResponse results) per function name, from every cassette under `dir`. */
-export async function recordedPayloads(
+async function recordedPayloads(
   dir: string,
 ): Promise<{ payloads: Map<string, unknown[]>; results: Map<string, unknown[]>; skipped: number; cassettes: number }> {
   const files = await cassettePaths([dir]);

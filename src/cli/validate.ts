@@ -66,7 +66,7 @@ export async function validateFile(file: string, conformance = false): Promise<F
   return findings;
 }
 
-export interface ValidateOptions {
+interface ValidateOptions {
   /** Print findings as JSON. */
   json?: boolean;
   /** Also flag recorded answers that do not look like AWS's (emulator answers). */

@@ -7,12 +7,12 @@ import { verifyCassette } from '../verify/verify-cassette.js';
 import { formatInteraction, formatSummary } from '../verify/verify-report.js';
 import type { CliIo } from './cli-io.js';
 import { cassettePaths } from './cassette-paths.js';
-import { UsageError } from '../common/errors.js';
+import { UsageError } from '../common/cli-errors.js';
 import { isHttpUrl, notHttpUrl } from '../common/http-url.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { startProgress } from './progress.js';
 
-export interface VerifyCommandOptions {
+interface VerifyCommandOptions {
   target?: string;
   sign?: boolean;
   json?: boolean;

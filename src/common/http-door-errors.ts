@@ -1,5 +1,6 @@
 /**
- * Errors of the in-process http/https door.
+ * Errors of the in-process http/https door: interception taken away while a double is open, and
+ * nock interceptors that would answer what a double serves.
  */
 import { LambdaCassetteError } from './errors.js';
 
@@ -21,5 +22,30 @@ export class NockScopeConflictError extends LambdaCassetteError {
         'the request was refused rather than given to one of them silently. ' +
         'Answer it from the double (lambda.respond(...) or lambda.inject(...)), or remove that nock interceptor while the double is open.',
     );
+  }
+}
+
+/** Other code took an open double's interception away (redefined `http.request`, say): `close()` fails with it. */
+export class InterceptionLostError extends LambdaCassetteError {
+  declare readonly code: 'LC_INTERCEPTION_LOST';
+  constructor(
+    readonly label: string,
+    readonly what: string,
+  ) {
+    super(
+      'LC_INTERCEPTION_LOST',
+      'InterceptionLostError',
+      `lambda-cassette: ${what} while ${label} was open, so lambda-cassette's interception may not have seen every request. ` +
+        'Leave those functions alone while a double is open (assigning over them, as nock, msw and Polly do, is fine), ' +
+        'or open the double per test (useLambdaCassette).',
+    );
+  }
+}
+
+/** No longer thrown: lambda-cassette does not load nock. Kept so code that names it still compiles. */
+export class NockRuntimeError extends LambdaCassetteError {
+  declare readonly code: 'LC_NOCK_RUNTIME';
+  constructor(message: string) {
+    super('LC_NOCK_RUNTIME', 'NockRuntimeError', message);
   }
 }

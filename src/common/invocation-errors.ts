@@ -1,3 +1,4 @@
+/** Errors of the answers a double is told to give: none for a function, one it cannot use, an error AWS does not document. */
 import { LambdaCassetteError } from './errors.js';
 
 /**
@@ -27,5 +28,20 @@ export class InvalidFunctionAnswerError extends LambdaCassetteError {
   declare readonly code: 'LC_INVALID_FUNCTION_ANSWER';
   constructor(message: string) {
     super('LC_INVALID_FUNCTION_ANSWER', 'InvalidFunctionAnswerError', `lambda-cassette: ${message}`);
+  }
+}
+
+/** Thrown when asked for an error AWS does not document (`inject('Nope')`). */
+export class UnknownLambdaErrorName extends LambdaCassetteError {
+  declare readonly code: 'LC_UNKNOWN_ERROR_NAME';
+  constructor(
+    readonly errorName: string,
+    known: readonly string[],
+  ) {
+    super(
+      'LC_UNKNOWN_ERROR_NAME',
+      'UnknownLambdaErrorName',
+      `lambda-cassette: "${errorName}" is not an error AWS documents for InvokeAsync or Invoke. Known errors: ${known.join(', ')}`,
+    );
   }
 }

@@ -5,7 +5,7 @@
  */
 
 /** One place where two JSON values differ. */
-export interface JsonDifference {
+interface JsonDifference {
   /** Normalized JSONPath of the place, e.g. `$.meta.traceId`, `$.items[0]`, `$['odd key']`. */
   path: string;
   /** Path segments after `$`: property names and array indices. */
@@ -17,7 +17,7 @@ export interface JsonDifference {
 }
 
 /** How {@link jsonDifferences} looks. */
-export interface JsonDifferenceOptions {
+interface JsonDifferenceOptions {
   /** Stop after this many differences (default: all). */
   limit?: number;
   /** Values at which places count as equal whatever they hold (a request id, a date). */

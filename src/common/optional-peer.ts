@@ -3,7 +3,7 @@
  * install for everyone (they would weigh on every project that never uses that feature). The
  * feature loads its peer on first use and, when it is missing, says which package to install.
  */
-import { MissingPeerDependencyError } from './errors.js';
+import { MissingPeerDependencyError } from './peer-dependency-errors.js';
 
 // A range with spaces or `|` must be quoted to paste into a shell.
 function quoteForShell(range: string): string {

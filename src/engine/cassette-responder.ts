@@ -26,14 +26,10 @@ import { forwardUpstream } from '../recording/forward-upstream.js';
 import { redactPayload } from '../recording/redaction.js';
 import { secretsOf } from '../recording/secret-scrubber.js';
 import { scrubInteraction } from '../recording/scrub-interaction.js';
-import {
-  CassetteExpiredError,
-  CassetteMissError,
-  LambdaCassetteError,
-  RecordingIncompleteError,
-  UnrecordableRequestError,
-  UpstreamError,
-} from '../common/errors.js';
+import { LambdaCassetteError } from '../common/errors.js';
+import { RecordingIncompleteError, UnrecordableRequestError } from '../common/recording-errors.js';
+import { CassetteExpiredError, CassetteMissError } from '../common/replay-errors.js';
+import { UpstreamError } from '../common/upstream-errors.js';
 import { recordedResponse, replayedResponse } from './recorded-response.js';
 import { RecordedRequests } from './recorded-requests.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';

@@ -10,7 +10,7 @@ import * as assertions from './assertions.js';
 import { givenPayload, type CallOptions } from './assertions.js';
 import type { PayloadExpectationFor } from './payload-types.js';
 import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
-import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/errors.js';
+import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/replay-errors.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import { reportCassetteRun, reporting } from '../report/run-report-sink.js';
 import type { DoorAttachment, DoorPort, DoubleSettings } from './door-port.js';

@@ -3,7 +3,7 @@
  * forgotten, so `close()` can begin while the real function already runs: it waits for them (up to
  * `closeTimeout`), and past that bound names each one rather than write a cassette without them.
  */
-import { RecordingIncompleteError } from '../common/errors.js';
+import { RecordingIncompleteError } from '../common/recording-errors.js';
 import { InvalidCloseTimeoutError } from '../common/recording-errors.js';
 
 /** How long `close()` waits for recordings in flight by default, in milliseconds. */

@@ -1,4 +1,4 @@
-import { CassetteExpiredError } from '../common/errors.js';
+import { CassetteExpiredError } from '../common/replay-errors.js';
 import type { Answer } from './responder.js';
 
 /**

@@ -1,4 +1,4 @@
-import { CassetteError } from '../common/errors.js';
+import { CassetteError } from '../common/cassette-errors.js';
 import type { Cassette, Interaction } from '../cassette/index.js';
 import type { MatchableRequest } from '../matching/request-key.js';
 import type { InteractionIndex, Lookup } from '../matching/interaction-index.js';

@@ -5,7 +5,7 @@
  * default where the mode reaches the network anyway); a function sees it and lets it through
  * unless it throws.
  */
-import { UnhandledRequestError } from '../common/errors.js';
+import { UnhandledRequestError } from '../common/replay-errors.js';
 import { describeLambdaRequest, lambdaOperation } from '../wire/lambda-operation.js';
 import { InvalidOptionError } from '../common/seal-errors.js';
 

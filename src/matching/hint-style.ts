@@ -6,7 +6,7 @@
  */
 
 /** How a hint names a setting. */
-export type HintStyle = 'code' | 'serve';
+type HintStyle = 'code' | 'serve';
 
 let style: HintStyle = 'code';
 

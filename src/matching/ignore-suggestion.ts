@@ -10,7 +10,7 @@ import { hintStyle, ignoreSetting } from './hint-style.js';
 import type { MatchableRequest } from './request-key.js';
 
 /** More differing fields than this is a different request, not a volatile field. */
-export const MAX_SUGGESTED_PATHS = 3;
+const MAX_SUGGESTED_PATHS = 3;
 
 /** What a near miss would need. */
 export interface IgnoreSuggestion {

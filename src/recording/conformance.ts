@@ -8,7 +8,7 @@
  */
 
 /** An answer as the check reads it: lower-case header names, the body as text. */
-export interface AnswerToCheck {
+interface AnswerToCheck {
   /** `InvokeAsync`, or `Invoke` with its invocation type. */
   operation: 'InvokeAsync' | 'Invoke';
   invocationType?: string;
@@ -44,7 +44,7 @@ export function conformanceFindings(answer: AnswerToCheck): string[] {
 }
 
 /** One line for a person: which interaction, and what does not look like AWS. */
-export function describeConformance(where: string, findings: readonly string[]): string {
+function describeConformance(where: string, findings: readonly string[]): string {
   return `lambda-cassette: ${where} does not look like an AWS answer: ${findings.join('; ')}. Record it from AWS, or keep it knowing tests learn an emulator's behaviour.`;
 }
 

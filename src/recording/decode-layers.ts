@@ -1,22 +1,16 @@
 /**
  * The one decoder pipeline that both the recorder's scrub and `lambda-cassette validate` run, so
  * they can never disagree on what a body holds. A text or a body is decoded layer by layer:
- * compression (gzip, zlib, brotli; sniffed, so stacked and undeclared encodings are found too),
- * UTF-8, UTF-16 (either byte order, with or without a byte-order mark), text escapes (percent,
- * JSON, HTML; see text-escapes.ts), and base64 (standard or url-safe, at any alignment) or hex
- * tokens inside a text. A `Leaf` looks for credentials in every decoded view; what it finds is
- * replaced in the layer it was found in and every layer is encoded again as it was, so a gzip body
- * stays gzip and a base64 blob stays base64 of the same bytes around the marker.
+ * compression (gzip, zlib, brotli; sniffed, so stacked and undeclared encodings are found too: see
+ * compression-codecs.ts), UTF-8, UTF-16 (either byte order, with or without a byte-order mark),
+ * text escapes (percent, JSON, HTML; see text-escapes.ts), and base64 (standard or url-safe, at any
+ * alignment) or hex tokens inside a text (see encoded-tokens.ts). A `Leaf` looks for credentials in
+ * every decoded view; what it finds is replaced in the layer it was found in and every layer is
+ * encoded again as it was, so a gzip body stays gzip and a base64 blob stays base64 of the same
+ * bytes around the marker.
  */
-import {
-  brotliCompressSync,
-  brotliDecompressSync,
-  constants,
-  deflateSync,
-  gunzipSync,
-  gzipSync,
-  inflateSync,
-} from 'node:zlib';
+import { decompressed } from './compression-codecs.js';
+import { TOKEN, cutByEscapes, plausible, tokenDecodings, utf8 } from './encoded-tokens.js';
 import { escapeLike, mayHoldEscapes, unescapeOnce } from './text-escapes.js';
 
 /** A stretch of a decoded view to replace, and the rule that found it. */
@@ -57,23 +51,6 @@ interface Edit {
 
 /** Layers decoded at most: enough for every form a cassette has been seen to hold, with room to spare. */
 const MAX_DEPTH = 8;
-/** Decompressed output is capped: a bomb is scanned as the bytes it is, not inflated without bound. */
-const MAX_OUTPUT = 64 * 1024 * 1024;
-const TOKEN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
-const HEX = /^[0-9A-Fa-f]+$/;
-const PRINTABLE = /^[\t\n\r\x20-\x7e]*$/;
-const ESCAPE_ENDING = /(?:&#?[A-Za-z0-9]+;|\\)$/;
-const ESCAPE_STARTING = /^(?:%[0-9A-Fa-f]{2}|\\[u/\\"bfnrt]|&#?[A-Za-z0-9]+;)/;
-
-/** Whether the run `start..end` of `text` touches an escape: its first characters may belong to one. */
-function cutByEscapes(text: string, start: number, end: number): boolean {
-  if (text[start - 1] === '%' && /^[0-9A-Fa-f]{2}/.test(text.slice(start, start + 2))) return true;
-  return (
-    ESCAPE_ENDING.test(text.slice(Math.max(0, start - 10), start)) || ESCAPE_STARTING.test(text.slice(end, end + 10))
-  );
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const deeper = (ctx: Context, form: string, toOuter: (i: number) => number): Context => ({
   depth: ctx.depth + 1,
@@ -95,50 +72,6 @@ function applyEdits(text: string, edits: Edit[]): string {
     at = e.end;
   }
   return out + text.slice(at);
-}
-
-/** Whether bytes decoded from a token look like something: UTF-8 text, or compressed data by its magic. */
-function plausible(bytes: Buffer): boolean {
-  if (CODECS[0]!.sniff(bytes) || CODECS[1]!.sniff(bytes)) return true;
-  try {
-    utf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** How a token may decode: hex, then base64 in its alphabet, from each of the first four characters. */
-function tokenDecodings(token: string): { skip: number; bytes: Buffer; form: string; encode: (b: Buffer) => string }[] {
-  const out: { skip: number; bytes: Buffer; form: string; encode: (b: Buffer) => string }[] = [];
-  if (HEX.test(token)) {
-    const upper = /[A-F]/.test(token) && !/[a-f]/.test(token);
-    for (const skip of token.length % 2 === 0 ? [0] : [1, 0]) {
-      const digits = token.slice(skip, skip + ((token.length - skip) & ~1));
-      out.push({
-        skip,
-        bytes: Buffer.from(digits, 'hex'),
-        form: 'hex',
-        encode: (b) =>
-          (upper ? b.toString('hex').toUpperCase() : b.toString('hex')) + token.slice(skip + digits.length),
-      });
-    }
-  }
-  const url = /[-_]/.test(token);
-  if (url && /[+/]/.test(token)) return out;
-  const alphabet = url ? 'base64url' : 'base64';
-  const padded = token.endsWith('=');
-  for (let skip = 0; skip < 4; skip++) {
-    const body = token.slice(skip);
-    const bytes = Buffer.from(body, alphabet);
-    // Characters past the last whole byte: kept as they were when the bytes do not change there.
-    const encode = (b: Buffer) => {
-      const encoded = b.toString(alphabet);
-      return padded || alphabet === 'base64url' ? encoded : encoded.replace(/=+$/, '');
-    };
-    out.push({ skip, bytes, form: alphabet, encode });
-  }
-  return out;
 }
 
 /** Edits to `text` that remove what the leaf finds in it or in anything decoded from it. */
@@ -226,50 +159,6 @@ function binaryText(text: string, pass: Pass, ctx: Context): string {
 /** `text` with what the leaf finds in any of its layers replaced; the same string when nothing was. */
 export function scrubText(text: string, pass: Pass, ctx: Context = { depth: 0, forms: [], toOuter: (i) => i }): string {
   return applyEdits(text, textEdits(text, pass, ctx));
-}
-
-interface Codec {
-  name: string;
-  sniff: (b: Uint8Array) => boolean;
-  decode: (b: Uint8Array) => Buffer;
-  encode: (b: Uint8Array) => Buffer;
-}
-
-const CODECS: readonly Codec[] = [
-  {
-    name: 'gzip',
-    sniff: (b) => b[0] === 0x1f && b[1] === 0x8b,
-    decode: (b) => gunzipSync(b, { maxOutputLength: MAX_OUTPUT }),
-    encode: (b) => gzipSync(b),
-  },
-  // A zlib header: CM 8 (deflate), and a check value making the first two bytes a multiple of 31.
-  {
-    name: 'deflate',
-    sniff: (b) => b.length > 2 && (b[0]! & 0x0f) === 8 && ((b[0]! << 8) | b[1]!) % 31 === 0,
-    decode: (b) => inflateSync(b, { maxOutputLength: MAX_OUTPUT }),
-    encode: (b) => deflateSync(b),
-  },
-  // Brotli has no magic number: any body of a few bytes that is not plain printable text may be one.
-  {
-    name: 'brotli',
-    sniff: (b) =>
-      b.length >= 4 && !PRINTABLE.test(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1')),
-    decode: (b) => brotliDecompressSync(b, { maxOutputLength: MAX_OUTPUT }),
-    encode: (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_SIZE_HINT]: b.byteLength } }),
-  },
-];
-
-function decompressed(bytes: Uint8Array): { codec: Codec; plain: Buffer } | undefined {
-  for (const codec of CODECS) {
-    if (!codec.sniff(bytes)) continue;
-    try {
-      const plain = codec.decode(bytes);
-      if (plain.length > 0) return { codec, plain };
-    } catch {
-      // Not this codec.
-    }
-  }
-  return undefined;
 }
 
 function countZeros(bytes: Uint8Array): number {

@@ -10,7 +10,8 @@
  */
 import { CONNECTION_HEADERS, normalizeHeaders, type WireRequest, type WireResponse } from '../wire/wire-types.js';
 import { regionOf } from '../wire/parse-request.js';
-import { LambdaCassetteError, UpstreamError } from '../common/errors.js';
+import { LambdaCassetteError } from '../common/errors.js';
+import { UpstreamError } from '../common/upstream-errors.js';
 import { sendOutsideInterceptors } from './send-outside-interceptors.js';
 import { signRequest } from './sign-request.js';
 import { secretsOf } from './secret-scrubber.js';

@@ -21,7 +21,7 @@ const CODECS: Record<string, Codec> = {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** How a body's content is scrubbed: `text` for UTF-8 text, `binary` for other bytes (as latin1, one char per byte). */
-export interface BodyScrubbers {
+interface BodyScrubbers {
   text: (text: string) => string;
   binary: (latin1: string) => string;
 }

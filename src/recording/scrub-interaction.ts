@@ -15,7 +15,7 @@ import { scrubText, type Pass } from './decode-layers.js';
 import { UnscrubbableSecretError } from '../common/recording-errors.js';
 
 /** What to scrub. */
-export interface ScrubFilters {
+interface ScrubFilters {
   /** JSONPath expressions of payload fields to replace with `[REDACTED]`. */
   redact: readonly string[];
   /** Mask 12-digit account ids in the reference, response headers and text bodies. */
@@ -25,7 +25,7 @@ export interface ScrubFilters {
 }
 
 /** A scrubbed interaction and what changed. */
-export interface ScrubResult {
+interface ScrubResult {
   interaction: Interaction;
   /** Payload values newly replaced with `[REDACTED]`. */
   redacted: number;

@@ -29,11 +29,6 @@ export function recorderPass(secrets: readonly string[]): Pass {
   return { leaf: recorderLeaf(secrets), marker: CREDENTIAL_MARKER, hits: [] };
 }
 
-/** Replaces each secret in `text`, in every form the pipeline decodes, and every bearer credential, with the marker. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  return scrubText(text, recorderPass(secrets));
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 /** A request to send: URL, method, headers as sent, body bytes. */
-export interface OutgoingRequest {
+interface OutgoingRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
@@ -25,7 +25,7 @@ export interface OutgoingRequest {
 }
 
 /** The answer, bytes untouched; repeated headers joined with `, ` (lower-case names). */
-export interface IncomingResponse {
+interface IncomingResponse {
   status: number;
   headers: Record<string, string>;
   body: Uint8Array;

@@ -9,7 +9,7 @@
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { normalizeHeaders, type WireRequest } from '../wire/wire-types.js';
-import { SigningUnavailableError } from '../common/errors.js';
+import { SigningUnavailableError } from '../common/peer-dependency-errors.js';
 import { isMissingPackage } from '../common/optional-peer.js';
 
 /** AWS credentials, as the SDK's providers return them. */
@@ -19,7 +19,7 @@ export interface SigningCredentials {
   sessionToken?: string;
 }
 
-export interface SignRequestOptions {
+interface SignRequestOptions {
   /** Region of the credential scope, e.g. `us-east-1`. */
   region: string;
   /** Signing name of the service (default `lambda`). */

@@ -8,7 +8,7 @@
  */
 
 /** The text with one layer of escapes undone; `starts[i]..ends[i]` is where decoded char `i` came from. */
-export interface Unescaped {
+interface Unescaped {
   text: string;
   starts: Int32Array;
   ends: Int32Array;
@@ -16,7 +16,7 @@ export interface Unescaped {
   kinds: Set<EscapeKind>;
 }
 
-export type EscapeKind = 'url-encoded' | 'json-escaped' | 'html-entities';
+type EscapeKind = 'url-encoded' | 'json-escaped' | 'html-entities';
 
 const NAMED: Record<string, string> = {
   amp: '&',

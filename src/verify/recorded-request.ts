@@ -10,7 +10,7 @@ import type { WireRequest } from '../wire/wire-types.js';
 import { functionLabel, invokeAsyncUrl, invokeUrl } from '../wire/lambda-address.js';
 
 /** The reference the request names: as the caller sent it, unless masking made it useless. */
-export function functionRefOf(request: Interaction['request']): string {
+function functionRefOf(request: Interaction['request']): string {
   const plain = functionLabel(request);
   // A masked ARN names account 000000000000, which no real endpoint has.
   if (request.functionRef === undefined || request.functionRef.includes(MASKED_ACCOUNT_ID)) return plain;

@@ -3,7 +3,7 @@
  * for each, whether the answer still matches the recording. The check behind `lambda-cassette verify`.
  */
 import { CassetteError, decodeBody, loadCassette, type Interaction } from '../cassette/index.js';
-import { UpstreamError } from '../common/errors.js';
+import { UpstreamError } from '../common/upstream-errors.js';
 import { forwardUpstream } from '../recording/forward-upstream.js';
 import { signRequest, type SigningCredentials } from '../recording/sign-request.js';
 import { compareOutcome, summarize } from './compare-outcome.js';

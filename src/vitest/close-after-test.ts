@@ -6,7 +6,7 @@
  * close error names it by its first line only; misses the code swallowed (fire-and-forget
  * invocations) keep their whole text, as `close()` is the only place they show.
  */
-import { UnmatchedRequestsError } from '../common/errors.js';
+import { UnmatchedRequestsError } from '../common/replay-errors.js';
 import type { LambdaDouble } from '../api/lambda-double.js';
 
 /** The parts of a vitest task that hold its errors so far (vitest 3-5). */

@@ -16,7 +16,7 @@ export const FUNCTION_NAME_PATTERN_SOURCE =
 const FUNCTION_NAME_PATTERN = new RegExp(`^${FUNCTION_NAME_PATTERN_SOURCE}$`);
 
 /** Longest `FunctionName` the service accepts, in any form (current references; older ones said 170). */
-export const MAX_FUNCTION_REF_LENGTH = 256;
+const MAX_FUNCTION_REF_LENGTH = 256;
 /** Longest bare function name. */
 export const MAX_FUNCTION_NAME_LENGTH = 64;
 
@@ -39,7 +39,7 @@ export interface FunctionRef {
 }
 
 /** Why a reference is not one the service would accept. */
-export type FunctionRefProblem = { kind: 'length'; limit: number } | { kind: 'empty' } | { kind: 'pattern' };
+type FunctionRefProblem = { kind: 'length'; limit: number } | { kind: 'empty' } | { kind: 'pattern' };
 
 // Test suites call the same few functions over and over: each reference is parsed once (the pattern
 // has thirteen groups and backtracks), up to this many distinct ones.

@@ -12,9 +12,6 @@ export type ServedOperation = 'InvokeAsync' | 'Invoke';
 /** Every served operation, for checks and messages. */
 export const SERVED_OPERATIONS: readonly ServedOperation[] = ['InvokeAsync', 'Invoke'];
 
-/** The invocation type of an asynchronous `Invoke`, the one that shares InvokeAsync's answers. */
-export const EVENT_INVOCATION_TYPE = 'Event';
-
 /** The service's payload limit for an asynchronous Invoke (1 MB; synchronous Invoke allows 6 MB). */
 export const MAX_INVOKE_EVENT_PAYLOAD_BYTES = 1_048_576;
 

@@ -32,7 +32,7 @@ export interface InvocationRequest {
 }
 
 /** Returns the still-encoded `FunctionName` when `pathname` is an InvokeAsync path. */
-export function matchInvokeAsyncPath(pathname: string): string | undefined {
+function matchInvokeAsyncPath(pathname: string): string | undefined {
   return INVOKE_ASYNC_PATH.exec(pathname)?.[1];
 }
 
@@ -72,7 +72,7 @@ export function regionOf(host: string, headers: Record<string, string>, fallback
 }
 
 /** Reads the SDK's retry attempt number; 1 when the caller did not say. */
-export function attemptOf(headers: Record<string, string>): number {
+function attemptOf(headers: Record<string, string>): number {
   const n = Number(SDK_ATTEMPT.exec(headers['amz-sdk-request'] ?? '')?.[1]);
   return Number.isInteger(n) && n > 0 ? n : 1;
 }

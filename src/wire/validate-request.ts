@@ -5,10 +5,10 @@ import { MAX_INVOKE_EVENT_PAYLOAD_BYTES, qualifierProblem } from './invoke-event
 import { invocationTypeProblem, MAX_SYNC_PAYLOAD_BYTES, type InvocationType } from './invocation-type.js';
 
 /** The service's InvokeAsync payload limit (256 KB). */
-export const MAX_INVOKE_ASYNC_PAYLOAD_BYTES = 262_144;
+const MAX_INVOKE_ASYNC_PAYLOAD_BYTES = 262_144;
 
 /** A request the service refuses before running anything, and what it says. */
-export interface Rejection {
+interface Rejection {
   error: LambdaErrorName;
   message: string;
 }

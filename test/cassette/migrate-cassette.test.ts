@@ -73,15 +73,25 @@ describe('migration chain', () => {
     expect(steps).toEqual([1, 2]);
   });
 
-  it('a cassette older than the chain reaches is refused, naming the file and version', async () => {
+  it('a version below format 1 is refused as one no lambda-cassette wrote, naming the file and what to do', async () => {
     const file = path.join(dir.path, 'v0-unmigratable.json');
     await writeFile(file, JSON.stringify(formatZero()));
     await expect(loadCassette(file)).rejects.toMatchObject({
       code: 'LC_CASSETTE_NO_MIGRATION',
+      jsonPath: '/version',
       message: expect.stringMatching(
-        new RegExp(`^${file}: cassette format version 0 is too old: .*no migration from version 0`),
+        new RegExp(
+          `^${file}: cassette format version 0 does not exist: lambda-cassette's formats start at version 1, ` +
+            'and this lambda-cassette reads format version 1\\. .*fix the version, or record the cassette again\\.$',
+        ),
       ),
     });
+  });
+
+  it('a real format older than the chain reaches is refused as too old, naming the version', () => {
+    expect(() => migrateCassette({ version: 1 }, 'old.json', {}, 2)).toThrow(
+      /^old\.json: cassette format version 1 is too old: this lambda-cassette reads format version 2 and has no migration from version 1\. Re-record the cassette\.$/,
+    );
   });
 
   it('a step that throws or returns the wrong version is reported with the file name', () => {

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateFile } from '../../src/cli/migrate.js';
+import pc from 'picocolors';
+import { migrateCommand, migrateFile } from '../../src/cli/migrate.js';
+import type { CliIo } from '../../src/cli/cli-io.js';
 import { openCassette, type Cassette } from '../../src/index.js';
 import { serializeCassette } from '../../src/cassette/index.js';
 import { runCli, useCli } from '../support/cli.js';
@@ -15,6 +17,20 @@ const cli = useCli();
 let dir: string;
 const at = (...parts: string[]) => join(dir, ...parts);
 const read = (file: string) => JSON.parse(readFileSync(at(file), 'utf8')) as Cassette;
+
+/** A terminal without colours whose stdout the test reads. */
+function capturingIo(): CliIo & { stdout: () => string } {
+  let stdout = '';
+  return {
+    out: (text) => void (stdout += text),
+    err: () => {},
+    color: pc.createColors(false),
+    errColor: pc.createColors(false),
+    stderrIsTTY: false,
+    env: {},
+    stdout: () => stdout,
+  };
+}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'lc-cli-'));
@@ -103,13 +119,14 @@ describe('lambda-cassette migrate', () => {
     writeFileSync(at('m1', 'current.json'), text);
     const run = await runCli(cli.path, ['migrate', 'm1'], { cwd: dir });
     expect(run.stdout).toBe(
-      'm1/current.json: up to date (format v1)\n1 cassette(s): 0 migrated, 0 to migrate, 1 up to date, 0 failed (current format v1)\n',
+      'm1/current.json: up to date (format v1)\n' +
+        '1 cassette(s): 1 up to date, 0 failed. Format v1 is the only cassette format so far: there is nothing to migrate yet.\n',
     );
     expect(run.code).toBe(0);
     expect(readFileSync(at('m1', 'current.json'), 'utf8')).toBe(text);
   });
 
-  it('exits 1 for a cassette it cannot migrate (too old, too new, invalid), touching nothing', async () => {
+  it('exits 1 for a cassette it cannot migrate (a version that never existed, too new, invalid), touching nothing', async () => {
     mkdirSync(at('m2'));
     writeFileSync(at('m2', 'v0.json'), fileText({ version: 0, tapes: [] }));
     writeFileSync(at('m2', 'v2.json'), fileText({ ...ordersCassette, version: 2 }));
@@ -119,10 +136,12 @@ describe('lambda-cassette migrate', () => {
     expect(run.stdout.split('\n')).toEqual([
       expect.stringMatching(/^m2\/invalid\.json: failed \/interactions must be array$/),
       expect.stringMatching(
-        /^m2\/v0\.json: failed cassette format version 0 is too old: .* no migration from version 0/,
+        /^m2\/v0\.json: failed cassette format version 0 does not exist: .* fix the version, or record the cassette again\.$/,
       ),
-      expect.stringMatching(/^m2\/v2\.json: failed cassette format version 2 .* is newer than/),
-      '3 cassette(s): 0 migrated, 0 to migrate, 0 up to date, 3 failed (current format v1)',
+      expect.stringMatching(
+        /^m2\/v2\.json: failed cassette format version 2 .* is newer than .*; upgrade lambda-cassette to use this cassette\.$/,
+      ),
+      '3 cassette(s): 0 up to date, 3 failed. Format v1 is the only cassette format so far: there is nothing to migrate yet.',
       '',
     ]);
     expect(JSON.parse(readFileSync(at('m2', 'v0.json'), 'utf8'))).toEqual({ version: 0, tapes: [] });
@@ -159,5 +178,41 @@ describe('lambda-cassette migrate', () => {
       outcome: 'current',
       version: 1,
     });
+  });
+  it('runs a test-only migration through the command: the file is replaced in one rename, or left whole when a step fails', async () => {
+    mkdirSync(at('m3'));
+    const file = at('m3', 'old.json');
+    const v0 = { version: 0, recordedWith: ordersCassette.recordedWith, tapes: ordersCassette.interactions };
+    const v0Text = JSON.stringify(v0);
+    writeFileSync(file, v0Text);
+    const inodeBefore = statSync(file).ino;
+    const ran: number[] = [];
+    const chain = {
+      0: ({ tapes, ...rest }: Record<string, unknown>) => (ran.push(0), { ...rest, version: 1, interactions: tapes }),
+    };
+    const io = capturingIo();
+    expect(await migrateCommand([at('m3')], {}, io, chain)).toBe(0);
+    expect(ran).toEqual([0]);
+    expect(io.stdout()).toBe(
+      `${file}: migrated v0 -> v1\n1 cassette(s): 1 migrated, 0 to migrate, 0 up to date, 0 failed (current format v1)\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(serializeCassette(ordersCassette));
+    // A new inode and no temporary file left: the new text arrived by renaming a complete file over the old one.
+    expect(statSync(file).ino).not.toBe(inodeBefore);
+    expect(readdirSync(at('m3'))).toEqual(['old.json']);
+
+    writeFileSync(file, v0Text);
+    const failing = {
+      0: () => {
+        throw new Error('tapes is not an array');
+      },
+    };
+    const failed = capturingIo();
+    expect(await migrateCommand([at('m3')], {}, failed, failing)).toBe(1);
+    expect(failed.stdout().split('\n')[0]).toBe(
+      `${file}: failed migrating from format version 0 to 1 failed: tapes is not an array`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(v0Text);
+    expect(readdirSync(at('m3'))).toEqual(['old.json']);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importOptionalPeer } from '../../src/common/optional-peer.js';
-import { LambdaCassetteError, MissingPeerDependencyError } from '../../src/common/errors.js';
+import { LambdaCassetteError } from '../../src/common/errors.js';
+import { MissingPeerDependencyError } from '../../src/common/peer-dependency-errors.js';
 import { JSON_SCHEMA_TO_TYPESCRIPT_RANGE } from '../../src/cli/payload-types-source.js';
 
 const missing = 'lambda-cassette-no-such-peer';

@@ -19,7 +19,7 @@ import type { WireRequest } from '../../wire/wire-types.js';
 import { isServedOperation } from '../../wire/lambda-operation.js';
 import { CONNECTION_HEADERS } from '../../wire/wire-types.js';
 import { forwardUpstream } from '../../recording/forward-upstream.js';
-import { InterceptionLostError } from '../../common/errors.js';
+import { InterceptionLostError } from '../../common/http-door-errors.js';
 import { faultError } from '../shared/transport-faults.js';
 import { LightRequest } from './light-request.js';
 import { claimHttpRequest } from './claim.js';

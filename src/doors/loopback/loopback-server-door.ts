@@ -18,7 +18,7 @@ import { CONNECTION_HEADERS, type WireRequest, type WireResponse } from '../../w
 import { errorResponse } from '../../wire/build-response.js';
 import { LAMBDA_ERRORS } from '../../wire/error-catalogue.js';
 import { addLoopbackOrigin } from '../shared/loopback-origins.js';
-import { LoopbackForwardLoopError } from '../../common/errors.js';
+import { LoopbackForwardLoopError } from '../../common/upstream-errors.js';
 import { jsonText } from '../../common/canonical-json.js';
 import { refusalOf } from './request-guard.js';
 import { lambdaOperation } from '../../wire/lambda-operation.js';
