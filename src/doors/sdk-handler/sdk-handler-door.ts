@@ -3,7 +3,7 @@
  * the process whose handler is the SDK's own `NodeHttpHandler` (every `new LambdaClient(...)` not
  * given a `requestHandler`, made before or after the double opened) or `NodeHttp2Handler` hands its Lambda requests to
  * the engine in-process: no socket, no nock. The SDK still builds, signs, retries and parses for
- * real; the answer is what the `requestHandler` door gives (request-handler/sdk-request.ts).
+ * real; the answer is what the `requestHandler` door gives (doors/shared/sdk-request.ts).
  *
  * How: `NodeHttpHandler.prototype.handle` (and `NodeHttp2Handler`'s) of every copy of the handler (node-handler-copies.ts) is
  * replaced while a double is open. smithy's client looks `handle` up on its handler at every
