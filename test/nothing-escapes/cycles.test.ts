@@ -13,7 +13,7 @@ import { nodeRequest } from '../support/raw-request.js';
 import http2 from 'node:http2';
 import { Worker } from 'node:worker_threads';
 import { Agent, request as undiciRequest } from 'undici';
-import { patchesInPlace } from '../../src/doors/in-process/patch-registry.js';
+import { patchesInPlace } from '../../src/doors/shared/door-registry.js';
 import { http2Request } from '../support/undici-clients.js';
 
 const CYCLES = Number(process.env['CYCLES'] ?? 1000);

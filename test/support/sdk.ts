@@ -1,4 +1,5 @@
 import { LambdaClient, type LambdaClientConfig } from '@aws-sdk/client-lambda';
+import { originalMethod } from '../../src/doors/shared/replace-method.js';
 
 /** What the SDK (or a socket) throws, with the fields tests look at. */
 export interface CaughtError extends Error {
@@ -27,8 +28,6 @@ export async function caught(fn: () => Promise<unknown>): Promise<CaughtError> {
   throw new Error('expected the call to throw, but it succeeded');
 }
 
-// The zero-configuration SDK door's state (src/doors/sdk-handler): each patched prototype's own `handle`.
-const FAST_PATH = Symbol.for('lambda-cassette.sdk-handler-door.v1');
 type Handle = (this: unknown, request: unknown, options?: unknown) => Promise<unknown>;
 interface HandlerPrototype {
   handle: Handle;
@@ -45,8 +44,8 @@ export function lambdaClientViaNock(config: LambdaClientConfig = {}): LambdaClie
   // A handler of the caller's (with its own agent) keeps it; the door still never sees it.
   const handler = (config.requestHandler as { handle: Handle } | undefined) ?? new proto.constructor();
   handler.handle = function (request, options) {
-    const state = (globalThis as Record<symbol, { patched: Map<object, { original: Handle }> } | undefined>)[FAST_PATH];
-    return (state?.patched.get(proto)?.original ?? proto.handle).call(this, request, options);
+    // The zero-configuration SDK door's patch (src/doors/sdk-handler) keeps each prototype's own `handle`.
+    return (originalMethod<Handle>(proto, 'handle') ?? proto.handle).call(this, request, options);
   };
   return lambdaClient({ ...config, requestHandler: handler as LambdaClientConfig['requestHandler'] });
 }

@@ -17,30 +17,15 @@ import https from 'node:https';
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireRequest } from '../../wire/wire-types.js';
 import { isServedOperation } from '../../wire/lambda-operation.js';
-import { CONNECTION_HEADERS } from '../../wire/wire-types.js';
-import { forwardUpstream } from '../../recording/forward-upstream.js';
-import { InterceptionLostError } from '../../common/http-door-errors.js';
-import { faultError } from '../shared/transport-faults.js';
+import { CONNECTION_HEADERS, type WireResponse } from '../../wire/wire-types.js';
+import { answerRequest, type AnswerForm } from '../shared/answer-request.js';
+import { attachPatches, held, openDoubles, type ProcessPatch, type Undo } from '../shared/door-registry.js';
 import { LightRequest } from './light-request.js';
 import { claimHttpRequest } from './claim.js';
 import { nockConflict } from '../shared/caller-nock.js';
 import { InvalidOptionError } from '../../common/seal-errors.js';
 import { layerOver, type Layered } from './module-layers.js';
 import { splitArgs, targetOf, type Protocol, type RequestArgs, type RequestTarget } from './request-target.js';
-
-interface DoorState {
-  /** Doubles that are open, newest last. */
-  open: DoorPort[];
-  /** The patched functions by PATCHED index (kept after the last close while another patcher is stacked over one). */
-  patches: (Layered | undefined)[];
-}
-
-// On globalThis so the ESM and CJS builds (dual-package hazard) patch each function once.
-const STATE_KEY = Symbol.for('lambda-cassette.http-door.v1');
-const state: DoorState =
-  ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], patches: [] } satisfies DoorState);
-const { open } = state;
 
 function originOf(endpoint: string): string {
   try {
@@ -50,11 +35,15 @@ function originOf(endpoint: string): string {
   }
 }
 
-function withoutConnectionHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name in headers) if (!CONNECTION_HEADERS.has(name.toLowerCase())) out[name] = headers[name]!;
-  return out;
+function withoutConnectionHeaders(response: WireResponse): WireResponse {
+  const headers: Record<string, string> = {};
+  for (const name in response.headers)
+    if (!CONNECTION_HEADERS.has(name.toLowerCase())) headers[name] = response.headers[name]!;
+  return { ...response, headers };
 }
+
+// A forwarded answer comes with the real server's connection headers; the caller has no connection.
+const HTTP_FORM: AnswerForm = { forwarded: withoutConnectionHeaders };
 
 function headersOf(req: LightRequest): Record<string, string> {
   const out: Record<string, string> = {};
@@ -78,16 +67,8 @@ async function serve(double: DoorPort, req: LightRequest, target: RequestTarget)
       ? nockConflict(double, wire.method, target.origin, req.path)
       : undefined;
     if (conflict) throw conflict;
-    let outcome = await double.handle(wire);
-    if (!outcome) {
-      const verdict = double.judgeUnhandled(wire);
-      if (!verdict.bypass) throw verdict.error;
-      const forwarded = await forwardUpstream(wire);
-      outcome = { ...forwarded, headers: withoutConnectionHeaders(forwarded.headers) };
-    }
-    if (outcome.kind === 'fault') throw faultError(outcome.fault);
-    if (outcome.kind === 'failure') throw outcome.error;
-    req.respond(outcome.status, outcome.headers, outcome.body);
+    const answer = await answerRequest(double, wire, HTTP_FORM);
+    req.respond(answer.status, answer.headers, answer.body);
   } catch (error) {
     req.destroy(error instanceof Error ? error : new Error(String(error)));
   }
@@ -114,13 +95,13 @@ function answered(double: DoorPort, { options, callback }: RequestArgs, target: 
 
 function front(protocol: Protocol, get: boolean) {
   return (next: (...args: unknown[]) => unknown, _self: unknown, args: unknown[]): unknown => {
-    if (open.length === 0) return next(...args);
+    if (openDoubles.length === 0) return next(...args);
     const split = splitArgs(args);
     const target = targetOf(protocol, split);
     // A protocol this module does not speak: Node throws for it, as without a double.
     if (target?.protocol !== protocol) return next(...args);
     // Every Invoke POST is a double's whatever its invocation type, so the call's headers decide nothing more.
-    const double = claimHttpRequest(open, target);
+    const double = claimHttpRequest(openDoubles, target);
     if (!double) return next(...args);
     const req = answered(double, split, target);
     if (get) req.end();
@@ -135,43 +116,45 @@ const PATCHED: ReadonlyArray<[object, string, Protocol, boolean]> = [
   [https, 'get', 'https:', true],
 ];
 
+// The functions in front, by PATCHED index: process-wide, and kept after the last close while
+// another patcher is stacked over one (our idle function stays until they let go).
+const layers = held('http-door-layers', (): (Layered | undefined)[] => []);
+
 function isOurs(i: number): boolean {
   const [owner, name] = PATCHED[i]!;
-  return state.patches[i] !== undefined && (owner as Record<string, unknown>)[name] === state.patches[i]!.front;
+  return layers[i] !== undefined && (owner as Record<string, unknown>)[name] === layers[i]!.front;
 }
 
-/** Whether each patched function is still ours (someone's `Object.defineProperty` can take it away). */
-function stillPatched(): boolean {
-  return PATCHED.every((_, i) => isOurs(i));
-}
-
-function patchAll(): void {
+/** Puts our function in front of each PATCHED function where it is not (all at install; any someone redefined since, later). */
+function layerAll(install: boolean): Undo[] {
+  const undos: Undo[] = [];
   PATCHED.forEach(([owner, name, protocol, get], i) => {
-    if (!isOurs(i)) state.patches[i] = layerOver(owner, name, front(protocol, get));
+    if (isOurs(i) && !install) return;
+    const layered = isOurs(i) ? layers[i]! : (layers[i] = layerOver(owner, name, front(protocol, get)));
+    undos.push(() => {
+      // A property someone redefined is theirs now: it is left as they made it.
+      if (layers[i] === layered && (!isOurs(i) || layered.release())) layers[i] = undefined;
+    });
   });
+  return undos;
 }
+
+const HTTP_PATCH: ProcessPatch = {
+  name: 'http-request',
+  install() {
+    const undos = layerAll(true);
+    return () => undos.forEach((undo) => undo());
+  },
+  refresh: () => layerAll(false),
+  // Someone's `Object.defineProperty` can take a function away from us.
+  lost: () =>
+    PATCHED.every((_, i) => isOurs(i))
+      ? undefined
+      : 'http.request, http.get, https.request or https.get was redefined (Object.defineProperty) by other code',
+};
 
 /** Starts answering this process's http/https Lambda traffic from `double` until `close()`. */
 export function attachHttpDoor(double: DoorPort): void {
   double.settings.endpoints.forEach(originOf);
-  patchAll();
-  open.push(double);
-  double.attach({
-    detach: () => {
-      if (!stillPatched()) {
-        double.noteInterference(
-          new InterceptionLostError(
-            double.settings.label,
-            'http.request, http.get, https.request or https.get was redefined (Object.defineProperty) by other code',
-          ),
-        );
-      }
-      const index = open.indexOf(double);
-      if (index >= 0) open.splice(index, 1);
-      if (open.length > 0) return;
-      // A patcher stacked over ours keeps our (now idle) front function in place until it lets go.
-      // A property someone redefined is theirs now: it is left as they made it.
-      state.patches = state.patches.map((patch, i) => (!patch || !isOurs(i) || patch.release() ? undefined : patch));
-    },
-  });
+  attachPatches(double, [HTTP_PATCH]);
 }

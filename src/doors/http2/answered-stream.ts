@@ -7,7 +7,7 @@
  */
 import { Duplex } from 'node:stream';
 import type { DoorPort } from '../../engine/door-port.js';
-import { answerOf } from '../in-process/claim.js';
+import { answerRequest } from '../shared/answer-request.js';
 
 const PSEUDO_HEADERS: Record<string, true> = { ':method': true, ':path': true, ':authority': true, ':scheme': true };
 
@@ -62,7 +62,7 @@ export class AnsweredStream extends Duplex {
       headers: wireHeaders(this.sentHeaders),
       body: Buffer.concat(this.#chunks),
     };
-    answerOf(this.double, wire).then(
+    answerRequest(this.double, wire).then(
       (answer) => {
         if (this.destroyed) return;
         const headers: Record<string, string | number> = { ':status': answer.status };

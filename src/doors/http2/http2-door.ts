@@ -9,8 +9,8 @@
  */
 import http2 from 'node:http2';
 import { syncBuiltinESMExports } from 'node:module';
-import type { ProcessPatch } from '../in-process/patch-registry.js';
-import { openDoubles } from '../in-process/patch-registry.js';
+import { openDoubles, type ProcessPatch } from '../shared/door-registry.js';
+import { replaceMethod } from '../shared/replace-method.js';
 import { claim } from '../shared/claim.js';
 import { hostKind } from '../shared/destination.js';
 import { AnsweredStream, endsAtOnce, wireHeaders } from './answered-stream.js';
@@ -57,33 +57,36 @@ function watched(session: http2.ClientHttp2Session, url: URL): http2.ClientHttp2
   return session;
 }
 
+/** `http2.connect`, answering in-process the sessions and streams a double claims. */
+function answeringConnect(original: Connect): Connect {
+  return function connect(this: unknown, authority: unknown, ...rest: unknown[]) {
+    const url = openDoubles.length === 0 ? undefined : originOf(authority);
+    const connectReal = () =>
+      (original as (...args: unknown[]) => http2.ClientHttp2Session).call(http2, authority, ...rest);
+    if (!url) return connectReal();
+    const where = { origin: url.origin, hostname: url.hostname.toLowerCase() };
+    const kind = hostKind(openDoubles, where);
+    if (kind === 'loopback') return connectReal();
+    // A double's own `endpoint` is a Lambda endpoint too: a real session would connect and send
+    // the HTTP/2 preface there even though every invocation stream is answered in-process.
+    if (kind === 'aws' || kind === 'endpoint') {
+      const session = new AnsweringSession(url.origin, streamClaim(url), connectReal);
+      const listener = rest.find((r) => typeof r === 'function') as ((s: unknown) => void) | undefined;
+      if (listener) session.once('connect', listener);
+      return session as unknown as http2.ClientHttp2Session;
+    }
+    return watched(connectReal(), url);
+  } as Connect;
+}
+
 /** The `http2.connect` patch: installed with the first double, removed with the last. */
 export const HTTP2_PATCH: ProcessPatch = {
   name: 'http2-connect',
   install() {
-    const original: Connect = http2.connect;
-    const replacement = function connect(this: unknown, authority: unknown, ...rest: unknown[]) {
-      const url = openDoubles.length === 0 ? undefined : originOf(authority);
-      const connectReal = () =>
-        (original as (...args: unknown[]) => http2.ClientHttp2Session).call(http2, authority, ...rest);
-      if (!url) return connectReal();
-      const where = { origin: url.origin, hostname: url.hostname.toLowerCase() };
-      const kind = hostKind(openDoubles, where);
-      if (kind === 'loopback') return connectReal();
-      // A double's own `endpoint` is a Lambda endpoint too: a real session would connect and send
-      // the HTTP/2 preface there even though every invocation stream is answered in-process.
-      if (kind === 'aws' || kind === 'endpoint') {
-        const session = new AnsweringSession(url.origin, streamClaim(url), connectReal);
-        const listener = rest.find((r) => typeof r === 'function') as ((s: unknown) => void) | undefined;
-        if (listener) session.once('connect', listener);
-        return session as unknown as http2.ClientHttp2Session;
-      }
-      return watched(connectReal(), url);
-    } as Connect;
-    http2.connect = replacement;
+    const undo = replaceMethod<Connect>(http2, 'connect', answeringConnect);
     syncBuiltinESMExports();
     return () => {
-      if (http2.connect === replacement) http2.connect = original;
+      undo?.();
       syncBuiltinESMExports();
     };
   },

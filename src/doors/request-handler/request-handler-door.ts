@@ -5,7 +5,12 @@
  * socket errors renamed `TimeoutError` where it renames them.
  */
 import type { DoorPort } from '../../engine/door-port.js';
-import { answerSdkRequest, type SdkHandlerOptions, type SdkHttpRequest, type SdkHttpResponse } from './sdk-request.js';
+import {
+  answerSdkRequest,
+  type SdkHandlerOptions,
+  type SdkHttpRequest,
+  type SdkHttpResponse,
+} from '../shared/sdk-request.js';
 
 /** An SDK `HttpHandler` backed by a double. */
 export class RequestHandlerDoor {

@@ -3,7 +3,7 @@
  * the process whose handler is the SDK's own `NodeHttpHandler` (every `new LambdaClient(...)` not
  * given a `requestHandler`, made before or after the double opened) or `NodeHttp2Handler` hands its Lambda requests to
  * the engine in-process: no socket, no nock. The SDK still builds, signs, retries and parses for
- * real; the answer is what the `requestHandler` door gives (request-handler/sdk-request.ts).
+ * real; the answer is what the `requestHandler` door gives (doors/shared/sdk-request.ts).
  *
  * How: `NodeHttpHandler.prototype.handle` (and `NodeHttp2Handler`'s) of every copy of the handler (node-handler-copies.ts) is
  * replaced while a double is open. smithy's client looks `handle` up on its handler at every
@@ -21,27 +21,10 @@ import { isServedOperation } from '../../wire/lambda-operation.js';
 import type { Destination } from '../shared/destination.js';
 import { claim as claimRequest } from '../shared/claim.js';
 import { nockConflict } from '../shared/caller-nock.js';
-import { answerSdkRequest, type SdkHandlerOptions, type SdkHttpRequest } from '../request-handler/sdk-request.js';
-import { nodeHandlerPrototypes, type HandleFunction, type HandlerPrototype } from './node-handler-copies.js';
-
-interface Patch {
-  original: HandleFunction;
-  replacement: HandleFunction;
-}
-
-interface DoorState {
-  /** Doubles that are open, newest last. */
-  open: DoorPort[];
-  /** Every prototype patched, with its own `handle` from before. */
-  patched: Map<HandlerPrototype, Patch>;
-}
-
-// On globalThis so the ESM and CJS builds (dual-package hazard) patch each prototype once.
-const STATE_KEY = Symbol.for('lambda-cassette.sdk-handler-door.v1');
-const state: DoorState =
-  ((globalThis as Record<symbol, unknown>)[STATE_KEY] as DoorState | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { open: [], patched: new Map() } satisfies DoorState);
-const { open, patched } = state;
+import { answerSdkRequest, type SdkHandlerOptions, type SdkHttpRequest } from '../shared/sdk-request.js';
+import { attachPatches, openDoubles, type ProcessPatch, type Undo } from '../shared/door-registry.js';
+import { replaceMethod } from '../shared/replace-method.js';
+import { nodeHandlerPrototypes, type HandleFunction } from './node-handler-copies.js';
 
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
 
@@ -57,7 +40,7 @@ function claim(request: SdkHttpRequest): { double: DoorPort; conflict?: Error } 
   const where = destinationOf(request);
   const headers: Record<string, string> = {};
   for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name]!;
-  const double = claimRequest(open, { where, method: request.method, path: request.path, headers });
+  const double = claimRequest(openDoubles, { where, method: request.method, path: request.path, headers });
   if (!double) return undefined;
   const served = isServedOperation(request.method, request.path, headers);
   const conflict = served ? nockConflict(double, request.method, where.origin!, request.path) : undefined;
@@ -79,41 +62,36 @@ function withoutPseudoHeaders(request: SdkHttpRequest): SdkHttpRequest {
   return { ...request, headers };
 }
 
-function replace(proto: HandlerPrototype): void {
-  const existing = patched.get(proto);
-  if (existing && proto.handle === existing.replacement) return;
-  const original = proto.handle;
-  const replacement = function handle(
-    this: unknown,
-    request: SdkHttpRequest,
-    options?: SdkHandlerOptions,
-  ): Promise<unknown> {
-    const claimed = open.length === 0 ? undefined : claim(request);
+/** A handler's `handle`, answering in-process what a double claims and handing the rest to `original`. */
+function answering(original: HandleFunction): HandleFunction {
+  return function handle(this: unknown, request: SdkHttpRequest, options?: SdkHandlerOptions): Promise<unknown> {
+    const claimed = openDoubles.length === 0 ? undefined : claim(request);
     if (!claimed) return original.call(this, request as never, options as never);
     if (claimed.conflict) return Promise.reject(claimed.conflict);
     return answerSdkRequest(claimed.double, withoutPseudoHeaders(request), options, 'the SDK handler');
   } as HandleFunction;
-  patched.set(proto, { original, replacement });
-  proto.handle = replacement;
 }
 
-function restoreAll(): void {
-  for (const [proto, { original, replacement }] of patched) {
-    // Someone who wrapped our replacement since keeps their wrapper; ours then hands everything on.
-    if (proto.handle === replacement) proto.handle = original;
+function patchAll(): Undo[] {
+  const undos: Undo[] = [];
+  for (const proto of nodeHandlerPrototypes()) {
+    const undo = replaceMethod(proto, 'handle', answering);
+    if (undo) undos.push(undo);
   }
-  patched.clear();
+  return undos;
 }
+
+/** The `handle` patch: installed with the first double, refreshed (copies loaded since) by each later one. */
+const SDK_HANDLER_PATCH: ProcessPatch = {
+  name: 'sdk-node-handler',
+  install() {
+    const undos = patchAll();
+    return () => undos.forEach((undo) => undo());
+  },
+  refresh: patchAll,
+};
 
 /** Routes every `NodeHttpHandler` request this process makes to Lambda (as above) to `double` until `close()`. */
 export function attachSdkHandlerDoor(double: DoorPort): void {
-  for (const proto of nodeHandlerPrototypes()) replace(proto);
-  open.push(double);
-  double.attach({
-    detach: () => {
-      const index = open.indexOf(double);
-      if (index >= 0) open.splice(index, 1);
-      if (open.length === 0) restoreAll();
-    },
-  });
+  attachPatches(double, [SDK_HANDLER_PATCH]);
 }

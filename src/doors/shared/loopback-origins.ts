@@ -3,10 +3,10 @@
  * any host, but a request this process sends to a double's own loopback server asked for that
  * server: the doors leave those origins alone.
  */
-const KEY = Symbol.for('lambda-cassette.loopback-origins');
-const origins: Set<string> =
-  ((globalThis as Record<symbol, unknown>)[KEY] as Set<string> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[KEY] = new Set<string>());
+import { held } from './door-registry.js';
+
+// Process-wide: a server opened through one copy of the package is left alone by the other's doors.
+const origins = held('loopback-origins', () => new Set<string>());
 
 /** Registers `origin` (`http://127.0.0.1:PORT`) until the returned function is called. */
 export function addLoopbackOrigin(origin: string): () => void {

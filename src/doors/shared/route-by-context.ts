@@ -10,6 +10,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DoorPort } from '../../engine/door-port.js';
+import { held } from './door-registry.js';
 
 /** One double bound to a context, and the binding it shadows (an outer double in the same context). */
 interface Binding {
@@ -17,11 +18,8 @@ interface Binding {
   outer: Binding | undefined;
 }
 
-// On globalThis so the ESM and CJS builds (dual-package hazard) route through one storage.
-const STORAGE_KEY = Symbol.for('lambda-cassette.async-context');
-const storage: AsyncLocalStorage<Binding> =
-  ((globalThis as Record<symbol, unknown>)[STORAGE_KEY] as AsyncLocalStorage<Binding> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[STORAGE_KEY] = new AsyncLocalStorage<Binding>());
+// Process-wide, so the ESM and CJS builds (dual-package hazard) route through one storage.
+const storage = held('async-context', () => new AsyncLocalStorage<Binding>());
 
 /** The innermost binding of the current context that still has an open double. */
 function liveBinding(): Binding | undefined {

@@ -9,7 +9,7 @@
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireRequest } from '../../wire/wire-types.js';
 import { requestBodyBytes } from '../shared/request-body.js';
-import { answerOf } from '../in-process/claim.js';
+import { answerRequest } from '../shared/answer-request.js';
 
 /** The parts of undici's `DispatchOptions` this door reads. */
 export interface DispatchOptions {
@@ -176,7 +176,7 @@ export function answerDispatch(
   }
   if (aborted) return fail(aborted);
   wireOf(url, opts, headers)
-    .then((wire) => answerOf(double, wire))
+    .then((wire) => answerRequest(double, wire))
     .then(
       (response) => {
         if (aborted) return fail(aborted);

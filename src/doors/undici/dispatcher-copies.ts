@@ -16,7 +16,10 @@ export interface DispatcherPrototype {
   dispatch: DispatchFunction;
 }
 
-/** Where undici (the package and Node's copy) keeps the process's global dispatcher. */
+/**
+ * Where undici (the package and Node's copy) keeps the process's global dispatcher: undici's own
+ * key, a `Symbol.for` so that every copy of undici finds the one dispatcher; read, never written.
+ */
 export const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
 const BASE_FILE = /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]dispatcher-base\.js$/;

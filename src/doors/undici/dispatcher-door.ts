@@ -6,11 +6,11 @@
  * (dispatcher-copies.ts): requests the shared claim rule takes (shared/claim.ts) are answered by
  * the double through the caller's own handler, with no socket; all others go to the original.
  */
-import type { ProcessPatch, Undo } from '../in-process/patch-registry.js';
-import { openDoubles } from '../in-process/patch-registry.js';
+import { openDoubles, type ProcessPatch, type Undo } from '../shared/door-registry.js';
+import { replaceMethod } from '../shared/replace-method.js';
 import { claim, mayClaim } from '../shared/claim.js';
 import { answerDispatch, headerRecord, type DispatchOptions } from './dispatch-answer.js';
-import { dispatcherPrototypes, type DispatchFunction, type DispatcherPrototype } from './dispatcher-copies.js';
+import { dispatcherPrototypes, type DispatchFunction } from './dispatcher-copies.js';
 
 // A Client or Pool is dispatched to without `origin`: it keeps its own under a private symbol.
 const ownOrigins = new WeakMap<object, URL | undefined>();
@@ -50,35 +50,18 @@ function tryAnswer(dispatcher: object, opts: DispatchOptions, handler: unknown):
   return true;
 }
 
-interface Patched {
-  original: DispatchFunction;
-  replacement: DispatchFunction;
-}
-
-const patched = new Map<DispatcherPrototype, Patched>();
-
-function patch(proto: DispatcherPrototype): Undo | undefined {
-  const existing = patched.get(proto);
-  if (existing && proto.dispatch === existing.replacement) return undefined;
-  const original = proto.dispatch;
-  const replacement = function dispatch(this: object, opts: unknown, handler: unknown): boolean {
+function answering(original: DispatchFunction): DispatchFunction {
+  return function dispatch(this: object, opts: unknown, handler: unknown): boolean {
     if (openDoubles.length > 0 && opts && typeof opts === 'object' && tryAnswer(this, opts as DispatchOptions, handler))
       return true;
     return original.call(this, opts, handler);
-  };
-  patched.set(proto, { original, replacement });
-  proto.dispatch = replacement;
-  return () => {
-    // Someone who wrapped our replacement since keeps their wrapper; ours then hands everything on.
-    if (proto.dispatch === replacement) proto.dispatch = original;
-    patched.delete(proto);
   };
 }
 
 function patchAll(): Undo[] {
   const undos: Undo[] = [];
   for (const proto of dispatcherPrototypes()) {
-    const undo = patch(proto);
+    const undo = replaceMethod(proto, 'dispatch', answering);
     if (undo) undos.push(undo);
   }
   return undos;

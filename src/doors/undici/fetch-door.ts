@@ -13,9 +13,9 @@
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { DoorPort } from '../../engine/door-port.js';
-import type { ProcessPatch } from '../in-process/patch-registry.js';
-import { openDoubles } from '../in-process/patch-registry.js';
-import { answerOf } from '../in-process/claim.js';
+import { openDoubles, type ProcessPatch } from '../shared/door-registry.js';
+import { answerRequest } from '../shared/answer-request.js';
+import { replaceMethod } from '../shared/replace-method.js';
 import { claim, mayClaim } from '../shared/claim.js';
 import { nockConflict } from '../shared/caller-nock.js';
 
@@ -64,7 +64,7 @@ async function answerFetch(double: DoorPort, request: Request, url: URL): Promis
   const body = request.body === null ? new Uint8Array() : new Uint8Array(await request.arrayBuffer());
   let answer;
   try {
-    answer = await answerOf(double, {
+    answer = await answerRequest(double, {
       method: request.method,
       url: url.href,
       headers: recordOf(request.headers),
@@ -107,35 +107,35 @@ function claimFetch(input: unknown, init: RequestInit | undefined): [DoorPort, U
   return double ? [double, url] : undefined;
 }
 
+/** Global `fetch`, answering what a double claims and handing the rest to `original`. */
+function answeringFetch(original: Fetch): Fetch {
+  return function fetch(input: Parameters<Fetch>[0], init?: RequestInit): Promise<Response> {
+    let claimed: [DoorPort, URL] | undefined;
+    try {
+      claimed = openDoubles.length === 0 ? undefined : claimFetch(input, init);
+    } catch {
+      claimed = undefined; // A malformed call: the original fetch rejects it as it would have.
+    }
+    if (!claimed) return original(input, init);
+    const [double, url] = claimed;
+    try {
+      const request = new Request(input, init);
+      // A caller's nock interceptor that also matches a call the double serves: refused loudly, never answered twice.
+      const conflict = nockConflict(double, request.method, url.origin, `${url.pathname}${url.search}`);
+      if (conflict) return Promise.reject(new TypeError('fetch failed', { cause: conflict }));
+      return answerFetch(double, request, url);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  } as Fetch;
+}
+
 /** The global `fetch` patch: installed with the first double, removed with the last. */
 export const FETCH_PATCH: ProcessPatch = {
   name: 'global-fetch',
   install() {
-    const original: Fetch | undefined = globalThis.fetch;
-    if (typeof original !== 'function') return () => {};
-    const replacement = function fetch(input: Parameters<Fetch>[0], init?: RequestInit): Promise<Response> {
-      let claimed: [DoorPort, URL] | undefined;
-      try {
-        claimed = openDoubles.length === 0 ? undefined : claimFetch(input, init);
-      } catch {
-        claimed = undefined; // A malformed call: the original fetch rejects it as it would have.
-      }
-      if (!claimed) return original(input, init);
-      const [double, url] = claimed;
-      try {
-        const request = new Request(input, init);
-        // A caller's nock interceptor that also matches a call the double serves: refused loudly, never answered twice.
-        const conflict = nockConflict(double, request.method, url.origin, `${url.pathname}${url.search}`);
-        if (conflict) return Promise.reject(new TypeError('fetch failed', { cause: conflict }));
-        return answerFetch(double, request, url);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    } as Fetch;
-    globalThis.fetch = replacement;
-    return () => {
-      // Someone who wrapped our replacement since (msw, nock) keeps their wrapper; ours then hands everything on.
-      if (globalThis.fetch === replacement) globalThis.fetch = original;
-    };
+    if (typeof globalThis.fetch !== 'function') return () => {};
+    // Someone who wrapped our replacement since (msw, nock) keeps their wrapper at the undo.
+    return replaceMethod<Fetch>(globalThis, 'fetch', answeringFetch) ?? (() => {});
   },
 };

@@ -12,8 +12,8 @@ import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import workerThreads, { type WorkerOptions } from 'node:worker_threads';
-import type { ProcessPatch } from '../in-process/patch-registry.js';
-import { openDoubles } from '../in-process/patch-registry.js';
+import { openDoubles, type ProcessPatch } from '../shared/door-registry.js';
+import { replaceMethod } from '../shared/replace-method.js';
 import { loopbackOriginList } from '../shared/loopback-origins.js';
 import { guardSource } from './worker-guard-source.js';
 // The recorder's own forwarding worker (it must reach Lambda), known by an object no request can carry.
@@ -42,34 +42,37 @@ function withoutRefusedFlags(execArgv: readonly string[], error: unknown): strin
   return execArgv.filter((flag) => !refused.has(flag));
 }
 
+/** `Worker`, starting every thread with the guard while a double is open. */
+function guarded(Original: typeof workerThreads.Worker): typeof workerThreads.Worker {
+  return class Worker extends Original {
+    constructor(filename: string | URL, options: WorkerOptions = {}) {
+      if (openDoubles.length === 0 || options.workerData === FORWARDER_WORKER_DATA) {
+        super(filename, options);
+        return;
+      }
+      const guard = ['--require', guardFile()];
+      const inherited = options.execArgv === undefined;
+      const execArgv = options.execArgv ?? process.execArgv;
+      try {
+        super(filename, { ...options, execArgv: [...execArgv, ...guard] });
+      } catch (error) {
+        // Inherited per-process flags (--max-old-space-size, --expose-gc) apply to the whole process anyway.
+        const allowed = inherited ? withoutRefusedFlags(execArgv, error) : undefined;
+        if (!allowed) throw error;
+        super(filename, { ...options, execArgv: [...allowed, ...guard] });
+      }
+    }
+  };
+}
+
 /** The `Worker` patch: installed with the first double, removed with the last. */
 export const WORKER_PATCH: ProcessPatch = {
   name: 'worker-threads',
   install() {
-    const Original = workerThreads.Worker;
-    const Guarded = class Worker extends Original {
-      constructor(filename: string | URL, options: WorkerOptions = {}) {
-        if (openDoubles.length === 0 || options.workerData === FORWARDER_WORKER_DATA) {
-          super(filename, options);
-          return;
-        }
-        const guard = ['--require', guardFile()];
-        const inherited = options.execArgv === undefined;
-        const execArgv = options.execArgv ?? process.execArgv;
-        try {
-          super(filename, { ...options, execArgv: [...execArgv, ...guard] });
-        } catch (error) {
-          // Inherited per-process flags (--max-old-space-size, --expose-gc) apply to the whole process anyway.
-          const allowed = inherited ? withoutRefusedFlags(execArgv, error) : undefined;
-          if (!allowed) throw error;
-          super(filename, { ...options, execArgv: [...allowed, ...guard] });
-        }
-      }
-    };
-    workerThreads.Worker = Guarded;
+    const undo = replaceMethod<typeof workerThreads.Worker>(workerThreads, 'Worker', guarded);
     syncBuiltinESMExports();
     return () => {
-      if (workerThreads.Worker === Guarded) workerThreads.Worker = Original;
+      undo?.();
       syncBuiltinESMExports();
     };
   },

@@ -116,6 +116,7 @@ function baseOf(object) {
   }
   return undefined;
 }
+// undici's own key for the global dispatcher, shared by every copy of undici in the worker.
 const GLOBAL = Symbol.for('undici.globalDispatcher.1');
 if (globalThis[GLOBAL] === undefined && typeof fetch === 'function') fetch('data:,').catch(() => {});
 patchDispatcher(baseOf(globalThis[GLOBAL]));

@@ -3,14 +3,14 @@
  * after a real exchange: the `HttpRequest` becomes a `WireRequest`, the engine's outcome an
  * `HttpResponse` with lower-case header names, or the socket error `NodeHttpHandler` raises
  * (renamed `TimeoutError` where it renames it). Requests the engine does not serve meet the
- * double's `onUnhandledRequest` and, when it lets them on, are forwarded. Shared by the
- * `requestHandler` door and the zero-configuration SDK door (doors/sdk-handler).
+ * double's `onUnhandledRequest` and, when it lets them on, are forwarded (answer-request.ts). Shared
+ * by the `requestHandler` door and the zero-configuration SDK door (doors/sdk-handler).
  */
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireRequest } from '../../wire/wire-types.js';
-import { requestBodyBytes } from '../shared/request-body.js';
-import { handlerRejection, nodeHeaders } from '../shared/sdk-outcome.js';
-import { forwardUpstream } from '../../recording/forward-upstream.js';
+import { requestBodyBytes } from './request-body.js';
+import { handlerRejection, nodeHeaders } from './sdk-outcome.js';
+import { answerRequest, type AnswerForm } from './answer-request.js';
 
 /** The parts of @smithy/protocol-http's HttpRequest this door reads. */
 export interface SdkHttpRequest {
@@ -71,16 +71,12 @@ function wireOf(request: SdkHttpRequest, body: Uint8Array): WireRequest {
   return { method: request.method, url: urlOf(request), headers: request.headers, body };
 }
 
+// The socket errors NodeHttpHandler raises, renamed TimeoutError where it renames them.
+const SDK_FORM: AnswerForm = { reject: handlerRejection };
+
 async function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
-  let outcome = await double.handle(wire);
-  if (!outcome) {
-    // Another Lambda API: onUnhandledRequest decides (the network only when it lets the request on).
-    const verdict = double.judgeUnhandled(wire);
-    if (!verdict.bypass) throw verdict.error;
-    outcome = await forwardUpstream(wire);
-  }
-  if (outcome.kind !== 'response') throw handlerRejection(outcome);
-  return { response: { statusCode: outcome.status, headers: nodeHeaders(outcome.headers), body: outcome.body } };
+  const answer = await answerRequest(double, wire, SDK_FORM);
+  return { response: { statusCode: answer.status, headers: nodeHeaders(answer.headers), body: answer.body } };
 }
 
 /**

@@ -1,0 +1,43 @@
+/**
+ * What a door answers for a request it claimed, the same for every door that stands in for the
+ * network: the engine's answer; else, for a Lambda request the engine does not serve, the double's
+ * `onUnhandledRequest` verdict (a refusal, or the real endpoint's answer when it lets the request
+ * on). A door only turns its client's request into a `WireRequest` and the response (or the
+ * rejection) back into what its client expects.
+ */
+import type { DoorPort } from '../../engine/door-port.js';
+import type { WireFailure, WireFault, WireOutcome, WireRequest, WireResponse } from '../../wire/wire-types.js';
+import { forwardUpstream } from '../../recording/forward-upstream.js';
+import { faultError } from './transport-faults.js';
+
+/** How a door's client sees an outcome that is not a response. */
+export type Rejection = (outcome: WireFault | WireFailure) => Error;
+
+/** How a door passes on the answers it gets from the real endpoint and the ones it cannot give. */
+export interface AnswerForm {
+  /** The error for an injected fault or an engine failure; default: the socket's error, the engine's error. */
+  reject?: Rejection;
+  /** What becomes of a forwarded answer before the client sees it; default: nothing. */
+  forwarded?: (response: WireResponse) => WireResponse;
+}
+
+/** An injected fault as a Node socket raises it; an engine failure as the engine's error. */
+function transportRejection(outcome: WireFault | WireFailure): Error {
+  return outcome.kind === 'fault' ? faultError(outcome.fault) : outcome.error;
+}
+
+/**
+ * The response `double` gives `wire`, as described above. Rejects with the refusal of
+ * `onUnhandledRequest`, or with `form.reject(outcome)` for a fault or a failure.
+ */
+export async function answerRequest(double: DoorPort, wire: WireRequest, form: AnswerForm = {}): Promise<WireResponse> {
+  let outcome: WireOutcome | undefined = await double.handle(wire);
+  if (!outcome) {
+    const verdict = double.judgeUnhandled(wire);
+    if (!verdict.bypass) throw verdict.error;
+    const forwarded = await forwardUpstream(wire);
+    outcome = form.forwarded ? form.forwarded(forwarded) : forwarded;
+  }
+  if (outcome.kind !== 'response') throw (form.reject ?? transportRejection)(outcome);
+  return outcome;
+}
