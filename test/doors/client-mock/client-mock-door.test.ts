@@ -1,6 +1,6 @@
 /** What is particular to `lambda.bindClientMock(stub)`; the behaviours all doors share are in door-behaviour.test.ts. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { GetFunctionCommand, InvokeAsyncCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetFunctionCommand, InvokeAsyncCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ClientMockSdkMismatchError, mockLambda, type LambdaDouble } from '../../../src/index.js';
 import { caught, lambdaClient } from '../../support/sdk.js';
@@ -30,6 +30,20 @@ describe('bindClientMock', () => {
     ]);
     // aws-sdk-client-mock's own call history keeps working.
     expect(stub.commandCalls(InvokeAsyncCommand).map((c) => c.args[0].input.FunctionName)).toEqual(['one', 'two']);
+  });
+
+  it('reads the operation from each command sent, not from its input: one input object sent as both', async () => {
+    lambda = (await mockLambda()).bindClientMock(stub);
+    const input = { FunctionName: 'f', InvokeArgs: '{"a":1}', Payload: '{"b":2}', InvocationType: 'Event' as const };
+    const client = lambdaClient();
+    expect((await client.send(new InvokeCommand(input))).StatusCode).toBe(202);
+    expect((await client.send(new InvokeAsyncCommand(input))).Status).toBe(202);
+    expect((await client.send(new InvokeCommand(input))).StatusCode).toBe(202);
+    expect(lambda.calls.map((c) => [c.operation, c.payload])).toEqual([
+      ['Invoke', { b: 2 }],
+      ['InvokeAsync', { a: 1 }],
+      ['Invoke', { b: 2 }],
+    ]);
   });
 
   it("a client without a region gets the double's region", async () => {

@@ -1,0 +1,71 @@
+/**
+ * What a stubbed `send()` resolves to or throws: the command's input as the request the SDK would
+ * send, answered by the double the stub is bound to, and the engine's answer as what the SDK would
+ * have resolved or thrown (see sdk-outcome.ts). There are no retries here, as with any
+ * aws-sdk-client-mock stub.
+ */
+import type { DoorPort } from '../../engine/door-port.js';
+import type { ServedOperation } from '../../wire/invoke-event.js';
+import { MisuseError } from '../../common/seal-errors.js';
+import { requestBodyBytes } from '../shared/request-body.js';
+import {
+  invokeAsyncRejection,
+  invokeAsyncResult,
+  invokeResult,
+  type InvokeAsyncOutput,
+  type InvokeOutput,
+  type LambdaSdk,
+} from '../shared/sdk-outcome.js';
+import { knownRegion, resolveRegion, type StubbedClient } from './client-region.js';
+import { wireOf, type InvokeInput } from './invoke-wire.js';
+import { loadBlobAdapter } from './lambda-sdk.js';
+import { throughClient } from './through-client.js';
+
+/**
+ * What a stub is bound to. aws-sdk-client-mock (through sinon) keeps every fake it was given, and the
+ * stack of its last call, as long as the stub's sinon sandbox lives, usually the whole test run,
+ * `stub.reset()` or not. So the fake holds this, not the double: once the double closes, the binding
+ * lets go of it.
+ */
+export interface Binding {
+  double?: DoorPort;
+  /** The double's in-process SDK handler, for commands that must run through the client's middleware. */
+  sdkHandler?: unknown;
+  /** The label of the last double bound, for the error after it closed. */
+  label: string;
+}
+
+/** What `client.send(command)` gives for a command of `operation` with `input`, sent by `client`. */
+export async function answer(
+  binding: Binding,
+  lambda: LambdaSdk,
+  operation: ServedOperation,
+  input: InvokeInput,
+  client: StubbedClient | undefined,
+): Promise<InvokeAsyncOutput | InvokeOutput> {
+  const double = binding.double;
+  if (!double || double.closed) {
+    throw new MisuseError(
+      `lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`,
+    );
+  }
+  if (double.reachesUpstream) return throughClient(binding.sdkHandler, lambda, operation, input, client);
+  const name = input?.FunctionName;
+  if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
+  const region = knownRegion(client) ?? (await resolveRegion(client, double.settings.region));
+  const args = operation === 'Invoke' ? input.Payload : input.InvokeArgs;
+  // requestBodyBytes reads an absent payload as no bytes; strings and bytes, the usual payloads, need no await.
+  const body =
+    typeof args === 'string'
+      ? Buffer.from(args, 'utf8')
+      : args instanceof Uint8Array
+        ? args
+        : await requestBodyBytes(args, 'bindClientMock');
+  const outcome = await double.handle(wireOf(operation, region, name, input, body));
+  if (!outcome)
+    throw new Error(
+      `lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`,
+    );
+  if (outcome.kind !== 'response') throw invokeAsyncRejection(outcome);
+  return operation === 'Invoke' ? invokeResult(lambda, outcome, loadBlobAdapter()) : invokeAsyncResult(lambda, outcome);
+}
