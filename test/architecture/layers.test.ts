@@ -36,7 +36,6 @@ describe('the source layout', () => {
     expect(runtime.length).toBeGreaterThan(GRAPH.files.length);
     expect(GRAPH.edges).toContainEqual({ from: 'api/open-cassette.ts', to: 'engine/mode-table.ts', kind: 'runtime' });
     expect(GRAPH.edges.some((edge) => edge.kind === 'type')).toBe(true);
-    expect(GRAPH.edges.some((edge) => edge.kind === 'dynamic')).toBe(true);
   });
 
   it('has no runtime import cycle', () => {
