@@ -7,11 +7,14 @@
 //   node scripts/gen-validators.mjs           write the file (`npm run gen` runs it too)
 //   node scripts/gen-validators.mjs --check   exit 1 when the committed file is stale
 //
-// Four validators: `validateWrite` checks the whole schema; `validateLoad` skips the recursive
-// JsonValue check, which can only pass on what JSON.parse returned (see validate-cassette.ts);
-// `validateLoadShell` is `validateLoad` without looking inside the interactions, and
-// `validateLoadInteraction` checks one interaction as `validateLoad` would: a replay checks each
-// interaction when it first needs it, so opening a large cassette costs little more than parsing it.
+// Four validators from one compiled copy of the schema: `validateWrite` checks the whole schema;
+// `validateLoad` skips the recursive JsonValue check, which can only pass on what JSON.parse returned
+// (see validate-cassette.ts); `validateLoadShell` is `validateLoad` without looking inside the
+// interactions, and `validateLoadInteraction` checks one interaction as `validateLoad` would: a replay
+// checks each interaction when it first needs it, so opening a large cassette costs little more than
+// parsing it. The three load validators run the write validator's code with the JsonValue (and
+// Interaction) checks switched to "accept": compiling a schema per validator, as before, gave four
+// copies of the same code in a 4,000-line file.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv, _ } from 'ajv';
@@ -41,14 +44,43 @@ export function loadSchema(schema) {
   return { ...schema, definitions: { ...schema.definitions, JsonValue: { title, description } } };
 }
 
-/** The load schema with the interactions left unchecked: an array of anything. */
-export function shellSchema(schema) {
-  const load = loadSchema(schema);
-  const { interactions } = load.properties;
-  return {
-    ...load,
-    properties: { ...load.properties, interactions: { description: interactions.description, type: 'array' } },
+/** `name`'s function, made to accept anything while `flag` is set. */
+function skippable(code, name, flag) {
+  const head = new RegExp(`function ${name}\\(data, [^)]*\\)\\s*\\{`);
+  if (!head.test(code)) throw new Error(`ajv's output has no function ${name}`);
+  return code.replace(head, (match) => `${match}if (${flag}) return true;`);
+}
+
+/** The exports: the write validator as compiled, the load ones as it runs with checks switched off. */
+const VARIANTS = (root, interaction) => `
+let skipJsonValues = false;
+let skipInteractions = false;
+function variant(validate, skip) {
+  const run = (data, context = {}) => {
+    skipJsonValues = true;
+    skipInteractions = skip;
+    try {
+      const valid = validate(data, context);
+      run.errors = validate.errors;
+      return valid;
+    } finally {
+      skipJsonValues = false;
+      skipInteractions = false;
+    }
   };
+  return run;
+}
+export const validateWrite = ${root};
+export const validateLoad = variant(${root}, false);
+export const validateLoadShell = variant(${root}, true);
+export const validateLoadInteraction = variant(${interaction}, false);
+`;
+
+/** ajv declares each compiled schema as a constant whether or not its code reads it. */
+function withoutUnusedSchemas(code) {
+  return code.replace(/^const (schema\d+) = (?:\{[^\n]*\};|\{\n(?:.*\n)*?\};)\n/gm, (declaration, name) =>
+    new RegExp(`\\b${name}\\b`).test(code.replace(declaration, '')) ? declaration : '',
+  );
 }
 
 /** The generated TypeScript source. Deterministic: the same schema gives the same text. */
@@ -61,24 +93,24 @@ export async function generateCassetteValidators() {
   // Checked by a loop in schema-runtime.ts: a regex over a multi-megabyte body overflows V8's
   // backtracking stack (RangeError), and the whole cassette was then not written.
   ajv.addFormat('base64', { type: 'string', validate: () => true });
-  ajv.addSchema({ ...schema, $id: 'write' });
-  ajv.addSchema({ ...loadSchema(schema), $id: 'load' });
-  ajv.addSchema({ ...shellSchema(schema), $id: 'shell' });
-  let code = standaloneCode(ajv, {
-    validateWrite: 'write',
-    validateLoad: 'load',
-    validateLoadShell: 'shell',
-    validateLoadInteraction: 'load#/definitions/Interaction',
-  });
-  code = code
+  const validateWrite = ajv.compile({ ...schema, $id: 'write' });
+  const refs = validateWrite.schemaEnv.refs;
+  const jsonValue = refs['write#/definitions/JsonValue']?.validateName;
+  const interaction = refs['write#/definitions/Interaction']?.validateName;
+  if (!jsonValue || !interaction)
+    throw new Error('ajv inlined JsonValue or Interaction: the load validators need them as functions');
+  let code = standaloneCode(ajv, validateWrite)
     .replace(/^"use strict";/, '')
     .split(UCS2LENGTH)
     .join('ucs2length');
   if (code.includes('require('))
     throw new Error('ajv standalone code needs a runtime helper that schema-runtime.ts does not provide');
+  code = code.replace(/export const validate = validate\d+;export default validate\d+;/, '');
+  code = skippable(skippable(code, jsonValue, 'skipJsonValues'), interaction, 'skipInteractions');
+  code += `\n${VARIANTS(validateWrite.schemaEnv.validateName, interaction)}`;
   // Formatted, so a schema change shows up as a readable diff rather than one changed 70 kB line.
   const pretty = await format(code, { parser: 'babel', printWidth: 120, singleQuote: true, trailingComma: 'all' });
-  return `${HEADER}${pretty.trim()}\n`;
+  return `${HEADER}${withoutUnusedSchemas(pretty).trim()}\n`;
 }
 
 async function main() {
