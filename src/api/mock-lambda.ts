@@ -1,10 +1,7 @@
-import { supplyDummyCredentials } from './dummy-credentials.js';
-import { LambdaDouble } from './lambda-double.js';
+import type { LambdaDouble } from './lambda-double.js';
+import { openDouble } from './open-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
 import { DEFAULTS } from '../engine/defaults.js';
-import { attachHttpDoor } from '../doors/http/http-door.js';
-import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
-import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { checkKnownOptions } from '../engine/option-check.js';
 import { InvalidOptionError } from '../common/seal-errors.js';
@@ -78,21 +75,18 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
   const bind = claimCallerContext();
   const accountId = options.accountId ?? DEFAULTS.accountId;
   checkOnUnhandledRequest(options.onUnhandledRequest);
-  const double = new LambdaDouble('mock', new MockResponder({ functions: options.functions, accountId, label }), {
-    region: options.region ?? DEFAULTS.region,
-    accountId,
-    endpoints: endpointList(options.endpoint),
-    label,
-    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
+  return openDouble({
+    mode: 'mock',
+    responder: new MockResponder({ functions: options.functions, accountId, label }),
+    settings: {
+      region: options.region ?? DEFAULTS.region,
+      accountId,
+      endpoints: endpointList(options.endpoint),
+      label,
+      onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
+    },
+    handlers: options.handlers,
+    bind,
+    dummyCredentials: true,
   });
-  double.functionAnswers.addAll(options.handlers);
-  bind(double);
-  const dummy = supplyDummyCredentials();
-  if (dummy) double.attach(dummy);
-  attachHttpDoor(double);
-  // Ahead of http/https for the SDK's own handler: LambdaClients reach the double without building a request.
-  attachSdkHandlerDoor(double);
-  // After nock: the fetch wrapper sits above nock's, and undici, http2 and workers are covered.
-  attachInProcessDoors(double);
-  return double;
 }
