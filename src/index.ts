@@ -41,21 +41,17 @@ export {
 export { NockScopeConflictError } from './common/http-door-errors.js';
 export type { OnUnhandledRequest, UnhandledRequest } from './engine/unhandled-policy.js';
 export { REDACTED, MASKED_ACCOUNT_ID } from './recording/redaction.js';
-export type { MatchOption, MatchField, MatchableRequest } from './matching/request-key.js';
-export { CASSETTE_FORMAT_VERSION } from './cassette/index.js';
-export type { Cassette, Interaction, RecordedRequest, RecordedResponse, Body } from './cassette/index.js';
+export type { MatchOption, MatchableRequest } from './matching/request-key.js';
+export type { Cassette, Interaction } from './cassette/index.js';
 export { LambdaDouble } from './api/lambda-double.js';
-export type { ClientMockStub, ClientMockBehavior } from './doors/client-mock/client-mock-door.js';
-export type { LambdaCall, LambdaCallResponse, InvokeAsyncCall, CallSource } from './engine/call-log.js';
+export type { ClientMockStub } from './doors/client-mock/client-mock-door.js';
+export type { LambdaCall, InvokeAsyncCall } from './engine/call-log.js';
 export type { CallOptions } from './engine/call-filter.js';
-export type { ServedOperation } from './wire/invoke-event.js';
 export type { InjectOptions, InjectionScope } from './engine/injections.js';
-export type { PayloadExpectation } from './engine/assertions.js';
 export type {
   LambdaPayloads,
   PayloadFor,
   PayloadExpectationFor,
-  FunctionNameOf,
   LambdaResults,
   ResultFor,
   RespondWith,
@@ -64,11 +60,9 @@ export type { RespondOptions, FunctionErrorOptions } from './engine/function-ans
 export type { LambdaHandler, FunctionErrorPayload } from './engine/run-handler.js';
 export type { LambdaContext } from './engine/lambda-context.js';
 export type { Delivery } from './engine/event-deliveries.js';
-export type { InvocationType } from './wire/invocation-type.js';
 export { NoFunctionAnswerError, InvalidFunctionAnswerError } from './common/invocation-errors.js';
 export type { ListenOptions, LoopbackServer } from './doors/loopback/loopback-server-door.js';
-export { LAMBDA_ERRORS, type LambdaErrorName, type LambdaErrorSpec, type ErrorSource } from './wire/error-catalogue.js';
-export type { TransportFault, WireRequest, WireResponse, WireOutcome } from './wire/wire-types.js';
+export { LAMBDA_ERRORS, type LambdaErrorName, type LambdaErrorSpec } from './wire/error-catalogue.js';
+export type { TransportFault } from './wire/wire-types.js';
 export { verifyCassette, type VerifyOptions } from './verify/verify-cassette.js';
-export type { VerifyReport, VerifiedInteraction } from './verify/verify-report.js';
-export type { OutcomeSummary } from './verify/compare-outcome.js';
+export type { VerifyReport } from './verify/verify-report.js';

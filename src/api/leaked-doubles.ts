@@ -9,16 +9,21 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LeakedDoubleError } from '../common/seal-errors.js';
 
-/** What this module needs of a double. */
+/** What this module needs of a double: the object the caller holds. */
 export interface TrackedDouble {
   readonly closed: boolean;
-  readonly settings: { readonly label: string };
   close(): Promise<void>;
+}
+
+/** What this module needs of the double's engine: its name, and a hook run as it closes. */
+export interface TrackedEngine {
+  readonly settings: { readonly label: string };
   attach(attachment: { detach(): void | Promise<void> }): void;
 }
 
 interface Opened {
   double: TrackedDouble;
+  label: string;
   openedAt: string;
   test: string | undefined;
   warned: boolean;
@@ -61,29 +66,29 @@ function stillOpen(): Opened[] {
 function warn(entry: Opened, when: string): void {
   if (entry.warned) return;
   entry.warned = true;
-  const error = new LeakedDoubleError(entry.double.settings.label, entry.openedAt, when);
+  const error = new LeakedDoubleError(entry.label, entry.openedAt, when);
   process.emitWarning(error.message, { code: error.code });
 }
 
 /** Called as a double opens: notes where, and warns about doubles an earlier test left open. */
-export function noteOpened(double: TrackedDouble): void {
+export function noteOpened(double: TrackedDouble, engine: TrackedEngine): void {
   const test = testName();
   for (const entry of stillOpen()) {
     if (managed.has(entry.double)) continue;
     if (entry.test === undefined || entry.test !== test)
       warn(entry, `while another double opens${test ? ` in test "${test}"` : ''}`);
   }
-  const entry: Opened = { double, openedAt: callerFrames(), test, warned: false };
+  const entry: Opened = { double, label: engine.settings.label, openedAt: callerFrames(), test, warned: false };
   opened.add(entry);
   // Held only while open: a closed double must not stay in memory through this set.
-  double.attach({ detach: () => void opened.delete(entry) });
+  engine.attach({ detach: () => void opened.delete(entry) });
   if (!exitHooked) {
     exitHooked = true;
     process.once('exit', () => {
       for (const entry of stillOpen())
         if (!managed.has(entry.double))
           process.stderr.write(
-            `Warning: ${new LeakedDoubleError(entry.double.settings.label, entry.openedAt, 'as the process exits').message}\n`,
+            `Warning: ${new LeakedDoubleError(entry.label, entry.openedAt, 'as the process exits').message}\n`,
           );
     });
   }
@@ -100,6 +105,5 @@ export async function failLeakedDoubles(): Promise<void> {
     opened.delete(entry);
     await entry.double.close().catch(() => undefined);
   }
-  if (leaked[0])
-    throw new LeakedDoubleError(leaked[0].double.settings.label, leaked[0].openedAt, `at the end of test "${test}"`);
+  if (leaked[0]) throw new LeakedDoubleError(leaked[0].label, leaked[0].openedAt, `at the end of test "${test}"`);
 }

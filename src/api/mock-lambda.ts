@@ -1,9 +1,6 @@
-import { supplyDummyCredentials } from './dummy-credentials.js';
-import { LambdaDouble } from './lambda-double.js';
+import type { LambdaDouble } from './lambda-double.js';
+import { openDouble } from './open-double.js';
 import { MockResponder } from '../engine/mock-responder.js';
-import { attachHttpDoor } from '../doors/http/http-door.js';
-import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
-import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { unhandledPolicy, type OnUnhandledRequest } from '../engine/unhandled-policy.js';
 import { checkMockOptionNames, settleMockOptions } from './double-options.js';
@@ -52,21 +49,18 @@ export async function mockLambda(options: MockLambdaOptions = {}): Promise<Lambd
 export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
   const { region, accountId, endpoints, functions } = settleMockOptions(options);
   const bind = claimCallerContext();
-  const double = new LambdaDouble('mock', new MockResponder({ functions, accountId, label }), {
-    region,
-    accountId,
-    endpoints,
-    label,
-    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
+  return openDouble({
+    mode: 'mock',
+    responder: new MockResponder({ functions, accountId, label }),
+    settings: {
+      region,
+      accountId,
+      endpoints,
+      label,
+      onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
+    },
+    handlers: options.handlers,
+    bind,
+    dummyCredentials: true,
   });
-  double.functionAnswers.addAll(options.handlers);
-  bind(double);
-  const dummy = supplyDummyCredentials();
-  if (dummy) double.attach(dummy);
-  attachHttpDoor(double);
-  // Ahead of http/https for the SDK's own handler: LambdaClients reach the double without building a request.
-  attachSdkHandlerDoor(double);
-  // After nock: the fetch wrapper sits above nock's, and undici, http2 and workers are covered.
-  attachInProcessDoors(double);
-  return double;
 }

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
-import { LambdaDouble } from './lambda-double.js';
+import type { LambdaDouble } from './lambda-double.js';
+import { openDouble } from './open-double.js';
 import { CassetteResponder } from '../engine/cassette-responder.js';
-import { attachHttpDoor } from '../doors/http/http-door.js';
-import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
-import { attachInProcessDoors } from '../doors/in-process/attach-in-process.js';
 import { loadCassette, loadCassetteForReplay } from '../cassette/index.js';
 import { CassetteNotFoundError } from '../common/cassette-errors.js';
 import { RecordingInCIError } from '../common/recording-errors.js';
@@ -24,7 +22,6 @@ import type { ExpiryStrategy } from '../cassette/expiry.js';
 import type { ExpirySettings } from '../engine/expiry-policy.js';
 import { reportCassetteRun } from '../report/run-report-sink.js';
 import path from 'node:path';
-import { supplyDummyCredentials } from './dummy-credentials.js';
 import { claimCallerContext } from '../doors/shared/route-by-context.js';
 import { settleCassetteOptions } from './double-options.js';
 
@@ -169,21 +166,18 @@ export async function openCassetteIn(
     allowUnusedInteractions: options.allowUnusedInteractions ?? true,
   });
   const network = reachesNetwork(mode, loaded !== undefined);
-  const double = new LambdaDouble(mode, responder, {
-    ...settings,
-    onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, network),
-    ...(options.closeTimeout !== undefined ? { closeTimeout: options.closeTimeout } : {}),
+  return openDouble({
+    mode,
+    responder,
+    settings: {
+      ...settings,
+      onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, network),
+      ...(options.closeTimeout !== undefined ? { closeTimeout: options.closeTimeout } : {}),
+    },
+    handlers: options.handlers,
+    bind,
+    dummyCredentials: !network,
   });
-  double.functionAnswers.addAll(options.handlers);
-  bind(double);
-  const dummy = network ? undefined : supplyDummyCredentials();
-  if (dummy) double.attach(dummy);
-  attachHttpDoor(double);
-  // Ahead of http/https for the SDK's own handler: LambdaClients reach the double without building a request.
-  attachSdkHandlerDoor(double);
-  // After nock: the fetch wrapper sits above nock's, and undici, http2 and workers are covered.
-  attachInProcessDoors(double);
-  return double;
 }
 
 /** Whether `onExpired: 'record'` may record here: the mode may reach the network, and CI allows it. */

@@ -11,7 +11,7 @@ import { CassetteNotFoundError } from '../common/cassette-errors.js';
 import { UsageError } from '../common/cli-errors.js';
 import { locateCassette } from './cassette-paths.js';
 import { MODE_ENV, reachesNetwork, resolveMode, writesCassette, type CassetteMode } from '../engine/mode-table.js';
-import type { LambdaDouble } from '../api/lambda-double.js';
+import { engineOf, type LambdaDouble } from '../api/lambda-double.js';
 import type { LambdaCall } from '../engine/call-log.js';
 import { CALLS_PATH } from '../doors/loopback/loopback-server-door.js';
 import { REFUSAL_TYPES } from '../doors/loopback/cassette-refusal.js';
@@ -184,6 +184,6 @@ export async function serveCommand(
     io.err(`${c.red('error')} ${message}\n`);
     return EXIT_FINDINGS;
   }
-  if (file !== undefined && lambda.wroteCassette) io.err(`lambda-cassette: wrote ${file}\n`);
+  if (file !== undefined && engineOf(lambda).wroteCassette) io.err(`lambda-cassette: wrote ${file}\n`);
   return EXIT_OK;
 }

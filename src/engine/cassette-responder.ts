@@ -5,36 +5,22 @@
 import type { Answer, Responder } from './responder.js';
 import { ANSWERING_TABLE, type Answering } from './mode-table.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
-import type { WireRequest, WireResponse } from '../wire/wire-types.js';
+import type { WireRequest } from '../wire/wire-types.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import path from 'node:path';
-import {
-  encodeBody,
-  newCassette,
-  updateCassette,
-  type Body,
-  type Cassette,
-  type Interaction,
-  type JsonValue,
-} from '../cassette/index.js';
+import { newCassette, updateCassette, type Cassette, type Interaction } from '../cassette/index.js';
 import { InteractionIndex } from '../matching/interaction-index.js';
 import { describeExhausted, describeMiss } from '../matching/miss-report.js';
 import { ignoringPaths } from '../matching/ignore-paths.js';
 import { nearMiss } from '../matching/ignore-suggestion.js';
 import { requestKey, type MatchableRequest, type MatchOption } from '../matching/request-key.js';
-import { forwardUpstream } from '../recording/forward-upstream.js';
-import { redactPayload } from '../recording/redaction.js';
-import { secretsOf } from '../recording/secret-scrubber.js';
-import { scrubInteraction } from '../recording/scrub-interaction.js';
-import { LambdaCassetteError } from '../common/errors.js';
-import { RecordingIncompleteError, UnrecordableRequestError } from '../common/recording-errors.js';
+import { RecordingIncompleteError } from '../common/recording-errors.js';
 import { CassetteExpiredError, CassetteMissError } from '../common/replay-errors.js';
-import { UpstreamError } from '../common/upstream-errors.js';
-import { recordedResponse, replayedResponse } from './recorded-response.js';
+import { replayedResponse } from './recorded-response.js';
 import { RecordedRequests } from './recorded-requests.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
 import { asEntry, unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
-import { withoutOwnCredentials } from '../recording/own-credentials.js';
+import { CassetteRecorder, cassetteRequest, describeRequest } from './cassette-recorder.js';
 
 /** What a cassette responder does with each request: a row of the mode table other than mock. */
 export type CassetteBehaviour = Exclude<Answering, 'mock'>;
@@ -64,19 +50,12 @@ export interface CassetteResponderOptions {
   allowUnusedInteractions?: boolean;
 }
 
-function describeRequest(request: InvocationRequest): string {
-  return `${request.functionName} (${request.region})`;
-}
-
 export class CassetteResponder implements Responder {
   #index: InteractionIndex<Interaction>;
   #recordedRequests: RecordedRequests;
-  #recorded: Interaction[] = [];
+  readonly #recorder: CassetteRecorder;
   /** The cassette as loaded; let go of after close(), see {@link #release}. */
   #loaded: Cassette | undefined;
-  readonly #upstreamFailures: string[] = [];
-  /** Requests recording could not keep, each with why (see {@link #record}). */
-  readonly #notRecorded: string[] = [];
   readonly #redact: string[];
   readonly #maskAccountIds: boolean;
 
@@ -99,6 +78,12 @@ export class CassetteResponder implements Responder {
     // Filters the cassette was recorded with stay in force, so its redacted payloads keep matching.
     this.#redact = [...new Set([...(options.loaded?.filters?.redact ?? []), ...options.redact])];
     this.#maskAccountIds = options.maskAccountIds || options.loaded?.filters?.maskAccountIds === true;
+    this.#recorder = new CassetteRecorder({
+      file: options.file,
+      ...(options.target !== undefined ? { target: options.target } : {}),
+      redact: this.#redact,
+      maskAccountIds: this.#maskAccountIds,
+    });
     this.#ignore = options.ignore ?? [];
     this.#expiry = options.expiry ? new ExpiryPolicy(options.file, options.expiry) : undefined;
     this.#index = new InteractionIndex(options.match, options.allowPlaybackRepeats);
@@ -127,7 +112,7 @@ export class CassetteResponder implements Responder {
       missing: false,
       unused: this.#unused.map(asEntry),
       expired: this.#expiry?.expiredCount ?? 0,
-      notRecorded: new Set([...this.#upstreamFailures, ...this.#notRecorded]).size,
+      notRecorded: new Set([...this.#recorder.upstreamFailures, ...this.#recorder.notRecorded]).size,
     };
   }
 
@@ -142,11 +127,11 @@ export class CassetteResponder implements Responder {
 
   async respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
     const { behaviour } = this.#options;
-    if (behaviour === 'passthrough') return this.#forward(wire, request, 'passthrough');
-    if (behaviour === 'record') return this.#record(request, wire);
+    if (behaviour === 'passthrough') return this.#recorder.forward(wire, request, 'passthrough');
+    if (behaviour === 'record') return this.#recorder.record(request, wire);
     let matchable: MatchableRequest;
     try {
-      matchable = this.#forMatching(this.#matchable(request));
+      matchable = this.#forMatching(cassetteRequest(request, this.#redact));
     } catch (e) {
       // Say so, and let close() say so too, rather than throw out of the door unlogged.
       const message = `lambda-cassette: ${describeRequest(request)} could not be matched against ${this.#options.file}: ${(e as Error)?.message ?? String(e)}`;
@@ -156,7 +141,7 @@ export class CassetteResponder implements Responder {
     if ('broken' in looked) return looked.broken;
     const { found, recorded } = looked;
     if (found.kind === 'hit') return this.#play(found.value, found.position, request, wire);
-    if (behaviour === 'new-episodes') return this.#record(request, wire);
+    if (behaviour === 'new-episodes') return this.#recorder.record(request, wire);
     const suggestion = found.kind === 'miss' ? nearMiss(matchable, recorded) : undefined;
     const { file } = this.#options;
     const message =
@@ -195,7 +180,7 @@ export class CassetteResponder implements Responder {
     }
     if (action.kind === 'record') {
       this.#replaced.add(canonicalJson(interaction));
-      return this.#record(request, wire);
+      return this.#recorder.record(request, wire);
     }
     return { source: 'replay', outcome: replayedResponse(interaction) };
   }
@@ -225,7 +210,7 @@ export class CassetteResponder implements Responder {
     this.#loaded = undefined;
     this.#index = new InteractionIndex(this.#options.match, this.#options.allowPlaybackRepeats);
     this.#recordedRequests = new RecordedRequests(undefined);
-    this.#recorded = [];
+    this.#recorder.release();
   }
 
   async #write(stale: ReadonlySet<string>): Promise<void> {
@@ -233,10 +218,11 @@ export class CassetteResponder implements Responder {
     const { writes } = ANSWERING_TABLE[behaviour];
     // Expired interactions recorded again are written whatever the mode (onExpired: 'record').
     if (writes === 'never' && this.#replaced.size === 0) return;
-    if (this.#notRecorded.length > 0)
-      throw new RecordingIncompleteError(file, [...this.#upstreamFailures, ...this.#notRecorded], 'were not recorded');
-    if (this.#upstreamFailures.length > 0) throw new RecordingIncompleteError(file, this.#upstreamFailures);
-    if (writes !== 'always' && this.#recorded.length === 0 && this.#loaded) return;
+    const { upstreamFailures, notRecorded, recorded } = this.#recorder;
+    if (notRecorded.length > 0)
+      throw new RecordingIncompleteError(file, [...upstreamFailures, ...notRecorded], 'were not recorded');
+    if (upstreamFailures.length > 0) throw new RecordingIncompleteError(file, upstreamFailures);
+    if (writes !== 'always' && recorded.length === 0 && this.#loaded) return;
     await updateCassette(
       file,
       (current) => {
@@ -248,7 +234,7 @@ export class CassetteResponder implements Responder {
           ...base,
           ...(filters ? { filters } : {}),
           recordedWith: newCassette().recordedWith,
-          interactions: [...kept, ...this.#recorded],
+          interactions: [...kept, ...recorded],
         };
       },
       this.#options.dir !== undefined ? { root: this.#options.dir } : {},
@@ -265,7 +251,7 @@ export class CassetteResponder implements Responder {
     if (this.#options.behaviour !== 'record') return new Set(this.#replaced);
     if (this.#options.startsAfresh) return new Set((this.#loaded?.interactions ?? []).map((i) => canonicalJson(i)));
     const key = (request: MatchableRequest) => requestKey(this.#forMatching(request), this.#options.match);
-    const rerecorded = new Set(this.#recorded.map((i) => key(i.request)));
+    const rerecorded = new Set(this.#recorder.recorded.map((i) => key(i.request)));
     return new Set(
       (this.#loaded?.interactions ?? []).filter((i) => rerecorded.has(key(i.request))).map((i) => canonicalJson(i)),
     );
@@ -277,87 +263,5 @@ export class CassetteResponder implements Responder {
       ...(this.#redact.length ? { redact: this.#redact } : {}),
       ...(this.#maskAccountIds ? { maskAccountIds: true } : {}),
     };
-  }
-
-  #payload(request: InvocationRequest): Body {
-    // Stands for what encodeBody(<canonical JSON bytes>, true) gives, without encoding the value to
-    // bytes and parsing it back on every call: matching compares values or canonical keys, cassettes
-    // are written canonically, and a recording is copied through JSON before it is kept.
-    // The request's own credentials are scrubbed as the recorder scrubs them (own-credentials.ts).
-    const secrets = secretsOf(request.headers);
-    if (request.json.ok)
-      return withoutOwnCredentials({ json: redactPayload(request.json.value, this.#redact) as JsonValue }, secrets);
-    return withoutOwnCredentials(encodeBody(request.body, true), secrets);
-  }
-
-  #matchable(request: InvocationRequest): MatchableRequest {
-    const m: MatchableRequest = {
-      functionName: request.ref?.name ?? request.functionName,
-      region: request.region,
-      payload: this.#payload(request),
-    };
-    if (request.ref?.qualifier !== undefined) m.qualifier = request.ref.qualifier;
-    // Written for Invoke only, the type for RequestResponse and DryRun only: absent fields mean InvokeAsync, Event.
-    if (request.operation === 'Invoke') m.operation = 'Invoke';
-    if (request.invocationType !== 'Event') m.invocationType = request.invocationType;
-    return m;
-  }
-
-  async #forward(
-    wire: WireRequest,
-    request: InvocationRequest,
-    source: 'record' | 'passthrough',
-  ): Promise<Answer & { response?: WireResponse }> {
-    try {
-      const response = await forwardUpstream(wire, this.#options.target);
-      return { source, outcome: response, response };
-    } catch (e) {
-      // Our own errors (signing unavailable) say what is wrong as they are.
-      const error = e instanceof LambdaCassetteError ? e : new UpstreamError(wire.url, e);
-      if (source === 'record') this.#upstreamFailures.push(`${describeRequest(request)}: ${error.message}`);
-      return { source, outcome: { kind: 'failure', error } };
-    }
-  }
-
-  /**
-   * Forwards and records. What is recorded of the request is settled before anything is sent: a
-   * request that cannot be recorded is not sent either, and `close()` names it. Should recording the
-   * answer fail after all, the caller still gets it and `close()` names the request.
-   */
-  async #record(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
-    let recordedRequest: MatchableRequest;
-    try {
-      recordedRequest = this.#matchable(request);
-    } catch (e) {
-      const error = new UnrecordableRequestError(describeRequest(request), this.#options.file, e);
-      this.#notRecorded.push(
-        `${describeRequest(request)}: not sent, not recorded: ${(e as Error)?.message ?? String(e)}`,
-      );
-      return { source: 'record', outcome: { kind: 'failure', error } };
-    }
-    const answer = await this.#forward(wire, request, 'record');
-    if (!answer.response) return answer;
-    try {
-      this.#recorded.push(this.#interaction(request, recordedRequest, answer.response));
-    } catch (e) {
-      this.#notRecorded.push(
-        `${describeRequest(request)}: sent, but its answer could not be recorded: ${(e as Error)?.message ?? String(e)}`,
-      );
-    }
-    return answer;
-  }
-
-  #interaction(request: InvocationRequest, recordedRequest: MatchableRequest, response: WireResponse): Interaction {
-    const raw: Interaction = {
-      request: recordedRequest,
-      response: recordedResponse(response),
-      recordedAt: new Date().toISOString(),
-    };
-    if (request.functionName !== raw.request.functionName) raw.request.functionRef = request.functionName;
-    // A request signed again on the way (the loopback server's `sign: true`) carried credentials of its own.
-    const secrets = [...secretsOf(request.headers), ...(response.sentSecrets ?? [])].sort(
-      (a, b) => b.length - a.length,
-    );
-    return scrubInteraction(raw, { redact: this.#redact, maskAccountIds: this.#maskAccountIds, secrets }).interaction;
   }
 }

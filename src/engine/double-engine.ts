@@ -1,14 +1,10 @@
 import { parseInvocation, type InvocationRequest } from '../wire/parse-request.js';
 import { normalizeHeaders, type TransportFault, type WireOutcome, type WireRequest } from '../wire/wire-types.js';
-import { errorResponse, fillMessage } from '../wire/build-response.js';
-import { LAMBDA_ERRORS, type LambdaErrorName } from '../wire/error-catalogue.js';
-import { functionArn } from '../wire/function-ref.js';
+import type { LambdaErrorName } from '../wire/error-catalogue.js';
 import { errorTypeOf, newCall, type LambdaCall } from './call-log.js';
-import { Injections, type InjectOptions, type InjectionScope, type InjectedAnswer } from './injections.js';
+import { Injections, type InjectOptions, type InjectionScope } from './injections.js';
+import { injectedAnswer } from './injected-answer.js';
 import type { Answer, Responder } from './responder.js';
-import * as assertions from './assertions.js';
-import { givenPayload, type CallOptions } from './assertions.js';
-import type { PayloadExpectationFor } from './payload-types.js';
 import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
 import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/replay-errors.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
@@ -21,12 +17,14 @@ import { EventDeliveries } from './event-deliveries.js';
 import { answerSync } from './sync-invocation.js';
 import { noteInvocation } from './invocation-outcome.js';
 import { MissLog } from './miss-log.js';
+import type { CassetteMode } from './mode-table.js';
 
 /**
  * The engine of a double: every door hands it requests, it answers them (injection first, then its
- * responder) and logs every attempt. Knows no transport; the public `LambdaDouble` adds the doors.
+ * responder) and logs every attempt. Knows no transport and has no public face: the `LambdaDouble`
+ * users hold wraps it, and doors reach it as a {@link DoorPort}.
  */
-export class DoubleEngine implements DoorPort, AsyncDisposable {
+export class DoubleEngine implements DoorPort {
   readonly #calls: LambdaCall[] = [];
   readonly #injections = new Injections();
   readonly #missLog = new MissLog();
@@ -36,75 +34,63 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   #closed?: Promise<void>;
   /** Requests sent on to the real endpoint whose answer has not come: `close()` waits for them. */
   readonly #inFlight = new InFlightRecordings();
-  /** Answers by source, for {@link recorded} / {@link replayed}; `reset()` leaves them. */
+  /** Answers by source, for `replayed` / `recorded`; `reset()` leaves them. */
   #replayedCount = 0;
   #recordedCount = 0;
-  /** @internal What functions answer (`respond`, `handlers`, `injectFunctionError`). */
+  /** What functions answer (`respond`, `handlers`, `injectFunctionError`). */
   readonly functionAnswers = new FunctionAnswers();
-  /** @internal Event and InvokeAsync invocations delivered to handlers. */
+  /** Event and InvokeAsync invocations delivered to handlers. */
   readonly eventDeliveries: EventDeliveries;
 
-  /** @internal Built by `openCassette` / `mockLambda`. */
   constructor(
-    /** The mode the double runs in. */
-    readonly mode: string,
+    /** The mode asked for. */
+    readonly mode: CassetteMode,
     private readonly responder: Responder,
-    /** @internal */
     readonly settings: DoubleSettings,
   ) {
     this.eventDeliveries = new EventDeliveries(settings.accountId);
   }
 
-  /** Every intercepted InvokeAsync attempt, in order. */
+  /** Every intercepted attempt, in order. */
   get calls(): readonly LambdaCall[] {
     return this.#calls;
   }
 
-  /**
-   * Whether this double answered at least one request from its cassette. With `mode` (what was
-   * asked for), this says what `auto` did: replayed, recorded, or both (`new-episodes`).
-   */
+  /** Whether at least one request was answered from the cassette. */
   get replayed(): boolean {
     return this.#replayedCount > 0;
   }
 
-  /** Whether this double recorded at least one answer from the real endpoint. */
+  /** Whether at least one answer was recorded from the real endpoint. */
   get recorded(): boolean {
     return this.#recordedCount > 0;
   }
 
-  /**
-   * After `close()`: the recorded interactions this run never played (in `record` mode, those it
-   * kept without recording them again). Empty for mocks and passthrough. With
-   * `allowUnusedInteractions: false`, `close()` rejects naming them.
-   */
+  /** After `close()`: the recorded interactions this run never played. */
   get unusedInteractions(): readonly UnusedInteraction[] {
-    return this.responder.unusedInteractions ?? [];
+    return this.responder.unusedInteractions;
   }
 
-  /** Whether `close()` has been called. */
   get closed(): boolean {
     return this.#closed !== undefined;
   }
 
-  /** @internal Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
   get reachesUpstream(): boolean {
-    return this.responder.reachesUpstream === true;
+    return this.responder.reachesUpstream;
   }
 
-  /** @internal Whether `close()` wrote the cassette file (false for mocks, replays and untouched cassettes). */
+  /** Whether `close()` wrote the cassette file (false for mocks, replays and untouched cassettes). */
   get wroteCassette(): boolean {
-    return this.responder.wroteCassette === true;
+    return this.responder.wroteCassette;
   }
 
-  /** @internal Lets a door register itself so `close()` detaches it. */
   attach(attachment: DoorAttachment): void {
     this.#attachments.push(attachment);
   }
 
   /**
    * The engine's single entry: answers one request, logs it. `undefined` when the request is not
-   * InvokeAsync (the door then leaves it alone).
+   * one the engine serves (the door then leaves it alone).
    */
   async handle(wire: WireRequest): Promise<WireOutcome | undefined> {
     const request = parseInvocation(wire, this.settings.region);
@@ -117,7 +103,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
         ? this.functionAnswers.take(request.ref.name, request.ref.qualifier, 'error')
         : undefined;
     const answer = injected
-      ? this.#injectedAnswer(injected, request)
+      ? injectedAnswer(injected, request, this.settings.accountId)
       : functionError
         ? { source: 'injected' as const, outcome: await answerSync(functionError, request, this.settings.accountId) }
         : await this.#respond(request, wire);
@@ -154,7 +140,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   }
 
   /**
-   * A door met a Lambda request that is not InvokeAsync: applies `onUnhandledRequest`, and
+   * A door met a Lambda request the engine does not serve: applies `onUnhandledRequest`, and
    * remembers the ones it stopped so that `close()` lists them.
    */
   judgeUnhandled(wire: WireRequest): UnhandledVerdict {
@@ -168,42 +154,8 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     return verdict;
   }
 
-  /** A door noticed that something took interception away or conflicted with it (a caller's nock interceptor); `close()` rejects with it. */
   noteInterference(error: Error): void {
     if (!this.#interference.some((e) => e.message === error.message)) this.#interference.push(error);
-  }
-
-  // ---- assertions (docs/api.md) ----
-
-  // Each helper counts InvokeAsync and Invoke Event calls alike; `{ operation }` limits it to one.
-  // `expectInvoked(fn, undefined, { operation })` checks no payload (see givenPayload).
-
-  /** Whether `fn` was invoked (with a matching payload, when given). */
-  wasInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>, options?: CallOptions): boolean {
-    return (
-      assertions.matchingCalls(this.#calls, fn, payload, givenPayload(arguments.length, payload), undefined, options)
-        .length > 0
-    );
-  }
-
-  /** Throws an `AssertionError` unless `fn` was invoked at least once (with a matching payload, when given). */
-  expectInvoked<F extends string>(fn: F, payload?: PayloadExpectationFor<F>, options?: CallOptions): void {
-    assertions.expectInvoked(this.#calls, fn, payload, givenPayload(arguments.length, payload), options);
-  }
-
-  /** Throws an `AssertionError` if `fn` was invoked; without `fn`, if anything was. */
-  expectNotInvoked(fn?: string, options?: CallOptions): void {
-    assertions.expectNotInvoked(this.#calls, fn, options);
-  }
-
-  /** Throws an `AssertionError` unless `fn` was invoked exactly `n` times (each retry attempt counts). */
-  expectInvokedTimes(fn: string, n: number, options?: CallOptions): void {
-    assertions.expectInvokedTimes(this.#calls, fn, n, options);
-  }
-
-  /** The calls made to `fn`, in order. */
-  callsTo(fn: string, options?: CallOptions): LambdaCall[] {
-    return assertions.callsTo(this.#calls, fn, options);
   }
 
   /** Clears the call log, pending injections, and the misses and refused requests `close()` would report. */
@@ -216,43 +168,27 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     this.eventDeliveries.clear();
   }
 
-  // ---- injection (README "Quick start: error paths") ----
-
-  /** Makes matching calls fail with a documented Lambda error, exactly as the service sends it. */
-  inject(name: LambdaErrorName, options?: InjectOptions): this {
+  inject(name: LambdaErrorName, options?: InjectOptions): void {
     this.#injections.addError(name, options);
-    return this;
   }
 
-  /** Makes matching calls fail at the transport: a timeout or a reset connection. */
-  injectFault(fault: TransportFault, options?: InjectionScope): this {
+  injectFault(fault: TransportFault, options?: InjectionScope): void {
     this.#injections.addFault(fault, options);
-    return this;
   }
 
-  /** Drops every pending injection. */
   clearInjections(): void {
     this.#injections.clear();
   }
 
-  // ---- lifecycle ----
-
-  /**
-   * Stops intercepting, writes the cassette when recording, and rejects if any request found no
-   * recorded answer. Safe to call more than once.
-   */
+  /** Stops intercepting, writes what needs writing, and rejects with what went wrong; once. */
   close(): Promise<void> {
     this.#closed ??= this.#close();
     return this.#closed;
   }
 
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.close();
-  }
-
   #respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
     const answer = this.responder.respond(request, wire, this.functionAnswers);
-    return this.responder.reachesUpstream === true
+    return this.responder.reachesUpstream
       ? this.#inFlight.track(`${request.functionName} (${request.operation})`, answer)
       : answer;
   }
@@ -273,7 +209,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
     if (this.#unhandled.length > 0) throw new UnhandledRequestError(this.settings.label, [...this.#unhandled], true);
     if (this.#interference.length > 0) throw this.#interference[0]!;
     const unused = this.unusedInteractions;
-    if (unused.length > 0 && this.responder.allowUnusedInteractions === false) {
+    if (unused.length > 0 && !this.responder.allowUnusedInteractions) {
       throw new UnusedInteractionsError(
         this.settings.label,
         unused.map((u) => `#${u.index + 1} ${u.function} (recorded ${u.recordedAt})`),
@@ -284,7 +220,7 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
   /** Tells the run summary (the vitest reporter) what this cassette did. */
   #report(): void {
     if (!reporting()) return;
-    const cassette = this.responder.runReport?.();
+    const cassette = this.responder.runReport();
     if (!cassette) return;
     const misses = this.#missLog.misses.map((m) => m.split('\n')[0]!);
     reportCassetteRun({
@@ -294,20 +230,5 @@ export class DoubleEngine implements DoorPort, AsyncDisposable {
       recorded: this.#recordedCount,
       misses,
     });
-  }
-
-  #injectedAnswer(injected: InjectedAnswer, request: InvocationRequest): Answer {
-    if (injected.kind === 'fault') return { source: 'injected', outcome: { kind: 'fault', fault: injected.fault } };
-    const spec = LAMBDA_ERRORS[injected.name];
-    const context: Record<string, string> = {
-      functionName: request.functionName,
-      region: request.region,
-      accountId: this.settings.accountId,
-    };
-    if (request.ref) context['functionArn'] = functionArn(request.ref, request.region, this.settings.accountId);
-    return {
-      source: 'injected',
-      outcome: errorResponse(spec, injected.message ?? fillMessage(spec.defaultMessage, context)),
-    };
   }
 }

@@ -1,4 +1,5 @@
-import type { Answer, Responder } from './responder.js';
+import type { Answer, CassetteRunPart, Responder } from './responder.js';
+import type { UnusedInteraction } from '../report/cassette-run.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
 import { validateInvocation } from '../wire/validate-request.js';
 import { LAMBDA_ERRORS } from '../wire/error-catalogue.js';
@@ -24,19 +25,28 @@ export interface MockResponderOptions {
  */
 export class MockResponder implements Responder {
   readonly #known: Set<string> | undefined;
+  // No cassette and no network: nothing is forwarded, written, left unused or reported.
+  readonly reachesUpstream = false;
+  readonly wroteCassette = false;
+  readonly unusedInteractions: readonly UnusedInteraction[] = [];
+  readonly allowUnusedInteractions = true;
 
   constructor(private readonly options: MockResponderOptions) {
     this.#known = options.functions ? new Set(options.functions.map((f) => parseFunctionRef(f)?.name ?? f)) : undefined;
   }
 
-  async respond(request: InvocationRequest, _wire?: unknown, answers?: FunctionAnswers): Promise<Answer> {
+  runReport(): CassetteRunPart | undefined {
+    return undefined;
+  }
+
+  async respond(request: InvocationRequest, _wire: unknown, answers: FunctionAnswers): Promise<Answer> {
     const rejection = validateInvocation(request);
     if (rejection) {
       return { source: 'mock', outcome: errorResponse(LAMBDA_ERRORS[rejection.error], rejection.message) };
     }
     const ref = request.ref!;
     // A function the test gave a result or handler exists, listed in `functions` or not.
-    if (this.#known && !this.#known.has(ref.name) && !answers?.knows(ref.name)) {
+    if (this.#known && !this.#known.has(ref.name) && !answers.knows(ref.name)) {
       const spec = LAMBDA_ERRORS.ResourceNotFoundException;
       const message = fillMessage(spec.defaultMessage, {
         functionArn: functionArn(ref, request.region, this.options.accountId),
@@ -45,7 +55,7 @@ export class MockResponder implements Responder {
     }
     if (request.invocationType === 'DryRun') return { source: 'mock', outcome: dryRunResponse() };
     if (request.invocationType === 'Event') return { source: 'mock', outcome: successResponse(request.operation) };
-    const entry = answers?.take(ref.name, ref.qualifier);
+    const entry = answers.take(ref.name, ref.qualifier);
     if (!entry) {
       return {
         source: 'mock',

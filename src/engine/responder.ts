@@ -12,23 +12,29 @@ export interface Answer {
   miss?: string;
 }
 
+/** A cassette's part of the run report. */
+export type CassetteRunPart = Pick<
+  CassetteRun,
+  'cassette' | 'created' | 'missing' | 'unused' | 'expired' | 'notRecorded'
+>;
+
 /**
  * The part of the engine behind injections: mock answers, a cassette, or the real endpoint.
  * Doors never see it; the double asks it once injections have had their say.
  */
 export interface Responder {
   /** Whether some requests are sent on to the real endpoint (record, new-episodes, passthrough). */
-  readonly reachesUpstream?: boolean;
+  readonly reachesUpstream: boolean;
   /** Whether `close()` wrote a cassette file. */
-  readonly wroteCassette?: boolean;
-  /** After close: recorded interactions this run never played (cassettes only). */
-  readonly unusedInteractions?: readonly UnusedInteraction[];
-  /** Whether `close()` accepts unused interactions (default true). */
-  readonly allowUnusedInteractions?: boolean;
-  /** After close: the cassette's part of the run report (cassettes only). */
-  runReport?(): Pick<CassetteRun, 'cassette' | 'created' | 'missing' | 'unused' | 'expired' | 'notRecorded'>;
+  readonly wroteCassette: boolean;
+  /** After close: recorded interactions this run never played (empty without a cassette). */
+  readonly unusedInteractions: readonly UnusedInteraction[];
+  /** Whether `close()` accepts unused interactions. */
+  readonly allowUnusedInteractions: boolean;
+  /** After close: the cassette's part of the run report; `undefined` without a cassette. */
+  runReport(): CassetteRunPart | undefined;
   /** Answers one request; `answers` is what the test gave the functions (mock mode answers from it). */
-  respond(request: InvocationRequest, wire: WireRequest, answers?: FunctionAnswers): Promise<Answer>;
+  respond(request: InvocationRequest, wire: WireRequest, answers: FunctionAnswers): Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;
 }

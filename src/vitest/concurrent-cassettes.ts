@@ -9,7 +9,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { openCassette } from '../api/open-cassette.js';
 import { checkRunnerOptions } from '../api/double-options.js';
-import type { LambdaDouble } from '../api/lambda-double.js';
+import { engineOf, type LambdaDouble } from '../api/lambda-double.js';
 import { runWithDouble } from '../doors/shared/route-by-context.js';
 import { markManaged } from '../api/leaked-doubles.js';
 import {
@@ -79,7 +79,7 @@ export function concurrentCassettePerTest(
     aroundEach(async (runTest, context) => {
       const double = await open(context?.task);
       try {
-        await own.run({ double }, () => runWithDouble(double, runTest));
+        await own.run({ double }, () => runWithDouble(engineOf(double), runTest));
       } finally {
         await closeAfterTest(double, context?.task as TaskWithErrors | undefined);
       }
@@ -102,7 +102,7 @@ export function concurrentCassettePerTest(
       const original = task && (originals.get(task) ?? runner.getFn?.(task));
       if (task && original && runner.setFn) {
         originals.set(task, original);
-        runner.setFn(task, () => own.run(slot, () => runWithDouble(double, original)));
+        runner.setFn(task, () => own.run(slot, () => runWithDouble(engineOf(double), original)));
       }
     });
     afterEach(async (context) => {

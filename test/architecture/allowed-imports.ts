@@ -27,6 +27,11 @@ export const ALLOWED_IMPORTS: readonly ImportRow[] = [
   { folders: ['verify'], mayImport: ['common', 'wire', 'cassette', 'recording', 'engine/call-log.ts'] },
   { folders: ['doors/shared'], mayImport: ['common', 'wire', 'recording', 'engine/door-port.ts'] },
   { folders: ['doors/*'], mayImport: ['common', 'wire', 'recording', 'engine/door-port.ts', 'doors/shared'] },
+  // The files at the root of src/doors/: the one table of in-process doors the factories attach.
+  {
+    folders: ['doors'],
+    mayImport: ['engine/door-port.ts', 'doors/shared', 'doors/undici', 'doors/http2', 'doors/worker'],
+  },
   { folders: ['api'], mayImport: [...INNER, 'doors'] },
   { folders: ['matchers', 'runners'], mayImport: BELOW_RUNNERS },
   { folders: ['vitest', 'jest', 'node-test', 'cli'], mayImport: [...BELOW_RUNNERS, 'matchers', 'runners'] },

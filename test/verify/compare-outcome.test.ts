@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareOutcome } from '../../src/verify/compare-outcome.js';
-import type { RecordedResponse } from '../../src/index.js';
+import type { RecordedResponse } from '../../src/cassette/index.js';
 
 const live = (status: number, body: string, headers: Record<string, string> = {}) => ({
   kind: 'response' as const,
