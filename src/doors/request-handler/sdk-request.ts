@@ -7,7 +7,7 @@
  * `requestHandler` door and the zero-configuration SDK door (doors/sdk-handler).
  */
 import type { DoorPort } from '../../engine/door-port.js';
-import type { WireRequest } from '../../wire/wire-types.js';
+import type { WireOutcome, WireRequest } from '../../wire/wire-types.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import { handlerRejection, nodeHeaders } from '../shared/sdk-outcome.js';
 import { forwardUpstream } from '../../recording/forward-upstream.js';
@@ -71,16 +71,28 @@ function wireOf(request: SdkHttpRequest, body: Uint8Array): WireRequest {
   return { method: request.method, url: urlOf(request), headers: request.headers, body };
 }
 
-async function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
-  let outcome = await double.handle(wire);
-  if (!outcome) {
-    // Another Lambda API: onUnhandledRequest decides (the network only when it lets the request on).
-    const verdict = double.judgeUnhandled(wire);
-    if (!verdict.bypass) throw verdict.error;
-    outcome = await forwardUpstream(wire);
-  }
+function sdkResponse(outcome: WireOutcome): { response: SdkHttpResponse } {
   if (outcome.kind !== 'response') throw handlerRejection(outcome);
   return { response: { statusCode: outcome.status, headers: nodeHeaders(outcome.headers), body: outcome.body } };
+}
+
+function answerUnhandled(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
+  // Another Lambda API: onUnhandledRequest decides (the network only when it lets the request on).
+  const verdict = double.judgeUnhandled(wire);
+  if (!verdict.bypass) throw verdict.error;
+  return forwardUpstream(wire).then(sdkResponse);
+}
+
+// A chain of `then`, not an async function: every call of every SDK client goes through here, and
+// each promise an async function adds costs more while async context tracking is on.
+function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
+  let handled: Promise<WireOutcome | undefined>;
+  try {
+    handled = double.handle(wire);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+  return handled.then((outcome) => (outcome ? sdkResponse(outcome) : answerUnhandled(double, wire)));
 }
 
 /**
