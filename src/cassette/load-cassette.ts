@@ -49,12 +49,14 @@ export async function loadCassetteForReplay(file: string): Promise<LazilyChecked
   const cassette = parseJson(text, file, MIGRATIONS, validateCassetteShell);
   throwLoadProblem(filtersLoadProblem(cassette), file);
   const checked = new Uint8Array(cassette.interactions.length);
+  // Only the length: a closure naming `text` would keep the whole file's text alive as long as the cassette.
+  const textLength = text.length;
   return {
     cassette,
     checkInteraction(position) {
       if (checked[position] === 1) return;
       validateInteraction(cassette, position, file);
-      throwLoadProblem(interactionLoadProblem(cassette, position, text.length), file);
+      throwLoadProblem(interactionLoadProblem(cassette, position, textLength), file);
       checked[position] = 1;
     },
   };

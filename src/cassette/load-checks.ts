@@ -16,13 +16,32 @@ const pointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Whether `value` nests deeper than {@link MAX_RECORDED_DEPTH}: no strings built, since it visits every node of every payload. */
 function isTooDeep(value: unknown): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
+  if (value === null || typeof value !== 'object') return false;
+  // Two flat stacks, no pair per node: a replay runs this on each interaction it reads.
+  const values: object[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const depth = depths.pop()!;
     if (depth + 1 > MAX_RECORDED_DEPTH) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>))
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    if (Array.isArray(v)) {
+      for (const child of v as unknown[]) {
+        if (child !== null && typeof child === 'object') {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    const record = v as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+      const child = record[key];
+      if (child !== null && typeof child === 'object') {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
   }
   return false;
 }

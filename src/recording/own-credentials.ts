@@ -12,8 +12,7 @@
  */
 import type { Body } from '../cassette/index.js';
 import { UnscrubbableSecretError } from '../common/recording-errors.js';
-import { jsonText } from '../common/canonical-json.js';
-import { recorderPass, scrubBodySecrets, traceOfSecret } from './secret-scrubber.js';
+import { recorderPass, scrubBodySecretsAndText, traceOfSecret } from './secret-scrubber.js';
 
 /**
  * `payload` (the stored form of a request body) with the request's own credentials, and any bearer
@@ -22,8 +21,11 @@ import { recorderPass, scrubBodySecrets, traceOfSecret } from './secret-scrubber
  * @throws {UnscrubbableSecretError} for a payload the recorder would refuse too.
  */
 export function withoutOwnCredentials(payload: Body, secrets: readonly string[]): Body {
-  const scrubbed = scrubBodySecrets(payload, recorderPass(secrets), 'the request payload');
-  const stored = 'json' in scrubbed ? jsonText(scrubbed.json) : 'text' in scrubbed ? scrubbed.text : scrubbed.base64;
+  const { body: scrubbed, text: stored } = scrubBodySecretsAndText(
+    payload,
+    recorderPass(secrets),
+    'the request payload',
+  );
   const trace = secrets.length > 0 ? traceOfSecret(stored, secrets) : undefined;
   if (trace !== undefined) throw new UnscrubbableSecretError('the request payload', [trace]);
   return scrubbed;

@@ -34,8 +34,13 @@ export const MIN_SECRET_LENGTH = 16;
 
 /** ASCII letters lowered, nothing else: the string keeps its length, so positions stay true. */
 export function asciiLower(text: string): string {
+  // An ASCII-only string lowers the same either way, and toLowerCase is many times faster; it would
+  // also lower letters past ASCII (some changing length), hence the check.
+  if (!NOT_ASCII.test(text)) return text.toLowerCase();
   return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
+
+const NOT_ASCII = /[^\0-\x7f]/;
 
 /** Whether a JWT's first segment decodes to a JSON header naming its algorithm. */
 function isJwtHeader(segment: string): boolean {

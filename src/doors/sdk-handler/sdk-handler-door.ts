@@ -35,11 +35,27 @@ function destinationOf(request: SdkHttpRequest): Destination {
   return { origin: `${request.protocol}//${hostname}${port}`, hostname };
 }
 
+const UPPER_CASE = /[A-Z]/;
+
+/** `headers` with lower-case names: the same object when they all are (the SDK's are), else a copy. */
+function lowerCaseHeaders(headers: Record<string, string>): Record<string, string> {
+  let lower = true;
+  for (const name in headers) {
+    if (UPPER_CASE.test(name)) {
+      lower = false;
+      break;
+    }
+  }
+  if (lower) return headers;
+  const out: Record<string, string> = {};
+  for (const name in headers) out[name.toLowerCase()] = headers[name]!;
+  return out;
+}
+
 /** The double that answers `request` in-process, or `undefined` when it is not the door's to answer. */
 function claim(request: SdkHttpRequest): { double: DoorPort; conflict?: Error } | undefined {
   const where = destinationOf(request);
-  const headers: Record<string, string> = {};
-  for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name]!;
+  const headers = lowerCaseHeaders(request.headers);
   const double = claimRequest(openDoubles, { where, method: request.method, path: request.path, headers });
   if (!double) return undefined;
   const served = isServedOperation(request.method, request.path, headers);

@@ -29,15 +29,27 @@ function transportRejection(outcome: WireFault | WireFailure): Error {
 /**
  * The response `double` gives `wire`, as described above. Rejects with the refusal of
  * `onUnhandledRequest`, or with `form.reject(outcome)` for a fault or a failure.
+ *
+ * A chain of `then`, not an async function: every call through every door passes here, and each
+ * promise an async function adds costs more while async context tracking is on.
  */
-export async function answerRequest(double: DoorPort, wire: WireRequest, form: AnswerForm = {}): Promise<WireResponse> {
-  let outcome: WireOutcome | undefined = await double.handle(wire);
-  if (!outcome) {
-    const verdict = double.judgeUnhandled(wire);
-    if (!verdict.bypass) throw verdict.error;
-    const forwarded = await forwardUpstream(wire);
-    outcome = form.forwarded ? form.forwarded(forwarded) : forwarded;
+export function answerRequest(double: DoorPort, wire: WireRequest, form: AnswerForm = {}): Promise<WireResponse> {
+  const settle = (outcome: WireOutcome): WireResponse => {
+    if (outcome.kind !== 'response') throw (form.reject ?? transportRejection)(outcome);
+    return outcome;
+  };
+  let handled: Promise<WireOutcome | undefined>;
+  try {
+    handled = double.handle(wire);
+  } catch (error) {
+    return Promise.reject(error as Error);
   }
-  if (outcome.kind !== 'response') throw (form.reject ?? transportRejection)(outcome);
-  return outcome;
+  return handled.then((outcome) => (outcome ? settle(outcome) : forwardUnhandled(double, wire, form).then(settle)));
+}
+
+/** A Lambda request the engine does not serve: refused, or sent on as `onUnhandledRequest` says. */
+function forwardUnhandled(double: DoorPort, wire: WireRequest, form: AnswerForm): Promise<WireOutcome> {
+  const verdict = double.judgeUnhandled(wire);
+  if (!verdict.bypass) return Promise.reject(verdict.error);
+  return forwardUpstream(wire).then((response) => (form.forwarded ? form.forwarded(response) : response));
 }

@@ -74,9 +74,10 @@ function wireOf(request: SdkHttpRequest, body: Uint8Array): WireRequest {
 // The socket errors NodeHttpHandler raises, renamed TimeoutError where it renames them.
 const SDK_FORM: AnswerForm = { reject: handlerRejection };
 
-async function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
-  const answer = await answerRequest(double, wire, SDK_FORM);
-  return { response: { statusCode: answer.status, headers: nodeHeaders(answer.headers), body: answer.body } };
+function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
+  return answerRequest(double, wire, SDK_FORM).then((answer) => ({
+    response: { statusCode: answer.status, headers: nodeHeaders(answer.headers), body: answer.body },
+  }));
 }
 
 /**
