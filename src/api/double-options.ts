@@ -20,7 +20,7 @@ import { checkHttpUrlOption } from '../common/http-url.js';
 import { InvalidOptionError } from '../common/seal-errors.js';
 
 /** The options {@link openCassette} knows, for the unknown-option check. */
-export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
+const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
   'mode',
   'dir',
   'endpoint',
@@ -43,7 +43,7 @@ export const OPEN_CASSETTE_OPTIONS: readonly (keyof OpenCassetteOptions)[] = [
 ];
 
 /** The options {@link mockLambda} knows, for the unknown-option check. */
-export const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = [
+const MOCK_LAMBDA_OPTIONS: readonly (keyof MockLambdaOptions)[] = [
   'functions',
   'region',
   'accountId',
@@ -59,7 +59,7 @@ const RUNNER_OPTIONS: readonly string[] = [...OPEN_CASSETTE_OPTIONS, 'name'];
  * The `endpoint` option as a list.
  * @throws {InvalidOptionError} for an entry that is not an absolute http(s) URL.
  */
-export function endpointList(endpoint: string | readonly string[] | undefined): string[] {
+function endpointList(endpoint: string | readonly string[] | undefined): string[] {
   if (endpoint === undefined) return [];
   const list = typeof endpoint === 'string' ? [endpoint] : [...endpoint];
   for (const url of list) checkHttpUrlOption('option "endpoint"', url);
@@ -67,7 +67,7 @@ export function endpointList(endpoint: string | readonly string[] | undefined): 
 }
 
 /** What every double is opened with, settled. */
-export interface SettledDoubleOptions {
+interface SettledDoubleOptions {
   region: string;
   accountId: string;
   endpoints: string[];
@@ -120,7 +120,7 @@ export function checkRunnerOptions(options: unknown): void {
 }
 
 /** A mock double's options, settled. */
-export interface SettledMockOptions extends SettledDoubleOptions {
+interface SettledMockOptions extends SettledDoubleOptions {
   functions: readonly string[] | undefined;
 }
 
@@ -130,7 +130,7 @@ export function settleMockOptions(options: MockLambdaOptions): SettledMockOption
 }
 
 /** A cassette double's options, settled. */
-export interface SettledCassetteOptions {
+interface SettledCassetteOptions {
   mode: CassetteMode;
   dir: string;
   /** The cassette file: `<dir>/<name>.json`. */

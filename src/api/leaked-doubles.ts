@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { LeakedDoubleError } from '../common/seal-errors.js';
 
 /** What this module needs of a double: the object the caller holds. */
-export interface TrackedDouble {
+interface TrackedDouble {
   readonly closed: boolean;
   close(): Promise<void>;
 }
 
 /** What this module needs of the double's engine: its name, and a hook run as it closes. */
-export interface TrackedEngine {
+interface TrackedEngine {
   readonly settings: { readonly label: string };
   attach(attachment: { detach(): void | Promise<void> }): void;
 }

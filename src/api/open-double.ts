@@ -15,7 +15,7 @@ import { noteOpened } from './leaked-doubles.js';
 import { supplyDummyCredentials } from './dummy-credentials.js';
 
 /** What a factory settled before opening the double. */
-export interface DoubleParts {
+interface DoubleParts {
   mode: CassetteMode;
   responder: Responder;
   settings: DoubleSettings;

@@ -3,14 +3,7 @@
  * written canonically and atomically, updated under an inter-process lock. No HTTP here.
  * @module
  */
-export type {
-  Body,
-  Cassette,
-  Interaction,
-  JsonValue,
-  RecordedRequest,
-  RecordedResponse,
-} from './cassette-types.generated.js';
+export type { Body, Cassette, Interaction, JsonValue, RecordedResponse } from './cassette-types.generated.js';
 export { CassetteError } from '../common/cassette-errors.js';
 export { decodeBody, encodeBody } from './body-codec.js';
 export { loadCassette, loadCassetteForReplay, parseCassette } from './load-cassette.js';

@@ -9,9 +9,7 @@ import { defaultEquals, depthSafe, forDisplay, type PayloadEquals } from './deep
 const textDiff = lazyModule<typeof import('diff')>('diff');
 
 /** A payload to compare against: a value (deep equality) or a predicate. */
-export type PayloadExpectation = unknown;
-
-export type { PayloadEquals } from './deep-payloads.js';
+type PayloadExpectation = unknown;
 
 export type { CallOptions } from './call-filter.js';
 
@@ -74,7 +72,7 @@ function changedLines(expected: string, actual: string): number {
 }
 
 /** A line diff, `-` expected and `+` actual, of the recorded payload closest to the expected one. */
-export function closestPayloadDiff(calls: readonly LambdaCall[], expected: unknown): string | undefined {
+function closestPayloadDiff(calls: readonly LambdaCall[], expected: unknown): string | undefined {
   if (calls.length === 0 || typeof expected === 'function') return undefined;
   const want = pretty(expected);
   let best: { index: number; cost: number; text: string } | undefined;

@@ -51,7 +51,7 @@ export function ofOperation(calls: readonly LambdaCall[], options?: CallOptions)
 }
 
 /** The `invocationType` option, checked: a TypeError names the accepted values. */
-export function checkInvocationType(options: CallOptions | undefined): InvocationType | undefined {
+function checkInvocationType(options: CallOptions | undefined): InvocationType | undefined {
   const type = options?.invocationType;
   if (type === undefined || INVOCATION_TYPES.includes(type)) return type;
   throw new TypeError(

@@ -3,7 +3,7 @@ import type { InvocationType } from '../wire/invocation-type.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
 
 /** What a RequestResponse invocation answered, as the call log keeps it. */
-export interface LambdaCallResponse {
+interface LambdaCallResponse {
   /** 200 whenever the function ran, even when it failed (then `functionError` says so). */
   statusCode: number;
   /** The result (parsed JSON, or the raw text when it is not JSON); the error object when the function failed. */

@@ -49,7 +49,7 @@ export function cassetteRequest(request: InvocationRequest, redact: readonly str
 }
 
 /** What recording needs, settled by the cassette responder (filters of the loaded cassette merged in). */
-export interface RecorderOptions {
+interface RecorderOptions {
   file: string;
   /** Where to forward instead of the request's own URL (a custom endpoint). */
   target?: string;

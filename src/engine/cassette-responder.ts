@@ -23,10 +23,10 @@ import { asEntry, unusedEntry, type CassetteRun, type UnusedInteraction } from '
 import { CassetteRecorder, cassetteRequest, describeRequest } from './cassette-recorder.js';
 
 /** What a cassette responder does with each request: a row of the mode table other than mock. */
-export type CassetteBehaviour = Exclude<Answering, 'mock'>;
+type CassetteBehaviour = Exclude<Answering, 'mock'>;
 
 /** Everything a cassette responder needs, settled by `openCassette`. */
-export interface CassetteResponderOptions {
+interface CassetteResponderOptions {
   behaviour: CassetteBehaviour;
   /** Mode `rerecord`: drop every interaction loaded at open, not only those recorded again. */ startsAfresh?: boolean;
   file: string;

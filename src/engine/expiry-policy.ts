@@ -18,7 +18,7 @@ export interface ExpirySettings {
 }
 
 /** What to do with a matched interaction. */
-export type ExpiryAction = { kind: 'play' } | { kind: 'record' } | { kind: 'refuse'; message: string };
+type ExpiryAction = { kind: 'play' } | { kind: 'record' } | { kind: 'refuse'; message: string };
 
 export class ExpiryPolicy {
   /** Positions of the expired interactions met so far (each is counted and warned about once). */

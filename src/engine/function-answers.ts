@@ -44,7 +44,7 @@ function jsonCopy(error: FunctionErrorPayload): FunctionErrorPayload {
 }
 
 /** A result (any JSON value) or a handler. */
-export type ResultOrHandler = unknown;
+type ResultOrHandler = unknown;
 
 /** One registered answer. */
 export interface FunctionAnswer {

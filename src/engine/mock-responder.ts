@@ -10,7 +10,7 @@ import type { FunctionAnswers } from './function-answers.js';
 import { answerSync } from './sync-invocation.js';
 
 /** Options of the service-faithful mock. */
-export interface MockResponderOptions {
+interface MockResponderOptions {
   /** Functions that exist; a call to any other is `ResourceNotFoundException`. Default: every function exists. */
   functions?: readonly string[];
   /** Account id used in ARNs the mock prints. Default `123456789012`. */

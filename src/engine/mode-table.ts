@@ -23,7 +23,7 @@ export const CASSETTE_MODES: readonly CassetteMode[] = [
 export type Answering = 'replay' | 'record' | 'new-episodes' | 'passthrough' | 'mock';
 
 /** One row of the table. */
-export interface ModeRule {
+interface ModeRule {
   /** Whether the cassette file is read at open (and validated: a file we cannot read is never overwritten). */
   loadsCassette: boolean;
   /** Whether a missing cassette is an error at open. */
@@ -35,7 +35,7 @@ export interface ModeRule {
 }
 
 /** What each way of answering does with the network and the file. */
-export interface AnsweringRule {
+interface AnsweringRule {
   /** When requests are sent to the real endpoint. */
   network: 'never' | 'misses' | 'always';
   /** When the cassette is written at `close()`. */
@@ -105,7 +105,7 @@ export function reachesNetwork(mode: CassetteMode, cassetteExists: boolean): boo
 /** Environment variable that overrides the mode set in code. */
 export const MODE_ENV = 'LAMBDA_CASSETTE_MODE';
 /** Environment variable that allows recording under `CI=true`. */
-export const ALLOW_CI_RECORD_ENV = 'LAMBDA_CASSETTE_ALLOW_CI_RECORD';
+const ALLOW_CI_RECORD_ENV = 'LAMBDA_CASSETTE_ALLOW_CI_RECORD';
 
 function truthy(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';

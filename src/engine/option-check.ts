@@ -22,7 +22,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known name closest to `name`, when it is close enough to be a likely typo. */
-export function nearestName(name: string, known: readonly string[]): string | undefined {
+function nearestName(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {

@@ -24,7 +24,7 @@ type WithoutQualifier<F extends string> = F extends `${infer Name}:${string}` ? 
  * `123456789012:function:orders-fn[:q]` and `arn:aws:lambda:<region>:<account>:function:orders-fn[:q]`
  * all give `orders-fn`. A non-literal `string` stays `string`.
  */
-export type FunctionNameOf<F extends string> = F extends `${string}:function:${infer Rest}`
+type FunctionNameOf<F extends string> = F extends `${string}:function:${infer Rest}`
   ? WithoutQualifier<Rest>
   : WithoutQualifier<F>;
 

@@ -66,7 +66,7 @@ export class RecordedRequests {
  * A recorded interaction checked on its first use and found broken: the request fails with the error
  * loading would have given (file, JSON path), and close() names it too. Rethrows anything else.
  */
-export function brokenInteraction(e: unknown): Answer {
+function brokenInteraction(e: unknown): Answer {
   if (!(e instanceof CassetteError) || e.code !== 'LC_CASSETTE_SCHEMA') throw e;
   return { source: 'replay', outcome: { kind: 'failure', error: e }, miss: e.message };
 }

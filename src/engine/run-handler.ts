@@ -24,8 +24,7 @@ export interface FunctionErrorPayload {
 }
 
 /** What one run gave. */
-export type HandlerRun =
-  { ok: true; result: unknown; log: string } | { ok: false; error: FunctionErrorPayload; log: string };
+type HandlerRun = { ok: true; result: unknown; log: string } | { ok: false; error: FunctionErrorPayload; log: string };
 
 /** The runtime's error object for whatever a handler threw (or rejected with). */
 export function runtimeError(thrown: unknown): FunctionErrorPayload {

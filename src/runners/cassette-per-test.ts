@@ -77,7 +77,7 @@ export function claimCassetteName(cassette: string, dir: string | undefined, tes
 }
 
 /** What a runner lends `cassettePerTest`. */
-export interface RunnerHooks {
+interface RunnerHooks {
   beforeEach(fn: () => Promise<void>): void;
   afterEach(fn: () => Promise<void>): void;
   /** The running test; throws when none is. */

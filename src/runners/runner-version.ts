@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { RunnerVersionError } from '../common/runner-errors.js';
 
 /** A runner entry's requirement: who it is and where its version can be read. */
-export interface RunnerRequirement {
+interface RunnerRequirement {
   /** Name as users know it (`Jest`, `vitest`). */
   runner: string;
   /** Packages whose `package.json` carries the runner's version, tried in order (the first found counts). */

@@ -9,7 +9,7 @@ import { INVOKE_ASYNC_ERRORS } from './invoke-async-error-specs.js';
 import { INVOKE_ONLY_ERRORS } from './invoke-only-error-specs.js';
 import type { LambdaErrorSpec } from './lambda-error-spec.js';
 
-export type { ErrorSource, LambdaErrorSpec } from './lambda-error-spec.js';
+export type { LambdaErrorSpec } from './lambda-error-spec.js';
 
 /** The catalogue, keyed by error name. */
 export const LAMBDA_ERRORS = {

@@ -8,7 +8,7 @@ import type { ServedOperation } from './invoke-event.js';
  * Where AWS documents an error: the InvokeAsync reference (every one of those is documented for
  * Invoke too), the Invoke reference alone, the Common Errors page, or the service's own validation.
  */
-export type ErrorSource = 'InvokeAsync' | 'Invoke' | 'CommonErrors' | 'ServiceValidation';
+type ErrorSource = 'InvokeAsync' | 'Invoke' | 'CommonErrors' | 'ServiceValidation';
 
 /** One error the service can answer with. */
 export interface LambdaErrorSpec {

@@ -14,7 +14,7 @@ import type { Binding } from './double-answer.js';
 import { checkSameSdk, loadSdk } from './lambda-sdk.js';
 import { setFakes, type ClientMockStub } from './stub-fakes.js';
 
-export type { ClientMockBehavior, ClientMockStub } from './stub-fakes.js';
+export type { ClientMockStub } from './stub-fakes.js';
 
 /** What aws-sdk-client-mock 2 to 4 keep on a stub, read when present. */
 interface StubInternals {

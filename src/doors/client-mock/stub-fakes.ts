@@ -19,7 +19,7 @@ export interface ClientMockStub {
 }
 
 /** The behaviour `stub.on(InvokeAsyncCommand)` returns. */
-export interface ClientMockBehavior {
+interface ClientMockBehavior {
   callsFake(fake: (input: unknown, getClient: () => unknown) => unknown): unknown;
 }
 

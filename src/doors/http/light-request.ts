@@ -38,7 +38,7 @@ function connReset(message: string): Error {
 }
 
 /** Where the request goes and what it is, as the door read it from the call. */
-export interface LightRequestInit {
+interface LightRequestInit {
   method: string;
   path: string;
   host: string;

@@ -9,7 +9,7 @@ import type { DoorPort } from '../../engine/door-port.js';
 import { AnsweredStream, endsAtOnce } from './answered-stream.js';
 
 /** Opens a real session (`http2.connect` as it was). */
-export type RealConnect = () => ClientHttp2Session;
+type RealConnect = () => ClientHttp2Session;
 
 /** Picks the double for a stream (`undefined`: send it for real). */
 export type StreamClaim = (method: string, path: string, headers: Record<string, unknown>) => DoorPort | undefined;

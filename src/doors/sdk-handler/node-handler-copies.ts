@@ -15,7 +15,7 @@ import path from 'node:path';
 export type HandleFunction = (this: unknown, request: never, options?: never) => Promise<unknown>;
 
 /** A prototype with a `handle` method: what the door patches. */
-export interface HandlerPrototype {
+interface HandlerPrototype {
   handle: HandleFunction;
 }
 

@@ -11,7 +11,7 @@ import { forwardUpstream } from '../../recording/forward-upstream.js';
 import { faultError } from './transport-faults.js';
 
 /** How a door's client sees an outcome that is not a response. */
-export type Rejection = (outcome: WireFault | WireFailure) => Error;
+type Rejection = (outcome: WireFault | WireFailure) => Error;
 
 /** How a door passes on the answers it gets from the real endpoint and the ones it cannot give. */
 export interface AnswerForm {

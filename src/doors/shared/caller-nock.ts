@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 let nockPath: string | null | undefined;
 
 /** The nock module the caller has loaded, if any (never loads it). */
-export function loadedNock(): CallerNock | undefined {
+function loadedNock(): CallerNock | undefined {
   if (nockPath === undefined) {
     try {
       nockPath = require.resolve('nock');

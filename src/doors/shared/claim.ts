@@ -11,7 +11,7 @@ import { doubleFor, hostKind, type Destination } from './destination.js';
 import { callerNockTakes } from './caller-nock.js';
 
 /** A request as the claim reads it: where it goes, method, path (query included or not) and lower-case headers. */
-export interface ClaimedRequest {
+interface ClaimedRequest {
   where: Destination;
   method: string;
   path: string;

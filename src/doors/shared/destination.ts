@@ -16,10 +16,10 @@ export interface Destination {
 }
 
 /** What a host is to the doors: AWS Lambda, an open double's endpoint, a double's own loopback server, or any other. */
-export type HostKind = 'aws' | 'endpoint' | 'any' | 'loopback';
+type HostKind = 'aws' | 'endpoint' | 'any' | 'loopback';
 
 /** Whether `hostname` is a public AWS Lambda host (every region and partition). */
-export function isAwsLambdaHost(hostname: string): boolean {
+function isAwsLambdaHost(hostname: string): boolean {
   return isLambdaHost(hostname);
 }
 
@@ -33,7 +33,7 @@ function endpointsOf(double: DoorPort): URL[] {
 }
 
 /** Whether `where` is one of `double`'s configured endpoints (by origin, or by host name when that is all there is). */
-export function servesEndpoint(double: DoorPort, where: Destination): boolean {
+function servesEndpoint(double: DoorPort, where: Destination): boolean {
   const urls = double.settings.endpoints.length === 0 ? undefined : endpointsOf(double);
   return (
     urls !== undefined &&

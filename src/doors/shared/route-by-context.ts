@@ -55,15 +55,3 @@ export function contextDouble<D extends DoorPort>(open: readonly D[]): D | undef
   }
   return undefined;
 }
-
-/**
- * The double that answers a request made in the current async context: the innermost open double
- * bound to it that `accepts` it; outside every double's context, the newest of `open` that does.
- */
-export function routeRequest<D extends DoorPort>(open: readonly D[], accepts: (double: D) => boolean): D | undefined {
-  for (let binding = liveBinding(); binding; binding = binding.outer) {
-    const double = binding.double as D | undefined;
-    if (double && !double.closed && open.includes(double) && accepts(double)) return double;
-  }
-  return open.findLast(accepts);
-}

@@ -35,7 +35,7 @@ export interface LambdaSdk {
 }
 
 /** `$metadata` as the SDK fills it from a response, with the retry middleware's counters after `attempts` attempts. */
-export interface ResponseMetadata {
+interface ResponseMetadata {
   httpStatusCode?: number;
   requestId?: string;
   extendedRequestId?: string;

@@ -12,7 +12,7 @@ import path from 'node:path';
 export type DispatchFunction = (this: object, opts: unknown, handler: unknown) => boolean;
 
 /** A prototype that owns `dispatch`: what the door patches. */
-export interface DispatcherPrototype {
+interface DispatcherPrototype {
   dispatch: DispatchFunction;
 }
 
@@ -20,7 +20,7 @@ export interface DispatcherPrototype {
  * Where undici (the package and Node's copy) keeps the process's global dispatcher: undici's own
  * key, a `Symbol.for` so that every copy of undici finds the one dispatcher; read, never written.
  */
-export const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
 const BASE_FILE = /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]dispatcher-base\.js$/;
 const ownRequire = createRequire(import.meta.url);

@@ -13,7 +13,7 @@
 import { INVOKE_ASYNC_FAMILY, INVOKE_PATH_FAMILY, LAMBDA_API_PATH, LAMBDA_HOST } from '../../wire/lambda-address.js';
 
 /** What the guard needs to know of the parent's doubles. */
-export interface GuardRules {
+interface GuardRules {
   /** Origins of the open doubles' endpoints. */
   endpoints: string[];
   /** Origins of the open doubles' loopback servers. */
