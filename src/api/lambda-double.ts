@@ -1,5 +1,5 @@
 import type { DoubleEngine } from '../engine/double-engine.js';
-import { RequestHandlerDoor } from '../doors/request-handler/request-handler-door.js';
+import { RequestHandlerDoor, type SdkRequestHandler } from '../doors/request-handler/request-handler-door.js';
 import { listenLoopback, type ListenOptions, type LoopbackServer } from '../doors/loopback/loopback-server-door.js';
 import { bindClientMock, type ClientMockStub } from '../doors/client-mock/client-mock-door.js';
 import * as assertions from '../engine/assertions.js';
@@ -27,7 +27,7 @@ let unwrap: (double: LambdaDouble) => DoubleEngine;
  */
 export class LambdaDouble implements AsyncDisposable {
   readonly #engine: DoubleEngine;
-  #requestHandler?: RequestHandlerDoor;
+  #requestHandler?: SdkRequestHandler;
 
   private constructor(engine: DoubleEngine) {
     this.#engine = engine;
@@ -162,7 +162,7 @@ export class LambdaDouble implements AsyncDisposable {
    * An `HttpHandler` for `new LambdaClient({ requestHandler })`: the SDK's requests reach this double
    * in-process, with no socket and no nock, and get the same answers, log entries and cassettes.
    */
-  get requestHandler(): RequestHandlerDoor {
+  get requestHandler(): SdkRequestHandler {
     this.#requestHandler ??= new RequestHandlerDoor(this.#engine);
     return this.#requestHandler;
   }

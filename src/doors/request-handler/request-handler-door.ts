@@ -12,8 +12,20 @@ import {
   type SdkHttpResponse,
 } from '../shared/sdk-request.js';
 
+/**
+ * What `lambda.requestHandler` is to its users: the members of an SDK `HttpHandler` that a
+ * `LambdaClient` calls, and nothing of the double behind it.
+ */
+export interface SdkRequestHandler {
+  readonly metadata: { handlerProtocol: string };
+  handle(request: SdkHttpRequest, options?: SdkHandlerOptions): Promise<{ response: SdkHttpResponse }>;
+  updateHttpClientConfig(): void;
+  httpHandlerConfigs(): Record<string, never>;
+  destroy(): void;
+}
+
 /** An SDK `HttpHandler` backed by a double. */
-export class RequestHandlerDoor {
+export class RequestHandlerDoor implements SdkRequestHandler {
   /** The SDK reads this to decide how to send the request (HTTP/1.1 here). */
   readonly metadata = { handlerProtocol: 'http/1.1' };
 
