@@ -27,6 +27,7 @@ import { assertSigningAvailable } from '../../recording/sign-request.js';
 import { OncePerRequest, refusesSignature, unsignedRefusalNotice } from './once-per-request.js';
 import { InvalidOptionError, MisuseError } from '../../common/seal-errors.js';
 import { cassetteRefusal } from './cassette-refusal.js';
+import { lingerOnClose } from './lingering-close.js';
 
 /** Path of the call-log endpoint. */
 export const CALLS_PATH = '/_lambda-cassette/calls';
@@ -100,6 +101,7 @@ function refuse(
   response: Pick<WireResponse, 'status' | 'headers' | 'body'>,
 ): void {
   req.pause();
+  lingerOnClose(req);
   res.on('finish', () => req.socket.destroySoon());
   send(res, { ...response, headers: { ...response.headers, connection: 'close' } });
 }
