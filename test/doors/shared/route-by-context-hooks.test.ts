@@ -9,7 +9,7 @@ import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
+import { InvokeAsyncCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { mockLambda, openCassette, type LambdaDouble } from '../../../src/index.js';
 import { lambdaClient } from '../../support/sdk.js';
 
@@ -52,6 +52,19 @@ describe('async hooks for routing by context', () => {
       expect(b.calls.map((c) => c.functionName)).toEqual(['b-fn']);
       expect(await hooksOn()).toBe(false);
     }
+  });
+
+  it('are off again after a handler ran (its console capture lets them go too)', async () => {
+    const lambda = await mockLambda({ handlers: { 'echo-fn': async () => (console.log('handled'), { ok: true }) } });
+    try {
+      const out = await client.send(
+        new InvokeCommand({ FunctionName: 'echo-fn', Payload: Buffer.from('{}'), LogType: 'Tail' }),
+      );
+      expect(Buffer.from(out.LogResult ?? '', 'base64').toString('utf8')).toContain('handled');
+    } finally {
+      await lambda.close();
+    }
+    expect(await hooksOn()).toBe(false);
   });
 
   it('are let go of when an open fails after claiming the caller context', async () => {
