@@ -8,6 +8,7 @@
  * answering 200 and a bare aws-sdk-client-mock stub. Every variant sends its calls through a real
  * LambdaClient.
  */
+import { executionAsyncId } from 'node:async_hooks';
 import http from 'node:http';
 import { call, input, requestResponseInput, RR_FUNCTION, RR_RESULT } from './fixtures.mjs';
 import { pollyConfig } from './polly.mjs';
@@ -18,6 +19,17 @@ const ANSWER = Buffer.from('{"Status":202}');
 const answerHeaders = (i) => ({ 'content-type': 'application/json', 'x-amzn-requestid': call(i).requestId });
 const RR_ANSWER = Buffer.from(JSON.stringify(RR_RESULT));
 const rrAnswerHeaders = (i) => ({ ...answerHeaders(i), 'x-amz-executed-version': '$LATEST' });
+
+/**
+ * Refuses to time a floor with async hooks on: a user without lambda-cassette has none, and an
+ * `AsyncLocalStorage` left enabled (ours stays on only while a double is open) would slow the floor
+ * as much as the doors and hide what routing by context costs them. With no hook on, a promise
+ * continuation runs with async id 0.
+ */
+async function assertNoAsyncHooks(name) {
+  await null;
+  if (executionAsyncId() !== 0) throw new Error(`bench: async hooks are on at the floor "${name}"`);
+}
 
 /**
  * The libraries the variants drive, loaded once: the package under test (`lc`), the SDK, nock,
@@ -61,7 +73,7 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
   };
 
   // In-process: one client per variant, whose handler forwards to the block's handler.
-  const inProcess = (name, calls, makeHandler, makeSender = sender) => {
+  const inProcess = (name, calls, makeHandler, makeSender = sender, floor = false) => {
     let current;
     const forward = {
       metadata: { handlerProtocol: 'http/1.1' },
@@ -75,6 +87,7 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
       name,
       calls,
       async setup() {
+        if (floor) await assertNoAsyncHooks(name);
         const t0 = performance.now();
         const { handler, close } = await makeHandler();
         const setupMs = performance.now() - t0;
@@ -163,6 +176,7 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
           stub = mockClient(c, { sandbox });
         }
         stub.reset();
+        if (name.includes('bare')) await assertNoAsyncHooks(name);
         const t0 = performance.now();
         const close = await bind(stub);
         const setupMs = performance.now() - t0;
@@ -201,7 +215,7 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
 
   return {
     bareRequestHandler: (calls) =>
-      inProcess('bare requestHandler', calls, () => ({ handler: bareHandler, close() {} })),
+      inProcess('bare requestHandler', calls, () => ({ handler: bareHandler, close() {} }), sender, true),
     zeroConfigMock: (calls) => zeroConfig('zero-config (mock)', calls, () => lc.mockLambda()),
     zeroConfigReplay: (n, calls) => zeroConfig(`zero-config (replay ${n})`, calls, () => replay(n)),
     pollyReplay: (n, calls) => viaPolly(`Polly.js replay (${n})`, calls, `polly-n${n}`),
@@ -216,6 +230,7 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
         calls,
         () => ({ handler: bareRrHandler, close() {} }),
         rrSender,
+        true,
       ),
     rrZeroConfigMock: (calls) =>
       zeroConfig(

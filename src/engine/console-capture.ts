@@ -65,6 +65,10 @@ export async function captureConsole<T>(
     );
     return { outcome, log: capture.lines.join('') };
   } finally {
-    if (--active === 0) unwrap();
+    if (--active === 0) {
+      unwrap();
+      // On Node 20 an enabled storage keeps async hooks on for the whole process: off until the next run.
+      storage.disable();
+    }
   }
 }

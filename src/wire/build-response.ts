@@ -21,7 +21,8 @@ function bytesResponse(status: number, extraHeaders: Record<string, string>, byt
   };
 }
 
-const SUCCESS_BODY = JSON.stringify({ Status: 202 });
+const SUCCESS_BODY = Buffer.from(JSON.stringify({ Status: 202 }), 'utf8');
+const SUCCESS_LENGTH = String(SUCCESS_BODY.byteLength);
 
 /**
  * The service's success answer: to InvokeAsync 202 and `{"Status":202}`; to an Invoke Event 202
@@ -36,7 +37,13 @@ export function successResponse(operation: ServedOperation = 'InvokeAsync'): Wir
       body: new Uint8Array(0),
     };
   }
-  return bytesResponse(202, {}, Buffer.from(SUCCESS_BODY, 'utf8'));
+  // The headers bytesResponse gives, without its spread; a copy of the body, as callers may keep or change it.
+  return {
+    kind: 'response',
+    status: 202,
+    headers: { 'content-type': 'application/json', 'content-length': SUCCESS_LENGTH, 'x-amzn-RequestId': randomUUID() },
+    body: Buffer.from(SUCCESS_BODY),
+  };
 }
 
 /** An error answer as the service sends it: status, `x-amzn-ErrorType`, request id, `Type` and message. */

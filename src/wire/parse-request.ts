@@ -96,7 +96,27 @@ export function parseJsonBody(body: Uint8Array): InvocationRequest['json'] {
 const PLAIN_URL = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?(\/[\w\-.~%!$&'()*+,;=:@/]*)(\?[^#]*)?(?:#.*)?$/;
 const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
-function hostAndPath(url: string): { hostname: string; pathname: string; search: string } {
+interface UrlParts {
+  readonly hostname: string;
+  readonly pathname: string;
+  readonly search: string;
+}
+
+// A process calls a few functions many times: the same URLs come back, and a lookup costs less than the parse.
+const SEEN_URLS = new Map<string, UrlParts>();
+const SEEN_URLS_KEPT = 256;
+
+function hostAndPath(url: string): UrlParts {
+  let parts = SEEN_URLS.get(url);
+  if (parts === undefined) {
+    if (SEEN_URLS.size >= SEEN_URLS_KEPT) SEEN_URLS.clear();
+    parts = Object.freeze(splitUrl(url));
+    SEEN_URLS.set(url, parts);
+  }
+  return parts;
+}
+
+function splitUrl(url: string): UrlParts {
   const m = PLAIN_URL.exec(url);
   if (m && !DOT_SEGMENT.test(m[2]!)) return { hostname: m[1]!, pathname: apiPath(m[2]!), search: m[3] ?? '' };
   const parsed = new URL(url);

@@ -18,8 +18,34 @@ interface Binding {
   outer: Binding | undefined;
 }
 
+/**
+ * The storage, and how many doubles are open or opening through it. On Node 20 an enabled
+ * `AsyncLocalStorage` keeps async hooks on for the whole process, which slows every promise and
+ * every SDK call of the caller's, test doubles or not; so it is on only while a double is open or
+ * opening, and off from the last close until the next open (a context made meanwhile carries no
+ * binding, and no binding made before then has a double left to route to).
+ */
+interface Routing {
+  storage: AsyncLocalStorage<Binding>;
+  live: number;
+  /** Lets go of a claim whose double was never built (its open failed): nothing can bind it any more. */
+  abandoned: FinalizationRegistry<Binding>;
+}
+
 // Process-wide, so the ESM and CJS builds (dual-package hazard) route through one storage.
-const storage = held('async-context', () => new AsyncLocalStorage<Binding>());
+const routing = held<Routing>('async-context-routing', () => {
+  const state: Routing = {
+    storage: new AsyncLocalStorage<Binding>(),
+    live: 0,
+    abandoned: new FinalizationRegistry(() => release(state)),
+  };
+  return state;
+});
+const storage = routing.storage;
+
+function release(state: Routing): void {
+  if (--state.live === 0) state.storage.disable();
+}
 
 /** The innermost binding of the current context that still has an open double. */
 function liveBinding(): Binding | undefined {
@@ -34,12 +60,21 @@ function liveBinding(): Binding | undefined {
  */
 export function claimCallerContext(): (double: DoorPort) => void {
   const binding: Binding = { double: undefined, outer: liveBinding() };
+  routing.live++;
   storage.enterWith(binding);
-  return (double) => {
+  const bind = (double: DoorPort): void => {
+    routing.abandoned.unregister(binding);
     binding.double = double;
     // Let go of the double at close: a context can outlive it by far (a suite's, a worker's).
-    double.attach({ detach: () => void (binding.double = undefined) });
+    double.attach({
+      detach: () => {
+        binding.double = undefined;
+        release(routing);
+      },
+    });
   };
+  routing.abandoned.register(bind, binding, binding);
+  return bind;
 }
 
 /** Runs `fn` with `double` as the double of its async context (and of everything it starts). */

@@ -1,0 +1,75 @@
+/**
+ * Replay scrubs every request's payload for the caller's credentials; a payload whose text shows it
+ * cannot hold any skips the pipeline. The shortcut must give what the whole pipeline gives, for
+ * payloads holding a credential in every supported form and for plain ones alike.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Body } from '../../src/cassette/index.js';
+import { UnscrubbableSecretError } from '../../src/common/recording-errors.js';
+import { withoutOwnCredentials } from '../../src/recording/own-credentials.js';
+import { recorderPass, scrubBodySecretsAndText, traceOfSecret } from '../../src/recording/secret-scrubber.js';
+import { SECRET_FORMS } from './secret-forms.js';
+
+const KEY_ID = 'AKIAZZZZQQQQRRRR1234';
+const SIGNATURE = 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f';
+const TOKEN = 'IQoJb3JpZ2luX2VjEPT//////////wEaCXVzLWVhc3QtMSJHMEUCIQD';
+const SECRETS = [SIGNATURE, TOKEN, KEY_ID];
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+
+/** The pipeline alone, as withoutOwnCredentials ran before the shortcut. */
+function pipeline(payload: Body, secrets: readonly string[]): Body {
+  const { body, text } = scrubBodySecretsAndText(payload, recorderPass(secrets), 'the request payload');
+  const trace = secrets.length > 0 ? traceOfSecret(text, secrets) : undefined;
+  if (trace !== undefined) throw new UnscrubbableSecretError('the request payload', [trace]);
+  return body;
+}
+
+const sameAsPipeline = (payload: Body) => {
+  const got = withoutOwnCredentials(payload, SECRETS);
+  expect(got).toEqual(pipeline(payload, SECRETS));
+  return got;
+};
+
+describe('withoutOwnCredentials shortcut', () => {
+  const textForms = SECRET_FORMS.filter((f) => f.text);
+  it.each(textForms.map((f) => [f.name, f.text!] as const))(
+    'still scrubs a credential %s in a JSON payload',
+    (_name, form) => {
+      for (const secret of SECRETS) {
+        const payload = { json: { orderId: 7, note: `for ${form(secret)} only`, nested: [{ v: form(secret) }] } };
+        expect(sameAsPipeline(payload)).not.toEqual(payload);
+      }
+    },
+  );
+
+  it.each(SECRET_FORMS.filter((f) => f.bytes).map((f) => [f.name, f.bytes!] as const))(
+    'still scrubs a credential in %s, carried base64 in a JSON payload',
+    (_name, bytes) => {
+      const payload = { json: { blob: bytes(`key=${KEY_ID} token=${TOKEN}`).toString('base64') } };
+      expect(sameAsPipeline(payload)).not.toEqual(payload);
+    },
+  );
+
+  it('still scrubs bearer credentials, and a credential in another letter case, and only as the pipeline does', () => {
+    for (const payload of <Body[]>[
+      { json: { auth: `Bearer ${JWT}` } },
+      { json: { jwt: JWT } },
+      { json: { auth: 'BEARER abc.def.1234567890.xyz' } },
+      { json: { key: KEY_ID.toLowerCase() } },
+    ]) {
+      expect(sameAsPipeline(payload)).not.toEqual(payload);
+    }
+  });
+
+  it('gives back the same object for payloads that hold nothing, escapes and long runs included', () => {
+    for (const payload of <Body[]>[
+      { json: { orderId: 100001, customerId: 'c-1', items: [{ sku: 'sku-1', qty: 2 }], total: 13.5 } },
+      { json: { url: 'https://example.com/a%20b?x=1&y=2', quote: 'say "hi"\n' } },
+      { json: { id: '0123456789abcdef0123456789abcdef', name: 'ÀBC İX bearing' } },
+      { json: null },
+      { json: 'plain' },
+    ]) {
+      expect(sameAsPipeline(payload)).toBe(payload);
+    }
+  });
+});
