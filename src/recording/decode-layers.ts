@@ -116,8 +116,13 @@ function textEdits(text: string, pass: Pass, ctx: Context): Edit[] {
   const innerCtx = deeper(ctx, [...layer.kinds].join('+'), (i) =>
     ctx.toOuter(layer.starts[Math.min(i, layer.starts.length - 1)] ?? 0),
   );
-  const inner = textEdits(layer.text, pass, innerCtx);
-  if (inner.length === 0 && edits.length === 0 && looksBinary(layer.text)) {
+  const binary = edits.length === 0 && looksBinary(layer.text);
+  // Escaped compressed bytes are only bytes: a `\"` or `%41` among them is chance, not an escape, and
+  // brotli (no checksum) can still decode the stream that undoing it corrupts, which a scrub would
+  // then write back broken. Decoded as bytes, the decompressed view sees all the text view would.
+  const compressed = binary && decompressed(Buffer.from(layer.text, 'latin1')) !== undefined;
+  const inner = compressed ? [] : textEdits(layer.text, pass, innerCtx);
+  if (inner.length === 0 && binary) {
     // Escaped bytes (a URL-encoded gzip body): decoded as bytes, the whole text written back escaped alike.
     const out = binaryText(layer.text, pass, innerCtx);
     return out === layer.text ? edits : [{ start: 0, end: text.length, text: escapeLike(text, out) }];
