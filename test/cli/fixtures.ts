@@ -60,3 +60,29 @@ export const ordersCassette = cassette([
 
 /** `JSON.stringify` as a file: 2 spaces and a newline, like the store writes. */
 export const fileText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * A tsconfig.json text that type-checks `files` strictly, the way a user's NodeNext project would,
+ * with lambda-cassette's entry points mapped to this repository's sources (`paths`).
+ */
+export function strictProjectConfig(
+  files: readonly string[],
+  paths: Record<string, readonly string[]>,
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
+      types: ['node'],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      ...extra,
+      paths,
+    },
+    files,
+  });
+}

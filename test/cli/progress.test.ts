@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { capturingIo } from '../support/capturing-io.js';
 import { Writable } from 'node:stream';
-import pc from 'picocolors';
 import { PROGRESS_THRESHOLD, startProgress } from '../../src/cli/progress.js';
-import type { CliIo } from '../../src/cli/cli-io.js';
 
 function fakeTerminal(): Writable & { isTTY: boolean; columns: number; text: () => string } {
   let text = '';
@@ -22,14 +21,7 @@ function fakeTerminal(): Writable & { isTTY: boolean; columns: number; text: () 
   });
 }
 
-const io = (stderrIsTTY: boolean): CliIo => ({
-  out: () => {},
-  err: () => {},
-  color: pc.createColors(false),
-  errColor: pc.createColors(false),
-  stderrIsTTY,
-  env: {},
-});
+const io = capturingIo;
 
 describe('progress over many cassettes', () => {
   it('draws a bar on a terminal when there are many files, and clears it when done', () => {

@@ -1,11 +1,10 @@
 /** `lambda-cassette redact` and `migrate`, run as a user runs them; the migration chain is also driven in-process. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturingIo } from '../support/capturing-io.js';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pc from 'picocolors';
 import { migrateCommand, migrateFile } from '../../src/cli/migrate.js';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { openCassette, type Cassette } from '../../src/index.js';
 import { serializeCassette } from '../../src/cassette/index.js';
 import { runCli, useCli } from '../support/cli.js';
@@ -17,20 +16,6 @@ const cli = useCli();
 let dir: string;
 const at = (...parts: string[]) => join(dir, ...parts);
 const read = (file: string) => JSON.parse(readFileSync(at(file), 'utf8')) as Cassette;
-
-/** A terminal without colours whose stdout the test reads. */
-function capturingIo(): CliIo & { stdout: () => string } {
-  let stdout = '';
-  return {
-    out: (text) => void (stdout += text),
-    err: () => {},
-    color: pc.createColors(false),
-    errColor: pc.createColors(false),
-    stderrIsTTY: false,
-    env: {},
-    stdout: () => stdout,
-  };
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'lc-cli-'));

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli, useCli } from '../support/cli.js';
-import { cassette, fileText, interaction } from './fixtures.js';
+import { cassette, fileText, interaction, strictProjectConfig } from './fixtures.js';
 
 const root = resolve(__dirname, '../..');
 const cli = useCli();
@@ -93,20 +93,7 @@ it('writes ResultFor types from recorded RequestResponse answers, and respond() 
   );
   writeFileSync(
     at('project', 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
-        types: ['node'],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        paths: { 'lambda-cassette': [join(root, 'src/index.ts')] },
-      },
-      files: ['lambda-payloads.d.ts', 'use.ts'],
-    }),
+    strictProjectConfig(['lambda-payloads.d.ts', 'use.ts'], { 'lambda-cassette': [join(root, 'src/index.ts')] }),
   );
   const errors = (await tsc(at('project'))).split('\n').filter((l) => /error TS\d+/.test(l));
   expect(errors.map((l) => /^use\.ts\((\d+),/.exec(l)?.[1])).toEqual(['8']);

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli, useCli } from '../support/cli.js';
-import { cassette, fileText, interaction } from './fixtures.js';
+import { cassette, fileText, interaction, strictProjectConfig } from './fixtures.js';
 
 const root = resolve(__dirname, '../..');
 const cli = useCli();
@@ -159,25 +159,15 @@ describe('lambda-cassette typegen', () => {
     writeFileSync(at('project', 'wrong.ts'), WRONG);
     writeFileSync(
       at('project', 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
-          types: ['node'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          resolveJsonModule: true,
-          // lambda-cassette as its sources, the way this repository's own tsconfig maps it.
-          paths: {
-            'lambda-cassette': [join(root, 'src/index.ts')],
-            'lambda-cassette/vitest': [join(root, 'src/vitest/index.ts')],
-          },
+      // lambda-cassette as its sources, the way this repository's own tsconfig maps it.
+      strictProjectConfig(
+        ['lambda-payloads.d.ts', 'good.ts', 'wrong.ts'],
+        {
+          'lambda-cassette': [join(root, 'src/index.ts')],
+          'lambda-cassette/vitest': [join(root, 'src/vitest/index.ts')],
         },
-        files: ['lambda-payloads.d.ts', 'good.ts', 'wrong.ts'],
-      }),
+        { resolveJsonModule: true },
+      ),
     );
     const checked = await tsc(at('project'));
     const errors = checked.output.split('\n').filter((l) => /error TS\d+/.test(l));

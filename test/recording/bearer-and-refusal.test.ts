@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { capturingIo } from '../support/capturing-io.js';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { openCassette, RecordingIncompleteError, UnrecordableRequestError } from '../../src/index.js';
 import { scanForSecrets } from '../../src/cli/secret-scan.js';
@@ -16,7 +17,6 @@ import { lambdaClient } from '../support/sdk.js';
 import { startUpstream, type UpstreamAnswer } from '../support/upstream-server.js';
 import { cassette, interaction } from '../cli/fixtures.js';
 import { echoesSecret, secretTraces } from './secret-forms.js';
-import pc from 'picocolors';
 
 const jwt = (sub: string) =>
   [
@@ -101,18 +101,12 @@ describe('bearer credentials', () => {
     ]);
     const file = join(dir, 'leaky.json');
     writeFileSync(file, JSON.stringify(doc));
-    let output = '';
-    const io = {
-      out: (t: string) => void (output += t),
-      err: (t: string) => void (output += t),
-      color: pc.createColors(false),
-      errColor: pc.createColors(false),
-      stderrIsTTY: false,
-      env: {},
-    };
+    const io = capturingIo();
     expect(await validateCommand([file], {}, io)).toBe(1);
-    expect(output).toContain('/interactions/0/request/payload/json/session secret jwt: JSON Web Token at character 0');
-    for (const secret of [JWT_A.split('.')[1]!, BEARER]) expect(echoesSecret(output, secret)).toBe(false);
+    expect(io.output()).toContain(
+      '/interactions/0/request/payload/json/session secret jwt: JSON Web Token at character 0',
+    );
+    for (const secret of [JWT_A.split('.')[1]!, BEARER]) expect(echoesSecret(io.output(), secret)).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { capturingIo } from '../support/capturing-io.js';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
 import { encodeBody } from '../../src/cassette/index.js';
 import { openCassette, type Cassette } from '../../src/index.js';
@@ -16,7 +17,6 @@ import { lambdaClient } from '../support/sdk.js';
 import { startUpstream, type ReceivedRequest, type UpstreamAnswer } from '../support/upstream-server.js';
 import { bodyIn, echoesSecret, headerIn, secretTraces, SECRET_FORMS } from './secret-forms.js';
 import { cassette, interaction } from '../cli/fixtures.js';
-import pc from 'picocolors';
 
 const KEY_ID = 'ASIAZ7Q2W5M3N8P4R6T1';
 const TOKEN = `IQoJb3JpZ2luX2VjE${Buffer.from(Array.from({ length: 240 }, (_, i) => (i * 37 + 11) % 256)).toString('base64')}`;
@@ -146,18 +146,10 @@ describe('validate flags every form where it is, and never repeats the secret', 
     if (plain) expect(decoded).toEqual([]);
     else expect(decoded.length).toBeGreaterThan(0);
     for (const f of decoded) expect(f.message).toContain(`found after decoding ${f.forms!.join(' > ')}`);
-    let output = '';
-    const io = {
-      out: (t: string) => void (output += t),
-      err: (t: string) => void (output += t),
-      color: pc.createColors(false),
-      errColor: pc.createColors(false),
-      stderrIsTTY: false,
-      env: {},
-    };
+    const io = capturingIo();
     expect(await validateCommand([file], {}, io)).toBe(1);
     expect(await validateCommand([file], { json: true }, io)).toBe(1);
-    expect(echoesSecret(output, KEY_ID), output).toBe(false);
-    expect(echoesSecret(output, TOKEN), output).toBe(false);
+    expect(echoesSecret(io.output(), KEY_ID), io.output()).toBe(false);
+    expect(echoesSecret(io.output(), TOKEN), io.output()).toBe(false);
   });
 });
