@@ -130,7 +130,7 @@ export function settleMockOptions(options: MockLambdaOptions): SettledMockOption
 }
 
 /** A cassette double's options, settled. */
-interface SettledCassetteOptions {
+export interface SettledCassetteOptions {
   mode: CassetteMode;
   dir: string;
   /** The cassette file: `<dir>/<name>.json`. */

@@ -48,7 +48,7 @@ export async function mockLambda(options: MockLambdaOptions = {}): Promise<Lambd
 /** @internal A mock double named `label` in messages; also what `openCassette` opens in `mock` mode. */
 export async function openMockDouble(options: MockLambdaOptions, label: string): Promise<LambdaDouble> {
   const { region, accountId, endpoints, functions } = settleMockOptions(options);
-  const bind = claimCallerContext();
+  const claim = claimCallerContext();
   return openDouble({
     mode: 'mock',
     responder: new MockResponder({ functions, accountId, label }),
@@ -60,7 +60,7 @@ export async function openMockDouble(options: MockLambdaOptions, label: string):
       onUnhandledRequest: unhandledPolicy(options.onUnhandledRequest, false),
     },
     handlers: options.handlers,
-    bind,
+    claim,
     dummyCredentials: true,
   });
 }

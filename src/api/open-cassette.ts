@@ -22,8 +22,8 @@ import type { ExpiryStrategy } from '../cassette/expiry.js';
 import type { ExpirySettings } from '../engine/expiry-policy.js';
 import { reportCassetteRun } from '../report/run-report-sink.js';
 import path from 'node:path';
-import { claimCallerContext } from '../doors/shared/route-by-context.js';
-import { settleCassetteOptions } from './double-options.js';
+import { claimCallerContext, type ContextClaim } from '../doors/shared/route-by-context.js';
+import { settleCassetteOptions, type SettledCassetteOptions } from './double-options.js';
 
 /** Options of {@link openCassette}. */
 export interface OpenCassetteOptions {
@@ -113,12 +113,26 @@ export async function openCassetteIn(
   options: OpenCassetteOptions,
 ): Promise<LambdaDouble> {
   // Every option checked before the double claims the caller's context or attaches anything.
-  const { mode, dir, file, match, maxAgeMs, settings } = settleCassetteOptions('openCassette', name, options, env);
+  const settled = settleCassetteOptions('openCassette', name, options, env);
+  // The mock double claims the caller's context itself.
+  if (settled.mode === 'mock') return openMockDouble(options, settled.file);
   // Before any await: requests made from the caller's async context go to this double.
-  const bind = claimCallerContext();
+  const claim = claimCallerContext();
+  try {
+    return await openCassetteDouble(env, options, settled, claim);
+  } catch (error) {
+    claim.abandon();
+    throw error;
+  }
+}
 
-  if (mode === 'mock') return openMockDouble(options, file);
-
+/** The cassette double of `openCassetteIn`, once its options are settled and the caller's context claimed. */
+async function openCassetteDouble(
+  env: NodeJS.ProcessEnv,
+  options: OpenCassetteOptions,
+  { mode, dir, file, match, maxAgeMs, settings }: SettledCassetteOptions,
+  claim: ContextClaim,
+): Promise<LambdaDouble> {
   const rule = MODE_TABLE[mode];
   const exists = existsSync(file);
   if (inCI(env) && writesCassette(mode, exists) && !ciRecordingAllowed(options.allowRecordingInCI, env)) {
@@ -175,7 +189,7 @@ export async function openCassetteIn(
       ...(options.closeTimeout !== undefined ? { closeTimeout: options.closeTimeout } : {}),
     },
     handlers: options.handlers,
-    bind,
+    claim,
     dummyCredentials: !network,
   });
 }

@@ -9,7 +9,7 @@ import type { CassetteMode } from '../engine/mode-table.js';
 import { attachHttpDoor } from '../doors/http/http-door.js';
 import { attachSdkHandlerDoor } from '../doors/sdk-handler/sdk-handler-door.js';
 import { attachInProcessDoors } from '../doors/attach-doors.js';
-import type { claimCallerContext } from '../doors/shared/route-by-context.js';
+import type { ContextClaim } from '../doors/shared/route-by-context.js';
 import { doubleAround, type LambdaDouble } from './lambda-double.js';
 import { noteOpened } from './leaked-doubles.js';
 import { supplyDummyCredentials } from './dummy-credentials.js';
@@ -22,18 +22,25 @@ interface DoubleParts {
   /** The `handlers` option: what functions answer from the start. */
   handlers: Readonly<Record<string, unknown>> | undefined;
   /** What `claimCallerContext()` returned before the factory's first await. */
-  bind: ReturnType<typeof claimCallerContext>;
+  claim: ContextClaim;
   /** Whether to supply dummy AWS credentials when the process has none (never when requests may reach AWS). */
   dummyCredentials: boolean;
 }
 
 /** Builds the double and starts intercepting for it. */
 export function openDouble(parts: DoubleParts): LambdaDouble {
-  const engine = new DoubleEngine(parts.mode, parts.responder, parts.settings);
-  const double = doubleAround(engine);
+  let engine: DoubleEngine;
+  let double: LambdaDouble;
+  try {
+    engine = new DoubleEngine(parts.mode, parts.responder, parts.settings);
+    engine.functionAnswers.addAll(parts.handlers);
+    double = doubleAround(engine);
+  } catch (error) {
+    parts.claim.abandon();
+    throw error;
+  }
   noteOpened(double, engine);
-  engine.functionAnswers.addAll(parts.handlers);
-  parts.bind(engine);
+  parts.claim.bind(engine);
   const dummy = parts.dummyCredentials ? supplyDummyCredentials() : undefined;
   if (dummy) engine.attach(dummy);
   attachHttpDoor(engine);

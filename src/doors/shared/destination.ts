@@ -7,7 +7,7 @@
 import type { DoorPort } from '../../engine/door-port.js';
 import { isLambdaHost } from '../../wire/lambda-address.js';
 import { isLoopbackOrigin } from './loopback-origins.js';
-import { contextDouble } from './route-by-context.js';
+import { ambientDouble, contextDouble } from './route-by-context.js';
 
 /** Where a request is going: an origin when the transport gives one, always a host name. */
 export interface Destination {
@@ -49,9 +49,14 @@ export function hostKind(open: readonly DoorPort[], where: Destination): HostKin
 }
 
 /**
- * The double a request for `where` belongs to: the double of the caller's async context; outside
- * every double's context, the newest double given this endpoint, else the newest double.
+ * The double a request for `where` belongs to: the double bound to the caller's async context; else
+ * (the ambient double's flow, or outside every double) the double given this endpoint, the ambient
+ * one first, then the newest; else the ambient double, else the newest (route-by-context.ts).
  */
 export function doubleFor<D extends DoorPort>(open: readonly D[], where: Destination): D | undefined {
-  return contextDouble(open) ?? open.findLast((d) => servesEndpoint(d, where)) ?? open.at(-1);
+  const own = contextDouble(open);
+  if (own) return own;
+  const ambient = ambientDouble(open);
+  if (open.length === 1 || !open.some((d) => servesEndpoint(d, where))) return ambient ?? open.at(-1);
+  return ambient && servesEndpoint(ambient, where) ? ambient : open.findLast((d) => servesEndpoint(d, where));
 }

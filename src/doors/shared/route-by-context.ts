@@ -1,14 +1,22 @@
 /**
  * Which double a request belongs to, by the async context that made it (msw's `server.boundary()`
  * is the model). Doubles opened in different async contexts (vitest's `test.concurrent` tests, two
- * flows under `Promise.all`) each see only the requests made from their own context; a request made
- * outside every double's context goes to the newest open double, as before.
+ * flows under `Promise.all`) each see only the requests made from their own context.
+ *
+ * On Node 20 an enabled `AsyncLocalStorage` keeps async hooks on for the whole process, which slows
+ * every promise and every SDK call of the caller's (1.1x on a bare `LambdaClient`), test doubles or
+ * not. Most tests open one double at a time, and then there is nothing to tell apart: so a double
+ * opened while no other is open or opening is *ambient*: it binds no context and turns no hook on,
+ * and every request no bound double claims is its own. Only a double opened while another is open
+ * or opening binds its caller's context, which turns the hooks on; they go off again at the last
+ * close. A context made while the hooks were off carries no binding, so under concurrent doubles a
+ * request from the ambient double's flow (or from outside every double) goes to the ambient double.
  *
  * `openCassette` and `mockLambda` claim the caller's context synchronously, before their first
  * `await`: `AsyncLocalStorage.enterWith` there reaches the caller's continuation (it would not from
  * after an await). `useLambdaCassette` runs each test inside {@link runWithDouble} instead.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, executionAsyncId, executionAsyncResource } from 'node:async_hooks';
 import type { DoorPort } from '../../engine/door-port.js';
 import { held } from './door-registry.js';
 
@@ -18,34 +26,21 @@ interface Binding {
   outer: Binding | undefined;
 }
 
-/**
- * The storage, and how many doubles are open or opening through it. On Node 20 an enabled
- * `AsyncLocalStorage` keeps async hooks on for the whole process, which slows every promise and
- * every SDK call of the caller's, test doubles or not; so it is on only while a double is open or
- * opening, and off from the last close until the next open (a context made meanwhile carries no
- * binding, and no binding made before then has a double left to route to).
- */
+/** The storage, how many doubles are open or opening, and the ambient one (see above). */
 interface Routing {
   storage: AsyncLocalStorage<Binding>;
   live: number;
-  /** Lets go of a claim whose double was never built (its open failed): nothing can bind it any more. */
-  abandoned: FinalizationRegistry<Binding>;
+  /** The double opened while no other was open or opening, until it closes. */
+  ambient: DoorPort | undefined;
 }
 
 // Process-wide, so the ESM and CJS builds (dual-package hazard) route through one storage.
-const routing = held<Routing>('async-context-routing', () => {
-  const state: Routing = {
-    storage: new AsyncLocalStorage<Binding>(),
-    live: 0,
-    abandoned: new FinalizationRegistry(() => release(state)),
-  };
-  return state;
-});
+const routing = held<Routing>('async-context-routing', () => ({
+  storage: new AsyncLocalStorage<Binding>(),
+  live: 0,
+  ambient: undefined,
+}));
 const storage = routing.storage;
-
-function release(state: Routing): void {
-  if (--state.live === 0) state.storage.disable();
-}
 
 /** The innermost binding of the current context that still has an open double. */
 function liveBinding(): Binding | undefined {
@@ -55,38 +50,87 @@ function liveBinding(): Binding | undefined {
 }
 
 /**
- * Binds the caller's async context to the double about to be opened. Call it synchronously, before
- * any `await`; then hand the double, once built, to the function it returns.
+ * What a factory holds between claiming the caller's context and building its double. Every claim
+ * ends in `bind` or `abandon`: one left hanging would keep later doubles binding contexts (hooks on).
  */
-export function claimCallerContext(): (double: DoorPort) => void {
-  const binding: Binding = { double: undefined, outer: liveBinding() };
+export interface ContextClaim {
+  /** Gives the claim its double, built; the double keeps the claim until it closes. */
+  bind(double: DoorPort): void;
+  /** Lets the claim go: the factory failed before it built a double. */
+  abandon(): void;
+}
+
+/**
+ * Claims the caller's async context for the double about to be opened. Call it synchronously,
+ * before any `await`; then `bind` the double once built, or `abandon` the claim if the open fails.
+ */
+export function claimCallerContext(): ContextClaim {
+  const ambient = routing.live === 0;
+  const binding: Binding | undefined = ambient ? undefined : { double: undefined, outer: liveBinding() };
   routing.live++;
-  storage.enterWith(binding);
-  const bind = (double: DoorPort): void => {
-    routing.abandoned.unregister(binding);
-    binding.double = double;
-    // Let go of the double at close: a context can outlive it by far (a suite's, a worker's).
-    double.attach({
-      detach: () => {
-        binding.double = undefined;
-        release(routing);
-      },
-    });
+  if (binding) {
+    storage.enterWith(binding);
+    if (executionAsyncId() === 0) leaveTopLevel(binding);
+  }
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    if (binding) binding.double = undefined;
+    if (--routing.live === 0) storage.disable();
   };
-  routing.abandoned.register(bind, binding, binding);
-  return bind;
+  return {
+    bind(double) {
+      if (binding) binding.double = double;
+      else routing.ambient = double;
+      // Let go of the double at close: a context can outlive it by far (a suite's, a worker's).
+      double.attach({
+        detach: () => {
+          if (routing.ambient === double) routing.ambient = undefined;
+          release();
+        },
+      });
+    },
+    abandon: release,
+  };
+}
+
+/**
+ * Takes `binding` off the process's top-level resource once the synchronous run that claimed it ends.
+ * Code resumed from a promise made while the hooks were off (async id 0: every flow started before a
+ * second double opened, the ambient double's among them) has no resource of its own: `enterWith`
+ * there writes on the top-level resource, which every such flow reads and copies into each promise
+ * it makes. The claimant's own continuation copies the binding before this runs (it awaits the
+ * factory in the same run); left there, the binding would capture the other flows too.
+ */
+function leaveTopLevel(binding: Binding): void {
+  const key = (storage as unknown as { kResourceStore?: symbol }).kResourceStore;
+  // Without the key the storage is not hook-based (Node's AsyncContextFrame): nothing is shared.
+  if (typeof key !== 'symbol') return;
+  const topLevel = executionAsyncResource() as Record<symbol, unknown>;
+  queueMicrotask(() => {
+    if (topLevel[key] === binding) topLevel[key] = undefined;
+  });
 }
 
 /** Runs `fn` with `double` as the double of its async context (and of everything it starts). */
 export function runWithDouble<T>(double: DoorPort, fn: () => T): T {
+  // The ambient double already takes every request no bound double claims: no hook needed.
+  if (double === routing.ambient) return fn();
   return storage.run({ double, outer: liveBinding() }, fn);
 }
 
-/** The innermost open double bound to the current async context, if it is one of `open`. */
+/** The innermost open double bound to the current async context, else the ambient double, if it is one of `open`. */
 export function contextDouble<D extends DoorPort>(open: readonly D[]): D | undefined {
   for (let binding = liveBinding(); binding; binding = binding.outer) {
     const double = binding.double as D | undefined;
     if (double && !double.closed && open.includes(double)) return double;
   }
   return undefined;
+}
+
+/** The ambient double (see above), if it is open and one of `open`. */
+export function ambientDouble<D extends DoorPort>(open: readonly D[]): D | undefined {
+  const double = routing.ambient as D | undefined;
+  return double && !double.closed && open.includes(double) ? double : undefined;
 }

@@ -1,6 +1,7 @@
 /**
- * Doubles opened in different async contexts each see only the requests made from
- * their own context; a request made outside every double's context goes to the newest open double.
+ * Doubles opened in different async contexts each see only the requests made from their own
+ * context; a request made outside every bound double's context goes to the double opened while no
+ * other was open (it binds no context), else to the newest open double.
  */
 import { AsyncResource } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
@@ -58,16 +59,33 @@ describe.each(CLIENTS)('doubles opened in concurrent async flows, through %s', (
     }
   });
 
-  it('a request made outside every double goes to the newest open double', async () => {
+  it('a request made outside every double goes to the double opened while no other was open', async () => {
+    // `older` opened alone: it binds no context (no async hooks) and takes every request no bound double claims.
     const older = await mockLambda();
     const newer = await outsideEveryDouble(() => new AsyncResource('other-flow').runInAsyncScope(() => mockLambda()));
     try {
       await outsideEveryDouble(() => invoke('stray-fn', 1));
+      await invoke('own-fn', 2);
+      await new AsyncResource('other-flow').runInAsyncScope(() => invoke('stray-fn', 3));
+      expect(older.calls.map((c) => c.functionName)).toEqual(['stray-fn', 'own-fn', 'stray-fn']);
+      expect(newer.calls).toEqual([]);
+    } finally {
+      await newer.close();
+      await older.close();
+    }
+  });
+
+  it('once the double opened alone has closed, a request outside every double goes to the newest', async () => {
+    const first = await mockLambda();
+    const flow = (fn: () => Promise<LambdaDouble>) =>
+      outsideEveryDouble(() => new AsyncResource('other-flow').runInAsyncScope(fn));
+    const older = await flow(() => mockLambda());
+    const newer = await flow(() => mockLambda());
+    await first.close();
+    try {
+      await outsideEveryDouble(() => invoke('stray-fn', 1));
       expect(newer.calls.map((c) => c.functionName)).toEqual(['stray-fn']);
       expect(older.calls).toEqual([]);
-      // And from this flow, its own double answers, not the newer one.
-      await invoke('own-fn', 2);
-      expect(older.calls.map((c) => c.functionName)).toEqual(['own-fn']);
     } finally {
       await newer.close();
       await older.close();
