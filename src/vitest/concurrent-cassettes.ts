@@ -6,7 +6,6 @@
  */
 import * as vitest from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { openCassette } from '../api/open-cassette.js';
 import { checkRunnerOptions } from '../api/double-options.js';
 import { engineOf, type LambdaDouble } from '../api/lambda-double.js';
@@ -20,6 +19,7 @@ import {
 } from '../runners/cassette-per-test.js';
 import { doubleHandle } from '../runners/double-handle.js';
 import { closeAfterTest, type TaskWithErrors } from './close-after-test.js';
+import { TestSlots, type TestSlot } from './test-slots.js';
 
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
 type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
@@ -63,7 +63,7 @@ export function concurrentCassettePerTest(
   checkRunnerOptions(options);
   // Each test's double, found through the test's async context: `test.concurrent` tests run at the
   // same time, so one shared variable would hand every test the same double.
-  const own = new AsyncLocalStorage<{ double?: LambdaDouble }>();
+  const slots = new TestSlots();
   const open = (task: TaskLike | undefined): Promise<LambdaDouble> => {
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
@@ -78,9 +78,12 @@ export function concurrentCassettePerTest(
     // vitest 4.1+: the test, with its beforeEach and afterEach hooks, runs inside the double's context.
     aroundEach(async (runTest, context) => {
       const double = await open(context?.task);
+      const slot: TestSlot = { double };
+      slots.enter(slot);
       try {
-        await own.run({ double }, () => runWithDouble(engineOf(double), runTest));
+        await slots.run(slot, () => runWithDouble(engineOf(double), runTest));
       } finally {
+        slots.leave(slot);
         await closeAfterTest(double, context?.task as TaskWithErrors | undefined);
       }
     });
@@ -89,29 +92,31 @@ export function concurrentCassettePerTest(
     // through @vitest/runner's getFn/setFn (vitest reads it after the beforeEach hooks); enterWith
     // covers the hooks, and sequential tests where the runner is not reachable.
     const originals = new WeakMap<object, () => unknown>();
-    const slots = new WeakMap<object, { double?: LambdaDouble }>();
+    const slotOfTask = new WeakMap<object, TestSlot>();
     const taskOf = (context: unknown) => (context as { task?: TaskLike } | undefined)?.task;
     beforeEach(async (context) => {
-      const slot: { double?: LambdaDouble } = {};
-      own.enterWith(slot);
+      const slot: TestSlot = {};
+      slots.enter(slot);
+      slots.enterWith(slot);
       const task = taskOf(context);
-      if (task) slots.set(task, slot);
+      if (task) slotOfTask.set(task, slot);
       const double = await open(task);
       slot.double = double;
       const runner = (await import('@vitest/runner').catch(() => ({}))) as RunnerFunctions;
       const original = task && (originals.get(task) ?? runner.getFn?.(task));
       if (task && original && runner.setFn) {
         originals.set(task, original);
-        runner.setFn(task, () => own.run(slot, () => runWithDouble(engineOf(double), original)));
+        runner.setFn(task, () => slots.run(slot, () => runWithDouble(engineOf(double), original)));
       }
     });
     afterEach(async (context) => {
       const task = taskOf(context);
-      const slot = (task && slots.get(task)) ?? own.getStore();
+      const slot = (task && slotOfTask.get(task)) ?? slots.current();
+      if (task) slotOfTask.delete(task);
       const closing = slot?.double;
-      if (slot) slot.double = undefined;
+      if (slot) slots.leave(slot);
       if (closing) await closeAfterTest(closing, task as TaskWithErrors | undefined);
     });
   }
-  return doubleHandle(() => own.getStore()?.double);
+  return doubleHandle(() => slots.current()?.double);
 }

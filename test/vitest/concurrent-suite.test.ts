@@ -14,17 +14,21 @@ import { startMoto, type MotoServer } from '../support/moto.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const NAMES = ['alpha', 'beta', 'gamma'] as const;
 
-interface Run {
+interface Run<R = { functionName: string; payload: unknown }[]> {
   code: number | null;
   output: string;
-  results: Record<string, { functionName: string; payload: unknown }[]>;
+  results: Record<string, R>;
   dir: string;
 }
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
-function runFixture(mode: 'mock' | 'record', endpoint?: string): Promise<Run> {
+function runFixture<R = { functionName: string; payload: unknown }[]>(
+  mode: 'mock' | 'record',
+  endpoint?: string,
+  fixture = 'concurrent-suite',
+): Promise<Run<R>> {
   const dir = mkdtempSync(join(tmpdir(), 'lc-concurrent-cassettes-'));
   const results = mkdtempSync(join(tmpdir(), 'lc-concurrent-results-'));
   temps.push(dir, results);
@@ -42,7 +46,7 @@ function runFixture(mode: 'mock' | 'record', endpoint?: string): Promise<Run> {
   const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
   const child = spawn(
     process.execPath,
-    [vitest, 'run', '--config', 'test/vitest/fixtures/vitest.fixture.config.ts', 'concurrent-suite'],
+    [vitest, 'run', '--config', 'test/vitest/fixtures/vitest.fixture.config.ts', fixture],
     {
       cwd: ROOT,
       env,
@@ -55,7 +59,7 @@ function runFixture(mode: 'mock' | 'record', endpoint?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
-      const seen: Run['results'] = {};
+      const seen: Run<R>['results'] = {};
       for (const file of readdirSync(results))
         seen[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(results, file), 'utf8'));
       resolve({ code, output, results: seen, dir });
@@ -86,6 +90,16 @@ describe('test.concurrent with useLambdaCassette()', () => {
     const run = await runFixture('mock');
     expectEachTestSawOnlyItsOwnCalls(run);
     expect(cassetteFiles(run.dir)).toEqual([]);
+  }, 60_000);
+
+  it("tests run one at a time each get their own double, and Node's async hooks stay off", async () => {
+    const run = await runFixture<{ hooks: boolean; calls: string[] }>('mock', undefined, 'sequential-suite');
+    expect(run.code, run.output).toBe(0);
+    expect(run.results).toEqual({
+      first: { hooks: false, calls: ['first-fn'] },
+      second: { hooks: false, calls: ['second-fn'] },
+      third: { hooks: false, calls: ['third-fn'] },
+    });
   }, 60_000);
 
   describe('recording from moto', () => {

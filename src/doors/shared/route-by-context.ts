@@ -68,10 +68,7 @@ export function claimCallerContext(): ContextClaim {
   const ambient = routing.live === 0;
   const binding: Binding | undefined = ambient ? undefined : { double: undefined, outer: liveBinding() };
   routing.live++;
-  if (binding) {
-    storage.enterWith(binding);
-    if (executionAsyncId() === 0) leaveTopLevel(binding);
-  }
+  if (binding) enterFlow(storage, binding);
   let released = false;
   const release = (): void => {
     if (released) return;
@@ -96,20 +93,22 @@ export function claimCallerContext(): ContextClaim {
 }
 
 /**
- * Takes `binding` off the process's top-level resource once the synchronous run that claimed it ends.
- * Code resumed from a promise made while the hooks were off (async id 0: every flow started before a
- * second double opened, the ambient double's among them) has no resource of its own: `enterWith`
- * there writes on the top-level resource, which every such flow reads and copies into each promise
- * it makes. The claimant's own continuation copies the binding before this runs (it awaits the
- * factory in the same run); left there, the binding would capture the other flows too.
+ * `storage.enterWith(value)` for the caller's flow only. Code resumed from a promise made while the
+ * hooks were off (async id 0: every flow started before a second double opened, the ambient double's
+ * among them) has no resource of its own: `enterWith` there writes on the process's top-level
+ * resource, which every such flow reads and copies into each promise it makes. The caller's own
+ * continuation copies the value in the same synchronous run (it awaits the factory there); so the
+ * value comes off the top-level resource once that run ends, or it would capture the other flows too.
  */
-function leaveTopLevel(binding: Binding): void {
+export function enterFlow<T>(storage: AsyncLocalStorage<T>, value: T): void {
+  storage.enterWith(value);
+  if (executionAsyncId() !== 0) return;
   const key = (storage as unknown as { kResourceStore?: symbol }).kResourceStore;
   // Without the key the storage is not hook-based (Node's AsyncContextFrame): nothing is shared.
   if (typeof key !== 'symbol') return;
   const topLevel = executionAsyncResource() as Record<symbol, unknown>;
   queueMicrotask(() => {
-    if (topLevel[key] === binding) topLevel[key] = undefined;
+    if (topLevel[key] === value) topLevel[key] = undefined;
   });
 }
 
