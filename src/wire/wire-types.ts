@@ -7,6 +7,11 @@ export interface WireRequest {
   headers: Record<string, string | string[] | undefined>;
   body: Uint8Array;
   /**
+   * The string `body` was encoded from, when a door had one (the SDK serializes `InvokeArgs` to a
+   * string): the engine parses it instead of decoding `body` back. Unset when there was no string.
+   */
+  text?: string;
+  /**
    * Forward it signed again (SigV4, the default AWS credential chain) for the host it is sent to,
    * instead of with the caller's signature: the loopback server's `sign: true`, whose callers sign
    * for 127.0.0.1.
