@@ -56,9 +56,10 @@ function lowerCaseHeaders(headers: Record<string, string>): Record<string, strin
 function claim(request: SdkHttpRequest): { double: DoorPort; conflict?: Error } | undefined {
   const where = destinationOf(request);
   const headers = lowerCaseHeaders(request.headers);
-  const double = claimRequest(openDoubles, { where, method: request.method, path: request.path, headers });
-  if (!double) return undefined;
+  // Asked once: the claim takes the verdict (the same with or without a query on the path).
   const served = isServedOperation(request.method, request.path, headers);
+  const double = claimRequest(openDoubles, { where, method: request.method, path: request.path, headers, served });
+  if (!double) return undefined;
   const conflict = served ? nockConflict(double, request.method, where.origin!, request.path) : undefined;
   return conflict ? { double, conflict } : { double };
 }
