@@ -39,7 +39,17 @@ export class MockResponder implements Responder {
     return undefined;
   }
 
-  async respond(request: InvocationRequest, _wire: unknown, answers: FunctionAnswers): Promise<Answer> {
+  /** The answer, as above; a plain resolved promise unless a function runs (an async function costs a promise more). */
+  respond(request: InvocationRequest, _wire: unknown, answers: FunctionAnswers): Promise<Answer> {
+    try {
+      const answer = this.#answer(request, answers);
+      return answer instanceof Promise ? answer : Promise.resolve(answer);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  #answer(request: InvocationRequest, answers: FunctionAnswers): Answer | Promise<Answer> {
     const rejection = validateInvocation(request);
     if (rejection) {
       return { source: 'mock', outcome: errorResponse(LAMBDA_ERRORS[rejection.error], rejection.message) };
@@ -65,7 +75,7 @@ export class MockResponder implements Responder {
         },
       };
     }
-    return { source: 'mock', outcome: await answerSync(entry, request, this.options.accountId) };
+    return answerSync(entry, request, this.options.accountId).then((outcome): Answer => ({ source: 'mock', outcome }));
   }
 
   async close(): Promise<void> {}
