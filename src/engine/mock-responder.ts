@@ -1,4 +1,4 @@
-import type { Answer, CassetteRunPart, Responder } from './responder.js';
+import { promisedAnswer, type Answer, type CassetteRunPart, type Responder } from './responder.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
 import { validateInvocation } from '../wire/validate-request.js';
@@ -39,14 +39,8 @@ export class MockResponder implements Responder {
     return undefined;
   }
 
-  /** The answer, as above; a plain resolved promise unless a function runs (an async function costs a promise more). */
   respond(request: InvocationRequest, _wire: unknown, answers: FunctionAnswers): Promise<Answer> {
-    try {
-      const answer = this.#answer(request, answers);
-      return answer instanceof Promise ? answer : Promise.resolve(answer);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    return promisedAnswer(() => this.#answer(request, answers));
   }
 
   #answer(request: InvocationRequest, answers: FunctionAnswers): Answer | Promise<Answer> {
