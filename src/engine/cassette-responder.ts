@@ -2,7 +2,7 @@
  * The responder behind a cassette: replays recorded answers, forwards and records misses, or passes
  * everything through, as its mode says; writes what it recorded when the double closes.
  */
-import type { Answer, Responder } from './responder.js';
+import { promisedAnswer, type Answer, type Responder } from './responder.js';
 import { ANSWERING_TABLE, type Answering } from './mode-table.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
 import type { WireRequest } from '../wire/wire-types.js';
@@ -125,7 +125,12 @@ export class CassetteResponder implements Responder {
     return ANSWERING_TABLE[this.#options.behaviour].network !== 'never' || this.#expiry?.mayRecord === true;
   }
 
-  async respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
+  respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
+    return promisedAnswer(() => this.#answer(request, wire));
+  }
+
+  /** The answer to `request`: replayed, recorded, forwarded, or a miss. */
+  #answer(request: InvocationRequest, wire: WireRequest): Answer | Promise<Answer> {
     const { behaviour } = this.#options;
     if (behaviour === 'passthrough') return this.#recorder.forward(wire, request, 'passthrough');
     if (behaviour === 'record') return this.#recorder.record(request, wire);
@@ -166,12 +171,12 @@ export class CassetteResponder implements Responder {
   }
 
   /** Answers with a recorded interaction, unless it expired and `onExpired` says otherwise. */
-  async #play(
+  #play(
     interaction: Interaction,
     position: number,
     request: InvocationRequest,
     wire: WireRequest,
-  ): Promise<Answer> {
+  ): Answer | Promise<Answer> {
     this.#played.add(position);
     const action = this.#expiry?.decide(interaction, position) ?? { kind: 'play' };
     if (action.kind === 'refuse') {

@@ -90,23 +90,38 @@ export class DoubleEngine implements DoorPort {
 
   /**
    * The engine's single entry: answers one request, logs it. `undefined` when the request is not
-   * one the engine serves (the door then leaves it alone).
+   * one the engine serves (the door then leaves it alone). Never throws: a failure rejects.
+   *
+   * A chain of `then`, not an async function: every call through every door passes here, and each
+   * promise an async function adds costs more while async context tracking is on.
    */
-  async handle(wire: WireRequest): Promise<WireOutcome | undefined> {
-    const request = parseInvocation(wire, this.settings.region);
-    if (!request) return undefined;
-    const call = newCall(request);
-    const injected = this.#injections.take(call);
-    // injectFunctionError: the function ran and failed, whichever mode the double is in.
-    const functionError =
-      !injected && request.invocationType === 'RequestResponse' && request.ref
-        ? this.functionAnswers.take(request.ref.name, request.ref.qualifier, 'error')
-        : undefined;
-    const answer = injected
-      ? injectedAnswer(injected, request, this.settings.accountId)
-      : functionError
-        ? { source: 'injected' as const, outcome: await answerSync(functionError, request, this.settings.accountId) }
-        : await this.#respond(request, wire);
+  handle(wire: WireRequest): Promise<WireOutcome | undefined> {
+    try {
+      const request = parseInvocation(wire, this.settings.region);
+      if (!request) return Promise.resolve(undefined);
+      const call = newCall(request);
+      const injected = this.#injections.take(call);
+      if (injected)
+        return Promise.resolve(this.#log(request, call, injectedAnswer(injected, request, this.settings.accountId)));
+      // injectFunctionError: the function ran and failed, whichever mode the double is in.
+      const functionError =
+        request.invocationType === 'RequestResponse' && request.ref
+          ? this.functionAnswers.take(request.ref.name, request.ref.qualifier, 'error')
+          : undefined;
+      const answer = functionError
+        ? answerSync(functionError, request, this.settings.accountId).then((outcome): Answer => ({
+            source: 'injected',
+            outcome,
+          }))
+        : this.#respond(request, wire);
+      return answer.then((settled) => this.#log(request, call, settled));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /** Logs `call` as `answer` answered it (and what the answer means for the double); returns the outcome. */
+  #log(request: InvocationRequest, call: LambdaCall, answer: Answer): WireOutcome {
     this.#missLog.note(answer, request.attempt);
     if (answer.source === 'replay' && answer.miss === undefined) this.#replayedCount++;
     if (answer.source === 'record' && answer.outcome.kind === 'response') {

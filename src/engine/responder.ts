@@ -38,3 +38,16 @@ export interface Responder {
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;
 }
+
+/**
+ * `answer()` as the promise `Responder.respond` returns; a throw becomes a rejection. Responders
+ * answer most requests without waiting, and an async function would add a promise to each.
+ */
+export function promisedAnswer(answer: () => Answer | Promise<Answer>): Promise<Answer> {
+  try {
+    const given = answer();
+    return given instanceof Promise ? given : Promise.resolve(given);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}

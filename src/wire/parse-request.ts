@@ -1,6 +1,12 @@
 import { normalizeHeaders, type WireRequest } from './wire-types.js';
 import { parseFunctionRef, type FunctionRef } from './function-ref.js';
-import { apiPath, INVOKE_ASYNC_FAMILY, INVOKE_ASYNC_PATH, INVOKE_PATH, LAMBDA_HOST } from './lambda-address.js';
+import {
+  apiPath,
+  INVOKE_ASYNC_FAMILY,
+  INVOKE_ASYNC_PATH,
+  INVOKE_PATH,
+  lambdaHostRegionPart,
+} from './lambda-address.js';
 import { qualifierParam, type ServedOperation } from './invoke-event.js';
 import { invocationTypeOf, type InvocationType } from './invocation-type.js';
 
@@ -65,7 +71,7 @@ function brokenInvokeName(url: string, pathname: string): string | undefined {
 
 /** The region a request is addressed to: from the host, else the SigV4 credential scope. */
 export function regionOf(host: string, headers: Record<string, string>, fallback: string): string {
-  const fromHost = LAMBDA_HOST.exec(host)?.[1];
+  const fromHost = lambdaHostRegionPart(host);
   if (fromHost) return fromHost;
   const fromScope = CREDENTIAL_SCOPE.exec(headers['authorization'] ?? '')?.[1];
   return fromScope ?? fallback;
@@ -77,12 +83,20 @@ function attemptOf(headers: Record<string, string>): number {
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
-/** Parses the body as JSON the way the service insists on; no payload at all is the event `{}`. */
-export function parseJsonBody(body: Uint8Array): InvocationRequest['json'] {
+/** `text` when it is exactly what decoding its UTF-8 bytes gives: not when a lone surrogate became U+FFFD. */
+function decodedAs(text: string | undefined): text is string {
+  return text !== undefined && (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/**
+ * Parses the body as JSON the way the service insists on; no payload at all is the event `{}`.
+ * `sent` is the string `body` was encoded from, when there was one (WireRequest's `text`).
+ */
+export function parseJsonBody(body: Uint8Array, sent?: string): InvocationRequest['json'] {
   if (body.byteLength === 0) return { ok: true, value: {} };
-  const text = (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString(
-    'utf8',
-  );
+  const text = decodedAs(sent)
+    ? sent
+    : (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
@@ -167,7 +181,7 @@ export function parseInvocation(req: WireRequest, defaultRegion: string): Invoca
     ref,
     region: regionOf(url.hostname, headers, ref?.region ?? defaultRegion),
     body: req.body,
-    json: parseJsonBody(req.body),
+    json: parseJsonBody(req.body, req.text),
     attempt: attemptOf(headers),
     headers,
   };

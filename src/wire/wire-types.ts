@@ -7,6 +7,11 @@ export interface WireRequest {
   headers: Record<string, string | string[] | undefined>;
   body: Uint8Array;
   /**
+   * The string `body` was encoded from, when a door had one (the SDK serializes `InvokeArgs` to a
+   * string): the engine parses it instead of decoding `body` back. Unset when there was no string.
+   */
+  text?: string;
+  /**
    * Forward it signed again (SigV4, the default AWS credential chain) for the host it is sent to,
    * instead of with the caller's signature: the loopback server's `sign: true`, whose callers sign
    * for 127.0.0.1.
@@ -59,13 +64,30 @@ export const CONNECTION_HEADERS: ReadonlySet<string> = new Set([
   'content-length',
 ]);
 
+// Every request and response has the same few header names: each is lower-cased once (toLowerCase
+// makes a new string for a name with a capital, every time), for up to this many names.
+const LOWER_NAMES = new Map<string, string>();
+const LOWER_NAMES_KEPT = 512;
+
+/** `name.toLowerCase()`, for a header name. */
+export function lowerCaseName(name: string): string {
+  let lower = LOWER_NAMES.get(name);
+  if (lower === undefined) {
+    if (LOWER_NAMES.size >= LOWER_NAMES_KEPT) LOWER_NAMES.clear();
+    lower = name.toLowerCase();
+    LOWER_NAMES.set(name, lower);
+  }
+  return lower;
+}
+
 /** Lower-cases header names and joins repeated values the way HTTP does. */
 export function normalizeHeaders(headers: WireRequest['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    out[lowerCaseName(name)] =
+      typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
   }
   return out;
 }

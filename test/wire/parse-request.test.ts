@@ -42,3 +42,13 @@ describe('parseInvocation reads host and path as URL parsing would', () => {
     expect(got === undefined ? undefined : { functionName: got.functionName, region: got.region }).toEqual(want);
   });
 });
+
+describe('parseInvocation reads a body given with its text as it reads the bytes alone', () => {
+  const url = 'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/f/invoke-async';
+  it.each(['{"id":1}', '{"s":"é✓😀"}', '{"lone":"\uD800"}', 'not json', ''])('%j', (text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const withText = parseInvocation({ method: 'POST', url, headers: {}, body: bytes, text }, 'eu-west-1');
+    const bytesOnly = parseInvocation({ method: 'POST', url, headers: {}, body: bytes }, 'eu-west-1');
+    expect(withText?.json).toEqual(bytesOnly?.json);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { DoorPort } from '../../engine/door-port.js';
 import type { ServedOperation } from '../../wire/invoke-event.js';
+import type { WireRequest } from '../../wire/wire-types.js';
 import { MisuseError } from '../../common/seal-errors.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import {
@@ -35,37 +36,69 @@ export interface Binding {
   label: string;
 }
 
-/** What `client.send(command)` gives for a command of `operation` with `input`, sent by `client`. */
-export async function answer(
+/**
+ * What `client.send(command)` gives for a command of `operation` with `input`, sent by `client`.
+ *
+ * A chain of `then`, not an async function, as the engine's `handle`: with the client's region
+ * known and a string or bytes payload (nearly every call) nothing here needs an await.
+ */
+export function answer(
   binding: Binding,
   lambda: LambdaSdk,
   operation: ServedOperation,
   input: InvokeInput,
   client: StubbedClient | undefined,
 ): Promise<InvokeAsyncOutput | InvokeOutput> {
-  const double = binding.double;
-  if (!double || double.closed) {
-    throw new MisuseError(
-      `lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`,
+  try {
+    const double = binding.double;
+    if (!double || double.closed) {
+      throw new MisuseError(
+        `lambda-cassette bindClientMock: the double (${binding.label}) this stub is bound to was closed; bind the stub to the next one`,
+      );
+    }
+    if (double.reachesUpstream) return throughClient(binding.sdkHandler, lambda, operation, input, client);
+    const name = input?.FunctionName;
+    if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
+    const region = knownRegion(client);
+    const args = operation === 'Invoke' ? input.Payload : input.InvokeArgs;
+    if (region !== undefined && typeof args === 'string')
+      return answerWire(
+        double,
+        lambda,
+        operation,
+        name,
+        wireOf(operation, region, name, input, Buffer.from(args, 'utf8'), args),
+      );
+    if (region !== undefined && args instanceof Uint8Array)
+      return answerWire(double, lambda, operation, name, wireOf(operation, region, name, input, args));
+    // requestBodyBytes reads an absent payload as no bytes.
+    return Promise.all([
+      region ?? resolveRegion(client, double.settings.region),
+      requestBodyBytes(args, 'bindClientMock'),
+    ]).then(([resolved, body]) =>
+      answerWire(double, lambda, operation, name, wireOf(operation, resolved, name, input, body)),
     );
+  } catch (error) {
+    return Promise.reject(error as Error);
   }
-  if (double.reachesUpstream) return throughClient(binding.sdkHandler, lambda, operation, input, client);
-  const name = input?.FunctionName;
-  if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
-  const region = knownRegion(client) ?? (await resolveRegion(client, double.settings.region));
-  const args = operation === 'Invoke' ? input.Payload : input.InvokeArgs;
-  // requestBodyBytes reads an absent payload as no bytes; strings and bytes, the usual payloads, need no await.
-  const body =
-    typeof args === 'string'
-      ? Buffer.from(args, 'utf8')
-      : args instanceof Uint8Array
-        ? args
-        : await requestBodyBytes(args, 'bindClientMock');
-  const outcome = await double.handle(wireOf(operation, region, name, input, body));
-  if (!outcome)
-    throw new Error(
-      `lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`,
-    );
-  if (outcome.kind !== 'response') throw invokeAsyncRejection(outcome);
-  return operation === 'Invoke' ? invokeResult(lambda, outcome, loadBlobAdapter()) : invokeAsyncResult(lambda, outcome);
+}
+
+/** The engine's answer to `wire` as the SDK would give it. */
+function answerWire(
+  double: DoorPort,
+  lambda: LambdaSdk,
+  operation: ServedOperation,
+  name: unknown,
+  wire: WireRequest,
+): Promise<InvokeAsyncOutput | InvokeOutput> {
+  return double.handle(wire).then((outcome) => {
+    if (!outcome)
+      throw new Error(
+        `lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`,
+      );
+    if (outcome.kind !== 'response') throw invokeAsyncRejection(outcome);
+    return operation === 'Invoke'
+      ? invokeResult(lambda, outcome, loadBlobAdapter())
+      : invokeAsyncResult(lambda, outcome);
+  });
 }

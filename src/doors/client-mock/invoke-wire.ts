@@ -47,13 +47,14 @@ function url(operation: ServedOperation, region: string, name: string, qualifier
   return built;
 }
 
-/** The request the SDK would send for `input`: InvokeAsync, or Invoke in any invocation type. */
+/** The request the SDK would send for `input`: InvokeAsync, or Invoke in any invocation type; `text` is the payload string `body` encodes, if any. */
 export function wireOf(
   operation: ServedOperation,
   region: string,
   name: unknown,
   input: InvokeInput,
   body: Uint8Array,
+  text?: string,
 ): WireRequest {
   const qualifier = operation === 'Invoke' && input.Qualifier != null ? String(input.Qualifier) : undefined;
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
@@ -62,5 +63,7 @@ export function wireOf(
     if (input.InvocationType != null) headers['x-amz-invocation-type'] = String(input.InvocationType);
     if (input.LogType != null) headers['x-amz-log-type'] = String(input.LogType);
   }
-  return { method: 'POST', url: url(operation, region, String(name), qualifier), headers, body };
+  const wire: WireRequest = { method: 'POST', url: url(operation, region, String(name), qualifier), headers, body };
+  if (text !== undefined) wire.text = text;
+  return wire;
 }

@@ -28,11 +28,28 @@ import { nodeHandlerPrototypes, type HandleFunction } from './node-handler-copie
 
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
 
+/** A destination as built for one protocol, host name and port. */
+interface SeenDestination {
+  protocol: string;
+  port: number | undefined;
+  where: Readonly<Destination>;
+}
+
+// A client sends to one host: the destination built for it is kept, and so is its origin string,
+// whose hash the loopback check then finds computed. Keyed by host name, checked on protocol and port.
+const SEEN_DESTINATIONS = new Map<string, SeenDestination>();
+const SEEN_DESTINATIONS_KEPT = 64;
+
 /** Where an SDK request is going, spelt as `new URL(...).origin` spells it. */
-function destinationOf(request: SdkHttpRequest): Destination {
+function destinationOf(request: SdkHttpRequest): Readonly<Destination> {
+  const seen = SEEN_DESTINATIONS.get(request.hostname);
+  if (seen !== undefined && seen.protocol === request.protocol && seen.port === request.port) return seen.where;
   const hostname = request.hostname.toLowerCase();
   const port = request.port && request.port !== DEFAULT_PORTS[request.protocol] ? `:${request.port}` : '';
-  return { origin: `${request.protocol}//${hostname}${port}`, hostname };
+  const where = Object.freeze({ origin: `${request.protocol}//${hostname}${port}`, hostname });
+  if (SEEN_DESTINATIONS.size >= SEEN_DESTINATIONS_KEPT) SEEN_DESTINATIONS.clear();
+  SEEN_DESTINATIONS.set(request.hostname, { protocol: request.protocol, port: request.port, where });
+  return where;
 }
 
 const UPPER_CASE = /[A-Z]/;
@@ -56,9 +73,10 @@ function lowerCaseHeaders(headers: Record<string, string>): Record<string, strin
 function claim(request: SdkHttpRequest): { double: DoorPort; conflict?: Error } | undefined {
   const where = destinationOf(request);
   const headers = lowerCaseHeaders(request.headers);
-  const double = claimRequest(openDoubles, { where, method: request.method, path: request.path, headers });
-  if (!double) return undefined;
+  // Asked once: the claim takes the verdict (the same with or without a query on the path).
   const served = isServedOperation(request.method, request.path, headers);
+  const double = claimRequest(openDoubles, { where, method: request.method, path: request.path, headers, served });
+  if (!double) return undefined;
   const conflict = served ? nockConflict(double, request.method, where.origin!, request.path) : undefined;
   return conflict ? { double, conflict } : { double };
 }

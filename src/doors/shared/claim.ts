@@ -16,6 +16,8 @@ interface ClaimedRequest {
   method: string;
   path: string;
   headers: Readonly<Record<string, string>>;
+  /** `isServedOperation` of the request, when the door already asked (it asks from the whole path). */
+  served?: boolean;
 }
 
 /** The path of `pathWithQuery`, without its query string. */
@@ -47,7 +49,7 @@ export function claim(open: readonly DoorPort[], request: ClaimedRequest, nockSe
   const kind = hostKind(open, where);
   if (kind === 'loopback') return undefined;
   const path = pathnameOf(request.path);
-  const served = isServedOperation(method, path, headers);
+  const served = request.served ?? isServedOperation(method, path, headers);
   if (!served && kind !== 'aws' && (kind === 'any' || !isLambdaApiRequest(path, headers))) return undefined;
   // Another Lambda API a caller's own nock interceptor mocks is theirs to answer; a served call it
   // also matches is refused by the door (nockConflict).

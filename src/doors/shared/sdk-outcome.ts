@@ -5,7 +5,7 @@
  * parsing). Each function here reproduces what those SDK layers do, so a caller cannot tell the
  * difference from a real HTTP exchange (test/doors pins this against the http/https door).
  */
-import type { WireFailure, WireFault, WireResponse } from '../../wire/wire-types.js';
+import { lowerCaseName, type WireFailure, type WireFault, type WireResponse } from '../../wire/wire-types.js';
 import { faultError } from './transport-faults.js';
 
 /** Socket error codes that the SDK's `NodeHttpHandler` renames to `TimeoutError` (so they are retried as transient). */
@@ -14,7 +14,7 @@ const NODE_TIMEOUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 /** Response header names as Node's `http` module delivers them: lower-cased. The SDK reads request ids by lower-case name. */
 export function nodeHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name in headers) out[name.toLowerCase()] = headers[name]!;
+  for (const name in headers) out[lowerCaseName(name)] = headers[name]!;
   return out;
 }
 

@@ -67,8 +67,10 @@ function abortError(signal: NonNullable<SdkHandlerOptions['abortSignal']>): Erro
   return error;
 }
 
-function wireOf(request: SdkHttpRequest, body: Uint8Array): WireRequest {
-  return { method: request.method, url: urlOf(request), headers: request.headers, body };
+function wireOf(request: SdkHttpRequest, body: Uint8Array, text?: string): WireRequest {
+  const wire: WireRequest = { method: request.method, url: urlOf(request), headers: request.headers, body };
+  if (text !== undefined) wire.text = text;
+  return wire;
 }
 
 // The socket errors NodeHttpHandler raises, renamed TimeoutError where it renames them.
@@ -93,7 +95,7 @@ export function answerSdkRequest(
   if (options?.abortSignal?.aborted) return Promise.reject(abortError(options.abortSignal));
   const body = request.body;
   // The SDK's serialized body is nearly always a string or bytes: no await on the way in then.
-  if (typeof body === 'string') return answerWire(double, wireOf(request, Buffer.from(body, 'utf8')));
+  if (typeof body === 'string') return answerWire(double, wireOf(request, Buffer.from(body, 'utf8'), body));
   if (body instanceof Uint8Array) return answerWire(double, wireOf(request, body));
   return requestBodyBytes(body, who).then((bytes) => answerWire(double, wireOf(request, bytes)));
 }
