@@ -29,6 +29,8 @@ function payloadOf(request: InvocationRequest, redact: readonly string[]): Body 
   // are written canonically, and a recording is copied through JSON before it is kept.
   // The request's own credentials are scrubbed as the recorder scrubs them (own-credentials.ts).
   const secrets = secretsOf(request.headers);
+  if (request.json.ok && redact.length === 0)
+    return withoutOwnCredentials({ json: request.json.value as JsonValue }, secrets, request.json.text);
   if (request.json.ok)
     return withoutOwnCredentials({ json: redactPayload(request.json.value, redact) as JsonValue }, secrets);
   return withoutOwnCredentials(encodeBody(request.body, true), secrets);

@@ -19,12 +19,14 @@ import { recorderPass, scrubBodySecretsAndText, traceOfSecret } from './secret-s
 /**
  * `payload` (the stored form of a request body) with the request's own credentials, and any bearer
  * credential, replaced by the marker exactly as the recorder replaces them: the same function on
- * the same value. The same object when the body holds none.
+ * the same value. The same object when the body holds none. `parsedFrom` is the JSON text a `json`
+ * payload was parsed from, when it is at hand.
  * @throws {UnscrubbableSecretError} for a payload the recorder would refuse too.
  */
-export function withoutOwnCredentials(payload: Body, secrets: readonly string[]): Body {
+export function withoutOwnCredentials(payload: Body, secrets: readonly string[], parsedFrom?: string): Body {
   // Replay runs this on every request: most payloads are shown plain by one look at their text.
-  if ('json' in payload && plainText(jsonText(payload.json), secrets)) return payload;
+  if ('json' in payload && (plainSource(parsedFrom, secrets) || plainText(jsonText(payload.json), secrets)))
+    return payload;
   const { body: scrubbed, text: stored } = scrubBodySecretsAndText(
     payload,
     recorderPass(secrets),
@@ -33,6 +35,21 @@ export function withoutOwnCredentials(payload: Body, secrets: readonly string[])
   const trace = secrets.length > 0 ? traceOfSecret(stored, secrets) : undefined;
   if (trace !== undefined) throw new UnscrubbableSecretError('the request payload', [trace]);
   return scrubbed;
+}
+
+/** A digit then an exponent mark: a number `JSON.stringify` may write out in full, digits the text did not show. */
+const EXPONENT = /\d[eE]/;
+
+/**
+ * Whether the JSON text a payload was parsed from shows the payload plain, without writing the value
+ * out again. With no backslash (no escape), `JSON.stringify` of the parsed value writes every string
+ * as the text did and only drops whitespace between tokens, duplicate keys, and trailing zeros of
+ * numbers: its runs of token characters are pieces of the text's, and separators stay between them.
+ * Only an exponent can make it write digits the text did not show (`1.5e20`), so such a text is left
+ * to the value's own text.
+ */
+function plainSource(text: string | undefined, secrets: readonly string[]): boolean {
+  return text !== undefined && !EXPONENT.test(text) && plainText(text, secrets);
 }
 
 /** Characters of either base64 alphabet (hex digits are among them), by char code. */

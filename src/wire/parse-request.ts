@@ -29,7 +29,7 @@ export interface InvocationRequest {
   /** Raw `InvokeArgs` (or `Payload`) bytes. */
   body: Uint8Array;
   /** Parsed JSON payload when the body is JSON; an empty body is `{}`, what the function receives. */
-  json: { ok: true; value: unknown } | { ok: false; error: string };
+  json: { ok: true; value: unknown; text?: string } | { ok: false; error: string };
   /** The SDK's retry attempt from `amz-sdk-request`, 1 when absent. */
   attempt: number;
   headers: Record<string, string>;
@@ -98,7 +98,7 @@ export function parseJsonBody(body: Uint8Array, sent?: string): InvocationReques
     ? sent
     : (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text), text };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }

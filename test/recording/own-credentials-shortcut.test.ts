@@ -3,8 +3,9 @@
  * cannot hold any skips the pipeline. The shortcut must give what the whole pipeline gives, for
  * payloads holding a credential in every supported form and for plain ones alike.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Body } from '../../src/cassette/index.js';
+import type { Body, JsonValue } from '../../src/cassette/index.js';
 import { UnscrubbableSecretError } from '../../src/common/recording-errors.js';
 import { withoutOwnCredentials } from '../../src/recording/own-credentials.js';
 import { recorderPass, scrubBodySecretsAndText, traceOfSecret } from '../../src/recording/secret-scrubber.js';
@@ -71,5 +72,74 @@ describe('withoutOwnCredentials shortcut', () => {
     ]) {
       expect(sameAsPipeline(payload)).toBe(payload);
     }
+  });
+
+  it('reads the same from the text a payload was parsed from as from the value, whatever the text holds', () => {
+    // Pieces that come near every rule: credentials and their cases, escapes, long runs, exponents,
+    // numbers JSON.stringify rewrites, whitespace, JWT starts and `bearer`.
+    const piece = fc.constantFrom(
+      KEY_ID,
+      KEY_ID.toLowerCase(),
+      SIGNATURE.slice(0, 20),
+      TOKEN,
+      'eyJ',
+      'Bearer x',
+      'BEARER',
+      '%41',
+      '&amp;',
+      '1.5e20',
+      '2E-7',
+      '0.0000001',
+      '1.50',
+      '-0',
+      '123456789012',
+      '12345678901',
+      'abc',
+      ' ',
+      'é',
+      'orders-fn-1',
+    );
+    const value = fc.letrec<{ node: JsonValue }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ unit: piece, maxLength: 4 }),
+        fc.constantFrom<JsonValue>(1.5e20, 2e-7, 1e-7, 1.5, -0, 123456789012, 12345, true, null),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ unit: piece, maxLength: 2 }), tie('node'), { maxKeys: 3 }),
+      ),
+    })).node;
+    // The text as a client may have written it: compact, indented, or with numbers in another form.
+    const texts = (v: JsonValue) =>
+      [JSON.stringify(v), JSON.stringify(v, null, 2), JSON.stringify(v).replace(/(\d)e\+?(\d)/g, '$1E$2')].filter(
+        (t) => {
+          try {
+            return JSON.stringify(JSON.parse(t)) === JSON.stringify(v);
+          } catch {
+            return false;
+          }
+        },
+      );
+    fc.assert(
+      fc.property(value, (v) => {
+        for (const text of texts(v)) {
+          const payload: Body = { json: JSON.parse(text) as JsonValue };
+          let expected: Body | Error;
+          try {
+            expected = pipeline(payload, SECRETS);
+          } catch (error) {
+            expected = error as Error;
+          }
+          if (expected instanceof Error) expect(() => withoutOwnCredentials(payload, SECRETS, text)).toThrow(expected);
+          else expect(withoutOwnCredentials(payload, SECRETS, text)).toEqual(expected);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('does not take the text for plain when JSON.stringify would write out digits it does not show', () => {
+    const payload: Body = { json: { n: 1.5e20 } };
+    // The text shows no run of 12; the value's own text does ("150000000000000000000").
+    expect(withoutOwnCredentials(payload, SECRETS, '{"n":1.5e20}')).toEqual(pipeline(payload, SECRETS));
   });
 });
