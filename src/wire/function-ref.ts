@@ -3,6 +3,7 @@
  * (`123456789012:function:name`) or a full ARN, each optionally qualified.
  */
 import { partitionOf } from './lambda-address.js';
+import { boundedMemo } from '../common/bounded-memo.js';
 
 /**
  * The service's own pattern for `FunctionName`, as AWS's current Invoke and InvokeAsync references
@@ -43,16 +44,11 @@ type FunctionRefProblem = { kind: 'length'; limit: number } | { kind: 'empty' } 
 
 // Test suites call the same few functions over and over: each reference is parsed once (the pattern
 // has thirteen groups and backtracks), up to this many distinct ones.
-const MEMO_LIMIT = 1000;
-const memo = new Map<string, FunctionRef | undefined>();
+const parsed = boundedMemo(1000, parse);
 
 /** Parses a reference; returns `undefined` when it does not match the service's pattern at all. The result is frozen and shared. */
 export function parseFunctionRef(raw: string): FunctionRef | undefined {
-  if (memo.has(raw)) return memo.get(raw);
-  const ref = parse(raw);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(raw, ref);
-  return ref;
+  return parsed(raw);
 }
 
 function parse(raw: string): FunctionRef | undefined {

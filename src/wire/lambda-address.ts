@@ -4,6 +4,7 @@
  * a new host form or path is taught here once.
  */
 
+import { boundedMemo } from '../common/bounded-memo.js';
 import { LAMBDA_ENDPOINTS } from './lambda-endpoints.generated.js';
 import { readSdkEndpointData, type LambdaEndpointData, type PartitionData } from './sdk-endpoint-data.js';
 
@@ -74,24 +75,15 @@ function lambdaHostPattern(data: LambdaEndpointData): RegExp {
   );
 }
 
-// {@link LAMBDA_HOST} has an alternative per partition and form, and every request asks it twice
-// (claim, then region): a process sends to a few hosts, so each answer is kept, for this many hosts.
-const SEEN_HOSTS = new Map<string, string | null>();
-const SEEN_HOSTS_KEPT = 256;
-
 /**
  * The region part of `host` as written (group 1 of {@link LAMBDA_HOST}, any case), or `undefined`
- * when `host` is not a Lambda host.
+ * when `host` is not a Lambda host. {@link LAMBDA_HOST} has an alternative per partition and form,
+ * and every request asks it twice (claim, then region): a process sends to a few hosts.
  */
-export function lambdaHostRegionPart(host: string): string | undefined {
-  let region = SEEN_HOSTS.get(host);
-  if (region === undefined) {
-    if (SEEN_HOSTS.size >= SEEN_HOSTS_KEPT) SEEN_HOSTS.clear();
-    region = LAMBDA_HOST.exec(host)?.[1] ?? null;
-    SEEN_HOSTS.set(host, region);
-  }
-  return region ?? undefined;
-}
+export const lambdaHostRegionPart: (host: string) => string | undefined = boundedMemo(
+  256,
+  (host) => LAMBDA_HOST.exec(host)?.[1],
+);
 
 /** The region of a Lambda host (any form of {@link LAMBDA_HOST}), or `undefined` for any other host. */
 export function lambdaHostRegion(host: string): string | undefined {

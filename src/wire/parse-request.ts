@@ -1,3 +1,4 @@
+import { boundedMemo } from '../common/bounded-memo.js';
 import { normalizeHeaders, type WireRequest } from './wire-types.js';
 import { parseFunctionRef, type FunctionRef } from './function-ref.js';
 import {
@@ -117,18 +118,7 @@ interface UrlParts {
 }
 
 // A process calls a few functions many times: the same URLs come back, and a lookup costs less than the parse.
-const SEEN_URLS = new Map<string, UrlParts>();
-const SEEN_URLS_KEPT = 256;
-
-function hostAndPath(url: string): UrlParts {
-  let parts = SEEN_URLS.get(url);
-  if (parts === undefined) {
-    if (SEEN_URLS.size >= SEEN_URLS_KEPT) SEEN_URLS.clear();
-    parts = Object.freeze(splitUrl(url));
-    SEEN_URLS.set(url, parts);
-  }
-  return parts;
-}
+const hostAndPath = boundedMemo(256, (url): UrlParts => Object.freeze(splitUrl(url)));
 
 function splitUrl(url: string): UrlParts {
   const m = PLAIN_URL.exec(url);

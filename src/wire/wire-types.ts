@@ -1,3 +1,5 @@
+import { boundedMemo } from '../common/bounded-memo.js';
+
 /** A request as any door hands it to the engine: transport-neutral. */
 export interface WireRequest {
   method: string;
@@ -64,21 +66,11 @@ export const CONNECTION_HEADERS: ReadonlySet<string> = new Set([
   'content-length',
 ]);
 
-// Every request and response has the same few header names: each is lower-cased once (toLowerCase
-// makes a new string for a name with a capital, every time), for up to this many names.
-const LOWER_NAMES = new Map<string, string>();
-const LOWER_NAMES_KEPT = 512;
-
-/** `name.toLowerCase()`, for a header name. */
-export function lowerCaseName(name: string): string {
-  let lower = LOWER_NAMES.get(name);
-  if (lower === undefined) {
-    if (LOWER_NAMES.size >= LOWER_NAMES_KEPT) LOWER_NAMES.clear();
-    lower = name.toLowerCase();
-    LOWER_NAMES.set(name, lower);
-  }
-  return lower;
-}
+/**
+ * `name.toLowerCase()`, for a header name. Every request and response has the same few header names:
+ * each is lower-cased once (toLowerCase makes a new string for a name with a capital, every time).
+ */
+export const lowerCaseName: (name: string) => string = boundedMemo(512, (name) => name.toLowerCase());
 
 /** Lower-cases header names and joins repeated values the way HTTP does. */
 export function normalizeHeaders(headers: WireRequest['headers']): Record<string, string> {

@@ -57,6 +57,7 @@ export function doubleFor<D extends DoorPort>(open: readonly D[], where: Destina
   const own = contextDouble(open);
   if (own) return own;
   const ambient = ambientDouble(open);
-  if (open.length === 1 || !open.some((d) => servesEndpoint(d, where))) return ambient ?? open.at(-1);
-  return ambient && servesEndpoint(ambient, where) ? ambient : open.findLast((d) => servesEndpoint(d, where));
+  const serving = open.findLast((d) => servesEndpoint(d, where));
+  if (!serving) return ambient ?? open.at(-1);
+  return ambient && servesEndpoint(ambient, where) ? ambient : serving;
 }
