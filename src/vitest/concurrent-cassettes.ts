@@ -19,7 +19,12 @@ import {
 } from '../runners/cassette-per-test.js';
 import { doubleHandle } from '../runners/double-handle.js';
 import { closeAfterTest, type TaskWithErrors } from './close-after-test.js';
-import { TestSlots, type TestSlot } from './test-slots.js';
+import { AmbientContext } from '../doors/shared/ambient-context.js';
+
+/** One test's double: set once it opened, unset from the end of the test. */
+interface TestSlot {
+  double?: LambdaDouble;
+}
 
 /** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
 type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
@@ -62,8 +67,13 @@ export function concurrentCassettePerTest(
 ): LambdaDouble {
   checkRunnerOptions(options);
   // Each test's double, found through the test's async context: `test.concurrent` tests run at the
-  // same time, so one shared variable would hand every test the same double.
-  const slots = new TestSlots();
+  // same time, so one shared variable would hand every test the same double. A test running alone
+  // is found without its context (no async hooks on; see ambient-context.ts).
+  const slots = new AmbientContext<TestSlot>();
+  const current = (): TestSlot | undefined => {
+    const bound = slots.bound();
+    return bound?.double !== undefined ? bound : slots.ambient;
+  };
   const open = (task: TaskLike | undefined): Promise<LambdaDouble> => {
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
@@ -111,12 +121,12 @@ export function concurrentCassettePerTest(
     });
     afterEach(async (context) => {
       const task = taskOf(context);
-      const slot = (task && slotOfTask.get(task)) ?? slots.current();
+      const slot = (task && slotOfTask.get(task)) ?? current();
       if (task) slotOfTask.delete(task);
       const closing = slot?.double;
       if (slot) slots.leave(slot);
       if (closing) await closeAfterTest(closing, task as TaskWithErrors | undefined);
     });
   }
-  return doubleHandle(() => slots.current()?.double);
+  return doubleHandle(() => current()?.double);
 }
