@@ -77,6 +77,11 @@ export function report(m) {
       peerRow('nock.back lockdown', undefined, 'nock.back lockdown (1000)'),
       peerRow('Polly.js replay (node-http adapter, fs persister)', undefined, 'Polly.js replay (1000)'),
       peerRow('aws-sdk-client-mock, bare stub', 'bare aws-sdk-client-mock', undefined),
+      peerRow(
+        'aws-sdk-client-mock, a `callsFake` keeping each parsed payload',
+        'aws-sdk-client-mock, fake keeping payloads',
+        undefined,
+      ),
     ],
   );
 
@@ -136,6 +141,14 @@ export function report(m) {
         'lambda.bindClientMock (mock)',
         'lambda.bindClientMock (replay 1000)',
         '≤ 1.25×',
+      ),
+      doorRow(
+        P,
+        '`bindClientMock` (vs a stub whose fake keeps each parsed payload)',
+        'aws-sdk-client-mock, fake keeping payloads',
+        'lambda.bindClientMock (mock)',
+        'lambda.bindClientMock (replay 1000)',
+        '—',
       ),
       doorRow(
         R,

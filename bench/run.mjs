@@ -133,6 +133,7 @@ const peers = await group(
     v.nockBack(1000, 10),
     v.pollyReplay(1000, 10),
     v.bareClientMock(200),
+    v.payloadClientMock(200),
     v.clientMockMock(200),
     v.clientMockReplay(1000, 200),
   ],

@@ -9,6 +9,7 @@
  * LambdaClient.
  */
 import { executionAsyncId } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { call, input, requestResponseInput, RR_FUNCTION, RR_RESULT } from './fixtures.mjs';
 import { pollyConfig } from './polly.mjs';
@@ -309,6 +310,20 @@ export function variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir,
         stub.on(InvokeAsyncCommand).resolves({
           Status: 202,
           $metadata: { httpStatusCode: 202, requestId: call(0).requestId, attempts: 1, totalRetryDelay: 0 },
+        });
+        return () => {};
+      }),
+    // What a hand-written fake that lets a test assert on payloads does at the least (parse each
+    // payload, keep it, answer with a fresh request id): the floor under any stub that reads calls.
+    payloadClientMock: (calls) =>
+      viaStub('aws-sdk-client-mock, fake keeping payloads', calls, (stub) => {
+        const payloads = [];
+        stub.on(InvokeAsyncCommand).callsFake((input) => {
+          payloads.push(JSON.parse(input.InvokeArgs));
+          return Promise.resolve({
+            Status: 202,
+            $metadata: { httpStatusCode: 202, requestId: randomUUID(), attempts: 1, totalRetryDelay: 0 },
+          });
         });
         return () => {};
       }),
