@@ -2,7 +2,7 @@
  * The responder behind a cassette: replays recorded answers, forwards and records misses, or passes
  * everything through, as its mode says; writes what it recorded when the double closes.
  */
-import { promisedAnswer, type Answer, type Responder } from './responder.js';
+import type { Answer, Responder } from './responder.js';
 import { ANSWERING_TABLE, type Answering } from './mode-table.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
 import type { WireRequest } from '../wire/wire-types.js';
@@ -125,8 +125,8 @@ export class CassetteResponder implements Responder {
     return ANSWERING_TABLE[this.#options.behaviour].network !== 'never' || this.#expiry?.mayRecord === true;
   }
 
-  respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
-    return promisedAnswer(() => this.#answer(request, wire));
+  respond(request: InvocationRequest, wire: WireRequest): Answer | Promise<Answer> {
+    return this.#answer(request, wire);
   }
 
   /** The answer to `request`: replayed, recorded, forwarded, or a miss. */

@@ -92,8 +92,9 @@ export class DoubleEngine implements DoorPort {
    * The engine's single entry: answers one request, logs it. `undefined` when the request is not
    * one the engine serves (the door then leaves it alone). Never throws: a failure rejects.
    *
-   * A chain of `then`, not an async function: every call through every door passes here, and each
-   * promise an async function adds costs more while async context tracking is on.
+   * A chain of `then`, not an async function, and no `then` at all when the responder answered
+   * without waiting: every call through every door passes here, and each promise costs more while
+   * async context tracking is on.
    */
   handle(wire: WireRequest): Promise<WireOutcome | undefined> {
     try {
@@ -114,7 +115,9 @@ export class DoubleEngine implements DoorPort {
             outcome,
           }))
         : this.#respond(request, wire);
-      return answer.then((settled) => this.#log(request, call, settled));
+      return answer instanceof Promise
+        ? answer.then((settled) => this.#log(request, call, settled))
+        : Promise.resolve(this.#log(request, call, answer));
     } catch (error) {
       return Promise.reject(error as Error);
     }
@@ -201,9 +204,9 @@ export class DoubleEngine implements DoorPort {
     return this.#closed;
   }
 
-  #respond(request: InvocationRequest, wire: WireRequest): Promise<Answer> {
+  #respond(request: InvocationRequest, wire: WireRequest): Answer | Promise<Answer> {
     const answer = this.responder.respond(request, wire, this.functionAnswers);
-    return this.responder.reachesUpstream
+    return this.responder.reachesUpstream && answer instanceof Promise
       ? this.#inFlight.track(`${request.functionName} (${request.operation})`, answer)
       : answer;
   }

@@ -1,4 +1,4 @@
-import { promisedAnswer, type Answer, type CassetteRunPart, type Responder } from './responder.js';
+import type { Answer, CassetteRunPart, Responder } from './responder.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
 import { validateInvocation } from '../wire/validate-request.js';
@@ -39,11 +39,7 @@ export class MockResponder implements Responder {
     return undefined;
   }
 
-  respond(request: InvocationRequest, _wire: unknown, answers: FunctionAnswers): Promise<Answer> {
-    return promisedAnswer(() => this.#answer(request, answers));
-  }
-
-  #answer(request: InvocationRequest, answers: FunctionAnswers): Answer | Promise<Answer> {
+  respond(request: InvocationRequest, _wire: unknown, answers: FunctionAnswers): Answer | Promise<Answer> {
     const rejection = validateInvocation(request);
     if (rejection) {
       return { source: 'mock', outcome: errorResponse(LAMBDA_ERRORS[rejection.error], rejection.message) };
