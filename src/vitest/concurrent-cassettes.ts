@@ -4,7 +4,6 @@
  * call log and cassette. On vitest 4.1+ the double wraps the test through `aroundEach`; on older
  * versions the test's own function is wrapped (see below).
  */
-import * as vitest from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
 import { openCassette } from '../api/open-cassette.js';
 import { checkRunnerOptions } from '../api/double-options.js';
@@ -20,44 +19,11 @@ import {
 import { doubleHandle } from '../runners/double-handle.js';
 import { closeAfterTest, type TaskWithErrors } from './close-after-test.js';
 import { AmbientContext } from '../doors/shared/ambient-context.js';
+import { aroundEach, identityOf, taskOf, wrapTestFunction, type TaskLike } from './vitest-tasks.js';
 
 /** One test's double: set once it opened, unset from the end of the test. */
 interface TestSlot {
   double?: LambdaDouble;
-}
-
-/** vitest 4.1's `aroundEach`, as far as it is used here (absent from older versions). */
-type AroundEach = (fn: (runTest: () => Promise<void>, context?: { task?: TaskLike }) => Promise<void>) => void;
-
-/** What older vitest versions' runner module offers to replace a test's function. */
-interface RunnerFunctions {
-  getFn?: (task: object) => (() => unknown) | undefined;
-  setFn?: (task: object, fn: () => unknown) => void;
-}
-
-/** The parts of vitest's task objects (3.x to 5.x) that name a test. */
-interface TaskLike {
-  name: string;
-  type?: string;
-  suite?: TaskLike;
-  file?: { filepath: string };
-  filepath?: string;
-}
-
-/**
- * Which test `task` is, read from the task itself: under `test.concurrent` the global
- * `expect.getState()` names whichever test touched it last.
- */
-function identityOf(task: TaskLike | undefined, currentTest: () => TestIdentity): TestIdentity {
-  if (!task?.file) return currentTest();
-  const names = [task.name];
-  for (
-    let suite = task.suite;
-    suite && suite.filepath === undefined && suite !== (task.file as unknown);
-    suite = suite.suite
-  )
-    names.unshift(suite.name);
-  return { file: task.file.filepath, names };
 }
 
 /** Registers the hooks and returns a handle that points at the double of the test it is used in. */
@@ -83,7 +49,6 @@ export function concurrentCassettePerTest(
     claimCassetteName(cassette, rest.dir, test);
     return openCassette(cassette, rest).then((double) => (markManaged(double), double));
   };
-  const aroundEach = (vitest as { aroundEach?: AroundEach }).aroundEach;
   if (aroundEach) {
     // vitest 4.1+: the test, with its beforeEach and afterEach hooks, runs inside the double's context.
     aroundEach(async (runTest, context) => {
@@ -99,11 +64,9 @@ export function concurrentCassettePerTest(
     });
   } else {
     // Older vitest (3.x, 4.0): no hook wraps the test. The test's own function is wrapped instead,
-    // through @vitest/runner's getFn/setFn (vitest reads it after the beforeEach hooks); enterWith
-    // covers the hooks, and sequential tests where the runner is not reachable.
-    const originals = new WeakMap<object, () => unknown>();
+    // through @vitest/runner's getFn/setFn (see wrapTestFunction); enterWith covers the hooks, and
+    // sequential tests where the runner is not reachable.
     const slotOfTask = new WeakMap<object, TestSlot>();
-    const taskOf = (context: unknown) => (context as { task?: TaskLike } | undefined)?.task;
     beforeEach(async (context) => {
       const slot: TestSlot = {};
       slots.enter(slot);
@@ -112,12 +75,7 @@ export function concurrentCassettePerTest(
       if (task) slotOfTask.set(task, slot);
       const double = await open(task);
       slot.double = double;
-      const runner = (await import('@vitest/runner').catch(() => ({}))) as RunnerFunctions;
-      const original = task && (originals.get(task) ?? runner.getFn?.(task));
-      if (task && original && runner.setFn) {
-        originals.set(task, original);
-        runner.setFn(task, () => slots.run(slot, () => runWithDouble(engineOf(double), original)));
-      }
+      if (task) await wrapTestFunction(task, slots, (fn) => slots.run(slot, () => runWithDouble(engineOf(double), fn)));
     });
     afterEach(async (context) => {
       const task = taskOf(context);
