@@ -9,12 +9,12 @@
  */
 import { AsyncLocalStorage, executionAsyncId, executionAsyncResource } from 'node:async_hooks';
 
-/** What is kept per context: a double, unset when the value leaves. */
+/** What is kept per context: often a double, unset when the value leaves. */
 interface Holder {
   double?: unknown;
 }
 
-export class AmbientContext<T extends Holder> {
+export class AmbientContext<T extends object> {
   readonly #storage = new AsyncLocalStorage<T>();
   readonly #live = new Set<T>();
   #ambient: T | undefined;
@@ -30,10 +30,15 @@ export class AmbientContext<T extends Holder> {
     this.#live.add(value);
   }
 
-  /** `value` is no longer live (once; later calls do nothing): its double is unset; the storage goes off with the last. */
+  /** The values entered and not yet left. */
+  get live(): ReadonlySet<T> {
+    return this.#live;
+  }
+
+  /** `value` is no longer live (once; later calls do nothing): its double, if it has one, is unset; the storage goes off with the last. */
   leave(value: T): void {
     if (!this.#live.delete(value)) return;
-    value.double = undefined;
+    if ('double' in value) (value as Holder).double = undefined;
     if (this.#ambient === value) this.#ambient = undefined;
     if (this.#live.size === 0) this.#storage.disable();
   }
