@@ -3,68 +3,23 @@
  * own call log and its own cassette file. A real vitest run in a subprocess, in mock mode and
  * recording from moto.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCassette } from '../../src/cassette/index.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
+import { runFixture as runVitest, type FixtureRun } from './run-fixture.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const NAMES = ['alpha', 'beta', 'gamma'] as const;
 
-interface Run<R = { functionName: string; payload: unknown }[]> {
-  code: number | null;
-  output: string;
-  results: Record<string, R>;
-  dir: string;
-}
-
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+type Run<R = { functionName: string; payload: unknown }[]> = FixtureRun<R>;
 
 function runFixture<R = { functionName: string; payload: unknown }[]>(
   mode: 'mock' | 'record',
   endpoint?: string,
   fixture = 'concurrent-suite',
 ): Promise<Run<R>> {
-  const dir = mkdtempSync(join(tmpdir(), 'lc-concurrent-cassettes-'));
-  const results = mkdtempSync(join(tmpdir(), 'lc-concurrent-results-'));
-  temps.push(dir, results);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LC_FIXTURE_MODE: mode,
-    LC_FIXTURE_DIR: dir,
-    LC_FIXTURE_RESULTS: results,
-  };
-  delete env['LAMBDA_CASSETTE_MODE'];
-  delete env['VITEST'];
-  delete env['VITEST_WORKER_ID'];
-  delete env['VITEST_POOL_ID'];
-  if (endpoint) env['LC_FIXTURE_ENDPOINT'] = endpoint;
-  const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-  const child = spawn(
-    process.execPath,
-    [vitest, 'run', '--config', 'test/vitest/fixtures/vitest.fixture.config.ts', fixture],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seen: Run<R>['results'] = {};
-      for (const file of readdirSync(results))
-        seen[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(results, file), 'utf8'));
-      resolve({ code, output, results: seen, dir });
-    });
-  });
+  return runVitest<R>(fixture, { LC_FIXTURE_MODE: mode, ...(endpoint ? { LC_FIXTURE_ENDPOINT: endpoint } : {}) });
 }
 
 function expectEachTestSawOnlyItsOwnCalls(run: Run): void {
