@@ -1,9 +1,10 @@
 /**
  * Doubles left open. An open double answers every Lambda call of the process, so one a test forgot
  * to close answers the next test's calls as if they were its own. Each double notes where it was
- * opened; a double still open when another opens in a different test (or outside any test), or
- * when the process exits, gets a warning naming that place, and the runner integrations fail the
- * test that left it open (see {@link failLeakedDoubles}).
+ * opened, and in which test; a double still open when another opens in a different test that is
+ * not running beside its own (or outside any test), or when the process exits, gets a warning
+ * naming that place, and the runner integrations fail the test that left it open (see
+ * {@link failLeakedDoubles}).
  */
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,7 @@ const opened = new Set<Opened>();
 // Doubles the runner integrations open and close themselves around each test.
 const managed = new WeakSet<TrackedDouble>();
 let testName: () => string | undefined = () => undefined;
+let stillRunning: (test: string) => boolean = () => false;
 let exitHooked = false;
 
 // Frames of lambda-cassette itself say nothing about where the caller opened the double.
@@ -48,9 +50,17 @@ function callerFrames(): string {
   return frames.slice(0, 4).join('\n') || '    (no caller frames)';
 }
 
-/** How the runner integrations tell which test is running (`expect.getState().currentTestName`). */
-export function setTestNameSource(source: () => string | undefined): void {
+/**
+ * How the runner integrations tell which test runs where a double opens (the caller's own test,
+ * when tests run concurrently), and whether a test may still be running beside the caller's: a
+ * double open in such a test is its own, not left behind. By default tests run one at a time.
+ */
+export function setTestNameSource(
+  source: () => string | undefined,
+  running: (test: string) => boolean = () => false,
+): void {
   testName = source;
+  stillRunning = running;
 }
 
 /** Marks a double the runner integration opened for the current test: it closes it itself. */
@@ -75,7 +85,7 @@ export function noteOpened(double: TrackedDouble, engine: TrackedEngine): void {
   const test = testName();
   for (const entry of stillOpen()) {
     if (managed.has(entry.double)) continue;
-    if (entry.test === undefined || entry.test !== test)
+    if (entry.test === undefined || (entry.test !== test && !stillRunning(entry.test)))
       warn(entry, `while another double opens${test ? ` in test "${test}"` : ''}`);
   }
   const entry: Opened = { double, label: engine.settings.label, openedAt: callerFrames(), test, warned: false };
@@ -95,11 +105,12 @@ export function noteOpened(double: TrackedDouble, engine: TrackedEngine): void {
 }
 
 /**
- * For a runner's afterEach: closes every double the current test opened and left open (so it
- * cannot answer the next test), then throws {@link LeakedDoubleError} naming where it was opened.
+ * For a runner's afterEach: closes every double `test` (by default the current test) opened and
+ * left open (so it cannot answer the next test), then throws {@link LeakedDoubleError} naming where
+ * it was opened. A runner whose hooks are told their test names it: under `test.concurrent` the
+ * current test, read from a shared state, may be another.
  */
-export async function failLeakedDoubles(): Promise<void> {
-  const test = testName();
+export async function failLeakedDoubles(test: string | undefined = testName()): Promise<void> {
   const leaked = stillOpen().filter((e) => !managed.has(e.double) && e.test === test && test !== undefined);
   for (const entry of leaked) {
     opened.delete(entry);

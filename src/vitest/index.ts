@@ -5,8 +5,7 @@
  */
 // First: an unsupported vitest fails here, before the rest of the integration loads.
 import './supported-vitest.js';
-import { afterEach, expect, type MatcherState } from 'vitest';
-import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
+import { expect, type MatcherState } from 'vitest';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import {
   lambdaMatchers as runnerDiffedMatchers,
@@ -15,6 +14,7 @@ import {
 } from '../matchers/lambda-matchers.js';
 import type { TestIdentity, UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 import { concurrentCassettePerTest } from './concurrent-cassettes.js';
+import { checkLeaksPerTest } from './leak-check.js';
 import { MisuseError } from '../common/seal-errors.js';
 
 export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
@@ -43,8 +43,7 @@ declare module 'vitest' {
 expect.extend(lambdaMatchers);
 
 // A double a test leaves open would answer the next test's calls: that test fails instead.
-setTestNameSource(() => expect.getState().currentTestName);
-afterEach(failLeakedDoubles);
+checkLeaksPerTest();
 
 function currentTest(): TestIdentity {
   const state = expect.getState();

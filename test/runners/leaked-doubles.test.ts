@@ -2,7 +2,8 @@
  * A double left open is caught: the next double to open in another test warns with where the
  * leaked one was opened, the runner integration's afterEach fails the test that left it open (and
  * closes it, so the next test's calls reach their own double, counted here), and the process warns
- * at exit.
+ * at exit. Under concurrent tests a double is put down to the test the runner names for it, and a
+ * double of a test still running is not one left behind.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvokeAsyncCommand } from '@aws-sdk/client-lambda';
@@ -11,10 +12,15 @@ import { failLeakedDoubles, setTestNameSource } from '../../src/api/leaked-doubl
 import { lambdaClient } from '../support/sdk.js';
 
 let test: string | undefined;
-setTestNameSource(() => test);
+const running = new Set<string>();
+setTestNameSource(
+  () => test,
+  (name) => running.has(name),
+);
 const opened: LambdaDouble[] = [];
 afterEach(async () => {
   test = undefined;
+  running.clear();
   for (const d of opened.splice(0)) await d.close().catch(() => undefined);
   vi.restoreAllMocks();
 });
@@ -69,5 +75,36 @@ describe('a double left open by a test', () => {
     const double = await mockLambda();
     await double.close();
     await expect(failLeakedDoubles()).resolves.toBeUndefined();
+  });
+
+  it('does not warn about the double of a test still running beside the one that opens another', async () => {
+    const warnings: string[] = [];
+    vi.spyOn(process, 'emitWarning').mockImplementation(
+      ((message: string) => void warnings.push(message)) as typeof process.emitWarning,
+    );
+    running.add('a').add('b');
+    test = 'a';
+    await open();
+    test = 'b';
+    await open();
+    expect(warnings).toEqual([]);
+    // Once "a" is over, its double is one left behind.
+    running.delete('a');
+    test = 'c';
+    await open();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/still open while another double opens in test "c"/);
+  });
+
+  it('fails the test its runner names, closing only the doubles that test opened', async () => {
+    vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    running.add('a').add('b');
+    test = 'a';
+    const ofA = await open();
+    test = 'b';
+    const ofB = await open();
+    // The current test, as the runner's shared state says, is "b"; the hook is "a"'s.
+    await expect(failLeakedDoubles('a')).rejects.toThrow(/still open at the end of test "a"/);
+    expect([ofA.closed, ofB.closed]).toEqual([true, false]);
   });
 });
