@@ -12,7 +12,7 @@ import type { LambdaDouble } from '../api/lambda-double.js';
 import type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 import { lambdaMatchers } from '../matchers/index.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
-import { jestTestNames } from './jest-test-names.js';
+import { jestTestNames, jestTestUnfinished } from './jest-test-names.js';
 import { MisuseError } from '../common/seal-errors.js';
 
 export { lambdaMatchers } from '../matchers/index.js';
@@ -40,8 +40,15 @@ declare global {
 expect.extend(lambdaMatchers);
 
 // A double a test leaves open would answer the next test's calls: that test fails instead.
-setTestNameSource(() => expect.getState().currentTestName);
-afterEach(failLeakedDoubles);
+// `currentTestName` is one global: under `test.concurrent` it names whichever test started last
+// (Jest 30) or none (Jest 29, which starts concurrent tests before any); each concurrent test's own
+// name is kept in its async context, by Jest itself. A double of a concurrent test Jest has not
+// finished yet is that test's, not one left behind (concurrent tests run no afterEach hooks).
+setTestNameSource(() => {
+  const state = expect.getState();
+  return state.currentConcurrentTestName?.() ?? state.currentTestName;
+}, jestTestUnfinished);
+afterEach(() => failLeakedDoubles());
 
 function currentTest(): TestIdentity {
   const { testPath, currentTestName } = expect.getState();

@@ -1,21 +1,29 @@
 /**
- * The running Jest test's name path (suites, then the test), as vitest gives it, so both runners
- * name a test's cassette the same way. Jest's own `currentTestName` joins the names with spaces,
- * which loses where one ends; jest-circus keeps the running test, with its parent blocks, in a
- * global state object under a symbol described `JEST_STATE_SYMBOL` (Jest 29 and 30).
+ * What jest-circus says of its tests: the running Jest test's name path (suites, then the test), as
+ * vitest gives it, so both runners name a test's cassette the same way, and whether a test is over.
+ * Jest's own `currentTestName` joins the names with spaces, which loses where one ends; jest-circus
+ * keeps its tests, and the running one, with their parent blocks, in a global state object under a
+ * symbol described `JEST_STATE_SYMBOL` (Jest 29 and 30).
  */
 
 /** The parts of jest-circus's test and describe-block entries read here. */
 interface CircusBlock {
   name: string;
   parent?: CircusBlock;
+  type?: string;
+  children?: readonly CircusBlock[];
+  /** A test's: `null` until it is over (`done`), or skipped. */
+  status?: string | null;
 }
 
-function circusState(global: object): { currentlyRunningTest?: CircusBlock | null } | undefined {
+interface CircusState {
+  currentlyRunningTest?: CircusBlock | null;
+  rootDescribeBlock?: CircusBlock;
+}
+
+function circusState(global: object): CircusState | undefined {
   const symbol = Object.getOwnPropertySymbols(global).find((s) => s.description === 'JEST_STATE_SYMBOL');
-  return symbol
-    ? (global as Record<symbol, { currentlyRunningTest?: CircusBlock | null } | undefined>)[symbol]
-    : undefined;
+  return symbol ? (global as Record<symbol, CircusState | undefined>)[symbol] : undefined;
 }
 
 /**
@@ -28,4 +36,18 @@ export function jestTestNames(currentTestName: string, global: object = globalTh
   for (let block = circusState(global)?.currentlyRunningTest ?? undefined; block?.parent; block = block.parent)
     names.unshift(block.name);
   return names.length > 0 && names.join(' ') === currentTestName ? names : [currentTestName];
+}
+
+/**
+ * Whether a test of that name (as `currentTestName` gives it) has not run to its end yet: running,
+ * or still to run. `false` when jest-circus's state is not readable.
+ */
+export function jestTestUnfinished(testName: string, global: object = globalThis): boolean {
+  const unfinished = (block: CircusBlock, path: string): boolean =>
+    (block.children ?? []).some((child) => {
+      const name = path ? `${path} ${child.name}` : child.name;
+      return child.type === 'test' ? child.status === null && name === testName : unfinished(child, name);
+    });
+  const root = circusState(global)?.rootDescribeBlock;
+  return root ? unfinished(root, '') : false;
 }

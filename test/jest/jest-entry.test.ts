@@ -3,8 +3,11 @@
  * registers the matchers through Jest's `expect.extend`, and `useLambdaCassette` puts a double around
  * each test on Jest's hooks, naming the cassette after the test's suites and name as vitest does
  * (read from jest-circus's state), or the full name as one segment when that state is not readable.
+ * Doubles opened by hand in concurrent tests are put down to the test Jest names in their own async
+ * context, and are not warned about while jest-circus has not finished that test.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +16,7 @@ const jest = vi.hoisted(() => ({
   before: [] as (() => Promise<void>)[],
   after: [] as (() => Promise<void>)[],
   extended: [] as string[][],
-  state: {} as { testPath?: string; currentTestName?: string },
+  state: {} as { testPath?: string; currentTestName?: string; currentConcurrentTestName?: () => string | undefined },
 }));
 vi.mock('@jest/globals', () => ({
   beforeEach: (fn: () => Promise<void>) => jest.before.push(fn),
@@ -22,6 +25,7 @@ vi.mock('@jest/globals', () => ({
 }));
 
 const entry = await import('../../src/jest/index.js');
+const { mockLambda } = await import('../../src/index.js');
 
 describe('lambda-cassette/jest', () => {
   it("registers every matcher with Jest's expect when imported", () => {
@@ -76,5 +80,37 @@ describe('lambda-cassette/jest', () => {
     entry.useLambdaCassette({ mode: 'mock' });
     jest.state = {};
     await expect(jest.before.at(-1)!()).rejects.toThrow(/could not tell which test is running/);
+  });
+
+  it("puts a concurrent test's double down to that test, and warns about it only once Jest finished the test", async () => {
+    // Jest 29 starts concurrent tests before any test starts (no currentTestName), and keeps each
+    // one's name in its async context.
+    const names = new AsyncLocalStorage<string>();
+    jest.state = { testPath: join(process.cwd(), 'orders.test.ts'), currentConcurrentTestName: () => names.getStore() };
+    const test = (name: string) => ({ type: 'test', name, status: null as string | null });
+    const [a, b] = [test('a'), test('b')];
+    const symbol = Symbol('JEST_STATE_SYMBOL');
+    const concurrent = { type: 'describeBlock', name: 'concurrent', children: [a, b] };
+    Object.assign(globalThis, {
+      [symbol]: { rootDescribeBlock: { name: 'ROOT_DESCRIBE_BLOCK', children: [concurrent] } },
+    });
+    const warnings: string[] = [];
+    const warn = vi
+      .spyOn(process, 'emitWarning')
+      .mockImplementation(((message: string) => void warnings.push(message)) as typeof process.emitWarning);
+    const doubles = [];
+    try {
+      doubles.push(await names.run('concurrent a', () => mockLambda()));
+      doubles.push(await names.run('concurrent b', () => mockLambda()));
+      expect(warnings).toEqual([]);
+      a.status = 'done';
+      doubles.push(await names.run('concurrent b', () => mockLambda()));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/mockLambda is still open while another double opens in test "concurrent b"/);
+    } finally {
+      warn.mockRestore();
+      delete (globalThis as Record<symbol, unknown>)[symbol];
+      for (const double of doubles) await double.close();
+    }
   });
 });

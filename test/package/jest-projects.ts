@@ -60,6 +60,52 @@ describe('failures', () => {
 });
 `;
 
+// Doubles opened by hand in concurrent tests, one of them left open: only that one is warned about,
+// once Jest has finished its test, naming where it was opened (jest-circus runs no afterEach hooks
+// for concurrent tests, so none fails). The file counts the warnings itself: the library calls the
+// same `process.emitWarning`.
+const CONCURRENT_TEST = `
+const { LambdaClient, InvokeAsyncCommand } = require('@aws-sdk/client-lambda');
+const { mockLambda } = require('lambda-cassette');
+require('lambda-cassette/jest');
+const client = ${CLIENT};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const warnings = [];
+const emitWarning = process.emitWarning;
+process.emitWarning = (message, options) =>
+  options?.code === 'LC_LEAKED_DOUBLE' ? warnings.push(message) : emitWarning.call(process, message, options);
+
+describe('concurrent', () => {
+  for (const [name, ms] of [['a', 60], ['b', 5], ['c', 30]]) {
+    test.concurrent(name, async () => {
+      const lambda = await mockLambda();
+      try {
+        await sleep(ms);
+        await client.send(new InvokeAsyncCommand({ FunctionName: name + '-fn', InvokeArgs: '{}' }));
+        await sleep(ms);
+        expect(lambda.calls.map((c) => c.functionName)).toEqual([name + '-fn']);
+      } finally {
+        await lambda.close();
+      }
+    });
+  }
+  test.concurrent('leaky', async () => {
+    await mockLambda(); // left open
+    await sleep(15);
+  });
+});
+
+test('afterwards', async () => {
+  expect(warnings).toEqual([]);
+  const lambda = await mockLambda();
+  await lambda.close();
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toMatch(/^lambda-cassette: mockLambda is still open while another double opens in test "afterwards"/);
+  const leakLine = require('node:fs').readFileSync(__filename, 'utf8').split('\\n').indexOf('    await mockLambda(); // left open') + 1;
+  expect(warnings[0].split('\\n')[1]).toContain('concurrent.test.cjs:' + leakLine + ':');
+});
+`;
+
 const ESM_TEST = `
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import http from 'node:http';
@@ -137,6 +183,7 @@ export function describeJestProjects(tarball: () => string): void {
       npmInstall(dir, [tarball(), ...peers, `jest@${major}`, `@jest/globals@${major}`, `@types/jest@${major}`]);
       writeFileSync(join(dir, 'cjs.test.cjs'), CJS_TEST);
       writeFileSync(join(dir, 'failing.test.cjs'), FAILING_TEST);
+      writeFileSync(join(dir, 'concurrent.test.cjs'), CONCURRENT_TEST);
       writeFileSync(join(dir, 'esm.test.mjs'), ESM_TEST);
     }, 300_000);
     afterAll(() => {
@@ -147,6 +194,13 @@ export function describeJestProjects(tarball: () => string): void {
       // No --experimental-vm-modules: a plain CommonJS Jest run.
       const out = run(join(dir, 'node_modules', '.bin', 'jest'), ['--json', 'cjs.test'], dir, { CI: 'true' });
       expect(JSON.parse(out)).toMatchObject({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3 });
+    }, 120_000);
+
+    it('puts doubles opened by hand in concurrent tests down to their own test', () => {
+      // Two at a time: the third test starts as the second ends, so the tests do not all start together.
+      const args = ['--json', '--maxConcurrency=2', 'concurrent.test'];
+      const out = run(join(dir, 'node_modules', '.bin', 'jest'), args, dir, { CI: 'true' });
+      expect(JSON.parse(out)).toMatchObject({ numPassedTests: 5, numFailedTests: 0, numTotalTests: 5 });
     }, 120_000);
 
     it('records then replays in an ESM suite, the cassette named after the test file and name', () => {
