@@ -37,6 +37,12 @@ export interface DoorPort {
    * (the door then leaves it alone or refuses it, as its transport allows).
    */
   handle(wire: WireRequest): Promise<WireOutcome | undefined>;
+  /**
+   * {@link DoorPort.handle}, with the outcome itself when the engine answered without waiting (nearly
+   * every mocked or replayed call), so an in-process door hands its caller one promise instead of a
+   * chain. Never throws: a failure is a rejected promise.
+   */
+  answer(wire: WireRequest): WireOutcome | undefined | Promise<WireOutcome | undefined>;
   /** Registers a door so the double's `close()` detaches it. */
   attach(attachment: DoorAttachment): void;
   /** Whether `close()` has been called. */

@@ -91,19 +91,24 @@ export class DoubleEngine implements DoorPort {
   /**
    * The engine's single entry: answers one request, logs it. `undefined` when the request is not
    * one the engine serves (the door then leaves it alone). Never throws: a failure rejects.
-   *
-   * A chain of `then`, not an async function, and no `then` at all when the responder answered
-   * without waiting: every call through every door passes here, and each promise costs more while
-   * async context tracking is on.
    */
   handle(wire: WireRequest): Promise<WireOutcome | undefined> {
+    const outcome = this.answer(wire);
+    return outcome instanceof Promise ? outcome : Promise.resolve(outcome);
+  }
+
+  /**
+   * {@link handle}, with the outcome itself when nothing had to wait. A chain of `then` only where
+   * something waits, not an async function: every call through every door passes here, and each
+   * promise costs more while async context tracking is on.
+   */
+  answer(wire: WireRequest): WireOutcome | undefined | Promise<WireOutcome | undefined> {
     try {
       const request = parseInvocation(wire, this.settings.region);
-      if (!request) return Promise.resolve(undefined);
+      if (!request) return undefined;
       const call = newCall(request);
       const injected = this.#injections.take(call);
-      if (injected)
-        return Promise.resolve(this.#log(request, call, injectedAnswer(injected, request, this.settings.accountId)));
+      if (injected) return this.#log(request, call, injectedAnswer(injected, request, this.settings.accountId));
       // injectFunctionError: the function ran and failed, whichever mode the double is in.
       const functionError =
         request.invocationType === 'RequestResponse' && request.ref
@@ -117,7 +122,7 @@ export class DoubleEngine implements DoorPort {
         : this.#respond(request, wire);
       return answer instanceof Promise
         ? answer.then((settled) => this.#log(request, call, settled))
-        : Promise.resolve(this.#log(request, call, answer));
+        : this.#log(request, call, answer);
     } catch (error) {
       return Promise.reject(error as Error);
     }

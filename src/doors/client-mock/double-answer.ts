@@ -6,7 +6,7 @@
  */
 import type { DoorPort } from '../../engine/door-port.js';
 import type { ServedOperation } from '../../wire/invoke-event.js';
-import type { WireRequest } from '../../wire/wire-types.js';
+import type { WireOutcome, WireRequest } from '../../wire/wire-types.js';
 import { MisuseError } from '../../common/seal-errors.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import {
@@ -91,7 +91,7 @@ function answerWire(
   name: unknown,
   wire: WireRequest,
 ): Promise<InvokeAsyncOutput | InvokeOutput> {
-  return double.handle(wire).then((outcome) => {
+  const sdkAnswer = (outcome: WireOutcome | undefined): InvokeAsyncOutput | InvokeOutput => {
     if (!outcome)
       throw new Error(
         `lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`,
@@ -100,5 +100,12 @@ function answerWire(
     return operation === 'Invoke'
       ? invokeResult(lambda, outcome, loadBlobAdapter())
       : invokeAsyncResult(lambda, outcome);
-  });
+  };
+  const outcome = double.answer(wire);
+  if (outcome instanceof Promise) return outcome.then(sdkAnswer);
+  try {
+    return Promise.resolve(sdkAnswer(outcome));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
 }

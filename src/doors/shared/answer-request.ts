@@ -29,22 +29,36 @@ function transportRejection(outcome: WireFault | WireFailure): Error {
 /**
  * The response `double` gives `wire`, as described above. Rejects with the refusal of
  * `onUnhandledRequest`, or with `form.reject(outcome)` for a fault or a failure.
- *
- * A chain of `then`, not an async function: every call through every door passes here, and each
- * promise an async function adds costs more while async context tracking is on.
  */
 export function answerRequest(double: DoorPort, wire: WireRequest, form: AnswerForm = {}): Promise<WireResponse> {
+  const response = answerRequestNow(double, wire, form);
+  return response instanceof Promise ? response : Promise.resolve(response);
+}
+
+/**
+ * {@link answerRequest}, with the response itself when the engine answered without waiting, for
+ * the in-process doors, which then hand their caller a single promise. Never throws.
+ */
+export function answerRequestNow(
+  double: DoorPort,
+  wire: WireRequest,
+  form: AnswerForm = {},
+): WireResponse | Promise<WireResponse> {
   const settle = (outcome: WireOutcome): WireResponse => {
     if (outcome.kind !== 'response') throw (form.reject ?? transportRejection)(outcome);
     return outcome;
   };
-  let handled: Promise<WireOutcome | undefined>;
+  const outcome = double.answer(wire);
+  if (outcome instanceof Promise)
+    return outcome.then((answered) =>
+      answered ? settle(answered) : forwardUnhandled(double, wire, form).then(settle),
+    );
+  if (!outcome) return forwardUnhandled(double, wire, form).then(settle);
   try {
-    handled = double.handle(wire);
+    return settle(outcome);
   } catch (error) {
     return Promise.reject(error as Error);
   }
-  return handled.then((outcome) => (outcome ? settle(outcome) : forwardUnhandled(double, wire, form).then(settle)));
 }
 
 /** A Lambda request the engine does not serve: refused, or sent on as `onUnhandledRequest` says. */

@@ -7,10 +7,10 @@
  * by the `requestHandler` door and the zero-configuration SDK door (doors/sdk-handler).
  */
 import type { DoorPort } from '../../engine/door-port.js';
-import type { WireRequest } from '../../wire/wire-types.js';
+import type { WireRequest, WireResponse } from '../../wire/wire-types.js';
 import { requestBodyBytes } from './request-body.js';
 import { handlerRejection, nodeHeaders } from './sdk-outcome.js';
-import { answerRequest, type AnswerForm } from './answer-request.js';
+import { answerRequestNow, type AnswerForm } from './answer-request.js';
 
 /** The parts of @smithy/protocol-http's HttpRequest this door reads. */
 export interface SdkHttpRequest {
@@ -77,9 +77,12 @@ function wireOf(request: SdkHttpRequest, body: Uint8Array, text?: string): WireR
 const SDK_FORM: AnswerForm = { reject: handlerRejection };
 
 function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
-  return answerRequest(double, wire, SDK_FORM).then((answer) => ({
-    response: { statusCode: answer.status, headers: nodeHeaders(answer.headers), body: answer.body },
-  }));
+  const answer = answerRequestNow(double, wire, SDK_FORM);
+  return answer instanceof Promise ? answer.then(sdkResponse) : Promise.resolve(sdkResponse(answer));
+}
+
+function sdkResponse(answer: WireResponse): { response: SdkHttpResponse } {
+  return { response: { statusCode: answer.status, headers: nodeHeaders(answer.headers), body: answer.body } };
 }
 
 /**

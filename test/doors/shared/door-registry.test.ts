@@ -33,6 +33,7 @@ function fakeDouble(label: string, outcome?: WireOutcome, refusal?: Error): Fake
     calls: [],
     reachesUpstream: false,
     handle: () => Promise.resolve(outcome),
+    answer: () => Promise.resolve(outcome),
     judgeUnhandled: () => (refusal ? { bypass: false, error: refusal } : { bypass: true }),
     attach: (attachment) => void attachments.push(attachment),
     noteInterference: (error) => void noted.push(error),
