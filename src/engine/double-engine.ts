@@ -4,7 +4,7 @@ import type { LambdaErrorName } from '../wire/error-catalogue.js';
 import { errorTypeOf, newCall, type LambdaCall } from './call-log.js';
 import { Injections, type InjectOptions, type InjectionScope } from './injections.js';
 import { injectedAnswer } from './injected-answer.js';
-import type { Answer, Responder } from './responder.js';
+import { answerOf, type Answer, type Responder } from './responder.js';
 import { judgeUnhandled, type UnhandledVerdict } from './unhandled-policy.js';
 import { UnhandledRequestError, UnmatchedRequestsError, UnusedInteractionsError } from '../common/replay-errors.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
@@ -115,10 +115,7 @@ export class DoubleEngine implements DoorPort {
           ? this.functionAnswers.take(request.ref.name, request.ref.qualifier, 'error')
           : undefined;
       const answer = functionError
-        ? answerSync(functionError, request, this.settings.accountId).then((outcome): Answer => ({
-            source: 'injected',
-            outcome,
-          }))
+        ? answerOf('injected', answerSync(functionError, request, this.settings.accountId))
         : this.#respond(request, wire);
       return answer instanceof Promise
         ? answer.then((settled) => this.#log(request, call, settled))

@@ -1,4 +1,4 @@
-import type { Answer, CassetteRunPart, Responder } from './responder.js';
+import { answerOf, type Answer, type CassetteRunPart, type Responder } from './responder.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
 import { validateInvocation } from '../wire/validate-request.js';
@@ -65,7 +65,7 @@ export class MockResponder implements Responder {
         },
       };
     }
-    return answerSync(entry, request, this.options.accountId).then((outcome): Answer => ({ source: 'mock', outcome }));
+    return answerOf('mock', answerSync(entry, request, this.options.accountId));
   }
 
   async close(): Promise<void> {}

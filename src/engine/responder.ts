@@ -42,3 +42,8 @@ export interface Responder {
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;
 }
+
+/** `outcome` answered by `source`, as soon as the outcome is there. */
+export function answerOf(source: CallSource, outcome: WireOutcome | Promise<WireOutcome>): Answer | Promise<Answer> {
+  return outcome instanceof Promise ? outcome.then((settled) => ({ source, outcome: settled })) : { source, outcome };
+}

@@ -43,29 +43,40 @@ function errorBytes(error: FunctionErrorPayload): Buffer {
   return Buffer.from(JSON.stringify(error), 'utf8');
 }
 
-/** Answers a RequestResponse call with `entry` (a result, a handler, or an injected function error). */
-export async function answerSync(
+/**
+ * Answers a RequestResponse call with `entry` (a result, a handler, or an injected function error).
+ * The response itself when nothing had to wait (a result or an error, without `LogType: Tail`),
+ * else a promise of it: most calls answer a constant, and need no promise of their own.
+ */
+export function answerSync(
   entry: FunctionAnswer,
   request: InvocationRequest,
   accountId: string,
-): Promise<WireResponse> {
+): WireResponse | Promise<WireResponse> {
   const headers: ResultHeaders = { executedVersion: executedVersion(request) };
   const tail = request.headers['x-amz-log-type'] === 'Tail';
+  if (entry.handler && entry.kind !== 'error') {
+    return runHandler(entry.handler, eventOf(request), contextSource(request, accountId)).then((run) => {
+      const body = run.ok ? serialized(run.result, headers) : errorBytes(run.error);
+      if (!run.ok) headers.functionError = 'Unhandled';
+      return resultWithin(body, headers, tail ? run.log : undefined);
+    });
+  }
   let body: Buffer;
-  let log = '';
   if (entry.kind === 'error') {
     body = errorBytes(entry.error!);
     headers.functionError = entry.functionError ?? 'Unhandled';
-    if (tail) log = await frameLog(request, accountId, entry.error);
-  } else if (entry.handler) {
-    const run = await runHandler(entry.handler, eventOf(request), contextSource(request, accountId));
-    log = run.log;
-    body = run.ok ? serialized(run.result, headers) : errorBytes(run.error);
-    if (!run.ok) headers.functionError = 'Unhandled';
   } else {
     body = serialized(entry.result, headers);
-    if (tail) log = await frameLog(request, accountId);
   }
+  if (!tail) return resultWithin(body, headers, undefined);
+  return frameLog(request, accountId, entry.kind === 'error' ? entry.error : undefined).then((log) =>
+    resultWithin(body, headers, log),
+  );
+}
+
+/** The 200 for `body`, or the runtime's error when it is over Lambda's response limit; `log` is the caller's `LogType: Tail`. */
+function resultWithin(body: Buffer, headers: ResultHeaders, log: string | undefined): WireResponse {
   if (body.byteLength > MAX_RESPONSE_PAYLOAD_BYTES) {
     body = errorBytes({
       errorType: 'Function.ResponseSizeTooLarge',
@@ -73,7 +84,7 @@ export async function answerSync(
     });
     headers.functionError = 'Unhandled';
   }
-  if (tail) headers.logResult = logTail(log);
+  if (log !== undefined) headers.logResult = logTail(log);
   return resultResponse(body, headers);
 }
 
