@@ -28,7 +28,8 @@ function payloadOf(request: InvocationRequest, redact: readonly string[]): Body 
   // bytes and parsing it back on every call: matching compares values or canonical keys, cassettes
   // are written canonically, and a recording is copied through JSON before it is kept.
   // The request's own credentials are scrubbed as the recorder scrubs them (own-credentials.ts).
-  const secrets = secretsOf(request.headers);
+  // The headers, not the secrets they carry: most payloads are shown plain without reading them.
+  const secrets = request.headers;
   if (request.json.ok && redact.length === 0)
     return withoutOwnCredentials({ json: request.json.value as JsonValue }, secrets, request.json.text);
   if (request.json.ok)

@@ -14,19 +14,28 @@ import type { Body } from '../cassette/index.js';
 import { jsonText } from '../common/canonical-json.js';
 import { UnscrubbableSecretError } from '../common/recording-errors.js';
 import { asciiLower, MIN_SECRET_LENGTH } from './secret-leaves.js';
-import { recorderPass, scrubBodySecretsAndText, traceOfSecret } from './secret-scrubber.js';
+import { recorderPass, scrubBodySecretsAndText, secretsOf, traceOfSecret } from './secret-scrubber.js';
+import { SESSION_TOKEN_HEADER } from './secret-patterns.js';
 
 /**
  * `payload` (the stored form of a request body) with the request's own credentials, and any bearer
  * credential, replaced by the marker exactly as the recorder replaces them: the same function on
  * the same value. The same object when the body holds none. `parsedFrom` is the JSON text a `json`
- * payload was parsed from, when it is at hand.
+ * payload was parsed from, when it is at hand. `secrets` are the credentials, or the headers of the
+ * signed request that carries them ({@link secretsOf}).
  * @throws {UnscrubbableSecretError} for a payload the recorder would refuse too.
  */
-export function withoutOwnCredentials(payload: Body, secrets: readonly string[], parsedFrom?: string): Body {
+export function withoutOwnCredentials(
+  payload: Body,
+  secrets: readonly string[] | Record<string, string>,
+  parsedFrom?: string,
+): Body {
   // Replay runs this on every request: most payloads are shown plain by one look at their text.
-  if ('json' in payload && (plainSource(parsedFrom, secrets) || plainText(jsonText(payload.json), secrets)))
-    return payload;
+  if ('json' in payload) {
+    const plain = shownPlain(secrets);
+    if (plainSource(parsedFrom, plain) || plainText(jsonText(payload.json), plain)) return payload;
+  }
+  if (!isSecretList(secrets)) secrets = secretsOf(secrets);
   const { body: scrubbed, text: stored } = scrubBodySecretsAndText(
     payload,
     recorderPass(secrets),
@@ -35,6 +44,23 @@ export function withoutOwnCredentials(payload: Body, secrets: readonly string[],
   const trace = secrets.length > 0 ? traceOfSecret(stored, secrets) : undefined;
   if (trace !== undefined) throw new UnscrubbableSecretError('the request payload', [trace]);
   return scrubbed;
+}
+
+function isSecretList(secrets: readonly string[] | Record<string, string>): secrets is readonly string[] {
+  return Array.isArray(secrets);
+}
+
+/**
+ * What {@link plainText} must look for of a request's secrets. Read from headers, the session token
+ * alone: the SigV4 access key id and signature are runs of 16 or more letters and digits
+ * (SIGV4_CREDENTIAL, SIGV4_SIGNATURE), in any letter case runs that {@link plainText} refuses on
+ * their own. So replay does not parse them out of the Authorization header (a new one every call)
+ * for the payloads most requests carry.
+ */
+function shownPlain(secrets: readonly string[] | Record<string, string>): readonly string[] {
+  if (isSecretList(secrets)) return secrets;
+  const token = secrets[SESSION_TOKEN_HEADER];
+  return token ? [token] : [];
 }
 
 /** A digit then an exponent mark: a number `JSON.stringify` may write out in full, digits the text did not show. */

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { Body, JsonValue } from '../../src/cassette/index.js';
 import { UnscrubbableSecretError } from '../../src/common/recording-errors.js';
 import { withoutOwnCredentials } from '../../src/recording/own-credentials.js';
-import { recorderPass, scrubBodySecretsAndText, traceOfSecret } from '../../src/recording/secret-scrubber.js';
+import {
+  recorderPass,
+  scrubBodySecretsAndText,
+  secretsOf,
+  traceOfSecret,
+} from '../../src/recording/secret-scrubber.js';
 import { SECRET_FORMS } from './secret-forms.js';
 
 const KEY_ID = 'AKIAZZZZQQQQRRRR1234';
@@ -16,6 +21,11 @@ const SIGNATURE = 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1
 const TOKEN = 'IQoJb3JpZ2luX2VjEPT//////////wEaCXVzLWVhc3QtMSJHMEUCIQD';
 const SECRETS = [SIGNATURE, TOKEN, KEY_ID];
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+/** The headers of a request signed with SECRETS, as replay hands them over instead of the secrets. */
+const HEADERS = {
+  authorization: `AWS4-HMAC-SHA256 Credential=${KEY_ID}/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=${SIGNATURE}`,
+  'x-amz-security-token': TOKEN,
+};
 
 /** The pipeline alone, as withoutOwnCredentials ran before the shortcut. */
 function pipeline(payload: Body, secrets: readonly string[]): Body {
@@ -28,10 +38,18 @@ function pipeline(payload: Body, secrets: readonly string[]): Body {
 const sameAsPipeline = (payload: Body) => {
   const got = withoutOwnCredentials(payload, SECRETS);
   expect(got).toEqual(pipeline(payload, SECRETS));
+  // Given the signed request's headers instead, it reads the secrets out of them only when needed.
+  const fromHeaders = withoutOwnCredentials(payload, HEADERS);
+  expect(fromHeaders).toEqual(got);
+  if (got === payload) expect(fromHeaders).toBe(payload);
   return got;
 };
 
 describe('withoutOwnCredentials shortcut', () => {
+  it('is given headers that carry every secret', () => {
+    expect([...secretsOf(HEADERS)].sort()).toEqual([...SECRETS].sort());
+  });
+
   const textForms = SECRET_FORMS.filter((f) => f.text);
   it.each(textForms.map((f) => [f.name, f.text!] as const))(
     'still scrubs a credential %s in a JSON payload',
@@ -129,8 +147,10 @@ describe('withoutOwnCredentials shortcut', () => {
           } catch (error) {
             expected = error as Error;
           }
-          if (expected instanceof Error) expect(() => withoutOwnCredentials(payload, SECRETS, text)).toThrow(expected);
-          else expect(withoutOwnCredentials(payload, SECRETS, text)).toEqual(expected);
+          for (const given of [SECRETS, HEADERS]) {
+            if (expected instanceof Error) expect(() => withoutOwnCredentials(payload, given, text)).toThrow(expected);
+            else expect(withoutOwnCredentials(payload, given, text)).toEqual(expected);
+          }
         }
       }),
       { numRuns: 3000 },
