@@ -6,7 +6,7 @@
  * and a stored redact filter that is no JSONPath (replay applies it to every request, matching
  * nothing: the scrubbing it stands for would silently stop).
  */
-import type { Cassette } from './cassette-types.generated.js';
+import type { Body, Cassette } from './cassette-types.generated.js';
 import { firstBadJsonPath } from '../common/json-path.js';
 
 /** The deepest nesting of a recorded payload or body that a cassette may hold. */
@@ -90,22 +90,17 @@ export function filtersLoadProblem(cassette: Cassette): LoadProblem | undefined 
 /** What {@link firstLoadProblem} finds, for one interaction: a replay checks each when it first reads it. */
 export function interactionLoadProblem(cassette: Cassette, i: number, textLength = Infinity): LoadProblem | undefined {
   const interaction = cassette.interactions[i]!;
-  const mayBeDeep = textLength >= 2 * MAX_RECORDED_DEPTH;
-  for (const [where, holder] of [
-    [`/interactions/${i}/request/payload/json`, interaction.request.payload],
-    [`/interactions/${i}/response/body/json`, interaction.response.body],
-  ] as const) {
-    if (!mayBeDeep || !('json' in holder)) continue;
-    const deep = tooDeep(holder.json, where);
-    if (deep !== undefined) {
-      return {
-        jsonPath: deep,
-        problem: `is nested more than ${MAX_RECORDED_DEPTH} levels deep, deeper than lambda-cassette can replay; re-record it with a flatter payload, or delete the interaction`,
-      };
-    }
+  // JSON Pointers are spelt only for a problem found: a replay checks one interaction every call.
+  if (textLength >= 2 * MAX_RECORDED_DEPTH) {
+    const deep =
+      tooDeepBody(interaction.request.payload, i, 'request/payload') ??
+      tooDeepBody(interaction.response.body, i, 'response/body');
+    if (deep !== undefined) return deep;
   }
-  for (const [name, value] of Object.entries(interaction.response.headers)) {
-    if (/[\r\n\0]/.test(name) || (typeof value === 'string' && /[\r\n\0]/.test(value))) {
+  const { headers } = interaction.response;
+  for (const name of Object.keys(headers)) {
+    const value: unknown = headers[name];
+    if (CR_LF_OR_NUL.test(name) || (typeof value === 'string' && CR_LF_OR_NUL.test(value))) {
       return {
         jsonPath: `/interactions/${i}/response/headers/${pointer(name)}`,
         problem:
@@ -114,6 +109,17 @@ export function interactionLoadProblem(cassette: Cassette, i: number, textLength
     }
   }
   return undefined;
+}
+
+const CR_LF_OR_NUL = /[\r\n\0]/;
+
+/** The problem of a `json` body of interaction `i` nested too deep; `part` is where it is in the interaction. */
+function tooDeepBody(holder: Body, i: number, part: string): LoadProblem | undefined {
+  if (!('json' in holder) || !isTooDeep(holder.json)) return undefined;
+  return {
+    jsonPath: tooDeep(holder.json, `/interactions/${i}/${part}/json`)!,
+    problem: `is nested more than ${MAX_RECORDED_DEPTH} levels deep, deeper than lambda-cassette can replay; re-record it with a flatter payload, or delete the interaction`,
+  };
 }
 
 /** A place in a loaded cassette and what is wrong there. */
