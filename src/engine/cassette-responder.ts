@@ -16,7 +16,7 @@ import { nearMiss } from '../matching/ignore-suggestion.js';
 import { requestKey, type MatchableRequest, type MatchOption } from '../matching/request-key.js';
 import { RecordingIncompleteError } from '../common/recording-errors.js';
 import { CassetteExpiredError, CassetteMissError } from '../common/replay-errors.js';
-import { replayedResponse } from './recorded-response.js';
+import { replayedResponse, type LastJsonBody } from './recorded-response.js';
 import { RecordedRequests } from './recorded-requests.js';
 import { ExpiryPolicy, type ExpirySettings } from './expiry-policy.js';
 import { asEntry, unusedEntry, type CassetteRun, type UnusedInteraction } from '../report/cassette-run.js';
@@ -69,6 +69,8 @@ export class CassetteResponder implements Responder {
   /** Expired interactions recorded again: the write drops them (canonical JSON). */
   readonly #replaced = new Set<string>();
   #unused: UnusedInteraction[] = [];
+  /** The last `json` body replayed, whose text an equal one reuses. */
+  readonly #lastBody: { body?: LastJsonBody } = {};
 
   constructor(options: CassetteResponderOptions) {
     const { loaded, checkInteraction, ...rest } = options;
@@ -187,7 +189,7 @@ export class CassetteResponder implements Responder {
       this.#replaced.add(canonicalJson(interaction));
       return this.#recorder.record(request, wire);
     }
-    return { source: 'replay', outcome: replayedResponse(interaction) };
+    return { source: 'replay', outcome: replayedResponse(interaction, this.#lastBody) };
   }
 
   #forMatching(request: MatchableRequest): MatchableRequest {
@@ -213,6 +215,7 @@ export class CassetteResponder implements Responder {
    */
   #release(): void {
     this.#loaded = undefined;
+    this.#lastBody.body = undefined;
     this.#index = new InteractionIndex(this.#options.match, this.#options.allowPlaybackRepeats);
     this.#recordedRequests = new RecordedRequests(undefined);
     this.#recorder.release();

@@ -23,7 +23,7 @@ interface Queue<T> {
  * when they differ or anything is unusual, a depth past {@link SAME_JSON_DEPTH} included (the walk
  * recurses); the caller then compares canonical keys, which work at any depth.
  */
-function sameJson(a: unknown, b: unknown, depth = 0): boolean {
+export function sameJson(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || depth > SAME_JSON_DEPTH)
     return false;
