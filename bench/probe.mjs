@@ -3,12 +3,13 @@
  * Two quick probes for work on one figure at a time, much shorter than `npm run bench`:
  *
  *   node --expose-gc bench/probe.mjs load [bundle]          openCassette of 10,000 interactions vs read + JSON.parse
- *   node bench/probe.mjs client-mock [bundle]               bindClientMock vs a bare aws-sdk-client-mock stub (CPU time)
+ *   node bench/probe.mjs client-mock [bundle]               bindClientMock vs a bare aws-sdk-client-mock stub and a fake keeping payloads (CPU time)
  *
  * `bundle` is a bundled lambda-cassette (default: src/ bundled now, as the bench does), so the same
  * probe can time an older commit's bundle against the current one. Ratios are medians of per-round
  * ratios over alternating rounds.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -90,20 +91,32 @@ if (what === 'load') {
     };
   };
   const bare = variant((stub) => (stub.on(InvokeAsyncCommand).resolves(RES), () => {}));
+  // The least a stub does that lets a test assert on payloads: parse each, keep it, a fresh request id.
+  const payloads = variant((stub) => {
+    const kept = [];
+    stub.on(InvokeAsyncCommand).callsFake((given) => {
+      kept.push(JSON.parse(given.InvokeArgs));
+      return Promise.resolve({ Status: 202, $metadata: { ...RES.$metadata, requestId: randomUUID() } });
+    });
+    return () => {};
+  });
   const bound = variant(async (stub) => {
     const double = await lc.mockLambda();
     double.bindClientMock(stub);
     return () => double.close();
   });
-  for (let w = 0; w < 3; w++) await Promise.all([await bare(), await bound()]);
+  for (let w = 0; w < 3; w++) await Promise.all([await bare(), await payloads(), await bound()]);
   const b = [];
+  const p = [];
   const o = [];
   for (let r = 0; r < 30; r++) {
     b.push(await bare());
+    p.push(await payloads());
     o.push(await bound());
   }
+  const ratio = (xs, ys) => med(xs.map((x, i) => x / ys[i])).toFixed(2);
   console.log(
-    `bare stub ${med(b).toFixed(1)} µs, bindClientMock ${med(o).toFixed(1)} µs CPU a call, ${med(o.map((x, i) => x / b[i])).toFixed(2)}x`,
+    `bare stub ${med(b).toFixed(1)} µs, a fake keeping payloads ${med(p).toFixed(1)} µs (${ratio(p, b)}x), bindClientMock ${med(o).toFixed(1)} µs CPU a call, ${ratio(o, b)}x the bare stub, ${ratio(o, p)}x the fake`,
   );
 } else {
   console.error('usage: node --expose-gc bench/probe.mjs load|client-mock [bundle]');
