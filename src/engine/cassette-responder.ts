@@ -127,12 +127,8 @@ export class CassetteResponder implements Responder {
     return ANSWERING_TABLE[this.#options.behaviour].network !== 'never' || this.#expiry?.mayRecord === true;
   }
 
-  respond(request: InvocationRequest, wire: WireRequest): Answer | Promise<Answer> {
-    return this.#answer(request, wire);
-  }
-
   /** The answer to `request`: replayed, recorded, forwarded, or a miss. */
-  #answer(request: InvocationRequest, wire: WireRequest): Answer | Promise<Answer> {
+  respond(request: InvocationRequest, wire: WireRequest): Answer | Promise<Answer> {
     const { behaviour } = this.#options;
     if (behaviour === 'passthrough') return this.#recorder.forward(wire, request, 'passthrough');
     if (behaviour === 'record') return this.#recorder.record(request, wire);
