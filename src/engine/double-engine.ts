@@ -17,6 +17,7 @@ import { EventDeliveries } from './event-deliveries.js';
 import { answerSync } from './sync-invocation.js';
 import { noteInvocation } from './invocation-outcome.js';
 import { MissLog } from './miss-log.js';
+import { promised } from '../common/maybe-promise.js';
 import type { CassetteMode } from './mode-table.js';
 
 /**
@@ -93,8 +94,7 @@ export class DoubleEngine implements DoorPort {
    * one the engine serves (the door then leaves it alone). Never throws: a failure rejects.
    */
   handle(wire: WireRequest): Promise<WireOutcome | undefined> {
-    const outcome = this.answer(wire);
-    return outcome instanceof Promise ? outcome : Promise.resolve(outcome);
+    return promised(this.answer(wire));
   }
 
   /**

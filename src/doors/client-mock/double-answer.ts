@@ -8,6 +8,7 @@ import type { DoorPort } from '../../engine/door-port.js';
 import type { ServedOperation } from '../../wire/invoke-event.js';
 import type { WireOutcome, WireRequest } from '../../wire/wire-types.js';
 import { MisuseError } from '../../common/seal-errors.js';
+import { promised } from '../../common/maybe-promise.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import {
   invokeAsyncRejection,
@@ -101,11 +102,5 @@ function answerWire(
       ? invokeResult(lambda, outcome, loadBlobAdapter())
       : invokeAsyncResult(lambda, outcome);
   };
-  const outcome = double.answer(wire);
-  if (outcome instanceof Promise) return outcome.then(sdkAnswer);
-  try {
-    return Promise.resolve(sdkAnswer(outcome));
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+  return promised(double.answer(wire), sdkAnswer);
 }

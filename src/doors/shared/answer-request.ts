@@ -8,6 +8,7 @@
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireFailure, WireFault, WireOutcome, WireRequest, WireResponse } from '../../wire/wire-types.js';
 import { forwardUpstream } from '../../recording/forward-upstream.js';
+import { promised } from '../../common/maybe-promise.js';
 import { faultError } from './transport-faults.js';
 
 /** How a door's client sees an outcome that is not a response. */
@@ -31,8 +32,7 @@ function transportRejection(outcome: WireFault | WireFailure): Error {
  * `onUnhandledRequest`, or with `form.reject(outcome)` for a fault or a failure.
  */
 export function answerRequest(double: DoorPort, wire: WireRequest, form: AnswerForm = {}): Promise<WireResponse> {
-  const response = answerRequestNow(double, wire, form);
-  return response instanceof Promise ? response : Promise.resolve(response);
+  return promised(answerRequestNow(double, wire, form));
 }
 
 /**

@@ -11,6 +11,7 @@ import type { WireRequest, WireResponse } from '../../wire/wire-types.js';
 import { requestBodyBytes } from './request-body.js';
 import { handlerRejection, nodeHeaders } from './sdk-outcome.js';
 import { answerRequestNow, type AnswerForm } from './answer-request.js';
+import { promised } from '../../common/maybe-promise.js';
 
 /** The parts of @smithy/protocol-http's HttpRequest this door reads. */
 export interface SdkHttpRequest {
@@ -77,8 +78,7 @@ function wireOf(request: SdkHttpRequest, body: Uint8Array, text?: string): WireR
 const SDK_FORM: AnswerForm = { reject: handlerRejection };
 
 function answerWire(double: DoorPort, wire: WireRequest): Promise<{ response: SdkHttpResponse }> {
-  const answer = answerRequestNow(double, wire, SDK_FORM);
-  return answer instanceof Promise ? answer.then(sdkResponse) : Promise.resolve(sdkResponse(answer));
+  return promised(answerRequestNow(double, wire, SDK_FORM), sdkResponse);
 }
 
 function sdkResponse(answer: WireResponse): { response: SdkHttpResponse } {
