@@ -27,6 +27,8 @@ interface Opened {
   label: string;
   openedAt: string;
   test: string | undefined;
+  /** When it opened in no one test: the tests running then (node:test runs several at once). */
+  during: readonly string[];
   warned: boolean;
 }
 
@@ -35,6 +37,7 @@ const opened = new Set<Opened>();
 const managed = new WeakSet<TrackedDouble>();
 let testName: () => string | undefined = () => undefined;
 let stillRunning: (test: string) => boolean = () => false;
+let runningTests: () => readonly string[] = () => [];
 let exitHooked = false;
 
 // Frames of lambda-cassette itself say nothing about where the caller opened the double.
@@ -53,14 +56,18 @@ function callerFrames(): string {
 /**
  * How the runner integrations tell which test runs where a double opens (the caller's own test,
  * when tests run concurrently), and whether a test may still be running beside the caller's: a
- * double open in such a test is its own, not left behind. By default tests run one at a time.
+ * double open in such a test is its own, not left behind. By default tests run one at a time. A
+ * runner that knows which tests run but not which one a double opens in (node:test) lists them
+ * (`tests`): a double opened while several ran is left behind once none of them runs.
  */
 export function setTestNameSource(
   source: () => string | undefined,
   running: (test: string) => boolean = () => false,
+  tests: () => readonly string[] = () => [],
 ): void {
   testName = source;
   stillRunning = running;
+  runningTests = tests;
 }
 
 /** Marks a double the runner integration opened for the current test: it closes it itself. */
@@ -85,10 +92,12 @@ export function noteOpened(double: TrackedDouble, engine: TrackedEngine): void {
   const test = testName();
   for (const entry of stillOpen()) {
     if (managed.has(entry.double)) continue;
+    if (entry.test === undefined && entry.during.some((t) => stillRunning(t))) continue;
     if (entry.test === undefined || (entry.test !== test && !stillRunning(entry.test)))
       warn(entry, `while another double opens${test ? ` in test "${test}"` : ''}`);
   }
-  const entry: Opened = { double, label: engine.settings.label, openedAt: callerFrames(), test, warned: false };
+  const during = test === undefined ? runningTests() : [];
+  const entry: Opened = { double, label: engine.settings.label, openedAt: callerFrames(), test, during, warned: false };
   opened.add(entry);
   // Held only while open: a closed double must not stay in memory through this set.
   engine.attach({ detach: () => void opened.delete(entry) });

@@ -9,7 +9,13 @@
 import { afterEach, beforeEach } from 'node:test';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { MisuseError } from '../common/seal-errors.js';
-import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
+import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
+import {
+  cassettePerTest,
+  overlapping,
+  type TestIdentity,
+  type UseLambdaCassetteOptions,
+} from '../runners/cassette-per-test.js';
 
 export { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
@@ -28,6 +34,32 @@ export function nodeTestNames(t: TestContextLike): string[] {
   const suites = full.endsWith(` > ${t.name}`) ? full.slice(0, -` > ${t.name}`.length) : undefined;
   return suites === undefined ? full.split(' > ') : [...suites.split(' > '), t.name];
 }
+
+// The tests running now, for the leak check: node:test runs a suite's tests at once under its
+// `concurrency` option, and tells a hook its test but not the test its async context belongs to.
+const runningTests = new Map<TestContextLike, string>();
+const testKey = (t: TestContextLike) => t.fullName ?? t.name;
+beforeEach((t: TestContextLike) => {
+  runningTests.set(t, testKey(t));
+});
+afterEach(async (t: TestContextLike) => {
+  const test = runningTests.get(t);
+  runningTests.delete(t);
+  // A double opened by hand while this test ran alone, and left open: fail the test, as under vitest and Jest.
+  await failLeakedDoubles(test);
+});
+setTestNameSource(
+  () => (runningTests.size === 1 ? runningTests.values().next().value : undefined),
+  (test) => [...runningTests.values()].includes(test),
+  () => [...runningTests.values()],
+);
+
+/**
+ * The tests of this process holding doubles of any `useLambdaCassette` handle, and how many.
+ * node:test lends a hook no way into its test's async context, so doubles opened in hooks can only
+ * serve one test at a time: a test starting while another holds one is refused, not mixed up.
+ */
+const testsWithDoubles = new Map<TestContextLike, { test: TestIdentity; doubles: number }>();
 
 function identityOf(t: TestContextLike | undefined): TestIdentity {
   // `node --test` runs each file in a process of its own, started with the file as its script.
@@ -55,23 +87,37 @@ function identityOf(t: TestContextLike | undefined): TestIdentity {
 export function useLambdaCassette(
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {},
 ): LambdaDouble {
-  let running: TestContextLike | undefined;
+  const release = (t: TestContextLike) => {
+    const held = testsWithDoubles.get(t);
+    if (held && --held.doubles === 0) testsWithDoubles.delete(t);
+  };
   return cassettePerTest(
     {
       beforeEach: (open) =>
         beforeEach(async (t: TestContextLike) => {
-          running = t;
-          await open();
-        }),
-      afterEach: (close) =>
-        afterEach(async () => {
+          // Across handles too: a double opened in a hook follows the hook's async context, not
+          // the test's, so two tests' doubles open at once would each answer the other's calls.
+          for (const [other, held] of testsWithDoubles) if (other !== t) throw overlapping(held.test, identityOf(t));
+          const held = testsWithDoubles.get(t) ?? { test: identityOf(t), doubles: 0 };
+          held.doubles++;
+          testsWithDoubles.set(t, held);
           try {
-            await close();
-          } finally {
-            running = undefined;
+            await open(t);
+          } catch (error) {
+            release(t);
+            throw error;
           }
         }),
-      currentTest: () => identityOf(running),
+      afterEach: (close) =>
+        afterEach(async (t: TestContextLike) => {
+          const closed = await close(t).catch((error: unknown) => {
+            release(t);
+            throw error;
+          });
+          if (closed) release(t);
+          return closed;
+        }),
+      currentTest: (t) => identityOf(t as TestContextLike | undefined),
     },
     options,
   );

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { CassetteNameCollisionError } from '../common/seal-errors.js';
+import { CassetteNameCollisionError, MisuseError } from '../common/seal-errors.js';
 import { openCassette, type OpenCassetteOptions } from '../api/open-cassette.js';
 import { checkRunnerOptions } from '../api/double-options.js';
 import { safeSegment } from '../cassette/cassette-file.js';
@@ -78,10 +78,32 @@ export function claimCassetteName(cassette: string, dir: string | undefined, tes
 
 /** What a runner lends `cassettePerTest`. */
 interface RunnerHooks {
-  beforeEach(fn: () => Promise<void>): void;
-  afterEach(fn: () => Promise<void>): void;
+  /**
+   * Registers `fn` to run before each test. A runner that hands its hooks the test (node:test's
+   * `TestContext`) passes it as `owner`, so the double is closed by its own test's `afterEach` only.
+   */
+  beforeEach(fn: (owner?: object) => Promise<void>): void;
+  afterEach(fn: (owner?: object) => Promise<boolean>): void;
   /** The running test; throws when none is. */
-  currentTest(): TestIdentity;
+  currentTest(owner?: object): TestIdentity;
+  /** Why the handle has no double for the caller, though one may be open (another test's). */
+  refusal?(): Error | undefined;
+}
+
+/** One test's double: reserved before it opens, so a test that starts meanwhile sees it taken. */
+interface TestSlot {
+  test: TestIdentity;
+  owner?: object;
+  double?: LambdaDouble;
+}
+
+const testName = (test: TestIdentity) => test.names.join(' > ');
+
+/** The error for a test that starts while another still holds the handle's double. */
+export function overlapping(running: TestIdentity, starting: TestIdentity): MisuseError {
+  return new MisuseError(
+    `useLambdaCassette(): test "${testName(starting)}" started while "${testName(running)}" was still running, and this runner gives its hooks no way to tell their calls apart; run these tests one at a time (no \`concurrency\` option), or open a double in each concurrent test: \`const lambda = await openCassette(name)\` and \`await lambda.close()\` in a \`finally\``,
+  );
 }
 
 /** Registers the hooks and returns a handle that always points at the current test's double. */
@@ -89,22 +111,39 @@ export function cassettePerTest(
   hooks: RunnerHooks,
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions),
 ): LambdaDouble {
-  let current: LambdaDouble | undefined;
+  let current: TestSlot | undefined;
   checkRunnerOptions(options);
-  hooks.beforeEach(async () => {
+  hooks.beforeEach(async (owner) => {
     // A function is read per test, so options can name things that exist only once hooks ran
     // (say, the URL of an emulator started in beforeAll).
     const { name = defaultCassetteName, ...open } = typeof options === 'function' ? options() : options;
-    const test = hooks.currentTest();
+    const test = hooks.currentTest(owner);
+    // One variable holds the double: a second test starting before the first ended would take it
+    // over, leave the first's double unclosed (its recording unwritten) and read the wrong calls.
+    if (current) throw overlapping(current.test, test);
     const cassette = name(test);
     claimCassetteName(cassette, open.dir, test);
-    current = await openCassette(cassette, open);
-    markManaged(current);
+    const slot: TestSlot = { test, ...(owner ? { owner } : {}) };
+    current = slot;
+    try {
+      slot.double = await openCassette(cassette, open);
+    } catch (error) {
+      if (current === slot) current = undefined;
+      throw error;
+    }
+    markManaged(slot.double);
   });
-  hooks.afterEach(async () => {
+  hooks.afterEach(async (owner) => {
+    // A test refused for overlapping another has no double here: the other's stays open.
+    if (!current || (owner && current.owner !== owner)) return false;
     const closing = current;
     current = undefined;
-    await closing?.close();
+    await closing.double?.close();
+    return true;
   });
-  return doubleHandle(() => current);
+  return doubleHandle(() => {
+    const refusal = hooks.refusal?.();
+    if (refusal) throw refusal;
+    return current?.double;
+  });
 }

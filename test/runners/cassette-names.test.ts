@@ -53,10 +53,10 @@ function makeRunner() {
   const runner = {
     current: undefined as TestIdentity | undefined,
     before: [] as (() => Promise<void>)[],
-    after: [] as (() => Promise<void>)[],
+    after: [] as (() => Promise<unknown>)[],
     hooks: {
       beforeEach: (fn: () => Promise<void>) => runner.before.push(fn),
-      afterEach: (fn: () => Promise<void>) => runner.after.push(fn),
+      afterEach: (fn: () => Promise<unknown>) => runner.after.push(fn),
       currentTest: () => runner.current!,
     },
   };

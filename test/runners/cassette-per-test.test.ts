@@ -13,11 +13,11 @@ import { lambdaClient } from '../support/sdk.js';
 /** A runner that runs its hooks when told to, for one test at a time. */
 function fakeRunner(test: TestIdentity) {
   const before: (() => Promise<void>)[] = [];
-  const after: (() => Promise<void>)[] = [];
+  const after: (() => Promise<unknown>)[] = [];
   return {
     hooks: {
       beforeEach: (fn: () => Promise<void>) => before.push(fn),
-      afterEach: (fn: () => Promise<void>) => after.push(fn),
+      afterEach: (fn: () => Promise<unknown>) => after.push(fn),
       currentTest: () => test,
     },
     async runTest(body: () => Promise<void>) {
@@ -77,6 +77,35 @@ describe('cassettePerTest', () => {
     await runner.runTest(async () => expect(lambda.mode).toBe('mock'));
     expect(reads).toBe(2);
     expect(names).toEqual(['t', 't']);
+  });
+
+  it('refuses a test that starts while another holds the double, and leaves the first one its double', async () => {
+    const before: ((owner?: object) => Promise<void>)[] = [];
+    const after: ((owner?: object) => Promise<unknown>)[] = [];
+    const tests = new Map<object, TestIdentity>();
+    const lambda = cassettePerTest(
+      {
+        beforeEach: (fn) => before.push(fn),
+        afterEach: (fn) => after.push(fn),
+        currentTest: (owner) => tests.get(owner!)!,
+      },
+      { mode: 'mock' },
+    );
+    const first = {};
+    const second = {};
+    tests.set(first, { file: '/x/a.test.ts', names: ['orders', 'first'] });
+    tests.set(second, { file: '/x/a.test.ts', names: ['orders', 'second'] });
+    await before[0]!(first);
+    const double = lambda.calls;
+    await expect(before[0]!(second)).rejects.toThrow(
+      'test "orders > second" started while "orders > first" was still running',
+    );
+    // The refused test's afterEach closes nothing: the first test still has its double.
+    expect(await after[0]!(second)).toBe(false);
+    expect(lambda.closed).toBe(false);
+    expect(lambda.calls).toBe(double);
+    expect(await after[0]!(first)).toBe(true);
+    expect(() => lambda.calls).toThrow(/no double is open here/);
   });
 
   it('names a misspelt option and the nearest known one when the suite is defined', () => {
