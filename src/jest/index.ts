@@ -74,5 +74,27 @@ function currentTest(): TestIdentity {
 export function useLambdaCassette(
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {},
 ): LambdaDouble {
-  return cassettePerTest({ beforeEach, afterEach, currentTest }, options);
+  // Jest hands a hook with a parameter a `done` callback and waits for it: the hooks take none.
+  return cassettePerTest(
+    {
+      beforeEach: (fn) => beforeEach(() => fn()),
+      afterEach: (fn) => afterEach(() => fn()),
+      currentTest,
+      refusal: concurrentRefusal,
+    },
+    options,
+  );
+}
+
+/**
+ * jest-circus starts every `test.concurrent` test of a block before it runs any of their
+ * `beforeEach` hooks, so a concurrent test's body never runs with its own double open here: the
+ * handle would lend it whichever test's double the hooks had open.
+ */
+function concurrentRefusal(): MisuseError | undefined {
+  const test = expect.getState().currentConcurrentTestName?.();
+  if (test === undefined) return undefined;
+  return new MisuseError(
+    `useLambdaCassette(): "${test}" is a test.concurrent test, which Jest starts before its beforeEach hooks run, so this handle has no double of its own for it; open one in the test (\`const lambda = await mockLambda()\` or \`await openCassette(name)\`, and \`await lambda.close()\` in a \`finally\`), or make it a plain test`,
+  );
 }

@@ -76,6 +76,30 @@ describe('lambda-cassette/jest', () => {
     }
   });
 
+  it('refuses the handle inside a test.concurrent test, which Jest starts before its beforeEach hooks', async () => {
+    const lambda = entry.useLambdaCassette({ mode: 'mock' });
+    const storage = new AsyncLocalStorage<string>();
+    jest.state = {
+      testPath: join(process.cwd(), 'orders.test.ts'),
+      currentTestName: 'checkout first',
+      currentConcurrentTestName: () => storage.getStore(),
+    };
+    const before = jest.before.at(-1)!;
+    const after = jest.after.at(-1)!;
+    await before();
+    try {
+      // Outside any concurrent test (a plain test, or the hooks) the handle is the open double.
+      expect(lambda.closed).toBe(false);
+      // In a concurrent test's body, that double is not its own: a clear error, not another test's calls.
+      expect(() => storage.run('checkout second', () => lambda.calls)).toThrow(
+        '"checkout second" is a test.concurrent test, which Jest starts before its beforeEach hooks run',
+      );
+    } finally {
+      await after();
+      jest.state = {};
+    }
+  });
+
   it('says so when Jest cannot tell which test is running', async () => {
     entry.useLambdaCassette({ mode: 'mock' });
     jest.state = {};
