@@ -4,11 +4,13 @@
  *
  *   node --expose-gc bench/probe.mjs load [bundle]          openCassette of 10,000 interactions vs read + JSON.parse
  *   node bench/probe.mjs client-mock [bundle]               bindClientMock vs a bare aws-sdk-client-mock stub and a fake keeping payloads (CPU time)
+ *   node bench/probe.mjs import                             what importing dist/index.js (npm run build), nock and Node's own modules the doors use add to a bare node
  *
  * `bundle` is a bundled lambda-cassette (default: src/ bundled now, as the bench does), so the same
  * probe can time an older commit's bundle against the current one. Ratios are medians of per-round
  * ratios over alternating rounds.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -20,7 +22,10 @@ import { buildPackage, ROOT } from './build.mjs';
 import { input, writeFixtures } from './fixtures.mjs';
 
 const [what, bundle] = process.argv.slice(2);
-const lc = await import(pathToFileURL(bundle ? path.resolve(bundle) : await buildPackage()).href);
+const lc =
+  what === 'import'
+    ? undefined
+    : await import(pathToFileURL(bundle ? path.resolve(bundle) : await buildPackage()).href);
 const med = (values) => stats(values).median;
 process.removeAllListeners('warning');
 
@@ -118,7 +123,39 @@ if (what === 'load') {
   console.log(
     `bare stub ${med(b).toFixed(1)} µs, a fake keeping payloads ${med(p).toFixed(1)} µs (${ratio(p, b)}x), bindClientMock ${med(o).toFixed(1)} µs CPU a call, ${ratio(o, b)}x the bare stub, ${ratio(o, p)}x the fake`,
   );
+} else if (what === 'import') {
+  // Fresh processes in turn, so drift hits each alike: a bare node, then one importing each target.
+  const builtins = ['node:http', 'node:https', 'node:http2', 'node:crypto', 'node:zlib', 'node:worker_threads'];
+  const targets = {
+    'bare node': [],
+    'lambda-cassette (dist/index.js)': [pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href],
+    nock: ['nock'],
+    [builtins.join(', ')]: builtins,
+  };
+  const wall = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
+  for (let r = 0; r < 15; r++) {
+    for (const [label, imports] of Object.entries(targets)) {
+      const t0 = performance.now();
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--no-warnings',
+          '--input-type=module',
+          '-e',
+          imports.map((m) => `await import(${JSON.stringify(m)});`).join(''),
+        ],
+        { cwd: ROOT },
+      );
+      if (run.status !== 0) throw new Error(`importing ${label} failed (npm run build first?): ${run.stderr}`);
+      wall[label].push(performance.now() - t0);
+    }
+  }
+  const bare = med(wall['bare node']);
+  for (const [label, times] of Object.entries(wall))
+    console.log(
+      `${label}: ${med(times).toFixed(1)} ms a process, ${(med(times) - bare).toFixed(1)} ms over a bare node`,
+    );
 } else {
-  console.error('usage: node --expose-gc bench/probe.mjs load|client-mock [bundle]');
+  console.error('usage: node --expose-gc bench/probe.mjs load|client-mock|import [bundle]');
   process.exitCode = 2;
 }
