@@ -87,13 +87,15 @@ export function useLambdaCassette(
 }
 
 /**
- * jest-circus starts every `test.concurrent` test of a block before it runs any of their
- * `beforeEach` hooks, so a concurrent test's body never runs with its own double open here: the
- * handle would lend it whichever test's double the hooks had open.
+ * jest-circus starts the `test.concurrent` tests of a file before it runs their `beforeEach` hooks,
+ * so while such a test runs the double open is whichever test's the hooks last opened, or none.
+ * Jest names the test of each async context (Jest 30 every test's, Jest 29 concurrent ones'): a
+ * test other than the double's own is refused, saying why.
  */
-function concurrentRefusal(): MisuseError | undefined {
+function concurrentRefusal(holder: TestIdentity | undefined): MisuseError | undefined {
   const test = expect.getState().currentConcurrentTestName?.();
-  if (test === undefined) return undefined;
+  // Jest's name for a test is its suites' and its own joined with spaces.
+  if (test === undefined || test === holder?.names.join(' ')) return undefined;
   return new MisuseError(
     `useLambdaCassette(): "${test}" is a test.concurrent test, which Jest starts before its beforeEach hooks run, so this handle has no double of its own for it; open one in the test (\`const lambda = await mockLambda()\` or \`await openCassette(name)\`, and \`await lambda.close()\` in a \`finally\`), or make it a plain test`,
   );

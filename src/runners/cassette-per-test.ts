@@ -86,8 +86,8 @@ interface RunnerHooks {
   afterEach(fn: (owner?: object) => Promise<boolean>): void;
   /** The running test; throws when none is. */
   currentTest(owner?: object): TestIdentity;
-  /** Why the handle has no double for the caller, though one may be open (another test's). */
-  refusal?(): Error | undefined;
+  /** Why the double open for `holder` (if any) is not the caller's, when the runner can tell. */
+  refusal?(holder: TestIdentity | undefined): Error | undefined;
 }
 
 /** One test's double: reserved before it opens, so a test that starts meanwhile sees it taken. */
@@ -142,7 +142,7 @@ export function cassettePerTest(
     return true;
   });
   return doubleHandle(() => {
-    const refusal = hooks.refusal?.();
+    const refusal = hooks.refusal?.(current?.test);
     if (refusal) throw refusal;
     return current?.double;
   });

@@ -88,14 +88,22 @@ describe('lambda-cassette/jest', () => {
     const after = jest.after.at(-1)!;
     await before();
     try {
-      // Outside any concurrent test (a plain test, or the hooks) the handle is the open double.
+      // Outside any concurrent test (a plain test, or the hooks) the handle is the open double, and
+      // in the test the double is for (Jest 30 names plain tests in their context too).
       expect(lambda.closed).toBe(false);
+      expect(storage.run('checkout first', () => lambda.closed)).toBe(false);
       // In a concurrent test's body, that double is not its own: a clear error, not another test's calls.
       expect(() => storage.run('checkout second', () => lambda.calls)).toThrow(
         '"checkout second" is a test.concurrent test, which Jest starts before its beforeEach hooks run',
       );
     } finally {
       await after();
+    }
+    // Before any double opens (Jest 29 starts concurrent tests before every hook), the same reason.
+    try {
+      expect(() => storage.run('checkout second', () => lambda.calls)).toThrow('is a test.concurrent test');
+      expect(() => lambda.calls).toThrow(/no double is open here/);
+    } finally {
       jest.state = {};
     }
   });
