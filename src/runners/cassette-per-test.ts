@@ -102,7 +102,7 @@ const testName = (test: TestIdentity) => test.names.join(' > ');
 /** The error for a test that starts while another still holds the handle's double. */
 export function overlapping(running: TestIdentity, starting: TestIdentity): MisuseError {
   return new MisuseError(
-    `useLambdaCassette(): test "${testName(starting)}" started while "${testName(running)}" was still running, and this runner gives its hooks no way to tell their calls apart; run these tests one at a time (no \`concurrency\` option), or open a double in each concurrent test: \`const lambda = await openCassette(name)\` and \`await lambda.close()\` in a \`finally\``,
+    `useLambdaCassette(): test "${testName(starting)}" started while "${testName(running)}" was still running, and this runner gives its hooks no way to tell their calls apart; run these tests one at a time (no \`concurrency\` option), or open a double in each concurrent test (\`const lambda = await mockLambda()\` or \`await openCassette(name)\`, and \`await lambda.close()\` in a \`finally\`)`,
   );
 }
 
