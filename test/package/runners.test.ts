@@ -3,8 +3,9 @@
  * under real Jest 29 and 30, a zero-config client with no credentials anywhere reaches a mock double
  * in a CommonJS suite, `lambda-cassette/jest-reporter` prints the run summary, and Jest names a
  * test's cassette as vitest does; Jest 28 fails first with a RunnerVersionError; `tsc` with
- * `module: commonjs` (so `moduleResolution: node`) resolves every subpath; `node --test` runs
- * `lambda-cassette/node-test`. Slow (packs and installs from the registry): run on its own.
+ * `module: commonjs` (so `moduleResolution: node`) resolves every subpath; `node --test` (Node 20, and
+ * Node 24 from the `node` package) runs `lambda-cassette/node-test` and refuses tests that overlap.
+ * Slow (packs and installs from the registry): run on its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +70,17 @@ const lambda = useLambdaCassette({ mode: 'mock', functions: ['orders-fn'] });
 it('invokes', async () => {
   await new LambdaClient({ region: 'us-east-1', maxAttempts: 1 }).send(new InvokeAsyncCommand({ FunctionName: 'orders-fn', InvokeArgs: '{"id":7}' }));
   lambda.expectInvoked('orders-fn', { id: 7 });
+});
+`;
+
+const NODE_TEST_AT_ONCE = `
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { useLambdaCassette } from 'lambda-cassette/node-test';
+describe('orders', { concurrency: true }, () => {
+  const lambda = useLambdaCassette({ mode: 'mock' });
+  it('first', async () => { await sleep(50); lambda.expectNotInvoked(); });
+  it('second', async () => { await sleep(10); lambda.expectNotInvoked(); });
 });
 `;
 
@@ -140,7 +152,8 @@ describe.each([29, 30])('Jest %i', (major) => {
       [
         `jest@${major}`,
         `@jest/globals@${major}`,
-        ...(major === 30 ? [`vitest@${installedVersion('vitest', root)}`] : []),
+        // And Node 24 for the node:test run (the `node` package): Node 20 runs it in the Jest 29 project.
+        ...(major === 30 ? [`vitest@${installedVersion('vitest', root)}`, 'node@24'] : []),
       ],
       jestConfig,
     );
@@ -219,19 +232,33 @@ describe.each([29, 30])('Jest %i', (major) => {
         /subpaths\.ts\(11,\d+\): error TS2322: Type '\(options\?: [^']*\) => LambdaDouble' is not assignable to type 'number'/,
       );
     }, 120_000);
-
-    it('node --test runs lambda-cassette/node-test with no credentials configured', () => {
-      writeFileSync(join(dir, 'invoke.node.mjs'), NODE_TEST);
-      const { code, output } = runWith(
-        process.execPath,
-        ['--test', '--test-reporter=spec', 'invoke.node.mjs'],
-        dir,
-        credentialLess(join(dir, 'home')),
-      );
-      expect(output).toMatch(/✔ invokes/);
-      expect(code).toBe(0);
-    }, 120_000);
   }
+
+  const nodeVersion = major === 30 ? 24 : 20;
+  it(`node --test (Node ${nodeVersion}) runs lambda-cassette/node-test with no credentials configured, and refuses overlapping tests`, () => {
+    const node = major === 30 ? join(dir, 'node_modules', 'node', 'bin', 'node') : process.execPath;
+    expect(runWith(node, ['--version'], dir, process.env).output).toMatch(new RegExp(`^v${nodeVersion}\\.`));
+    writeFileSync(join(dir, 'invoke.node.mjs'), NODE_TEST);
+    const { code, output } = runWith(
+      node,
+      ['--test', '--test-reporter=spec', 'invoke.node.mjs'],
+      dir,
+      credentialLess(join(dir, 'home')),
+    );
+    expect(output).toMatch(/✔ invokes/);
+    expect(code).toBe(0);
+    // Under the suite's `concurrency` option, the second test to start is refused, naming both.
+    writeFileSync(join(dir, 'at-once.node.mjs'), NODE_TEST_AT_ONCE);
+    const atOnce = runWith(
+      node,
+      ['--test', '--test-reporter=spec', 'at-once.node.mjs'],
+      dir,
+      credentialLess(join(dir, 'home')),
+    );
+    expect(atOnce.output).toContain('test "orders > second" started while "orders > first" was still running');
+    expect(atOnce.output).not.toContain('LC_LEAKED_DOUBLE');
+    expect(atOnce.code).toBe(1);
+  }, 120_000);
 });
 
 describe('Jest 28', () => {
