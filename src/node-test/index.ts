@@ -39,15 +39,19 @@ export function nodeTestNames(t: TestContextLike): string[] {
 // `concurrency` option, and tells a hook its test but not the test its async context belongs to.
 const runningTests = new Map<TestContextLike, string>();
 const testKey = (t: TestContextLike) => t.fullName ?? t.name;
-beforeEach((t: TestContextLike) => {
-  runningTests.set(t, testKey(t));
-});
-afterEach(async (t: TestContextLike) => {
-  const test = runningTests.get(t);
-  runningTests.delete(t);
-  // A double opened by hand while this test ran alone, and left open: fail the test, as under vitest and Jest.
-  await failLeakedDoubles(test);
-});
+// Only under `node --test` (a file's own process, or all files in one): a hook registered anywhere
+// else starts node:test's harness, which prints an empty test summary when a plain script exits.
+if (process.env['NODE_TEST_CONTEXT'] || process.execArgv.includes('--test')) {
+  beforeEach((t: TestContextLike) => {
+    runningTests.set(t, testKey(t));
+  });
+  afterEach(async (t: TestContextLike) => {
+    const test = runningTests.get(t);
+    runningTests.delete(t);
+    // A double opened by hand while this test ran alone, and left open: fail the test, as under vitest and Jest.
+    await failLeakedDoubles(test);
+  });
+}
 setTestNameSource(
   () => (runningTests.size === 1 ? runningTests.values().next().value : undefined),
   (test) => [...runningTests.values()].includes(test),

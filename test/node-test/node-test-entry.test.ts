@@ -14,6 +14,7 @@ import { defaultCassetteName } from '../../src/runners/cassette-per-test.js';
 import { nodeTestNames } from '../../src/node-test/index.js';
 
 let project: string;
+let bundlePath: string;
 
 const SUITE = (entry: string) => `
 import { describe, it } from 'node:test';
@@ -122,7 +123,7 @@ async function nodeTest(
 }
 
 beforeAll(async () => {
-  const bundle = await bundleLibrary('node-test', 'test/support/node-test-entry.ts');
+  const bundle = (bundlePath = await bundleLibrary('node-test', 'test/support/node-test-entry.ts'));
   // Next to the bundle, under the repository's node_modules: the SDK resolves from there.
   project = join(dirname(bundle), `node-test-project-${process.pid}`);
   mkdirSync(project, { recursive: true });
@@ -199,6 +200,17 @@ describe('useLambdaCassette under node:test concurrency', () => {
     expect(output).toMatch(/✖ leaves its double open/);
     expect(output).toContain('at the end of test "by hand, one at a time > leaves its double open"');
     expect(output).toMatch(/✔ gets its own calls after the leak/);
+  }, 60_000);
+});
+
+describe('importing lambda-cassette/node-test outside node --test', () => {
+  it('starts no node:test harness: a plain script prints no empty test summary at exit', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--input-type=module', '-e', `await import(${JSON.stringify(bundlePath)}); console.log('imported');`],
+      { cwd: project, env: { ...process.env, NODE_NO_WARNINGS: '1', NODE_TEST_CONTEXT: undefined } },
+    );
+    expect(stdout.trim()).toBe('imported');
   }, 60_000);
 });
 
