@@ -10,12 +10,7 @@ import { afterEach, beforeEach } from 'node:test';
 import type { LambdaDouble } from '../api/lambda-double.js';
 import { MisuseError } from '../common/seal-errors.js';
 import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
-import {
-  cassettePerTest,
-  overlapping,
-  type TestIdentity,
-  type UseLambdaCassetteOptions,
-} from '../runners/cassette-per-test.js';
+import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
 export { defaultCassetteName, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 
@@ -58,13 +53,6 @@ setTestNameSource(
   () => [...runningTests.values()],
 );
 
-/**
- * The tests of this process holding doubles of any `useLambdaCassette` handle, and how many.
- * node:test lends a hook no way into its test's async context, so doubles opened in hooks can only
- * serve one test at a time: a test starting while another holds one is refused, not mixed up.
- */
-const testsWithDoubles = new Map<TestContextLike, { test: TestIdentity; doubles: number }>();
-
 function identityOf(t: TestContextLike | undefined): TestIdentity {
   // `node --test` runs each file in a process of its own, started with the file as its script.
   const file = t?.filePath ?? process.argv[1];
@@ -91,36 +79,11 @@ function identityOf(t: TestContextLike | undefined): TestIdentity {
 export function useLambdaCassette(
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {},
 ): LambdaDouble {
-  const release = (t: TestContextLike) => {
-    const held = testsWithDoubles.get(t);
-    if (held && --held.doubles === 0) testsWithDoubles.delete(t);
-  };
   return cassettePerTest(
     {
-      beforeEach: (open) =>
-        beforeEach(async (t: TestContextLike) => {
-          // Across handles too: a double opened in a hook follows the hook's async context, not
-          // the test's, so two tests' doubles open at once would each answer the other's calls.
-          for (const [other, held] of testsWithDoubles) if (other !== t) throw overlapping(held.test, identityOf(t));
-          const held = testsWithDoubles.get(t) ?? { test: identityOf(t), doubles: 0 };
-          held.doubles++;
-          testsWithDoubles.set(t, held);
-          try {
-            await open(t);
-          } catch (error) {
-            release(t);
-            throw error;
-          }
-        }),
-      afterEach: (close) =>
-        afterEach(async (t: TestContextLike) => {
-          const closed = await close(t).catch((error: unknown) => {
-            release(t);
-            throw error;
-          });
-          if (closed) release(t);
-          return closed;
-        }),
+      // The test context is the owner: a test starting while another's double is open is refused.
+      beforeEach: (open) => beforeEach((t: TestContextLike) => open(t)),
+      afterEach: (close) => afterEach((t: TestContextLike) => close(t)),
       currentTest: (t) => identityOf(t as TestContextLike | undefined),
     },
     options,

@@ -99,8 +99,14 @@ interface TestSlot {
 
 const testName = (test: TestIdentity) => test.names.join(' > ');
 
+// The slots of every handle whose runner names their test (`owner`), until their double is closed.
+// Such a runner (node:test) runs a test outside its hooks' async context, so a double opened in a
+// hook follows no one test: doubles of two tests open at once, through two handles too, would each
+// answer the other's calls.
+const ownedSlots = new Set<TestSlot>();
+
 /** The error for a test that starts while another still holds the handle's double. */
-export function overlapping(running: TestIdentity, starting: TestIdentity): MisuseError {
+function overlapping(running: TestIdentity, starting: TestIdentity): MisuseError {
   return new MisuseError(
     `useLambdaCassette(): test "${testName(starting)}" started while "${testName(running)}" was still running, and this runner gives its hooks no way to tell their calls apart; run these tests one at a time (no \`concurrency\` option), or open a double in each concurrent test (\`const lambda = await mockLambda()\` or \`await openCassette(name)\`, and \`await lambda.close()\` in a \`finally\`)`,
   );
@@ -120,15 +126,18 @@ export function cassettePerTest(
     const test = hooks.currentTest(owner);
     // One variable holds the double: a second test starting before the first ended would take it
     // over, leave the first's double unclosed (its recording unwritten) and read the wrong calls.
-    if (current) throw overlapping(current.test, test);
+    const other = current ?? (owner ? [...ownedSlots].find((slot) => slot.owner !== owner) : undefined);
+    if (other) throw overlapping(other.test, test);
     const cassette = name(test);
     claimCassetteName(cassette, open.dir, test);
-    const slot: TestSlot = { test, ...(owner ? { owner } : {}) };
+    const slot: TestSlot = owner ? { test, owner } : { test };
     current = slot;
+    if (owner) ownedSlots.add(slot);
     try {
       slot.double = await openCassette(cassette, open);
     } catch (error) {
       if (current === slot) current = undefined;
+      ownedSlots.delete(slot);
       throw error;
     }
     markManaged(slot.double);
@@ -138,7 +147,11 @@ export function cassettePerTest(
     if (!current || (owner && current.owner !== owner)) return false;
     const closing = current;
     current = undefined;
-    await closing.double?.close();
+    try {
+      await closing.double?.close();
+    } finally {
+      ownedSlots.delete(closing);
+    }
     return true;
   });
   return doubleHandle(() => {

@@ -108,6 +108,38 @@ describe('cassettePerTest', () => {
     expect(() => lambda.calls).toThrow(/no double is open here/);
   });
 
+  it("refuses another test's double through a second handle too, but not the same test's", async () => {
+    const hooks = () => {
+      const before: ((owner?: object) => Promise<void>)[] = [];
+      const after: ((owner?: object) => Promise<unknown>)[] = [];
+      const handle = cassettePerTest(
+        {
+          beforeEach: (fn) => before.push(fn),
+          afterEach: (fn) => after.push(fn),
+          currentTest: (owner) => ({ file: '/x/b.test.ts', names: [owner === first ? 'first' : 'second'] }),
+        },
+        { mode: 'mock', name: (test) => `two-handles/${test.names.join('/')}` },
+      );
+      return { handle, before: before[0]!, after: after[0]! };
+    };
+    const first = {};
+    const second = {};
+    const outer = hooks();
+    const inner = hooks();
+    await outer.before(first);
+    // Nested suites: both handles open a double for the same test.
+    await inner.before(first);
+    expect(inner.handle.closed).toBe(false);
+    await inner.after(first);
+    await expect(inner.before(second)).rejects.toThrow('test "second" started while "first" was still running');
+    await inner.after(second);
+    expect(outer.handle.closed).toBe(false);
+    await outer.after(first);
+    await inner.before(second);
+    expect(inner.handle.closed).toBe(false);
+    await inner.after(second);
+  });
+
   it('names a misspelt option and the nearest known one when the suite is defined', () => {
     const runner = fakeRunner({ file: '/x/a.test.ts', names: ['t'] });
     expect(() => cassettePerTest(runner.hooks, { mode: 'mock', fucntions: ['f'] } as never)).toThrow(
