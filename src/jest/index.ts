@@ -43,7 +43,8 @@ expect.extend(lambdaMatchers);
 // `currentTestName` is one global: under `test.concurrent` it names whichever test started last
 // (Jest 30) or none (Jest 29, which starts concurrent tests before any); each concurrent test's own
 // name is kept in its async context, by Jest itself. A double of a concurrent test Jest has not
-// finished yet is that test's, not one left behind (concurrent tests run no afterEach hooks).
+// finished yet is that test's, not one left behind: jest-circus starts every concurrent test of a
+// file before their hooks run, so one test's afterEach can run while the others are still going.
 setTestNameSource(() => {
   const state = expect.getState();
   return state.currentConcurrentTestName?.() ?? state.currentTestName;
