@@ -3,13 +3,19 @@
  * can answer them in a test. Clients: global `fetch` (answered by the double's undici dispatcher
  * door); `https.request`/`http.request` and requests shaped as aws-sdk v2 sends them (its headers, a
  * precomputed SigV4 Authorization, over Node's https), both answered by the http door; and aws-sdk v2
- * itself (`Lambda.invokeAsync`) when it is installed (`npm install --no-save aws-sdk@2`; it is not a
- * dependency). Mechanisms: the double (mock, and a 1,000-interaction replay); a real HTTP server on
+ * itself (`Lambda.invokeAsync`): not a dependency (108 MB, for the bench alone), so when it is not
+ * installed the bench installs a pinned version once into .tmp/bench/aws-sdk-v2 from the registry.
+ * Mechanisms: the double (mock, and a 1,000-interaction replay); a real HTTP server on
  * 127.0.0.1 (keep-alive); a bare nock interceptor; msw (`http.post` with `setupServer`); Polly.js
  * replay (its node-http adapter does not see `fetch`, so no fetch row).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ROOT } from './build.mjs';
 import { call, input } from './fixtures.mjs';
 import { pollyConfig } from './polly.mjs';
 
@@ -45,14 +51,47 @@ const CLIENTS = {
   'aws-sdk v2 (shaped)': (base, i) => viaNode(base, i, V2_HEADERS),
 };
 
-/** CLIENTS, and aws-sdk v2 itself when it is installed (one `AWS.Lambda` per base URL). */
-export async function loadClients() {
+// The version the package test's consumer project gets too (`aws-sdk@2`), pinned here so runs compare.
+const SDK_V2 = 'aws-sdk@2.1693.0';
+const SDK_V2_DIR = path.join(ROOT, '.tmp', 'bench', 'aws-sdk-v2');
+
+/**
+ * aws-sdk v2: the project's own copy if one is installed, else the bench's, installed on first use.
+ * Without it (no registry) the table keeps the shaped requests and says aws-sdk v2 was not measured.
+ */
+function loadSdkV2(log) {
+  const own = createRequire(path.join(ROOT, 'package.json'));
+  const cached = createRequire(path.join(SDK_V2_DIR, 'package.json'));
+  for (const require of [own, cached]) {
+    try {
+      return require('aws-sdk');
+    } catch {
+      // not there: try the next, then install
+    }
+  }
+  log(`bench: installing ${SDK_V2} into ${path.relative(ROOT, SDK_V2_DIR)} (once) to measure aws-sdk v2 itself`);
+  mkdirSync(SDK_V2_DIR, { recursive: true });
+  writeFileSync(path.join(SDK_V2_DIR, 'package.json'), '{ "private": true }\n');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const run = spawnSync(npm, ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', SDK_V2], {
+    cwd: SDK_V2_DIR,
+    encoding: 'utf8',
+  });
+  try {
+    return cached('aws-sdk');
+  } catch {
+    log(
+      `bench: could not install ${SDK_V2} (${(run.stderr || run.error?.message || '').trim().split('\n').pop()}); aws-sdk v2 itself is not measured`,
+    );
+    return undefined;
+  }
+}
+
+/** CLIENTS, and aws-sdk v2 itself (one `AWS.Lambda` per base URL) unless it could not be installed. */
+export async function loadClients(log = (message) => process.stderr.write(`${message}\n`)) {
   // aws-sdk v2 prints a maintenance notice on load; it is not what is measured.
   process.env['AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE'] = '1';
-  const AWS = await import('aws-sdk').then(
-    (m) => m.default ?? m,
-    () => undefined,
-  );
+  const AWS = loadSdkV2(log);
   if (!AWS) return CLIENTS;
   const byBase = new Map();
   const lambdaFor = (base) => {
@@ -113,6 +152,9 @@ export function nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server, ca
   });
   const out = [];
   for (const client of Object.keys(clients)) {
+    // aws-sdk v2 itself ends the path with a slash (…/invoke-async/): its nock interceptors and its
+    // Polly recording are the ones a user of it would have, made with that slash.
+    const v2 = client === 'aws-sdk v2';
     out.push(
       // The double: fetch through its undici dispatcher door, every other client through its http door.
       variant(client, 'double (mock)', HOST, async () => {
@@ -127,7 +169,7 @@ export function nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server, ca
       variant(client, 'bare nock', HOST, () => {
         if (!nock.isActive()) nock.activate();
         const scope = nock(HOST).persist();
-        for (let k = 0; k < 5; k++) scope.post(pathOf(k)).reply(202, ANSWER, answerHeaders(0));
+        for (let k = 0; k < 5; k++) scope.post(`${pathOf(k)}${v2 ? '/' : ''}`).reply(202, ANSWER, answerHeaders(0));
         return nockOff;
       }),
       variant(client, 'msw', HOST, () => {
@@ -145,7 +187,7 @@ export function nonSdkVariants({ lc, nock, msw, Polly, pollyDir, dir, server, ca
       out.push(
         variant(client, 'Polly.js replay (1000)', HOST, async () => {
           if (nock.isActive()) throw new Error('bench: nock 14 is on at a Polly block');
-          const polly = new Polly('polly-n1000', pollyConfig(pollyDir));
+          const polly = new Polly(v2 ? 'polly-v2-n1000' : 'polly-n1000', pollyConfig(pollyDir));
           await polly.persister.findRecording(polly.recordingId);
           return () => polly.stop();
         }),

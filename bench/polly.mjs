@@ -39,9 +39,9 @@ function pollyId(identifiers) {
   return createHash('md5').update(JSON.stringify(sorted), 'utf8').digest('hex');
 }
 
-function entry(i) {
+function entry(i, slash) {
   const c = call(i);
-  const url = `https://lambda.${REGION}.amazonaws.com/2014-11-13/functions/${c.functionName}/invoke-async`;
+  const url = `https://lambda.${REGION}.amazonaws.com/2014-11-13/functions/${c.functionName}/invoke-async${slash}`;
   const body = input(i).InvokeArgs;
   const answer = '{"Status":202}';
   return {
@@ -81,9 +81,10 @@ function entry(i) {
 
 /**
  * Writes a Polly recording named `polly-n<count>` for each count under `<dir>/polly/`, where Polly's fs
- * persister looks for it; `recordingId(name)` is Polly's own id for a recording name.
+ * persister looks for it; `recordingId(name)` is Polly's own id for a recording name. With
+ * `sdkV2`, `polly-v2-n<count>` instead, whose URLs end in a slash as aws-sdk v2 sends them.
  */
-export async function writePollyFixtures(dir, counts, recordingId) {
+export async function writePollyFixtures(dir, counts, recordingId, { sdkV2 = false } = {}) {
   const recordingsDir = path.join(dir, 'polly');
   for (const count of counts) {
     const har = {
@@ -91,10 +92,10 @@ export async function writePollyFixtures(dir, counts, recordingId) {
         version: '1.2',
         creator: { name: 'Polly.JS', version: '6.0.6', comment: 'persister:fs' },
         pages: [],
-        entries: Array.from({ length: count }, (_, i) => entry(i)),
+        entries: Array.from({ length: count }, (_, i) => entry(i, sdkV2 ? '/' : '')),
       },
     };
-    const file = path.join(recordingsDir, recordingId(`polly-n${count}`), 'recording.har');
+    const file = path.join(recordingsDir, recordingId(`polly-${sdkV2 ? 'v2-' : ''}n${count}`), 'recording.har');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(har, null, 2));
   }

@@ -61,6 +61,7 @@ nock.restore(); // on only around the blocks that use it
 // Polly brings its own nock 13, which patches http when it connects: loaded once nock 14 is off.
 const { Polly, recordingId } = await loadPolly();
 const pollyDir = await writePollyFixtures(dir, SIZES, recordingId);
+await writePollyFixtures(dir, [1000], recordingId, { sdkV2: true });
 log(`bench: package bundled to ${path.relative(ROOT, pkg)}, fixtures in ${dir}`);
 const v = variantsFor({ lc, sdk, nock, mockClient, sinon, Polly, pollyDir, dir });
 
