@@ -18,7 +18,7 @@ import type { DoorPort } from '../../engine/door-port.js';
 import type { WireRequest } from '../../wire/wire-types.js';
 import { isServedOperation } from '../../wire/lambda-operation.js';
 import { CONNECTION_HEADERS, type WireResponse } from '../../wire/wire-types.js';
-import { answerRequest, type AnswerForm } from '../shared/answer-request.js';
+import { answerRequestNow, type AnswerForm } from '../shared/answer-request.js';
 import { attachPatches, held, openDoubles, type ProcessPatch, type Undo } from '../shared/door-registry.js';
 import { LightRequest } from './light-request.js';
 import { claimHttpRequest } from './claim.js';
@@ -45,33 +45,39 @@ function withoutConnectionHeaders(response: WireResponse): WireResponse {
 // A forwarded answer comes with the real server's connection headers; the caller has no connection.
 const HTTP_FORM: AnswerForm = { forwarded: withoutConnectionHeaders };
 
-function headersOf(req: LightRequest): Record<string, string> {
-  const out: Record<string, string> = {};
-  const headers = req.getHeaders();
-  for (const name in headers) {
-    const value = headers[name];
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
+function fail(req: LightRequest, error: unknown): void {
+  req.destroy(error instanceof Error ? error : new Error(String(error)));
 }
 
-async function serve(double: DoorPort, req: LightRequest, target: RequestTarget): Promise<void> {
-  const wire: WireRequest = {
-    method: req.method,
-    url: `${target.origin}${req.path}`,
-    headers: headersOf(req),
-    body: Buffer.concat(req.chunks),
-  };
+function respond(req: LightRequest, answer: WireResponse): void {
+  req.respond(answer.status, answer.headers, answer.body);
+}
+
+/**
+ * Answers `req` once the caller has ended it. The answer comes a microtask after 'finish' at the
+ * soonest, as it did when this awaited the engine: what a 'finish' listener queues runs first.
+ */
+function serve(double: DoorPort, req: LightRequest, target: RequestTarget): void {
+  const headers = req.wireHeaders();
+  const wire: WireRequest = { method: req.method, url: `${target.origin}${req.path}`, headers, body: req.body() };
+  if (req.soleText !== undefined) wire.text = req.soleText;
+  let answer: WireResponse | Promise<WireResponse>;
   try {
-    const conflict = isServedOperation(wire.method, target.pathname, wire.headers as Record<string, string>)
+    const conflict = isServedOperation(wire.method, target.pathname, headers)
       ? nockConflict(double, wire.method, target.origin, req.path)
       : undefined;
     if (conflict) throw conflict;
-    const answer = await answerRequest(double, wire, HTTP_FORM);
-    req.respond(answer.status, answer.headers, answer.body);
+    answer = answerRequestNow(double, wire, HTTP_FORM);
   } catch (error) {
-    req.destroy(error instanceof Error ? error : new Error(String(error)));
+    queueMicrotask(() => fail(req, error));
+    return;
   }
+  if (answer instanceof Promise)
+    answer.then(
+      (answered) => respond(req, answered),
+      (error: unknown) => fail(req, error),
+    );
+  else queueMicrotask(() => respond(req, answer));
 }
 
 /** The request object for a call `double` answers. */
@@ -89,7 +95,7 @@ function answered(double: DoorPort, { options, callback }: RequestArgs, target: 
       ...(options.signal ? { signal: options.signal } : {}),
     },
     callback as ((res: http.IncomingMessage) => void) | undefined,
-    (req) => void serve(double, req, target),
+    (req) => serve(double, req, target),
   );
 }
 

@@ -27,6 +27,10 @@ function toBuffer(chunk: unknown, encoding: unknown): Buffer {
   );
 }
 
+function isUtf8(encoding: string): boolean {
+  return encoding === 'utf8' || encoding === 'utf-8' || encoding.toLowerCase().replace('-', '') === 'utf8';
+}
+
 /** Node refuses a request path with a control character or a space in it. */
 function hasUnescapedCharacter(path: string): boolean {
   for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) <= 0x20) return true;
@@ -72,6 +76,8 @@ export class LightRequest extends Stream {
   aborted = false;
   timeout: number | undefined;
   readonly chunks: Buffer[] = [];
+  /** The body as the caller wrote it when that was one UTF-8 string (nearly every client): the engine reads it without decoding the bytes again. */
+  soleText: string | undefined;
   private readonly fields = new Map<string, [name: string, value: OutgoingHttpHeader]>();
   private readonly lightSocket: LightSocket;
 
@@ -187,7 +193,12 @@ export class LightRequest extends Stream {
       return false;
     }
     this.headersSent = true;
-    this.chunks.push(toBuffer(chunk, encoding));
+    const bytes = toBuffer(chunk, encoding);
+    this.soleText =
+      this.chunks.length === 0 && typeof chunk === 'string' && (typeof encoding !== 'string' || isUtf8(encoding))
+        ? chunk
+        : undefined;
+    this.chunks.push(bytes);
     if (cb) process.nextTick(cb);
     return true;
   }
@@ -208,6 +219,19 @@ export class LightRequest extends Stream {
       this.onFinish(this);
     });
     return this;
+  }
+
+  /** Headers with lower-case names, each value one string (list values joined), as a `WireRequest` has them. */
+  wireHeaders(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, [, value]] of this.fields)
+      if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : String(value);
+    return out;
+  }
+
+  /** The body written so far: the one chunk itself when it was a string (a copy of ours to begin with), else a copy. */
+  body(): Buffer {
+    return this.soleText !== undefined ? this.chunks[0]! : Buffer.concat(this.chunks);
   }
 
   /** Headers as set, with the names as the caller spelt them. */

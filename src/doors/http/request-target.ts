@@ -5,6 +5,7 @@
  * double's.
  */
 import type { RequestOptions } from 'node:http';
+import { boundedMemo } from '../../common/bounded-memo.js';
 
 export type Protocol = 'http:' | 'https:';
 
@@ -54,6 +55,16 @@ function headerRecord(headers: unknown): Record<string, string> {
   return out;
 }
 
+// A test sends to few hosts, many times each: parsing the host as a URL is kept per spelling.
+const originParts = boundedMemo(256, (base: string): { hostname: string; origin: string } | undefined => {
+  try {
+    const { hostname, origin } = new URL(base);
+    return { hostname, origin };
+  } catch {
+    return undefined;
+  }
+});
+
 /** The target of a call, or `undefined` when it names no TCP host (a Unix socket) or cannot be read. */
 export function targetOf(defaultProtocol: Protocol, { input, options }: RequestArgs): RequestTarget | undefined {
   if (options.socketPath !== undefined) return undefined;
@@ -71,19 +82,15 @@ export function targetOf(defaultProtocol: Protocol, { input, options }: RequestA
   else if (host.includes(':') && !host.startsWith('[')) host = `[${host}]`;
   const port = options.port ?? (url && url.port !== '' ? url.port : undefined) ?? options.defaultPort;
   const path = (options.path as string | undefined) ?? (url ? `${url.pathname}${url.search}` : '/');
-  let parsed: URL;
-  try {
-    parsed = new URL(
-      `${protocol}//${host}${port !== undefined && port !== null && port !== '' ? `:${String(port)}` : ''}`,
-    );
-  } catch {
-    return undefined;
-  }
+  const where = originParts(
+    `${protocol}//${host}${port !== undefined && port !== null && port !== '' ? `:${String(port)}` : ''}`,
+  );
+  if (!where) return undefined;
   const query = path.indexOf('?');
   return {
     protocol,
-    hostname: parsed.hostname,
-    origin: parsed.origin,
+    hostname: where.hostname,
+    origin: where.origin,
     method: ((options.method as string | undefined) ?? 'GET').toUpperCase(),
     path,
     pathname: query < 0 ? path : path.slice(0, query),

@@ -50,6 +50,60 @@ describe('a request the double answers', () => {
     await lambda.close();
   });
 
+  it('a body written as one string, as Buffers, or as one string in another encoding arrives as the same payload', async () => {
+    const lambda = await mockLambda();
+    const send = (write: (req: http.ClientRequest) => void) => {
+      const req = http.request(invokeAsync('bodies'), { method: 'POST' });
+      const done = collect(req, []);
+      write(req);
+      return done;
+    };
+    const payload = { note: 'café ☕', n: 1 };
+    const text = JSON.stringify(payload);
+    await send((req) => req.end(text));
+    await send((req) => req.end(text, 'utf-8'));
+    await send((req) => {
+      req.write(text.slice(0, 5));
+      req.end(text.slice(5));
+    });
+    await send((req) => req.end(Buffer.from(text).toString('base64'), 'base64'));
+    // Written in latin1, "é" is one byte that is not UTF-8: the engine reads the bytes, not the string.
+    await send((req) => req.end('{"n":"é"}', 'latin1'));
+    // A lone surrogate: the bytes sent hold U+FFFD, as Node would send them; the string itself is not the payload.
+    await send((req) => req.end('{"s":"\ud800"}'));
+    expect(lambda.calls.map((c) => c.payload)).toEqual([
+      payload,
+      payload,
+      payload,
+      payload,
+      { n: '\ufffd' },
+      { s: '\ufffd' },
+    ]);
+    expect(network.hits).toEqual([]);
+    await lambda.close();
+  });
+
+  it("answers after what a 'finish' listener queues has run, as a real exchange would", async () => {
+    const lambda = await mockLambda();
+    const order: string[] = [];
+    const req = http.request(invokeAsync('order'), { method: 'POST' });
+    req.on('finish', () => {
+      order.push('finish');
+      queueMicrotask(() => order.push('microtask'));
+      void Promise.resolve().then(() => order.push('then'));
+    });
+    const done = new Promise<void>((resolve) =>
+      req.on('response', (res: http.IncomingMessage) => {
+        order.push('response');
+        res.resume().on('end', resolve);
+      }),
+    );
+    req.end('{}');
+    await done;
+    expect(order).toEqual(['finish', 'microtask', 'then', 'response']);
+    await lambda.close();
+  });
+
   it('an aborted signal fails it with AbortError, and the double never sees it', async () => {
     const lambda = await mockLambda();
     const controller = new AbortController();
