@@ -59,7 +59,7 @@ const SDK_V2_DIR = path.join(ROOT, '.tmp', 'bench', 'aws-sdk-v2');
  * aws-sdk v2: the project's own copy if one is installed, else the bench's, installed on first use.
  * Without it (no registry) the table keeps the shaped requests and says aws-sdk v2 was not measured.
  */
-function loadSdkV2(log) {
+export function loadSdkV2(log) {
   const own = createRequire(path.join(ROOT, 'package.json'));
   const cached = createRequire(path.join(SDK_V2_DIR, 'package.json'));
   for (const require of [own, cached]) {

@@ -5,6 +5,7 @@
  *   node --expose-gc bench/probe.mjs load [bundle]          openCassette of 10,000 interactions vs read + JSON.parse
  *   node bench/probe.mjs client-mock [bundle]               bindClientMock vs a bare aws-sdk-client-mock stub and a fake keeping payloads (CPU time)
  *   node bench/probe.mjs import                             what importing dist/index.js (npm run build), nock and Node's own modules the doors use add to a bare node
+ *   node --expose-gc bench/probe.mjs sdk-v2 [bundle]        aws-sdk v2 itself: its own cost (an in-process answer in place of its HTTP client), through the double, against a loopback server
  *
  * `bundle` is a bundled lambda-cassette (default: src/ bundled now, as the bench does), so the same
  * probe can time an older commit's bundle against the current one. Ratios are medians of per-round
@@ -17,7 +18,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stats } from './blocks.mjs';
+import { PassThrough } from 'node:stream';
+import { alternate, stats } from './blocks.mjs';
+import { loadSdkV2, loopbackServer } from './non-sdk.mjs';
 import { buildPackage, ROOT } from './build.mjs';
 import { input, writeFixtures } from './fixtures.mjs';
 
@@ -155,7 +158,66 @@ if (what === 'load') {
     console.log(
       `${label}: ${med(times).toFixed(1)} ms a process, ${(med(times) - bare).toFixed(1)} ms over a bare node`,
     );
+} else if (what === 'sdk-v2') {
+  const AWS = loadSdkV2((message) => process.stderr.write(`${message}\n`));
+  if (!AWS) throw new Error('aws-sdk v2 could not be installed');
+  const server = await loopbackServer();
+  const lambda = (endpoint) =>
+    new AWS.Lambda({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' },
+      maxRetries: 0,
+      ...(endpoint ? { endpoint } : {}),
+    });
+  const [aws, local] = [lambda(), lambda(server.base)];
+  // aws-sdk v2's own cost: its HTTP client's one method answered in process, as the bare handler is
+  // the SDK v3 floor (v2 has no pluggable handler). Everything before and after it runs for real.
+  const client = AWS.NodeHttpClient.prototype;
+  const handleRequest = client.handleRequest;
+  function answerInProcess(httpRequest, _options, callback) {
+    if (!httpRequest.endpoint.hostname || !httpRequest.body) throw new Error('probe: no request');
+    const req = new PassThrough();
+    httpRequest.stream = req;
+    req.didCallback = false;
+    const res = new PassThrough();
+    res.statusCode = 202;
+    res.statusMessage = 'Accepted';
+    res.headers = { 'content-type': 'application/json', 'x-amzn-requestid': randomUUID() };
+    process.nextTick(() => {
+      callback(res);
+      res.emit('headers', 202, res.headers, 'Accepted');
+      res.end('{"Status":202}');
+    });
+    return req;
+  }
+  const variant = (name, target, open) => ({
+    name,
+    calls: 20,
+    async setup() {
+      const close = await open();
+      return { send: (i) => target.invokeAsync(input(i)).promise(), teardown: close };
+    },
+  });
+  const variants = [
+    variant('aws-sdk v2 alone', aws, () => {
+      client.handleRequest = answerInProcess;
+      return () => void (client.handleRequest = handleRequest);
+    }),
+    variant('through the double (mock)', aws, async () => {
+      const double = await lc.mockLambda();
+      return () => double.close();
+    }),
+    variant('against a loopback server', local, () => () => {}),
+  ];
+  const res = await alternate(variants, { rounds: 30, warmupCalls: 200 });
+  await server.close();
+  const wall = (name) => res[name].wall;
+  const ratio = (a, b) => med(wall(a).map((x, i) => x / wall(b)[i])).toFixed(2);
+  for (const { name } of variants)
+    console.log(
+      `${name}: ${(med(wall(name)) * 1000).toFixed(0)} µs a call, ${ratio(name, 'aws-sdk v2 alone')}x aws-sdk v2 alone, ${ratio(name, 'against a loopback server')}x the loopback server`,
+    );
 } else {
-  console.error('usage: node --expose-gc bench/probe.mjs load|client-mock|import [bundle]');
+  console.error('usage: node --expose-gc bench/probe.mjs load|client-mock|import|sdk-v2 [bundle]');
   process.exitCode = 2;
 }
