@@ -59,8 +59,13 @@ function respond(req: LightRequest, answer: WireResponse): void {
  */
 function serve(double: DoorPort, req: LightRequest, target: RequestTarget): void {
   const headers = req.wireHeaders();
-  const wire: WireRequest = { method: req.method, url: `${target.origin}${req.path}`, headers, body: req.body() };
-  if (req.soleText !== undefined) wire.text = req.soleText;
+  const wire: WireRequest = {
+    method: req.method,
+    url: `${target.origin}${req.path}`,
+    headers,
+    body: req.writtenBody.bytes(),
+  };
+  if (req.writtenBody.text !== undefined) wire.text = req.writtenBody.text;
   let answer: WireResponse | Promise<WireResponse>;
   try {
     const conflict = isServedOperation(wire.method, target.pathname, headers)

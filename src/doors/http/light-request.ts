@@ -14,22 +14,9 @@ import {
 } from 'node:http';
 import { Stream } from 'node:stream';
 import { LightSocket } from './light-socket.js';
+import { WrittenBody } from './written-body.js';
 
 type Callback = (error?: Error | null) => void;
-
-function toBuffer(chunk: unknown, encoding: unknown): Buffer {
-  if (typeof chunk === 'string')
-    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  throw Object.assign(
-    new TypeError('The "chunk" argument must be of type string or an instance of Buffer or Uint8Array'),
-    { code: 'ERR_INVALID_ARG_TYPE' },
-  );
-}
-
-function isUtf8(encoding: string): boolean {
-  return encoding === 'utf8' || encoding === 'utf-8' || encoding.toLowerCase().replace('-', '') === 'utf8';
-}
 
 /** Node refuses a request path with a control character or a space in it. */
 function hasUnescapedCharacter(path: string): boolean {
@@ -75,9 +62,8 @@ export class LightRequest extends Stream {
   destroyed = false;
   aborted = false;
   timeout: number | undefined;
-  readonly chunks: Buffer[] = [];
-  /** The body as the caller wrote it when that was one UTF-8 string (nearly every client): the engine reads it without decoding the bytes again. */
-  soleText: string | undefined;
+  /** What the caller wrote. */
+  readonly writtenBody = new WrittenBody();
   private readonly fields = new Map<string, [name: string, value: OutgoingHttpHeader]>();
   private readonly lightSocket: LightSocket;
 
@@ -193,12 +179,7 @@ export class LightRequest extends Stream {
       return false;
     }
     this.headersSent = true;
-    const bytes = toBuffer(chunk, encoding);
-    this.soleText =
-      this.chunks.length === 0 && typeof chunk === 'string' && (typeof encoding !== 'string' || isUtf8(encoding))
-        ? chunk
-        : undefined;
-    this.chunks.push(bytes);
+    this.writtenBody.add(chunk, encoding);
     if (cb) process.nextTick(cb);
     return true;
   }
@@ -227,11 +208,6 @@ export class LightRequest extends Stream {
     for (const [key, [, value]] of this.fields)
       if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : String(value);
     return out;
-  }
-
-  /** The body written so far: the one chunk itself when it was a string (a copy of ours to begin with), else a copy. */
-  body(): Buffer {
-    return this.soleText !== undefined ? this.chunks[0]! : Buffer.concat(this.chunks);
   }
 
   /** Headers as set, with the names as the caller spelt them. */
