@@ -446,7 +446,7 @@ The same InvokeAsync calls (function, payload) without SDK v3, in one group of a
 global \`fetch\`, \`https.request\`, and requests shaped as aws-sdk v2 sends them (its headers and a
 fixed SigV4 \`Authorization\`, over Node's https)${clients.includes('aws-sdk v2') ? ', and aws-sdk v2 itself' : '; aws-sdk v2 itself is not installed'}. Each through
 the double (\`mockLambda()\`, and a replay of the 1,000-interaction cassette): \`fetch\` through
-its undici dispatcher door, the others through its http/https door; against a real HTTP server on 127.0.0.1 (keep-alive), a bare nock
+its undici dispatcher door, the others through its http/https door; against a real HTTP server on 127.0.0.1 (keep-alive, which aws-sdk v2 does not use by default: it opens a connection per call), a bare nock
 interceptor, msw (\`http.post\` with \`setupServer\`) and Polly.js replay (its node-http adapter does
 not see \`fetch\`). ms per call, quartiles in parentheses; ratios are medians of per-round ratios.
 
