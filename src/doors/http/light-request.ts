@@ -13,10 +13,18 @@ import {
   type OutgoingHttpHeader,
 } from 'node:http';
 import { Stream } from 'node:stream';
+import { boundedMemo } from '../../common/bounded-memo.js';
 import { LightSocket } from './light-socket.js';
 import { WrittenBody } from './written-body.js';
 
 type Callback = (error?: Error | null) => void;
+
+// A client sends the same few header names on every call: each is checked as Node checks it once,
+// and its lower-case form kept. An invalid name throws Node's error every time (it is never kept).
+const checkedName = boundedMemo(512, (name: string) => {
+  validateHeaderName(name);
+  return name.toLowerCase();
+});
 
 /** Node refuses a request path with a control character or a space in it. */
 function hasUnescapedCharacter(path: string): boolean {
@@ -133,9 +141,9 @@ export class LightRequest extends Stream {
       throw Object.assign(new Error('Cannot set headers after they are sent to the client'), {
         code: 'ERR_HTTP_HEADERS_SENT',
       });
-    validateHeaderName(name);
+    const key = checkedName(name);
     validateHeaderValue(name, value as string);
-    this.fields.set(name.toLowerCase(), [name, value]);
+    this.fields.set(key, [name, value]);
     return this;
   }
   getHeader(name: string): OutgoingHttpHeader | undefined {

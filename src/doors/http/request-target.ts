@@ -27,8 +27,8 @@ export interface RequestTarget {
   /** Path with query string. */
   path: string;
   pathname: string;
-  /** Lower-case names. */
-  headers: Record<string, string>;
+  /** Lower-case names; read from the call only when asked for (the claim seldom needs them). */
+  readonly headers: Record<string, string>;
 }
 
 export function splitArgs(args: readonly unknown[]): RequestArgs {
@@ -87,6 +87,7 @@ export function targetOf(defaultProtocol: Protocol, { input, options }: RequestA
   );
   if (!where) return undefined;
   const query = path.indexOf('?');
+  let headers: Record<string, string> | undefined;
   return {
     protocol,
     hostname: where.hostname,
@@ -94,6 +95,8 @@ export function targetOf(defaultProtocol: Protocol, { input, options }: RequestA
     method: ((options.method as string | undefined) ?? 'GET').toUpperCase(),
     path,
     pathname: query < 0 ? path : path.slice(0, query),
-    headers: headerRecord(options.headers),
+    get headers() {
+      return (headers ??= headerRecord(options.headers));
+    },
   };
 }

@@ -45,12 +45,13 @@ const API_VERSION_SEGMENT = /\/\d{4}-\d\d-\d\d\//;
  */
 export function claim(open: readonly DoorPort[], request: ClaimedRequest, nockSees = true): DoorPort | undefined {
   if (open.length === 0) return undefined;
-  const { where, method, headers } = request;
+  const { where, method } = request;
   const kind = hostKind(open, where);
   if (kind === 'loopback') return undefined;
   const path = pathnameOf(request.path);
-  const served = request.served ?? isServedOperation(method, path, headers);
-  if (!served && kind !== 'aws' && (kind === 'any' || !isLambdaApiRequest(path, headers))) return undefined;
+  const served = request.served ?? isServedOperation(method, path);
+  // Headers are read only here: the http door reads a call's headers only if it comes to this.
+  if (!served && kind !== 'aws' && (kind === 'any' || !isLambdaApiRequest(path, request.headers))) return undefined;
   // Another Lambda API a caller's own nock interceptor mocks is theirs to answer; a served call it
   // also matches is refused by the door (nockConflict).
   if (nockSees && !served && where.origin !== undefined && callerNockTakes(where.origin, method, request.path))

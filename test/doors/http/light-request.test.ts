@@ -104,6 +104,34 @@ describe('a request the double answers', () => {
     await lambda.close();
   });
 
+  it("refuses a header name or value Node refuses, with Node's error, every time it is given", async () => {
+    const lambda = await mockLambda();
+    const nodeError = (make: () => unknown) => {
+      try {
+        make();
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+      return 'no error';
+    };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(nodeError(() => http.request(invokeAsync('h'), { method: 'POST', headers: { 'bad name': 'x' } }))).toBe(
+        'ERR_INVALID_HTTP_TOKEN',
+      );
+      expect(nodeError(() => http.request(invokeAsync('h'), { method: 'POST', headers: { 'x-ok': 'a\nb' } }))).toBe(
+        'ERR_INVALID_CHAR',
+      );
+      const req = http.request(invokeAsync('h'), { method: 'POST' });
+      expect(nodeError(() => req.setHeader('bad name', 'x'))).toBe('ERR_INVALID_HTTP_TOKEN');
+      const done = collect(req, []);
+      req.end('{}');
+      expect((await done).status).toBe(202);
+    }
+    expect(lambda.calls).toHaveLength(2);
+    expect(network.hits).toEqual([]);
+    await lambda.close();
+  });
+
   it('an aborted signal fails it with AbortError, and the double never sees it', async () => {
     const lambda = await mockLambda();
     const controller = new AbortController();
