@@ -218,13 +218,6 @@ export class LightRequest extends Stream {
     return out;
   }
 
-  /** Headers as set, with the names as the caller spelt them. */
-  headerObject(): Record<string, OutgoingHttpHeader> {
-    const out: Record<string, OutgoingHttpHeader> = {};
-    for (const [name, value] of this.fields.values()) out[name] = value;
-    return out;
-  }
-
   /** Fails the request as a socket error would: 'error', then 'close'. */
   destroy(error?: Error): this {
     if (this.destroyed) return this;

@@ -18,6 +18,7 @@ function toBuffer(chunk: unknown, encoding: unknown): Buffer {
   );
 }
 
+/** The body of one request, chunk by chunk as the caller writes it. */
 export class WrittenBody {
   readonly #chunks: Buffer[] = [];
   #text: string | undefined;
