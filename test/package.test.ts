@@ -290,6 +290,29 @@ it('intercepts aws-sdk v2 invokeAsync, errors included', async () => {
     await lambda.close();
   }
 });
+
+// What a port of a real v2 caller met: RequestResponse results and function errors come back as v2
+// gives them (Payload the JSON text), a reset connection is v2's TimeoutError, and a payload written
+// as one string with non-ASCII in it is logged as sent.
+it('answers aws-sdk v2 invoke as Lambda does: results, function errors, a dropped connection', async () => {
+  const lambda = await mockLambda({ functions: ['quote-fn'] });
+  const client = new AWS.Lambda({ region: 'eu-west-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 's' }, maxRetries: 0 });
+  try {
+    lambda.respond('quote-fn', (event) => ({ total: event.items.length, note: event.note }));
+    const ok = await client.invoke({ FunctionName: 'quote-fn', Payload: JSON.stringify({ items: [1, 2], note: 'café ☕' }) }).promise();
+    expect([ok.StatusCode, ok.FunctionError, JSON.parse(ok.Payload)]).toEqual([200, undefined, { total: 2, note: 'café ☕' }]);
+    lambda.injectFunctionError('quote-fn', { errorType: 'TypeError', errorMessage: 'bad input' }, { times: 1 });
+    const failed = await client.invoke({ FunctionName: 'quote-fn', Payload: '{}' }).promise();
+    expect([failed.StatusCode, failed.FunctionError, typeof failed.Payload]).toEqual([200, 'Unhandled', 'string']);
+    expect(JSON.parse(failed.Payload)).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad input' });
+    lambda.injectFault('connection-reset', { times: 1 });
+    const reset = await client.invoke({ FunctionName: 'quote-fn', Payload: '{}' }).promise().catch((e) => e);
+    expect(reset.code).toBe('TimeoutError');
+    expect(lambda.calls.map((c) => c.payload)).toEqual([{ items: [1, 2], note: 'café ☕' }, {}, {}]);
+  } finally {
+    await lambda.close();
+  }
+});
 `;
 
 describe.each([
@@ -339,7 +362,7 @@ describe.each([
       dir,
       { PATH: path, CI: 'true' },
     );
-    expect(out).toMatch(packages.includes('aws-sdk@2') ? /6 passed/ : /5 passed/);
+    expect(out).toMatch(packages.includes('aws-sdk@2') ? /7 passed/ : /5 passed/);
     // Coloured: picocolors, like vitest, colours under CI.
     expect(stripVTControlCharacters(out)).toContain(
       'lambda-cassette: 1 cassette: 1 replayed, 1 recorded (1 new), 0 missing, 0 misses, 0 unused interactions, 0 expired',
