@@ -12,6 +12,10 @@ export function claimHttpRequest(open: readonly DoorPort[], target: RequestTarge
     where: { origin: target.origin, hostname: target.hostname },
     method: target.method,
     path: target.path,
-    headers: target.headers,
+    served: target.served,
+    // Passed on unread: the claim reads headers only for a request it may not claim otherwise.
+    get headers() {
+      return target.headers;
+    },
   });
 }

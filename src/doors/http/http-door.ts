@@ -16,7 +16,6 @@ import http from 'node:http';
 import https from 'node:https';
 import type { DoorPort } from '../../engine/door-port.js';
 import type { WireRequest } from '../../wire/wire-types.js';
-import { isServedOperation } from '../../wire/lambda-operation.js';
 import { CONNECTION_HEADERS, type WireResponse } from '../../wire/wire-types.js';
 import { answerRequestNow, type AnswerForm } from '../shared/answer-request.js';
 import { attachPatches, held, openDoubles, type ProcessPatch, type Undo } from '../shared/door-registry.js';
@@ -68,9 +67,7 @@ function serve(double: DoorPort, req: LightRequest, target: RequestTarget): void
   if (req.writtenBody.text !== undefined) wire.text = req.writtenBody.text;
   let answer: WireResponse | Promise<WireResponse>;
   try {
-    const conflict = isServedOperation(wire.method, target.pathname, headers)
-      ? nockConflict(double, wire.method, target.origin, req.path)
-      : undefined;
+    const conflict = target.served ? nockConflict(double, wire.method, target.origin, req.path) : undefined;
     if (conflict) throw conflict;
     answer = answerRequestNow(double, wire, HTTP_FORM);
   } catch (error) {

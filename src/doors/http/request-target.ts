@@ -6,6 +6,7 @@
  */
 import type { RequestOptions } from 'node:http';
 import { boundedMemo } from '../../common/bounded-memo.js';
+import { isServedOperation } from '../../wire/lambda-operation.js';
 
 export type Protocol = 'http:' | 'https:';
 
@@ -27,6 +28,8 @@ export interface RequestTarget {
   /** Path with query string. */
   path: string;
   pathname: string;
+  /** Whether it is an InvokeAsync or an Invoke (`isServedOperation`), which method and path decide. */
+  served: boolean;
   /** Lower-case names; read from the call only when asked for (the claim seldom needs them). */
   readonly headers: Record<string, string>;
 }
@@ -87,14 +90,17 @@ export function targetOf(defaultProtocol: Protocol, { input, options }: RequestA
   );
   if (!where) return undefined;
   const query = path.indexOf('?');
+  const method = ((options.method as string | undefined) ?? 'GET').toUpperCase();
+  const pathname = query < 0 ? path : path.slice(0, query);
   let headers: Record<string, string> | undefined;
   return {
     protocol,
     hostname: where.hostname,
     origin: where.origin,
-    method: ((options.method as string | undefined) ?? 'GET').toUpperCase(),
+    method,
     path,
-    pathname: query < 0 ? path : path.slice(0, query),
+    pathname,
+    served: isServedOperation(method, pathname),
     get headers() {
       return (headers ??= headerRecord(options.headers));
     },
