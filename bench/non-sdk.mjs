@@ -20,7 +20,8 @@ import { call, input } from './fixtures.mjs';
 import { pollyConfig } from './polly.mjs';
 
 const REGION = 'us-east-1';
-const HOST = `https://lambda.${REGION}.amazonaws.com`;
+/** The AWS Lambda origin the clients send to when no base URL stands in for it. */
+export const HOST = `https://lambda.${REGION}.amazonaws.com`;
 const ANSWER = '{"Status":202}';
 const pathOf = (i) => `/2014-11-13/functions/${call(i).functionName}/invoke-async`;
 const answerHeaders = (i) => ({ 'content-type': 'application/json', 'x-amzn-requestid': call(i).requestId });

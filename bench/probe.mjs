@@ -20,7 +20,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { alternate, stats } from './blocks.mjs';
-import { loadSdkV2, loopbackServer } from './non-sdk.mjs';
+import { HOST, loadClients, loadSdkV2, loopbackServer } from './non-sdk.mjs';
 import { buildPackage, ROOT } from './build.mjs';
 import { input, writeFixtures } from './fixtures.mjs';
 
@@ -159,17 +159,11 @@ if (what === 'load') {
       `${label}: ${med(times).toFixed(1)} ms a process, ${(med(times) - bare).toFixed(1)} ms over a bare node`,
     );
 } else if (what === 'sdk-v2') {
-  const AWS = loadSdkV2((message) => process.stderr.write(`${message}\n`));
-  if (!AWS) throw new Error('aws-sdk v2 could not be installed');
+  // The bench's own aws-sdk v2 client (its copy installed once, one client per base URL).
+  const send = (await loadClients())['aws-sdk v2'];
+  if (!send) throw new Error('aws-sdk v2 could not be installed');
+  const AWS = loadSdkV2(() => {});
   const server = await loopbackServer();
-  const lambda = (endpoint) =>
-    new AWS.Lambda({
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' },
-      maxRetries: 0,
-      ...(endpoint ? { endpoint } : {}),
-    });
-  const [aws, local] = [lambda(), lambda(server.base)];
   // aws-sdk v2's own cost: its HTTP client's one method answered in process, as the bare handler is
   // the SDK v3 floor (v2 has no pluggable handler). Everything before and after it runs for real.
   const client = AWS.NodeHttpClient.prototype;
@@ -190,24 +184,24 @@ if (what === 'load') {
     });
     return req;
   }
-  const variant = (name, target, open) => ({
+  const variant = (name, base, open) => ({
     name,
     calls: 20,
     async setup() {
       const close = await open();
-      return { send: (i) => target.invokeAsync(input(i)).promise(), teardown: close };
+      return { send: (i) => send(base, i), teardown: close };
     },
   });
   const variants = [
-    variant('aws-sdk v2 alone', aws, () => {
+    variant('aws-sdk v2 alone', HOST, () => {
       client.handleRequest = answerInProcess;
       return () => void (client.handleRequest = handleRequest);
     }),
-    variant('through the double (mock)', aws, async () => {
+    variant('through the double (mock)', HOST, async () => {
       const double = await lc.mockLambda();
       return () => double.close();
     }),
-    variant('against a loopback server', local, () => () => {}),
+    variant('against a loopback server', server.base, () => () => {}),
   ];
   const res = await alternate(variants, { rounds: 30, warmupCalls: 200 });
   await server.close();
