@@ -72,14 +72,18 @@ export const CONNECTION_HEADERS: ReadonlySet<string> = new Set([
  */
 export const lowerCaseName: (name: string) => string = boundedMemo(512, (name) => name.toLowerCase());
 
+/** One header's value as one string: repeated values joined the way HTTP joins them. */
+export function headerValue(value: unknown): string {
+  return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
+}
+
 /** Lower-cases header names and joins repeated values the way HTTP does. */
 export function normalizeHeaders(headers: WireRequest['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined) continue;
-    out[lowerCaseName(name)] =
-      typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
+    out[lowerCaseName(name)] = headerValue(value);
   }
   return out;
 }

@@ -14,6 +14,7 @@ import {
 } from 'node:http';
 import { Stream } from 'node:stream';
 import { boundedMemo } from '../../common/bounded-memo.js';
+import { headerValue } from '../../wire/wire-types.js';
 import { LightSocket } from './light-socket.js';
 import { WrittenBody } from './written-body.js';
 
@@ -213,8 +214,7 @@ export class LightRequest extends Stream {
   /** Headers with lower-case names, each value one string (list values joined), as a `WireRequest` has them. */
   wireHeaders(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [key, [, value]] of this.fields)
-      if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : String(value);
+    for (const [key, [, value]] of this.fields) if (value !== undefined) out[key] = headerValue(value);
     return out;
   }
 

@@ -7,6 +7,7 @@
 import type { RequestOptions } from 'node:http';
 import { boundedMemo } from '../../common/bounded-memo.js';
 import { isServedOperation } from '../../wire/lambda-operation.js';
+import { normalizeHeaders, type WireRequest } from '../../wire/wire-types.js';
 
 export type Protocol = 'http:' | 'https:';
 
@@ -44,18 +45,12 @@ export function splitArgs(args: readonly unknown[]): RequestArgs {
 }
 
 function headerRecord(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
   if (Array.isArray(headers)) {
+    const out: Record<string, string> = {};
     for (let i = 0; i + 1 < headers.length; i += 2) out[String(headers[i]).toLowerCase()] = String(headers[i + 1]);
     return out;
   }
-  if (headers && typeof headers === 'object') {
-    for (const name in headers) {
-      const value = (headers as Record<string, unknown>)[name];
-      if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-    }
-  }
-  return out;
+  return headers && typeof headers === 'object' ? normalizeHeaders(headers as WireRequest['headers']) : {};
 }
 
 // A test sends to few hosts, many times each: parsing the host as a URL is kept per spelling.
