@@ -54,9 +54,16 @@ function describeCall(call: LambdaCall, index: number): string {
   return `  #${index + 1} ${operation}${fn} (${call.region}, attempt ${call.attempt}) -> ${outcome} [${call.source}] ${summarize(call.payload)}`;
 }
 
+/**
+ * Said when the log is empty. A test that still mocks the SDK module (the commonest set-up before
+ * lambda-cassette) sends nothing, and would otherwise see only "never invoked" with no way on.
+ */
+const NO_CALLS_REACHED =
+  "No InvokeAsync or Invoke call reached this double. A call through a mocked SDK never does: remove any vi.mock or jest.mock of '@aws-sdk/client-lambda', and bind an aws-sdk-client-mock stub with lambda.bindClientMock(stub).";
+
 /** The call log as a readable list, for failure messages. */
 export function describeCalls(calls: readonly LambdaCall[]): string {
-  if (calls.length === 0) return 'No InvokeAsync or Invoke (Event) calls were made.';
+  if (calls.length === 0) return NO_CALLS_REACHED;
   const kinds = calls.some((c) => c.operation === 'Invoke') ? 'InvokeAsync and Invoke' : 'InvokeAsync';
   return [`${kinds} calls made (${calls.length}):`, ...calls.map(describeCall)].join('\n');
 }
