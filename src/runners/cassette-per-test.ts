@@ -67,8 +67,18 @@ export function defaultCassetteName(test: TestIdentity): string {
 // safeSegment drops (`charges card`, `charges: card`) would otherwise record into one file.
 const takenBy = new Map<string, string>();
 
-/** Records that `test` opens `cassette`; throws when another test of this process already did. */
-export function claimCassetteName(cassette: string, dir: string | undefined, test: TestIdentity): void {
+/**
+ * Records that `test` opens `cassette`; throws when another test of this process already did. A
+ * double set to `mock` in code (no environment can change that) has no file, so two tests whose
+ * names collide share nothing: they are not refused (a safety net in a setup file, docs/recipes.md,
+ * opens one for every test of the suite).
+ */
+export function claimCassetteName(
+  cassette: string,
+  { dir, mode }: Pick<OpenCassetteOptions, 'dir' | 'mode'>,
+  test: TestIdentity,
+): void {
+  if (mode === 'mock') return;
   const key = `${resolve(dir ?? '')}\u0000${cassette}`;
   const who = [test.file, ...test.names].join(' > ');
   const earlier = takenBy.get(key);
@@ -129,7 +139,7 @@ export function cassettePerTest(
     const other = current ?? (owner ? [...ownedSlots].find((slot) => slot.owner !== owner) : undefined);
     if (other) throw overlapping(other.test, test);
     const cassette = name(test);
-    claimCassetteName(cassette, open.dir, test);
+    claimCassetteName(cassette, open, test);
     const slot: TestSlot = owner ? { test, owner } : { test };
     current = slot;
     if (owner) ownedSlots.add(slot);

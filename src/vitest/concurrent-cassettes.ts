@@ -46,7 +46,7 @@ export function concurrentCassettePerTest(
     const { name = defaultCassetteName, ...rest } = typeof options === 'function' ? options() : options;
     const test = identityOf(task, currentTest);
     const cassette = name(test);
-    claimCassetteName(cassette, rest.dir, test);
+    claimCassetteName(cassette, rest, test);
     return openCassette(cassette, rest).then((double) => (markManaged(double), double));
   };
   if (aroundEach) {

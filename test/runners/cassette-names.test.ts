@@ -97,3 +97,35 @@ describe('two tests of one file whose names map to one cassette', () => {
     }
   });
 });
+
+describe('two tests whose names map to one cassette, each with a mock double', () => {
+  it('both run: a double set to mock in code has no file to share (found running a safety net over fixit-api: "called with NaN" and "called with -NaN")', async () => {
+    const runner = makeRunner();
+    const lambda = cassettePerTest(runner.hooks, { mode: 'mock' });
+    const file = join(process.cwd(), 'currency.test.ts');
+    const send = () =>
+      lambdaClient({ requestHandler: lambda.requestHandler }).send(
+        new InvokeAsyncCommand({ FunctionName: 'format-fn', InvokeArgs: '{}' }),
+      );
+    for (const name of ['throws with NaN', 'throws with -NaN']) {
+      await runTest(runner, { file, names: [name] }, async () => {
+        await send();
+        expect(lambda.calls).toHaveLength(1);
+      });
+    }
+  });
+
+  it('the same names in a mode with a cassette still collide', async () => {
+    const runner = makeRunner();
+    const dir = mkdtempSync(join(tmpdir(), 'lc-collide-'));
+    cassettePerTest(runner.hooks, { mode: 'replay', dir });
+    const file = join(process.cwd(), 'currency.test.ts');
+    // Replay of a missing cassette fails at open; the second test fails at its name first.
+    const first = await runTest(runner, { file, names: ['throws with NaN'] }, async () => {}).catch((e: unknown) => e);
+    expect(first).not.toBeInstanceOf(CassetteNameCollisionError);
+    const second = await runTest(runner, { file, names: ['throws with -NaN'] }, async () => {}).catch(
+      (e: unknown) => e,
+    );
+    expect(second).toBeInstanceOf(CassetteNameCollisionError);
+  });
+});

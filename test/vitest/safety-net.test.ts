@@ -22,6 +22,7 @@ describe('a safety-net double in the setup file', () => {
   it("leaves a suite's own double its calls, catches the calls of a test with none, and lets nothing out", async () => {
     const run = await runFixture<Seen>('safety-net', { LC_FIXTURE_SETUP: 'test/vitest/fixtures/safety-net.setup.ts' });
     expect(run.code, run.output).toBe(0);
+    expect(run.tests['a suite that opens none called with -NaN']?.status).toBe('passed');
     expect(run.results['own']).toEqual({ own: ['own-fn'], net: [], lookups: [], evaluations: 1, asSetupFile: true });
     expect(run.results['stray']).toEqual({ net: ['stray-fn'], lookups: [], evaluations: 1, asSetupFile: true });
     // Outside every test (afterAll) no double is open: the one call there is looked up, as any
