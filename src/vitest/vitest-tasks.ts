@@ -85,8 +85,11 @@ export async function wrapTestFunction(task: object, owner: object, wrap: Wrappe
     wrapped.set(task, entry);
   }
   entry.wrappers.set(owner, wrap);
+  // The first registered outermost, the last innermost, as vitest 4.1's aroundEach nests them: a
+  // suite's own double, opened after a setup file's safety net, is the one the test's calls reach.
+  // (A Map keeps an owner's first place when it wraps again, on a retry.)
   let fn = entry.original;
-  for (const outer of entry.wrappers.values()) {
+  for (const outer of [...entry.wrappers.values()].reverse()) {
     const inner = fn;
     fn = () => outer(inner);
   }

@@ -24,6 +24,9 @@ describe('a safety-net double in the setup file', () => {
     expect(run.code, run.output).toBe(0);
     expect(run.tests['a suite that opens none called with -NaN']?.status).toBe('passed');
     expect(run.results['own']).toEqual({ own: ['own-fn'], net: [], lookups: [], evaluations: 1, asSetupFile: true });
+    // Concurrent tests too: each one's own double has its two calls, the net none of them.
+    for (const name of ['alpha', 'beta', 'gamma'])
+      expect(run.results[name]).toMatchObject({ own: [`${name}-fn`, `${name}-fn`], net: [], lookups: [] });
     expect(run.results['stray']).toEqual({ net: ['stray-fn'], lookups: [], evaluations: 1, asSetupFile: true });
     // Outside every test (afterAll) no double is open: the one call there is looked up, as any
     // request that leaves is, which is what makes the zero counts above mean something.
