@@ -8,12 +8,14 @@
 import './supported-jest.js';
 import { afterEach, beforeEach, expect } from '@jest/globals';
 import { failLeakedDoubles, setTestNameSource } from '../api/leaked-doubles.js';
-import type { LambdaDouble } from '../api/lambda-double.js';
 import type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
 import { lambdaMatchers } from '../matchers/index.js';
 import { cassettePerTest, type TestIdentity, type UseLambdaCassetteOptions } from '../runners/cassette-per-test.js';
 import { jestTestNames, jestTestUnfinished } from './jest-test-names.js';
 import { MisuseError } from '../common/seal-errors.js';
+import { engineOf, type LambdaDouble } from '../api/lambda-double.js';
+import { runWithDouble } from '../doors/shared/route-by-context.js';
+import { unwrapRunningTest, wrapRunningTest } from './running-test-wrapper.js';
 
 export { lambdaMatchers } from '../matchers/index.js';
 export type { LambdaCassetteMatchers } from '../matchers/lambda-matchers.js';
@@ -75,6 +77,8 @@ function currentTest(): TestIdentity {
 export function useLambdaCassette(
   options: UseLambdaCassetteOptions | (() => UseLambdaCassetteOptions) = {},
 ): LambdaDouble {
+  // What this handle wraps each test's function with, told apart from other handles' wrappers.
+  const handle = {};
   // Jest hands a hook with a parameter a `done` callback and waits for it: the hooks take none.
   return cassettePerTest(
     {
@@ -82,6 +86,10 @@ export function useLambdaCassette(
       afterEach: (fn) => afterEach(() => fn()),
       currentTest,
       refusal: concurrentRefusal,
+      runTestWith: (double) => {
+        const test = wrapRunningTest(handle, (run) => runWithDouble(engineOf(double), run));
+        return test ? () => unwrapRunningTest(test, handle) : undefined;
+      },
     },
     options,
   );

@@ -7,21 +7,24 @@
  */
 
 /** The parts of jest-circus's test and describe-block entries read here. */
-interface CircusBlock {
+export interface CircusBlock {
   name: string;
   parent?: CircusBlock;
   type?: string;
   children?: readonly CircusBlock[];
   /** A test's: `null` until it is over (`done`), or skipped. */
   status?: string | null;
+  /** A test's own function, which jest-circus calls after the test's `beforeEach` hooks. */
+  fn?: (...args: unknown[]) => unknown;
 }
 
-interface CircusState {
+export interface CircusState {
   currentlyRunningTest?: CircusBlock | null;
   rootDescribeBlock?: CircusBlock;
 }
 
-function circusState(global: object): CircusState | undefined {
+/** jest-circus's state object, when this Jest keeps one where 29 and 30 do. */
+export function circusState(global: object): CircusState | undefined {
   const symbol = Object.getOwnPropertySymbols(global).find((s) => s.description === 'JEST_STATE_SYMBOL');
   return symbol ? (global as Record<symbol, CircusState | undefined>)[symbol] : undefined;
 }

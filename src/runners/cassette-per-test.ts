@@ -98,6 +98,12 @@ interface RunnerHooks {
   currentTest(owner?: object): TestIdentity;
   /** Why the double open for `holder` (if any) is not the caller's, when the runner can tell. */
   refusal?(holder: TestIdentity | undefined): Error | undefined;
+  /**
+   * Makes the test itself run inside `double`'s async context, for a runner that calls a test
+   * outside its hooks' (Jest): a double opened in a hook while another is open binds the hook's
+   * context only. Returns what undoes it once the test is over.
+   */
+  runTestWith?(double: LambdaDouble): (() => void) | undefined;
 }
 
 /** One test's double: reserved before it opens, so a test that starts meanwhile sees it taken. */
@@ -105,6 +111,8 @@ interface TestSlot {
   test: TestIdentity;
   owner?: object;
   double?: LambdaDouble;
+  /** Undoes `runTestWith`. */
+  undo?: (() => void) | undefined;
 }
 
 const testName = (test: TestIdentity) => test.names.join(' > ');
@@ -151,6 +159,7 @@ export function cassettePerTest(
       throw error;
     }
     markManaged(slot.double);
+    slot.undo = hooks.runTestWith?.(slot.double);
   });
   hooks.afterEach(async (owner) => {
     // A test refused for overlapping another has no double here: the other's stays open.
@@ -158,6 +167,7 @@ export function cassettePerTest(
     const closing = current;
     current = undefined;
     try {
+      closing.undo?.();
       await closing.double?.close();
     } finally {
       ownedSlots.delete(closing);

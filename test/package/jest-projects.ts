@@ -44,6 +44,20 @@ describe('mock mode', () => {
     expect(() => bareExpect(lambda).toHaveInvokedAsyncWith('orders-fn', { id: 2 })).toThrow(/- {3}"id": 2,\\n\\+ {3}"id": 1,/);
   });
 });
+
+// Two doubles opened in hooks (a safety net and a suite's own): Jest runs the test outside its
+// hooks' async context, so the entry runs the test inside the innermost handle's double.
+describe('a suite with its own double inside an outer one', () => {
+  const outer = useLambdaCassette({ mode: 'mock' });
+  describe('inner', () => {
+    const inner = useLambdaCassette({ mode: 'mock' });
+    test("the test's calls reach the inner double", async () => {
+      await send('orders-fn', { id: 3 });
+      expect(inner).toHaveInvokedAsyncWith('orders-fn', { id: 3 });
+      expect(outer.calls).toEqual([]);
+    });
+  });
+});
 `;
 
 // Run on its own, expecting failures: how Jest prints a failed matcher and a failed helper.
@@ -193,7 +207,7 @@ export function describeJestProjects(tarball: () => string): void {
     it('runs useLambdaCassette and the matchers in a CommonJS suite', () => {
       // No --experimental-vm-modules: a plain CommonJS Jest run.
       const out = run(join(dir, 'node_modules', '.bin', 'jest'), ['--json', 'cjs.test'], dir, { CI: 'true' });
-      expect(JSON.parse(out)).toMatchObject({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3 });
+      expect(JSON.parse(out)).toMatchObject({ numPassedTests: 4, numFailedTests: 0, numTotalTests: 4 });
     }, 120_000);
 
     it('puts doubles opened by hand in concurrent tests down to their own test', () => {
