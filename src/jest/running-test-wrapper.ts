@@ -8,22 +8,18 @@
  * kept the running test (`currentlyRunningTest`) and read its `fn` after the hooks since Jest 27.
  */
 import { circusState, type CircusBlock } from './jest-test-names.js';
+import { runInside, type TestWrapper } from '../runners/nested-wrappers.js';
 
 type TestFunction = NonNullable<CircusBlock['fn']>;
-type Wrapper = (run: () => unknown) => unknown;
 
-// Each test's own function, and what each handle wraps around it for the attempt under way.
-const wrapped = new WeakMap<CircusBlock, { original: TestFunction; wrappers: Map<object, Wrapper> }>();
+// Each test's own function, and what each handle wraps around it for the attempt under way (a Map
+// keeps an owner's first place when it wraps again, on a retry: the nesting order holds).
+const wrapped = new WeakMap<CircusBlock, { original: TestFunction; wrappers: Map<object, TestWrapper> }>();
 
-/** The test's function with `wrappers` around it: the first registered outermost, the last innermost. */
-function around(original: TestFunction, wrappers: readonly Wrapper[]): TestFunction {
+/** The test's function with `wrappers` around it, nested as runInside nests them. */
+function around(original: TestFunction, wrappers: readonly TestWrapper[]): TestFunction {
   const fn = function (this: unknown, ...args: unknown[]): unknown {
-    let run = (): unknown => original.apply(this, args);
-    for (const wrap of [...wrappers].reverse()) {
-      const inner = run;
-      run = () => wrap(inner);
-    }
-    return run();
+    return runInside(wrappers, () => original.apply(this, args));
   };
   // jest-circus hands `done` to a test function that declares a parameter: the wrapper must too.
   Object.defineProperty(fn, 'length', { value: original.length });
@@ -35,7 +31,11 @@ function around(original: TestFunction, wrappers: readonly Wrapper[]): TestFunct
  * before). Returns the test, for {@link unwrapRunningTest}; `undefined` when jest-circus's state is
  * not readable, and the test then runs as it is.
  */
-export function wrapRunningTest(owner: object, wrap: Wrapper, global: object = globalThis): CircusBlock | undefined {
+export function wrapRunningTest(
+  owner: object,
+  wrap: TestWrapper,
+  global: object = globalThis,
+): CircusBlock | undefined {
   const test = circusState(global)?.currentlyRunningTest ?? undefined;
   if (!test || typeof test.fn !== 'function') return undefined;
   let entry = wrapped.get(test);

@@ -6,6 +6,7 @@
  */
 import * as vitest from 'vitest';
 import type { TestIdentity } from '../runners/cassette-per-test.js';
+import { runInside, type TestWrapper } from '../runners/nested-wrappers.js';
 
 /** The parts of vitest's task objects (3.x to 5.x) that name a test. */
 export interface TaskLike {
@@ -63,19 +64,17 @@ interface RunnerFunctions {
   setFn?: (task: object, fn: () => unknown) => void;
 }
 
-type Wrapper = (fn: () => unknown) => unknown;
-
 // Each test's own function, and what each caller wraps around it for the attempt under way: a
 // caller wraps again on every attempt (retries, repeats), and its earlier wrapper must go, not stay
 // inside the new one, while another caller's stays.
-const wrapped = new WeakMap<object, { original: () => unknown; wrappers: Map<object, Wrapper> }>();
+const wrapped = new WeakMap<object, { original: () => unknown; wrappers: Map<object, TestWrapper> }>();
 
 /**
  * For older vitest (3.x, 4.0), which has no hook around a test: makes `task`'s function run through
  * `wrap` (in place of what `owner` wrapped it with before), through @vitest/runner's getFn/setFn.
  * vitest reads the function after the beforeEach hooks, so a beforeEach hook can call this.
  */
-export async function wrapTestFunction(task: object, owner: object, wrap: Wrapper): Promise<void> {
+export async function wrapTestFunction(task: object, owner: object, wrap: TestWrapper): Promise<void> {
   const runner = (await import('@vitest/runner').catch(() => ({}))) as RunnerFunctions;
   let entry = wrapped.get(task);
   if (!entry) {
@@ -84,14 +83,9 @@ export async function wrapTestFunction(task: object, owner: object, wrap: Wrappe
     entry = { original, wrappers: new Map() };
     wrapped.set(task, entry);
   }
+  // A Map keeps an owner's first place when it wraps again, on a retry: the nesting order holds.
   entry.wrappers.set(owner, wrap);
-  // The first registered outermost, the last innermost, as vitest 4.1's aroundEach nests them: a
-  // suite's own double, opened after a setup file's safety net, is the one the test's calls reach.
-  // (A Map keeps an owner's first place when it wraps again, on a retry.)
-  let fn = entry.original;
-  for (const outer of [...entry.wrappers.values()].reverse()) {
-    const inner = fn;
-    fn = () => outer(inner);
-  }
-  runner.setFn?.(task, fn);
+  const { original } = entry;
+  const wrappers = [...entry.wrappers.values()];
+  runner.setFn?.(task, () => runInside(wrappers, original));
 }
