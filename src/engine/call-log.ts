@@ -1,6 +1,6 @@
 import type { ServedOperation } from '../wire/invoke-event.js';
 import type { InvocationType } from '../wire/invocation-type.js';
-import type { InvocationRequest } from '../wire/parse-request.js';
+import { bodyText, type InvocationRequest } from '../wire/parse-request.js';
 
 /** What a RequestResponse invocation answered, as the call log keeps it. */
 interface LambdaCallResponse {
@@ -65,7 +65,7 @@ export function newCall(request: InvocationRequest): LambdaCall {
     invocationType: request.invocationType,
     functionName: request.ref?.name ?? request.functionName,
     region: request.region,
-    payload: request.json.ok ? request.json.value : Buffer.from(request.body).toString('utf8'),
+    payload: request.json.ok ? request.json.value : bodyText(request.body),
     attempt: request.attempt,
     status: 0,
     source: 'mock',

@@ -4,7 +4,7 @@
  * collected along the way, which the cassette responder writes (or reports) at close.
  */
 import type { Answer } from './responder.js';
-import type { InvocationRequest } from '../wire/parse-request.js';
+import { bodyBytes, type InvocationRequest } from '../wire/parse-request.js';
 import type { WireRequest, WireResponse } from '../wire/wire-types.js';
 import { encodeBody, type Body, type Interaction, type JsonValue } from '../cassette/index.js';
 import type { MatchableRequest } from '../matching/request-key.js';
@@ -34,7 +34,7 @@ function payloadOf(request: InvocationRequest, redact: readonly string[]): Body 
     return withoutOwnCredentials({ json: request.json.value as JsonValue }, secrets, request.json.text);
   if (request.json.ok)
     return withoutOwnCredentials({ json: redactPayload(request.json.value, redact) as JsonValue }, secrets);
-  return withoutOwnCredentials(encodeBody(request.body, true), secrets);
+  return withoutOwnCredentials(encodeBody(bodyBytes(request.body), true), secrets);
 }
 
 /** `request` as a cassette keeps it, and as replay compares it with what was kept. */

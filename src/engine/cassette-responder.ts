@@ -128,10 +128,10 @@ export class CassetteResponder implements Responder {
   }
 
   /** The answer to `request`: replayed, recorded, forwarded, or a miss. */
-  respond(request: InvocationRequest, wire: WireRequest): Answer | Promise<Answer> {
+  respond(request: InvocationRequest, wire: () => WireRequest): Answer | Promise<Answer> {
     const { behaviour } = this.#options;
-    if (behaviour === 'passthrough') return this.#recorder.forward(wire, request, 'passthrough');
-    if (behaviour === 'record') return this.#recorder.record(request, wire);
+    if (behaviour === 'passthrough') return this.#recorder.forward(wire(), request, 'passthrough');
+    if (behaviour === 'record') return this.#recorder.record(request, wire());
     let matchable: MatchableRequest;
     try {
       matchable = this.#forMatching(cassetteRequest(request, this.#redact));
@@ -144,7 +144,7 @@ export class CassetteResponder implements Responder {
     if ('broken' in looked) return looked.broken;
     const { found, recorded } = looked;
     if (found.kind === 'hit') return this.#play(found.value, found.position, request, wire);
-    if (behaviour === 'new-episodes') return this.#recorder.record(request, wire);
+    if (behaviour === 'new-episodes') return this.#recorder.record(request, wire());
     const suggestion = found.kind === 'miss' ? nearMiss(matchable, recorded) : undefined;
     const { file } = this.#options;
     const message =
@@ -173,7 +173,7 @@ export class CassetteResponder implements Responder {
     interaction: Interaction,
     position: number,
     request: InvocationRequest,
-    wire: WireRequest,
+    wire: () => WireRequest,
   ): Answer | Promise<Answer> {
     this.#played.add(position);
     const action = this.#expiry?.decide(interaction, position) ?? { kind: 'play' };
@@ -183,7 +183,7 @@ export class CassetteResponder implements Responder {
     }
     if (action.kind === 'record') {
       this.#replaced.add(canonicalJson(interaction));
-      return this.#recorder.record(request, wire);
+      return this.#recorder.record(request, wire());
     }
     return { source: 'replay', outcome: replayedResponse(interaction, this.#lastBody) };
   }

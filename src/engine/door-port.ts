@@ -6,6 +6,7 @@
  * adding a door touches no engine file.
  */
 import type { WireOutcome, WireRequest } from '../wire/wire-types.js';
+import type { InvocationRequest } from '../wire/parse-request.js';
 import type { LambdaCall } from './call-log.js';
 import type { OnUnhandledRequest, UnhandledVerdict } from './unhandled-policy.js';
 
@@ -43,6 +44,13 @@ export interface DoorPort {
    * chain. Never throws: a failure is a rejected promise.
    */
   answer(wire: WireRequest): WireOutcome | undefined | Promise<WireOutcome | undefined>;
+  /**
+   * {@link DoorPort.answer} for a door that builds the parsed request itself (the client-mock door,
+   * which is handed the command's input, not a request): `request` must be exactly what
+   * `parseInvocation(wire(), settings.region)` gives, and `wire()` is called only when the double
+   * sends the request on to the real endpoint.
+   */
+  answerParsed(request: InvocationRequest, wire: () => WireRequest): WireOutcome | Promise<WireOutcome>;
   /** Registers a door so the double's `close()` detaches it. */
   attach(attachment: DoorAttachment): void;
   /** Whether `close()` has been called. */

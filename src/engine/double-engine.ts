@@ -105,7 +105,18 @@ export class DoubleEngine implements DoorPort {
   answer(wire: WireRequest): WireOutcome | undefined | Promise<WireOutcome | undefined> {
     try {
       const request = parseInvocation(wire, this.settings.region);
-      if (!request) return undefined;
+      return request && this.answerParsed(request, () => wire);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /**
+   * {@link answer} for a door that parsed the request itself: `request` is what `parseInvocation`
+   * gives for the request `wire()` builds, which is built only if the double sends it on.
+   */
+  answerParsed(request: InvocationRequest, wire: () => WireRequest): WireOutcome | Promise<WireOutcome> {
+    try {
       const call = newCall(request);
       const injected = this.#injections.take(call);
       if (injected) return this.#log(request, call, injectedAnswer(injected, request, this.settings.accountId));
@@ -206,7 +217,7 @@ export class DoubleEngine implements DoorPort {
     return this.#closed;
   }
 
-  #respond(request: InvocationRequest, wire: WireRequest): Answer | Promise<Answer> {
+  #respond(request: InvocationRequest, wire: () => WireRequest): Answer | Promise<Answer> {
     const answer = this.responder.respond(request, wire, this.functionAnswers);
     return this.responder.reachesUpstream && answer instanceof Promise
       ? this.#inFlight.track(`${request.functionName} (${request.operation})`, answer)

@@ -25,11 +25,12 @@ export function noteInvocation(
   if (request.invocationType === 'RequestResponse' && outcome.status === 200) {
     const json = outcome.body.byteLength === 0 ? { ok: true as const, value: null } : parseJsonBody(outcome.body);
     const functionError = header(outcome.headers, 'x-amz-function-error');
-    call.response = {
+    const response: NonNullable<LambdaCall['response']> = {
       statusCode: outcome.status,
       payload: json.ok ? json.value : Buffer.from(outcome.body).toString('utf8'),
-      ...(functionError === undefined ? {} : { functionError }),
     };
+    if (functionError !== undefined) response.functionError = functionError;
+    call.response = response;
     return;
   }
   if (request.invocationType !== 'Event' || outcome.status !== 202 || !request.ref) return;

@@ -36,9 +36,10 @@ export interface Responder {
   /**
    * Answers one request; `answers` is what the test gave the functions (mock mode answers from it).
    * Most requests are answered without waiting: those come back as the answer itself, which spares
-   * every call through every door a promise and a turn of the microtask queue.
+   * every call through every door a promise and a turn of the microtask queue. `wire` gives the
+   * request as it is sent, for a responder that sends it on to the real endpoint.
    */
-  respond(request: InvocationRequest, wire: WireRequest, answers: FunctionAnswers): Answer | Promise<Answer>;
+  respond(request: InvocationRequest, wire: () => WireRequest, answers: FunctionAnswers): Answer | Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;
 }

@@ -8,17 +8,14 @@ function jsonResponse(status: number, extraHeaders: Record<string, string>, body
 }
 
 function bytesResponse(status: number, extraHeaders: Record<string, string>, bytes: Uint8Array): WireResponse {
-  return {
-    kind: 'response',
-    status,
-    headers: {
-      'content-type': 'application/json',
-      'content-length': String(bytes.byteLength),
-      'x-amzn-RequestId': randomUUID(),
-      ...extraHeaders,
-    },
-    body: bytes,
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'content-length': String(bytes.byteLength),
+    'x-amzn-RequestId': randomUUID(),
   };
+  // Assigned, not spread in: every RequestResponse answer is built here.
+  Object.assign(headers, extraHeaders);
+  return { kind: 'response', status, headers, body: bytes };
 }
 
 const SUCCESS_BODY = Buffer.from(JSON.stringify({ Status: 202 }), 'utf8');

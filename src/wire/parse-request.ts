@@ -27,8 +27,12 @@ export interface InvocationRequest {
   /** Parsed reference; `undefined` when the name breaks the service's pattern. */
   ref: FunctionRef | undefined;
   region: string;
-  /** Raw `InvokeArgs` (or `Payload`) bytes. */
-  body: Uint8Array;
+  /**
+   * Raw `InvokeArgs` (or `Payload`): its bytes, or the well-formed string they are the UTF-8 encoding
+   * of, as a door that was handed a string keeps it (read it with {@link bodyBytes} and
+   * {@link bodyLength}).
+   */
+  body: Uint8Array | string;
   /** Parsed JSON payload when the body is JSON; an empty body is `{}`, what the function receives. */
   json: { ok: true; value: unknown; text?: string } | { ok: false; error: string };
   /** The SDK's retry attempt from `amz-sdk-request`, 1 when absent. */
@@ -84,6 +88,38 @@ function attemptOf(headers: Record<string, string>): number {
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
+/**
+ * A request body's bytes. A string body is encoded here, when something needs the bytes (a payload
+ * that is not JSON, recorded or logged as sent): encoding every payload cost a stubbed call more than
+ * the rest of the door.
+ */
+export function bodyBytes(body: Uint8Array | string): Uint8Array {
+  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+}
+
+/** A request body's length in bytes, as the service measures it against its payload limits. */
+export function bodyLength(body: Uint8Array | string): number {
+  return typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
+}
+
+/**
+ * Whether the body is longer than `limit` bytes. A string of n UTF-16 units encodes to at most 3n
+ * bytes, so most strings are known to be within a limit without counting.
+ */
+export function bodyOver(body: Uint8Array | string, limit: number): boolean {
+  if (typeof body === 'string' && body.length * 3 <= limit) return false;
+  return bodyLength(body) > limit;
+}
+
+/** A request body as text: its bytes decoded as UTF-8 (a string body is the text they encode). */
+export function bodyText(body: Uint8Array | string): string {
+  return typeof body === 'string' ? body : utf8Text(body);
+}
+
+function utf8Text(body: Uint8Array): string {
+  return (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
+}
+
 /** `text` when it is exactly what decoding its UTF-8 bytes gives: not when a lone surrogate became U+FFFD. */
 function decodedAs(text: string | undefined): text is string {
   return text !== undefined && (text as string & { isWellFormed(): boolean }).isWellFormed();
@@ -93,11 +129,9 @@ function decodedAs(text: string | undefined): text is string {
  * Parses the body as JSON the way the service insists on; no payload at all is the event `{}`.
  * `sent` is the string `body` was encoded from, when there was one (WireRequest's `text`).
  */
-export function parseJsonBody(body: Uint8Array, sent?: string): InvocationRequest['json'] {
-  if (body.byteLength === 0) return { ok: true, value: {} };
-  const text = decodedAs(sent)
-    ? sent
-    : (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
+export function parseJsonBody(body: Uint8Array | string, sent?: string): InvocationRequest['json'] {
+  if (body.length === 0) return { ok: true, value: {} };
+  const text = typeof body === 'string' ? body : decodedAs(sent) ? sent : utf8Text(body);
   try {
     return { ok: true, value: JSON.parse(text), text };
   } catch (e) {
@@ -162,11 +196,10 @@ export function parseInvocation(req: WireRequest, defaultRegion: string): Invoca
   if (ref && qualifier !== undefined && ref.qualifier === undefined) ref = Object.freeze({ ...ref, qualifier });
   const header = operation === 'Invoke' ? headers['x-amz-invocation-type'] : 'Event';
   const invocationType = invocationTypeOf(header);
-  return {
+  // Optional fields assigned, not spread in: every call through every door is parsed here.
+  const request: InvocationRequest = {
     operation,
     invocationType: invocationType ?? 'RequestResponse',
-    ...(invocationType === undefined ? { badInvocationType: header! } : {}),
-    ...(qualifier === undefined ? {} : { qualifierParam: qualifier }),
     functionName,
     ref,
     region: regionOf(url.hostname, headers, ref?.region ?? defaultRegion),
@@ -175,4 +208,7 @@ export function parseInvocation(req: WireRequest, defaultRegion: string): Invoca
     attempt: attemptOf(headers),
     headers,
   };
+  if (invocationType === undefined) request.badInvocationType = header!;
+  if (qualifier !== undefined) request.qualifierParam = qualifier;
+  return request;
 }

@@ -1,5 +1,5 @@
 import { checkFunctionRef, FUNCTION_NAME_PATTERN_SOURCE } from './function-ref.js';
-import type { InvocationRequest } from './parse-request.js';
+import { bodyOver, type InvocationRequest } from './parse-request.js';
 import type { LambdaErrorName } from './error-catalogue.js';
 import { MAX_INVOKE_EVENT_PAYLOAD_BYTES, qualifierProblem } from './invoke-event.js';
 import { invocationTypeProblem, MAX_SYNC_PAYLOAD_BYTES, type InvocationType } from './invocation-type.js';
@@ -39,7 +39,7 @@ const INVOKE_SIZE: Record<InvocationType, SizeRule> = {
 export function validateInvocation(req: InvocationRequest): Rejection | undefined {
   if (req.badInvocationType !== undefined) return invocationTypeProblem(req.badInvocationType);
   const size = req.operation === 'InvokeAsync' ? INVOKE_ASYNC_SIZE : INVOKE_SIZE[req.invocationType];
-  if (req.body.byteLength > size.limit) {
+  if (bodyOver(req.body, size.limit)) {
     return {
       error: size.error,
       message: `Request must be smaller than ${size.limit} bytes for the ${size.operation} operation`,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseInvocation } from '../../src/wire/parse-request.js';
+import {
+  bodyBytes,
+  bodyLength,
+  bodyOver,
+  bodyText,
+  parseInvocation,
+  parseJsonBody,
+} from '../../src/wire/parse-request.js';
 
 const body = Buffer.from('{"id":1}');
 const parse = (url: string) => parseInvocation({ method: 'POST', url, headers: {}, body }, 'eu-west-1');
@@ -50,5 +57,37 @@ describe('parseInvocation reads a body given with its text as it reads the bytes
     const withText = parseInvocation({ method: 'POST', url, headers: {}, body: bytes, text }, 'eu-west-1');
     const bytesOnly = parseInvocation({ method: 'POST', url, headers: {}, body: bytes }, 'eu-west-1');
     expect(withText?.json).toEqual(bytesOnly?.json);
+  });
+});
+
+describe('a request body kept as the string it encodes', () => {
+  it('measures, encodes and decodes as its UTF-8 bytes would', () => {
+    for (const text of ['', '{}', 'é', '€'.repeat(5), '😀x', '{"a":"ü"}']) {
+      const bytes = Buffer.from(text, 'utf8');
+      expect(bodyLength(text)).toBe(bytes.byteLength);
+      expect([...bodyBytes(text)]).toEqual([...bytes]);
+      expect(bodyText(text)).toBe(bytes.toString('utf8'));
+      expect(bodyText(bytes)).toBe(text);
+      expect(parseJsonBody(text)).toEqual(parseJsonBody(bytes));
+    }
+  });
+
+  it('is over a limit exactly when its bytes are: the 3-bytes-a-unit shortcut never decides wrongly', () => {
+    // 5 units of '€' are 15 bytes: neither the shortcut (15 <= limit) nor the count may let it through at 14.
+    const euros = '€'.repeat(5);
+    expect(bodyOver(euros, 15)).toBe(false);
+    expect(bodyOver(euros, 14)).toBe(true);
+    // 10 ASCII units are 10 bytes, though 3 x 10 is over the limit: the count decides.
+    expect(bodyOver('a'.repeat(10), 10)).toBe(false);
+    expect(bodyOver('a'.repeat(11), 10)).toBe(true);
+    for (const [text, limit] of [
+      ['😀', 3],
+      ['😀', 4],
+      ['é'.repeat(7), 13],
+      ['é'.repeat(7), 14],
+    ] as const)
+      expect(bodyOver(text, limit)).toBe(Buffer.byteLength(text) > limit);
+    expect(bodyOver(new Uint8Array(11), 10)).toBe(true);
+    expect(bodyOver(new Uint8Array(10), 10)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { DoorPort } from '../../engine/door-port.js';
 import type { ServedOperation } from '../../wire/invoke-event.js';
-import type { WireOutcome, WireRequest } from '../../wire/wire-types.js';
+import type { WireOutcome } from '../../wire/wire-types.js';
 import { MisuseError } from '../../common/seal-errors.js';
 import { promised } from '../../common/maybe-promise.js';
 import { requestBodyBytes } from '../shared/request-body.js';
@@ -19,7 +19,8 @@ import {
   type LambdaSdk,
 } from '../shared/sdk-outcome.js';
 import { knownRegion, resolveRegion, type StubbedClient } from './client-region.js';
-import { wireOf, type InvokeInput } from './invoke-wire.js';
+import { invocationOf, wireOf, type InvokeInput } from './invoke-wire.js';
+import { bodyBytes } from '../../wire/parse-request.js';
 import { loadBlobAdapter } from './lambda-sdk.js';
 import { throughClient } from './through-client.js';
 
@@ -62,45 +63,49 @@ export function answer(
     if (name === undefined || name === null) throw new Error('No value provided for input HTTP label: FunctionName.');
     const region = knownRegion(client);
     const args = operation === 'Invoke' ? input.Payload : input.InvokeArgs;
-    if (region !== undefined && typeof args === 'string')
-      return answerWire(
-        double,
-        lambda,
-        operation,
-        name,
-        wireOf(operation, region, name, input, Buffer.from(args, 'utf8'), args),
-      );
-    if (region !== undefined && args instanceof Uint8Array)
-      return answerWire(double, lambda, operation, name, wireOf(operation, region, name, input, args));
+    if (region !== undefined && (typeof args === 'string' || args instanceof Uint8Array))
+      return answerInput(double, lambda, operation, region, input, args);
     // requestBodyBytes reads an absent payload as no bytes.
     return Promise.all([
       region ?? resolveRegion(client, double.settings.region),
       requestBodyBytes(args, 'bindClientMock'),
-    ]).then(([resolved, body]) =>
-      answerWire(double, lambda, operation, name, wireOf(operation, resolved, name, input, body)),
-    );
+    ]).then(([resolved, body]) => answerInput(double, lambda, operation, resolved, input, body));
   } catch (error) {
     return Promise.reject(error as Error);
   }
 }
 
-/** The engine's answer to `wire` as the SDK would give it. */
-function answerWire(
+/**
+ * The engine's answer to the request the SDK would send for `input`, as the SDK would give it. A
+ * string payload stays a string (the engine encodes it only if it needs the bytes), unless it is not
+ * well-formed, when it is encoded as the SDK would.
+ */
+function answerInput(
   double: DoorPort,
   lambda: LambdaSdk,
   operation: ServedOperation,
-  name: unknown,
-  wire: WireRequest,
+  region: string,
+  input: InvokeInput,
+  args: string | Uint8Array,
 ): Promise<InvokeAsyncOutput | InvokeOutput> {
-  const sdkAnswer = (outcome: WireOutcome | undefined): InvokeAsyncOutput | InvokeOutput => {
-    if (!outcome)
-      throw new Error(
-        `lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`,
-      );
+  const name = input.FunctionName;
+  const payload = typeof args === 'string' && !isWellFormed(args) ? Buffer.from(args, 'utf8') : args;
+  const request = invocationOf(operation, region, name, input, payload, double.settings.region);
+  if (!request)
+    throw new Error(
+      `lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`,
+    );
+  const wire = () =>
+    wireOf(operation, region, name, input, bodyBytes(payload), typeof args === 'string' ? args : undefined);
+  const sdkAnswer = (outcome: WireOutcome): InvokeAsyncOutput | InvokeOutput => {
     if (outcome.kind !== 'response') throw invokeAsyncRejection(outcome);
     return operation === 'Invoke'
       ? invokeResult(lambda, outcome, loadBlobAdapter())
       : invokeAsyncResult(lambda, outcome);
   };
-  return promised(double.answer(wire), sdkAnswer);
+  return promised(double.answerParsed(request, wire), sdkAnswer);
+}
+
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }

@@ -225,7 +225,8 @@ export function invokeResult(sdk: LambdaSdk, response: WireResponse, blob: BlobA
   const h = http.headers;
   const output: InvokeOutput = {
     StatusCode: response.status,
-    Payload: response.body.byteLength > 0 ? blob(Uint8Array.from(response.body)) : null,
+    // A copy with a buffer of its own, as the SDK's; `new`, not `Uint8Array.from`, which copies a byte at a time.
+    Payload: response.body.byteLength > 0 ? blob(new Uint8Array(response.body)) : null,
     $metadata: countAttempt(responseMetadata(http)),
   };
   if (h['x-amz-function-error'] !== undefined) output.FunctionError = h['x-amz-function-error'];

@@ -32,6 +32,18 @@ describe('bindClientMock', () => {
     expect(stub.commandCalls(InvokeAsyncCommand).map((c) => c.args[0].input.FunctionName)).toEqual(['one', 'two']);
   });
 
+  it('logs a string payload as the bytes the SDK would send: a lone surrogate as U+FFFD, text that is not JSON as is', async () => {
+    lambda = (await mockLambda()).bindClientMock(stub);
+    const client = lambdaClient();
+    const lone = String.fromCharCode(0xd800);
+    // The first call of a client reads its region, and the payload, as the SDK would; later ones take the short way.
+    await client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: '"first"' }));
+    await client.send(new InvokeAsyncCommand({ FunctionName: 'f', InvokeArgs: `{"a":"${lone}é"}` }));
+    const notJson = await caught(() => client.send(new InvokeCommand({ FunctionName: 'f', Payload: 'not json é' })));
+    expect(lambda.calls.map((c) => c.payload)).toEqual(['first', { a: '\ufffdé' }, 'not json é']);
+    expect(notJson?.name).toBe('InvalidRequestContentException');
+  });
+
   it('reads the operation from each command sent, not from its input: one input object sent as both', async () => {
     lambda = (await mockLambda()).bindClientMock(stub);
     const input = { FunctionName: 'f', InvokeArgs: '{"a":1}', Payload: '{"b":2}', InvocationType: 'Event' as const };

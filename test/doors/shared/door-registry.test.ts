@@ -34,6 +34,7 @@ function fakeDouble(label: string, outcome?: WireOutcome, refusal?: Error): Fake
     reachesUpstream: false,
     handle: () => Promise.resolve(outcome),
     answer: () => Promise.resolve(outcome),
+    answerParsed: () => Promise.reject(new Error('the door-registry doors answer wire requests')),
     judgeUnhandled: () => (refusal ? { bypass: false, error: refusal } : { bypass: true }),
     attach: (attachment) => void attachments.push(attachment),
     noteInterference: (error) => void noted.push(error),
