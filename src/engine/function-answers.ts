@@ -7,6 +7,19 @@ import { parseFunctionRef } from '../wire/function-ref.js';
 import { InvalidFunctionAnswerError } from '../common/invocation-errors.js';
 import type { FunctionErrorPayload, LambdaHandler } from './run-handler.js';
 
+function applies(
+  entry: FunctionAnswer,
+  kind: FunctionAnswer['kind'],
+  functionName: string,
+  qualifier: string | undefined,
+): boolean {
+  return (
+    entry.kind === kind &&
+    entry.functionName === functionName &&
+    (entry.qualifier === undefined || entry.qualifier === qualifier)
+  );
+}
+
 /** Options of `respond`. */
 export interface RespondOptions {
   /** Only calls naming this version or alias. Default: every call to the function. */
@@ -147,12 +160,16 @@ export class FunctionAnswers {
     qualifier: string | undefined,
     kind: FunctionAnswer['kind'] = 'answer',
   ): FunctionAnswer | undefined {
-    const applies = (e: FunctionAnswer) =>
-      e.kind === kind && e.functionName === functionName && (e.qualifier === undefined || e.qualifier === qualifier);
-    let index = this.#entries.findIndex((e) => e.remaining !== Infinity && applies(e));
-    if (index < 0) index = this.#entries.findLastIndex((e) => applies(e));
+    // The first answer limited by `times` that applies, else the latest unlimited one. Loops, not
+    // findIndex with closures: every Event and RequestResponse call asks, most of them of an empty list.
+    const entries = this.#entries;
+    let index = -1;
+    for (let i = 0; i < entries.length && index < 0; i++)
+      if (entries[i]!.remaining !== Infinity && applies(entries[i]!, kind, functionName, qualifier)) index = i;
+    for (let i = entries.length - 1; i >= 0 && index < 0; i--)
+      if (applies(entries[i]!, kind, functionName, qualifier)) index = i;
     if (index < 0) return undefined;
-    const entry = this.#entries[index]!;
+    const entry = entries[index]!;
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.#entries.splice(index, 1);
     return entry;
