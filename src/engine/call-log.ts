@@ -1,6 +1,7 @@
 import type { ServedOperation } from '../wire/invoke-event.js';
 import type { InvocationType } from '../wire/invocation-type.js';
 import { bodyText, type InvocationRequest } from '../wire/parse-request.js';
+import { lowerCaseName } from '../wire/wire-types.js';
 
 /** What a RequestResponse invocation answered, as the call log keeps it. */
 interface LambdaCallResponse {
@@ -53,7 +54,8 @@ export type CallSource = 'replay' | 'record' | 'passthrough' | 'mock' | 'injecte
 /** The error name a response carries, read the way the SDK reads it (anything after `:` dropped). */
 export function errorTypeOf(headers: Record<string, string>): string | undefined {
   for (const name in headers) {
-    if (name.length === 16 && name.toLowerCase() === 'x-amzn-errortype') return headers[name]!.split(':')[0];
+    // Memoized: `x-amzn-RequestId`, in every answer, is as long, and lowering it each time cost a string a call.
+    if (name.length === 16 && lowerCaseName(name) === 'x-amzn-errortype') return headers[name]!.split(':')[0];
   }
   return undefined;
 }
