@@ -4,14 +4,15 @@
  * test gave the function.
  */
 import type { InvocationRequest } from '../wire/parse-request.js';
-import type { WireResponse } from '../wire/wire-types.js';
+import { lowerCaseName, type WireResponse } from '../wire/wire-types.js';
 import { parseJsonBody } from '../wire/parse-request.js';
 import type { LambdaCall } from './call-log.js';
 import type { FunctionAnswers } from './function-answers.js';
 import type { EventDeliveries } from './event-deliveries.js';
 
 function header(headers: Record<string, string>, lower: string): string | undefined {
-  for (const name in headers) if (name.toLowerCase() === lower) return headers[name];
+  // Through the memo: answers' names are mixed-case (X-Amz-Executed-Version), and lowering each anew cost a string a name.
+  for (const name in headers) if (lowerCaseName(name) === lower) return headers[name];
   return undefined;
 }
 
