@@ -1,6 +1,6 @@
 import { AssertionError } from 'node:assert';
 import { lazyModule } from '../common/lazy-module.js';
-import type { LambdaCall } from './call-log.js';
+import { callLogNote, type LambdaCall } from './call-log.js';
 import { callFilter, namedCalls, ofOperation, type CallOptions } from './call-filter.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { functionLabel } from '../wire/lambda-address.js';
@@ -63,9 +63,13 @@ const NO_CALLS_REACHED =
 
 /** The call log as a readable list, for failure messages. */
 export function describeCalls(calls: readonly LambdaCall[]): string {
-  if (calls.length === 0) return NO_CALLS_REACHED;
+  const note = callLogNote(calls);
+  if (calls.length === 0)
+    return note === undefined ? NO_CALLS_REACHED : `No InvokeAsync or Invoke call reached this double. ${note}`;
   const kinds = calls.some((c) => c.operation === 'Invoke') ? 'InvokeAsync and Invoke' : 'InvokeAsync';
-  return [`${kinds} calls made (${calls.length}):`, ...calls.map(describeCall)].join('\n');
+  const described = [`${kinds} calls made (${calls.length}):`, ...calls.map(describeCall)];
+  if (note !== undefined) described.push(note);
+  return described.join('\n');
 }
 
 function pretty(value: unknown): string {

@@ -78,3 +78,17 @@ export function newCall(request: InvocationRequest): LambdaCall {
   if (logType !== undefined) call.logType = logType;
   return call;
 }
+
+// What a failed assertion should say about a call log besides its calls, kept beside the log (the
+// array a double's `calls` gives), so that every assertion, the helpers' and the matchers', finds it.
+const callLogNotes = new WeakMap<readonly LambdaCall[], string>();
+
+/** Notes on `calls` why calls may have gone elsewhere; the latest note stands. */
+export function noteOnCallLog(calls: readonly LambdaCall[], note: string): void {
+  callLogNotes.set(calls, note);
+}
+
+/** The note on `calls`, if any. */
+export function callLogNote(calls: readonly LambdaCall[]): string | undefined {
+  return callLogNotes.get(calls);
+}

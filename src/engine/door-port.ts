@@ -67,4 +67,10 @@ export interface DoorPort {
   judgeUnhandled(wire: WireRequest): UnhandledVerdict;
   /** A door noticed that something took interception away or conflicted with it; `close()` rejects with `error`. */
   noteInterference(error: Error): void;
+  /**
+   * A binding of this double's (an aws-sdk-client-mock stub) was taken by another double, `by`,
+   * while this one was open: calls through it now reach that one. An assertion that finds too few
+   * calls says so.
+   */
+  noteBindingTaken(by: string): void;
 }

@@ -1,7 +1,7 @@
 import { parseInvocation, type InvocationRequest } from '../wire/parse-request.js';
 import { normalizeHeaders, type TransportFault, type WireOutcome, type WireRequest } from '../wire/wire-types.js';
 import type { LambdaErrorName } from '../wire/error-catalogue.js';
-import { errorTypeOf, newCall, type LambdaCall } from './call-log.js';
+import { errorTypeOf, newCall, noteOnCallLog, type LambdaCall } from './call-log.js';
 import { Injections, type InjectOptions, type InjectionScope } from './injections.js';
 import { injectedAnswer } from './injected-answer.js';
 import { answerOf, type Answer, type Responder } from './responder.js';
@@ -183,6 +183,13 @@ export class DoubleEngine implements DoorPort {
     if (!verdict.bypass && verdict.error instanceof UnhandledRequestError)
       this.#unhandled.push(...verdict.error.requests);
     return verdict;
+  }
+
+  noteBindingTaken(by: string): void {
+    noteOnCallLog(
+      this.#calls,
+      `The aws-sdk-client-mock stub bound to this double was bound again, to another double (${by}), while this one was open, and a stub answers from the double bound last. Bind a stub once, to a double the tests share (under test.concurrent too), or drop the stub and let each test's calls reach its own double on the zero-config path.`,
+    );
   }
 
   noteInterference(error: Error): void {

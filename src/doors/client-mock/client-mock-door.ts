@@ -39,6 +39,8 @@ export function bindClientMock(double: DoorPort, stub: ClientMockStub, sdkHandle
   let binding = bindings.get(stub);
   if (!binding) bindings.set(stub, (binding = { label: double.settings.label }));
   const bound = binding;
+  const taken = bound.double;
+  if (taken && taken !== double && !taken.closed) taken.noteBindingTaken(double.settings.label);
   bound.double = double;
   bound.sdkHandler = sdkHandler;
   bound.label = double.settings.label;

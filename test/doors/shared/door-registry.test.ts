@@ -38,6 +38,7 @@ function fakeDouble(label: string, outcome?: WireOutcome, refusal?: Error): Fake
     judgeUnhandled: () => (refusal ? { bypass: false, error: refusal } : { bypass: true }),
     attach: (attachment) => void attachments.push(attachment),
     noteInterference: (error) => void noted.push(error),
+    noteBindingTaken: () => undefined,
     async close() {
       closed = true;
       for (const attachment of attachments.splice(0)) await attachment.detach();
