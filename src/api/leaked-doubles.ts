@@ -113,17 +113,29 @@ export function noteOpened(double: TrackedDouble, engine: TrackedEngine): void {
   }
 }
 
+// Concurrent tests whose beforeEach assigns each one's double to one shared variable: the afterEach
+// closes whichever double the variable holds then, and the others are left open (found trying the
+// package as a new user, with test.concurrent and a module-level `let lambda`).
+const CONCURRENT_LEAK =
+  "This test runs concurrently: if a beforeEach assigns each test's double to one variable the tests share, the afterEach closes another test's double and leaves this one open. Give each test its own: useLambdaCassette() at the top of the file does.";
+
 /**
  * For a runner's afterEach: closes every double `test` (by default the current test) opened and
  * left open (so it cannot answer the next test), then throws {@link LeakedDoubleError} naming where
  * it was opened. A runner whose hooks are told their test names it: under `test.concurrent` the
  * current test, read from a shared state, may be another.
  */
-export async function failLeakedDoubles(test: string | undefined = testName()): Promise<void> {
+export async function failLeakedDoubles(test: string | undefined = testName(), concurrent = false): Promise<void> {
   const leaked = stillOpen().filter((e) => !managed.has(e.double) && e.test === test && test !== undefined);
   for (const entry of leaked) {
     opened.delete(entry);
     await entry.double.close().catch(() => undefined);
   }
-  if (leaked[0]) throw new LeakedDoubleError(leaked[0].label, leaked[0].openedAt, `at the end of test "${test}"`);
+  if (leaked[0])
+    throw new LeakedDoubleError(
+      leaked[0].label,
+      leaked[0].openedAt,
+      `at the end of test "${test}"`,
+      concurrent ? CONCURRENT_LEAK : undefined,
+    );
 }

@@ -42,11 +42,12 @@ export class LeakedDoubleError extends LambdaCassetteError {
     readonly label: string,
     readonly openedAt: string,
     when: string,
+    hint?: string,
   ) {
     super(
       'LC_LEAKED_DOUBLE',
       'LeakedDoubleError',
-      `lambda-cassette: ${label} is still open ${when}; it was opened at:\n${openedAt}\nClose it (await lambda.close()) in an afterEach or a finally block`,
+      `lambda-cassette: ${label} is still open ${when}; it was opened at:\n${openedAt}\nClose it (await lambda.close()) in an afterEach or a finally block${hint === undefined ? '' : `. ${hint}`}`,
     );
   }
 }

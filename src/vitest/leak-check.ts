@@ -37,7 +37,7 @@ export function checkLeaksPerTest(): void {
   // A double a test leaves open would answer the next test's calls: that test fails instead. The
   // test is the hook's own, not vitest's global say.
   const failLeaked = (task: TaskLike | undefined) =>
-    failLeakedDoubles(testNameOf(task) ?? expect.getState().currentTestName);
+    failLeakedDoubles(testNameOf(task) ?? expect.getState().currentTestName, task?.concurrent === true);
   if (aroundEach) {
     // vitest 4.1+: the test, with its beforeEach and afterEach hooks, runs inside its own context.
     aroundEach(async (runTest, context) => {

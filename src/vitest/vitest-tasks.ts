@@ -12,6 +12,8 @@ import { runInside, type TestWrapper } from '../runners/nested-wrappers.js';
 export interface TaskLike {
   name: string;
   type?: string;
+  /** Set on a test that runs with `test.concurrent` (or in a concurrent suite). */
+  concurrent?: boolean;
   suite?: TaskLike;
   file?: { filepath: string };
   filepath?: string;

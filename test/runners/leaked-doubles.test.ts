@@ -106,5 +106,9 @@ describe('a double left open by a test', () => {
     // The current test, as the runner's shared state says, is "b"; the hook is "a"'s.
     await expect(failLeakedDoubles('a')).rejects.toThrow(/still open at the end of test "a"/);
     expect([ofA.closed, ofB.closed]).toEqual([true, false]);
+    // Told the test runs concurrently, the failure names the likely cause: one shared variable.
+    const error = await failLeakedDoubles('b', true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LeakedDoubleError);
+    expect((error as Error).message).toMatch(/block\. This test runs concurrently: if a beforeEach assigns/);
   });
 });

@@ -37,10 +37,14 @@ describe('doubles opened by hand in test.concurrent tests', () => {
         `^LeakedDoubleError: lambda-cassette: mockLambda is still open at the end of test "concurrent > leaky"; it was opened at:\n +at .*concurrent-leaks\\.fixture\\.ts:${LEAK_LINE}:\\d+\n`,
       ),
     );
+    // A concurrent test's leak may be a shared variable's doing (one beforeEach per test assigning
+    // it): its failure says so; a test run alone has no neighbour to blame.
+    expect(run.tests['concurrent leaky']!.failure).toMatch(/This test runs concurrently: .* useLambdaCassette\(\)/);
     expect(run.tests['one at a time leaks']).toMatchObject({ status: 'failed' });
     expect(run.tests['one at a time leaks']!.failure).toMatch(
       /^LeakedDoubleError: lambda-cassette: mockLambda is still open at the end of test "one at a time > leaks"/,
     );
+    expect(run.tests['one at a time leaks']!.failure).not.toMatch(/runs concurrently/);
     expect(run.tests['one at a time next']).toEqual({ status: 'passed', failure: undefined });
     expect(run.results['next']).toEqual({ calls: ['next-fn'], hooks: false });
   }, 60_000);
