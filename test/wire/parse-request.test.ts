@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import {
   bodyBytes,
   bodyLength,
@@ -90,4 +91,77 @@ describe('a request body kept as the string it encodes', () => {
     expect(bodyOver(new Uint8Array(11), 10)).toBe(true);
     expect(bodyOver(new Uint8Array(10), 10)).toBe(false);
   });
+});
+
+describe('parseInvocation, which keeps the parse of each URL it has seen', () => {
+  const urls = [
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/orders/invoke-async',
+    'https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/orders/invocations',
+    'https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/orders/invocations?Qualifier=prod',
+    'https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/orders%3Alive/invocations?Qualifier=prod',
+    'https://lambda-fips.us-gov-west-1.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-2%3A123456789012%3Afunction%3Afn/invocations',
+    'https://lambda.cn-north-1.amazonaws.com.cn/2014-11-13/functions/fn/invoke-async',
+    'http://localhost:4566/2015-03-31/functions/fn/invocations',
+    'http://127.0.0.1:9001/2014-11-13/functions/arn%3Aaws%3Alambda%3Aap-south-1%3A123456789012%3Afunction%3Afn/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions//invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2014-11-13/functions/%zz/invoke-async',
+    'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/fn/configuration',
+  ];
+  const requests = fc.record({
+    url: fc.constantFrom(...urls),
+    method: fc.constantFrom('POST', 'post', 'GET'),
+    typeName: fc.constantFrom('x-amz-invocation-type', 'X-Amz-Invocation-Type'),
+    type: fc.option(fc.constantFrom('Event', 'RequestResponse', 'DryRun', '', 'Sometimes'), { nil: undefined }),
+    scope: fc.option(fc.constantFrom('eu-west-2', 'us-gov-east-1'), { nil: undefined }),
+    attempt: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    defaultRegion: fc.constantFrom('us-east-1', 'sa-east-1'),
+  });
+  type Case = typeof requests extends fc.Arbitrary<infer T> ? T : never;
+  const first: Case = {
+    url: urls[0]!,
+    method: 'POST',
+    typeName: 'x-amz-invocation-type',
+    type: undefined,
+    scope: undefined,
+    attempt: undefined,
+    defaultRegion: 'us-east-1',
+  };
+  const wire = (c: Case) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (c.type !== undefined) headers[c.typeName] = c.type;
+    if (c.scope !== undefined)
+      headers['Authorization'] =
+        `AWS4-HMAC-SHA256 Credential=AKID/20260101/${c.scope}/lambda/aws4_request, Signature=x`;
+    if (c.attempt !== undefined) headers['amz-sdk-request'] = `attempt=${c.attempt}; max=3`;
+    return { method: c.method, url: c.url, headers, body: Buffer.from('{"n":1}') };
+  };
+
+  it('gives for every request what a process that never saw its URL gives, in any order of requests', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(requests, { minLength: 1, maxLength: 8 }), async (sequence) => {
+        for (const c of sequence) {
+          const warm = parseInvocation(wire(c), c.defaultRegion);
+          vi.resetModules();
+          const fresh = (await import('../../src/wire/parse-request.js')).parseInvocation(wire(c), c.defaultRegion);
+          expect(warm).toEqual(fresh);
+        }
+      }),
+      {
+        numRuns: 100,
+        // The same URL again with another default region, signature scope or invocation type.
+        examples: [
+          [
+            [
+              { ...first, url: urls[6]!, defaultRegion: 'us-east-1' },
+              { ...first, url: urls[6]!, defaultRegion: 'sa-east-1' },
+              { ...first, url: urls[6]!, defaultRegion: 'sa-east-1', scope: 'eu-west-2' },
+              { ...first, url: urls[1]!, type: 'Event' },
+              { ...first, url: urls[1]!, type: 'DryRun' },
+              { ...first, url: urls[1]!, type: 'Sometimes' },
+            ],
+          ],
+        ],
+      },
+    );
+  }, 60_000);
 });
