@@ -4,7 +4,7 @@
  * `npm run build` (no type declarations, no CJS copy).
  */
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -27,4 +27,12 @@ export async function buildPackage() {
     logLevel: 'warning',
   });
   return outfile;
+}
+
+/**
+ * The package a probe times: `bundle` (a bundled lambda-cassette, such as an older commit's, to
+ * compare on the same machine state), else src/ bundled now.
+ */
+export async function importBundle(bundle) {
+  return import(pathToFileURL(bundle ? path.resolve(bundle) : await buildPackage()).href);
 }

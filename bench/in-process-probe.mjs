@@ -15,9 +15,8 @@ import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { alternate, stats } from './blocks.mjs';
-import { buildPackage, ROOT } from './build.mjs';
+import { importBundle, ROOT } from './build.mjs';
 import { writeFixtures } from './fixtures.mjs';
 import { variantsFor } from './variants.mjs';
 
@@ -27,7 +26,7 @@ const sizes = process.env['SIZES'] === '1';
 process.removeAllListeners('warning');
 const dir = await mkdtemp(path.join(os.tmpdir(), 'lc-probe-'));
 await writeFixtures(dir, sizes ? [10, 1000, 10000] : [1000]);
-const lc = await import(pathToFileURL(bundle ? path.resolve(bundle) : await buildPackage()).href);
+const lc = await importBundle(bundle);
 const sdk = createRequire(path.join(ROOT, 'package.json'))('@aws-sdk/client-lambda');
 const v = variantsFor({ lc, sdk, dir });
 // By size, as the bench's own group: 9 calls a block, so that 10 interactions are enough.

@@ -21,14 +21,11 @@ import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { alternate, stats } from './blocks.mjs';
 import { HOST, loadClients, loadSdkV2, loopbackServer } from './non-sdk.mjs';
-import { buildPackage, ROOT } from './build.mjs';
+import { importBundle, ROOT } from './build.mjs';
 import { input, writeFixtures } from './fixtures.mjs';
 
 const [what, bundle] = process.argv.slice(2);
-const lc =
-  what === 'import'
-    ? undefined
-    : await import(pathToFileURL(bundle ? path.resolve(bundle) : await buildPackage()).href);
+const lc = what === 'import' ? undefined : await importBundle(bundle);
 const med = (values) => stats(values).median;
 process.removeAllListeners('warning');
 
