@@ -3,7 +3,12 @@ import { CassetteError } from '../common/cassette-errors.js';
 import type { Cassette } from './cassette-types.generated.js';
 import { locateJsonSyntaxError } from './json-syntax-error.js';
 import { migrateCassette, MIGRATIONS, type MigrationChain } from './migrate-cassette.js';
-import { validateCassette, validateCassetteShell, validateInteraction } from './validate-cassette.js';
+import {
+  interactionFollowsSchema,
+  validateCassette,
+  validateCassetteShell,
+  validateInteraction,
+} from './validate-cassette.js';
 import { filtersLoadProblem, firstLoadProblem, interactionLoadProblem, type LoadProblem } from './load-checks.js';
 
 /** Options of {@link loadCassette} and {@link parseCassette}. */
@@ -51,15 +56,35 @@ export async function loadCassetteForReplay(file: string): Promise<LazilyChecked
   const checked = new Uint8Array(cassette.interactions.length);
   // Only the length: a closure naming `text` would keep the whole file's text alive as long as the cassette.
   const textLength = text.length;
+  const count = cassette.interactions.length;
   return {
     cassette,
     checkInteraction(position) {
       if (checked[position] === 1) return;
+      // The next ones too, quietly: one found broken stays unchecked and throws when it is needed.
+      for (let next = position + 1; next < Math.min(position + CHECKED_AHEAD, count); next++) {
+        if (checked[next] === 0 && interactionIsSound(cassette, next, textLength)) checked[next] = 1;
+      }
       validateInteraction(cassette, position, file);
       throwLoadProblem(interactionLoadProblem(cassette, position, textLength), file);
       checked[position] = 1;
     },
   };
+}
+
+/**
+ * How many interactions a check covers. Lookups read interactions in cassette order, one a call when
+ * a replay goes in recorded order; checked one at a time, each check ran cold, between two calls'
+ * worth of the client's own work: 6 µs a call in a CPU profile of zero-config replay, where the same
+ * checks made in runs of 32 cost under 2 µs a call.
+ */
+const CHECKED_AHEAD = 32;
+
+/** Whether interaction `position` passes the checks `checkInteraction` makes. */
+function interactionIsSound(cassette: Cassette, position: number, textLength: number): boolean {
+  return (
+    interactionFollowsSchema(cassette, position) && interactionLoadProblem(cassette, position, textLength) === undefined
+  );
 }
 
 /** The file's text; undefined when it does not exist. */

@@ -96,6 +96,14 @@ export function validateInteraction(cassette: Cassette, position: number, file: 
     throw schemaError(validate, cassette, file, 'load');
 }
 
+/** Whether `cassette.interactions[position]` passes {@link validateInteraction}, without building its error. */
+export function interactionFollowsSchema(cassette: Cassette, position: number): boolean {
+  return (validateLoadInteraction as GeneratedValidator)(cassette.interactions[position], QUIET);
+}
+
+/** The context of a check whose errors are not read: their paths need not name the interaction. */
+const QUIET = { instancePath: '' };
+
 function schemaError(
   validate: GeneratedValidator,
   root: unknown,

@@ -61,9 +61,24 @@ function samePayload(a: MatchableRequest['payload'], b: MatchableRequest['payloa
 function sameRequest(fields: readonly MatchField[], a: MatchableRequest, b: MatchableRequest): boolean {
   if ((a.operation ?? 'InvokeAsync') !== (b.operation ?? 'InvokeAsync')) return false;
   if ((a.invocationType ?? 'Event') !== (b.invocationType ?? 'Event')) return false;
+  // Each field read by name: a read by a variable key is slower, and replay in order compares on every call.
   for (const field of fields) {
-    if (field === 'payload' ? !samePayload(a.payload, b.payload) : (a[field] ?? null) !== (b[field] ?? null))
-      return false;
+    switch (field) {
+      case 'functionName':
+        if ((a.functionName ?? null) !== (b.functionName ?? null)) return false;
+        break;
+      case 'qualifier':
+        if ((a.qualifier ?? null) !== (b.qualifier ?? null)) return false;
+        break;
+      case 'region':
+        if ((a.region ?? null) !== (b.region ?? null)) return false;
+        break;
+      case 'payload':
+        if (!samePayload(a.payload, b.payload)) return false;
+        break;
+      default:
+        if ((a[field as keyof MatchableRequest] ?? null) !== (b[field as keyof MatchableRequest] ?? null)) return false;
+    }
   }
   return true;
 }
