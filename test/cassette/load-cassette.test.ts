@@ -223,6 +223,34 @@ describe('loading for a replay checks each interaction when it is first needed',
     },
   );
 
+  it('checks ahead of the interaction asked for, quietly: a broken one further on throws only once it is asked for', async () => {
+    // Interactions are checked in runs (a replay reads them in order): 40 interactions, the 5th and
+    // the 35th broken, asked for in order, then the broken ones again.
+    const text = edited((c) => {
+      const [first] = c.interactions as LooseJson[];
+      c.interactions = Array.from({ length: 40 }, () => structuredClone(first));
+      c.interactions[5].response.status = 'broken';
+      c.interactions[35].recordedAt = 'yesterday';
+    });
+    const file = await cassetteFile(text);
+    const lazy = (await loadCassetteForReplay(file))!;
+    const thrown: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      try {
+        lazy.checkInteraction(i);
+      } catch (e) {
+        expect(e).toMatchObject({
+          code: 'LC_CASSETTE_SCHEMA',
+          jsonPath: expect.stringMatching(`^/interactions/${i}/`),
+        });
+        thrown.push(i);
+      }
+    }
+    expect(thrown).toEqual([5, 35]);
+    expect(() => lazy.checkInteraction(5)).toThrow(/\/interactions\/5\/response\/status/);
+    expect(() => lazy.checkInteraction(35)).toThrow(/\/interactions\/35\/recordedAt/);
+  });
+
   it.each([
     ['an unknown top-level key', edited((c) => (c.tapes = []))],
     ['no interactions', edited((c) => delete c.interactions)],
