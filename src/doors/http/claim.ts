@@ -8,14 +8,6 @@ import type { RequestTarget } from './request-target.js';
 
 /** The double that answers `target`, or `undefined` when the request is not a double's. */
 export function claimHttpRequest(open: readonly DoorPort[], target: RequestTarget): DoorPort | undefined {
-  return claim(open, {
-    where: { origin: target.origin, hostname: target.hostname },
-    method: target.method,
-    path: target.path,
-    served: target.served,
-    // Passed on unread: the claim reads headers only for a request it may not claim otherwise.
-    get headers() {
-      return target.headers;
-    },
-  });
+  // The target itself: its headers are read only if the claim asks for them.
+  return claim(open, target);
 }
