@@ -51,6 +51,14 @@ export interface DoorPort {
    * sends the request on to the real endpoint.
    */
   answerParsed(request: InvocationRequest, wire: () => WireRequest): WireOutcome | Promise<WireOutcome>;
+  /**
+   * For a door that gives its caller the answer itself, not a response to convert (the client-mock
+   * door): when the double would answer `request`, an InvokeAsync, with the service's plain success
+   * (202, `{"Status":202}`) and nothing else, logs the call as {@link answerParsed} would and returns
+   * the request id of that answer; otherwise does nothing and returns `undefined` (then call
+   * `answerParsed`).
+   */
+  acceptAtOnce(request: InvocationRequest): string | undefined;
   /** Registers a door so the double's `close()` detaches it. */
   attach(attachment: DoorAttachment): void;
   /** Whether `close()` has been called. */

@@ -15,7 +15,8 @@ import { warnIfUnlikeAws } from '../recording/conformance.js';
 import { FunctionAnswers } from './function-answers.js';
 import { EventDeliveries } from './event-deliveries.js';
 import { answerSync } from './sync-invocation.js';
-import { noteInvocation } from './invocation-outcome.js';
+import { deliverEvent, noteInvocation } from './invocation-outcome.js';
+import { randomUUID } from 'node:crypto';
 import { MissLog } from './miss-log.js';
 import { promised } from '../common/maybe-promise.js';
 import type { CassetteMode } from './mode-table.js';
@@ -134,6 +135,19 @@ export class DoubleEngine implements DoorPort {
     } catch (error) {
       return Promise.reject(error as Error);
     }
+  }
+
+  acceptAtOnce(request: InvocationRequest): string | undefined {
+    // What answerParsed would do for it, without the answer the caller would only convert back:
+    // nothing injected, a responder that answers the plain success, the same log entry and delivery.
+    if (this.#injections.any || this.responder.acceptsAtOnce?.(request, this.functionAnswers) !== true)
+      return undefined;
+    const call = newCall(request);
+    call.status = 202;
+    const requestId = randomUUID();
+    deliverEvent(request, requestId, this.functionAnswers, this.eventDeliveries);
+    this.#calls.push(Object.freeze(call));
+    return requestId;
   }
 
   /** Logs `call` as `answer` answered it (and what the answer means for the double); returns the outcome. */

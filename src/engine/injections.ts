@@ -73,6 +73,11 @@ export class Injections {
     this.#add({ kind: 'fault', fault }, options);
   }
 
+  /** Whether any injection is pending. */
+  get any(): boolean {
+    return this.#pending.length > 0;
+  }
+
   /** The answer for this call, if an injection applies; spends one use of it. */
   take(call: Pick<LambdaCall, 'functionName' | 'qualifier' | 'region' | 'operation'>): InjectedAnswer | undefined {
     const index = this.#pending.findIndex((i) => i.applies(call as LambdaCall));

@@ -34,7 +34,18 @@ export function noteInvocation(
     call.response = response;
     return;
   }
-  if (request.invocationType !== 'Event' || outcome.status !== 202 || !request.ref) return;
+  if (request.invocationType !== 'Event' || outcome.status !== 202) return;
+  deliverEvent(request, header(outcome.headers, 'x-amzn-requestid') ?? '', answers, deliveries);
+}
+
+/** An accepted Event or InvokeAsync call: its event goes to the handler the test gave the function, if any. */
+export function deliverEvent(
+  request: InvocationRequest,
+  requestId: string,
+  answers: FunctionAnswers,
+  deliveries: EventDeliveries,
+): void {
+  if (!request.ref) return;
   const entry = answers.take(request.ref.name, request.ref.qualifier);
-  if (entry) deliveries.schedule(entry, request, header(outcome.headers, 'x-amzn-requestid') ?? '');
+  if (entry) deliveries.schedule(entry, request, requestId);
 }

@@ -1,6 +1,7 @@
 import { answerOf, type Answer, type CassetteRunPart, type Responder } from './responder.js';
 import type { UnusedInteraction } from '../report/cassette-run.js';
 import type { InvocationRequest } from '../wire/parse-request.js';
+import type { WireResponse } from '../wire/wire-types.js';
 import { validateInvocation } from '../wire/validate-request.js';
 import { LAMBDA_ERRORS } from '../wire/error-catalogue.js';
 import { dryRunResponse, errorResponse, fillMessage, successResponse } from '../wire/build-response.js';
@@ -40,19 +41,9 @@ export class MockResponder implements Responder {
   }
 
   respond(request: InvocationRequest, _wire: unknown, answers: FunctionAnswers): Answer | Promise<Answer> {
-    const rejection = validateInvocation(request);
-    if (rejection) {
-      return { source: 'mock', outcome: errorResponse(LAMBDA_ERRORS[rejection.error], rejection.message) };
-    }
+    const refusal = this.#refusal(request, answers);
+    if (refusal) return { source: 'mock', outcome: refusal };
     const ref = request.ref!;
-    // A function the test gave a result or handler exists, listed in `functions` or not.
-    if (this.#known && !this.#known.has(ref.name) && !answers.knows(ref.name)) {
-      const spec = LAMBDA_ERRORS.ResourceNotFoundException;
-      const message = fillMessage(spec.defaultMessage, {
-        functionArn: functionArn(ref, request.region, this.options.accountId),
-      });
-      return { source: 'mock', outcome: errorResponse(spec, message) };
-    }
     if (request.invocationType === 'DryRun') return { source: 'mock', outcome: dryRunResponse() };
     if (request.invocationType === 'Event') return { source: 'mock', outcome: successResponse(request.operation) };
     const entry = answers.take(ref.name, ref.qualifier);
@@ -66,6 +57,26 @@ export class MockResponder implements Responder {
       };
     }
     return answerOf('mock', answerSync(entry, request, this.options.accountId));
+  }
+
+  acceptsAtOnce(request: InvocationRequest, answers: FunctionAnswers): boolean {
+    return request.operation === 'InvokeAsync' && this.#refusal(request, answers) === undefined;
+  }
+
+  /** The error the service answers `request` with before running anything: invalid, or a function it does not know. */
+  #refusal(request: InvocationRequest, answers: FunctionAnswers): WireResponse | undefined {
+    const rejection = validateInvocation(request);
+    if (rejection) return errorResponse(LAMBDA_ERRORS[rejection.error], rejection.message);
+    const ref = request.ref!;
+    // A function the test gave a result or handler exists, listed in `functions` or not.
+    if (this.#known && !this.#known.has(ref.name) && !answers.knows(ref.name)) {
+      const spec = LAMBDA_ERRORS.ResourceNotFoundException;
+      const message = fillMessage(spec.defaultMessage, {
+        functionArn: functionArn(ref, request.region, this.options.accountId),
+      });
+      return errorResponse(spec, message);
+    }
+    return undefined;
   }
 
   async close(): Promise<void> {}

@@ -39,6 +39,12 @@ export interface Responder {
    * every call through every door a promise and a turn of the microtask queue. `wire` gives the
    * request as it is sent, for a responder that sends it on to the real endpoint.
    */
+  /**
+   * Whether `respond` would answer `request` with the service's plain success to an InvokeAsync (202,
+   * `{"Status":202}`, a fresh request id) and nothing else: then a door that can give the caller that
+   * answer itself may take {@link DoorPort.acceptAtOnce} instead. Absent: never.
+   */
+  acceptsAtOnce?(request: InvocationRequest, answers: FunctionAnswers): boolean;
   respond(request: InvocationRequest, wire: () => WireRequest, answers: FunctionAnswers): Answer | Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;

@@ -11,6 +11,7 @@ import { MisuseError } from '../../common/seal-errors.js';
 import { promised } from '../../common/maybe-promise.js';
 import { requestBodyBytes } from '../shared/request-body.js';
 import {
+  invokeAsyncAccepted,
   invokeAsyncRejection,
   invokeAsyncResult,
   invokeResult,
@@ -95,6 +96,10 @@ function answerInput(
     throw new Error(
       `lambda-cassette bindClientMock: FunctionName ${JSON.stringify(name)} does not address ${operation}`,
     );
+  if (operation === 'InvokeAsync') {
+    const accepted = double.acceptAtOnce(request);
+    if (accepted !== undefined) return Promise.resolve(invokeAsyncAccepted(accepted));
+  }
   const wire = () =>
     wireOf(operation, region, name, input, bodyBytes(payload), typeof args === 'string' ? args : undefined);
   const sdkAnswer = (outcome: WireOutcome): InvokeAsyncOutput | InvokeOutput => {

@@ -198,6 +198,24 @@ export function invokeAsyncResult(sdk: LambdaSdk, response: WireResponse): Invok
   return { Status: response.status, $metadata: countAttempt(responseMetadata(http)) };
 }
 
+/**
+ * What {@link invokeAsyncResult} gives for the service's plain success (202, `{"Status":202}`) with
+ * request id `requestId`, without the response: see DoorPort.acceptAtOnce.
+ */
+export function invokeAsyncAccepted(requestId: string): InvokeAsyncOutput {
+  return {
+    Status: 202,
+    $metadata: {
+      httpStatusCode: 202,
+      requestId,
+      extendedRequestId: undefined,
+      cfId: undefined,
+      attempts: 1,
+      totalRetryDelay: 0,
+    },
+  };
+}
+
 /** What `InvokeCommand` resolves to (an Event invocation: `StatusCode` 202, the body as `Payload`, `null` when empty). */
 export interface InvokeOutput {
   StatusCode: number;

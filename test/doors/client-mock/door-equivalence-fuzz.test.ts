@@ -2,14 +2,15 @@
  * The client-mock door answers a stubbed command without building the request the SDK would send
  * (invocationOf, string payloads kept unencoded). Whatever command is sent, a double must log it
  * and answer it as it does the same command sent through the SDK itself on the zero-config path:
- * the same call log entry, the same status or error class, the same result. Property-based
- * (fast-check): `FUZZ_RUNS` sets how many commands, `FUZZ_SEED` replays a failure.
+ * the same call log entry, the same status or error class, the same result, the same events
+ * delivered to a handler, under the same pending injection. Property-based (fast-check):
+ * `FUZZ_RUNS` sets how many commands, `FUZZ_SEED` replays a failure.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InvokeAsyncCommand, InvokeCommand, type InvocationType, type LogType } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mockLambda, type LambdaCall } from '../../../src/index.js';
+import { mockLambda, type InjectOptions, type LambdaCall } from '../../../src/index.js';
 import { lambdaClient } from '../../support/sdk.js';
 
 interface Command {
@@ -19,6 +20,8 @@ interface Command {
   invocationType?: InvocationType;
   logType?: LogType;
   payload: string | Uint8Array | undefined;
+  /** An error injected before the command, scoped or not. */
+  injected?: { name: 'ServiceException' | 'ResourceNotFoundException' | 'TooManyRequestsException' } & InjectOptions;
 }
 
 const lone = String.fromCharCode(0xdc00);
@@ -46,14 +49,30 @@ const commands: fc.Arbitrary<Command> = fc.record(
       fc.json().map((j) => new Uint8Array(Buffer.from(j, 'utf8'))),
       fc.constant(undefined),
     ),
+    injected: fc.record(
+      {
+        name: fc.constantFrom('ServiceException', 'ResourceNotFoundException', 'TooManyRequestsException' as const),
+        functionName: fc.constantFrom('orders', 'answers', 'orders:prod'),
+        operation: fc.constantFrom('InvokeAsync', 'Invoke' as const),
+      },
+      { requiredKeys: ['name'] },
+    ),
   },
   { requiredKeys: ['operation', 'name', 'payload'] },
 );
 
 /** What a test can see of one call: its log entry and what `send` gave. */
-async function seen(command: Command, stubbed: boolean): Promise<{ call: LambdaCall | undefined; outcome: unknown }> {
+async function seen(
+  command: Command,
+  stubbed: boolean,
+): Promise<{ call: LambdaCall | undefined; outcome: unknown; delivered: unknown[] }> {
   const lambda = await mockLambda({ functions: ['orders', 'answers'] });
-  lambda.respond('answers', (event: unknown) => ({ got: event }));
+  // Event and InvokeAsync calls to 'answers' are delivered to this handler.
+  const delivered: unknown[] = [];
+  lambda.respond('answers', (event: unknown) => {
+    delivered.push(event);
+    return { got: event };
+  });
   const client = lambdaClient({ maxAttempts: 1 });
   const stub = stubbed ? mockClient(client) : undefined;
   if (stub) lambda.bindClientMock(stub);
@@ -61,6 +80,15 @@ async function seen(command: Command, stubbed: boolean): Promise<{ call: LambdaC
     // A stubbed client's first call reads its region, and its payload, the slow way; later ones
     // take the short way this is about. The same first call through the SDK keeps the logs alike.
     await client.send(new InvokeAsyncCommand({ FunctionName: 'orders', InvokeArgs: '{}' }));
+    if (command.injected) {
+      const { name, ...options } = command.injected;
+      try {
+        lambda.inject(name, options);
+      } catch (error) {
+        // An error the operation does not document: refused alike either way, and nothing pending.
+        expect(String(error)).toMatch(/documented for/);
+      }
+    }
     const sdkCommand =
       command.operation === 'InvokeAsync'
         ? new InvokeAsyncCommand({ FunctionName: command.name, InvokeArgs: command.payload ?? '' })
@@ -88,7 +116,7 @@ async function seen(command: Command, stubbed: boolean): Promise<{ call: LambdaC
     }
     await lambda.settled();
     expect(lambda.calls).toHaveLength(2);
-    return { call: lambda.calls[1], outcome };
+    return { call: lambda.calls[1], outcome, delivered };
   } finally {
     stub?.restore();
     await lambda.close();

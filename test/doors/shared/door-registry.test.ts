@@ -35,6 +35,7 @@ function fakeDouble(label: string, outcome?: WireOutcome, refusal?: Error): Fake
     handle: () => Promise.resolve(outcome),
     answer: () => Promise.resolve(outcome),
     answerParsed: () => Promise.reject(new Error('the door-registry doors answer wire requests')),
+    acceptAtOnce: () => undefined,
     judgeUnhandled: () => (refusal ? { bypass: false, error: refusal } : { bypass: true }),
     attach: (attachment) => void attachments.push(attachment),
     noteInterference: (error) => void noted.push(error),
