@@ -34,17 +34,17 @@ export interface Responder {
   /** After close: the cassette's part of the run report; `undefined` without a cassette. */
   runReport(): CassetteRunPart | undefined;
   /**
+   * Whether `respond` would answer `request` with the service's plain success to an InvokeAsync (202,
+   * `{"Status":202}`, a fresh request id) and nothing else: then a door that can give the caller that
+   * answer itself may take the engine's `acceptAtOnce` (see door-port.ts) instead. Absent: never.
+   */
+  acceptsAtOnce?(request: InvocationRequest, answers: FunctionAnswers): boolean;
+  /**
    * Answers one request; `answers` is what the test gave the functions (mock mode answers from it).
    * Most requests are answered without waiting: those come back as the answer itself, which spares
    * every call through every door a promise and a turn of the microtask queue. `wire` gives the
    * request as it is sent, for a responder that sends it on to the real endpoint.
    */
-  /**
-   * Whether `respond` would answer `request` with the service's plain success to an InvokeAsync (202,
-   * `{"Status":202}`, a fresh request id) and nothing else: then a door that can give the caller that
-   * answer itself may take {@link DoorPort.acceptAtOnce} instead. Absent: never.
-   */
-  acceptsAtOnce?(request: InvocationRequest, answers: FunctionAnswers): boolean;
   respond(request: InvocationRequest, wire: () => WireRequest, answers: FunctionAnswers): Answer | Promise<Answer>;
   /** Called once by the double's `close()`; writes whatever needs writing. */
   close(): Promise<void>;
