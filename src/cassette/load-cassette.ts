@@ -53,6 +53,7 @@ export async function loadCassetteForReplay(file: string): Promise<LazilyChecked
   if (text === undefined) return undefined;
   const cassette = parseJson(text, file, MIGRATIONS, validateCassetteShell);
   throwLoadProblem(filtersLoadProblem(cassette), file);
+  // 1: checked and sound; 2: found broken by a check ahead (checked again, loudly, when needed).
   const checked = new Uint8Array(cassette.interactions.length);
   // Only the length: a closure naming `text` would keep the whole file's text alive as long as the cassette.
   const textLength = text.length;
@@ -61,9 +62,10 @@ export async function loadCassetteForReplay(file: string): Promise<LazilyChecked
     cassette,
     checkInteraction(position) {
       if (checked[position] === 1) return;
-      // The next ones too, quietly: one found broken stays unchecked and throws when it is needed.
+      // The next ones too, quietly: one found broken is marked so (not checked again ahead) and
+      // throws when it is needed.
       for (let next = position + 1; next < Math.min(position + CHECKED_AHEAD, count); next++) {
-        if (checked[next] === 0 && interactionIsSound(cassette, next, textLength)) checked[next] = 1;
+        if (checked[next] === 0) checked[next] = interactionIsSound(cassette, next, textLength) ? 1 : 2;
       }
       validateInteraction(cassette, position, file);
       throwLoadProblem(interactionLoadProblem(cassette, position, textLength), file);
