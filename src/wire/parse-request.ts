@@ -122,9 +122,15 @@ function utf8Text(body: Uint8Array): string {
   return (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
 }
 
+/** Whether `text` holds no lone surrogate, so that encoding it as UTF-8 and decoding it back gives it again. */
+export function isWellFormed(text: string): boolean {
+  // Node 20's lib typings lack String.prototype.isWellFormed; the runtime has it.
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
 /** `text` when it is exactly what decoding its UTF-8 bytes gives: not when a lone surrogate became U+FFFD. */
 function decodedAs(text: string | undefined): text is string {
-  return text !== undefined && (text as string & { isWellFormed(): boolean }).isWellFormed();
+  return text !== undefined && isWellFormed(text);
 }
 
 /**

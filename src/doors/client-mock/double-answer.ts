@@ -21,7 +21,7 @@ import {
 } from '../shared/sdk-outcome.js';
 import { knownRegion, resolveRegion, type StubbedClient } from './client-region.js';
 import { invocationOf, wireOf, type InvokeInput } from './invoke-wire.js';
-import { bodyBytes } from '../../wire/parse-request.js';
+import { bodyBytes, isWellFormed } from '../../wire/parse-request.js';
 import { loadBlobAdapter } from './lambda-sdk.js';
 import { throughClient } from './through-client.js';
 
@@ -109,8 +109,4 @@ function answerInput(
       : invokeAsyncResult(lambda, outcome);
   };
   return promised(double.answerParsed(request, wire), sdkAnswer);
-}
-
-function isWellFormed(text: string): boolean {
-  return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }

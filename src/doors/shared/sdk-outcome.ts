@@ -203,17 +203,9 @@ export function invokeAsyncResult(sdk: LambdaSdk, response: WireResponse): Invok
  * request id `requestId`, without the response: see DoorPort.acceptAtOnce.
  */
 export function invokeAsyncAccepted(requestId: string): InvokeAsyncOutput {
-  return {
-    Status: 202,
-    $metadata: {
-      httpStatusCode: 202,
-      requestId,
-      extendedRequestId: undefined,
-      cfId: undefined,
-      attempts: 1,
-      totalRetryDelay: 0,
-    },
-  };
+  // responseMetadata's fields, for headers that carry only the request id.
+  const metadata: ResponseMetadata = { httpStatusCode: 202, requestId, extendedRequestId: undefined, cfId: undefined };
+  return { Status: 202, $metadata: countAttempt(metadata) };
 }
 
 /** What `InvokeCommand` resolves to (an Event invocation: `StatusCode` 202, the body as `Payload`, `null` when empty). */
